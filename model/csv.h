@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QStringList>
+
+// RFC 4180 pieces shared by the log writer and readers.
+namespace Csv {
+
+// A field as written: quoted when it holds a comma, quote, CR or LF, with quotes doubled.
+QByteArray escape(const QString &field);
+
+struct Record
+{
+    int line = 0;            // physical line (1-based) the record starts on
+    QStringList fields;
+    bool terminated = true;  // ended with a line end (false: the data stopped inside it)
+    bool openQuote = false;  // the data stopped inside a quoted field
+};
+
+// Splits text into records. Accepts \n and \r\n line ends and a UTF-8 BOM. Pure.
+QList<Record> parse(QByteArrayView text);
+
+} // namespace Csv

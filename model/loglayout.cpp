@@ -1,0 +1,104 @@
+#include "loglayout.h"
+
+#include "csv.h"
+#include "logtime.h"
+
+namespace {
+const QString kTimestamp = QStringLiteral("timestamp");
+const QString kEvent = QStringLiteral("event");
+const QString kNotes = QStringLiteral("notes");
+} // namespace
+
+LogLayout::Column LogLayout::splitColumn(const QString &name)
+{
+    Column column { name, {}, std::nullopt };
+    qsizetype best = -1;
+    for (Metric m : kAllMetrics) {
+        const QString suffix = QLatin1Char('_') + metricSuffix(m);
+        if (name.size() > suffix.size() && name.endsWith(suffix) && suffix.size() > best) {
+            best = suffix.size();
+            column.machine = name.left(name.size() - suffix.size());
+            column.metric = m;
+        }
+    }
+    return column;
+}
+
+LogLayout LogLayout::forMachines(const QStringList &machineIds)
+{
+    QStringList header { kTimestamp };
+    for (const QString &id : machineIds) {
+        for (Metric m : kCoreMetrics)
+            header << id + QLatin1Char('_') + metricSuffix(m);
+    }
+    header << kEvent << kNotes;
+    return fromHeader(header);
+}
+
+LogLayout LogLayout::fromHeader(const QStringList &header)
+{
+    LogLayout layout;
+    for (int i = 0; i < header.size(); ++i) {
+        const QString name = header[i].trimmed();
+        Column column;
+        if (name == kTimestamp) {
+            if (layout.m_timestamp < 0)
+                layout.m_timestamp = i;
+            column.name = name;
+        } else if (name == kEvent) {
+            if (layout.m_event < 0)
+                layout.m_event = i;
+            column.name = name;
+        } else if (name == kNotes) {
+            if (layout.m_notes < 0)
+                layout.m_notes = i;
+            column.name = name;
+        } else {
+            column = splitColumn(name);
+        }
+        layout.m_columns.append(column);
+    }
+    return layout;
+}
+
+QByteArray LogLayout::header() const
+{
+    QByteArray out;
+    for (int i = 0; i < m_columns.size(); ++i) {
+        if (i)
+            out += ',';
+        out += Csv::escape(m_columns[i].name);
+    }
+    out += '\n';
+    return out;
+}
+
+QByteArray LogLayout::row(qint64 timeMs, const QHash<QString, Sample> &samples, const QString &event,
+                          const QString &notes) const
+{
+    QByteArray out;
+    out.reserve(64 + 8 * m_columns.size());
+    for (int i = 0; i < m_columns.size(); ++i) {
+        if (i)
+            out += ',';
+        const Column &c = m_columns[i];
+        if (i == m_timestamp) {
+            out += LogTime::format(timeMs).toLatin1();
+        } else if (i == m_event) {
+            out += Csv::escape(event);
+        } else if (i == m_notes) {
+            out += Csv::escape(notes);
+        } else if (c.metric) {
+            const auto it = samples.constFind(c.machine);
+            if (it != samples.constEnd() && it->has(*c.metric))
+                out += formatMetricValue(*c.metric, it->value(*c.metric)).toLatin1();
+        }
+    }
+    out += '\n';
+    return out;
+}
+
+QByteArray LogLayout::markerRow(const Marker &marker) const
+{
+    return row(marker.timeMs, {}, marker.recordedLabel, marker.notes);
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "marker.h"
+#include "metric.h"
+#include "sample.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+// The columns of a session log and how a row is formatted for them.
+class LogLayout
+{
+public:
+    struct Column
+    {
+        QString name;
+        QString machine;               // empty for timestamp, event, notes and unknown columns
+        std::optional<Metric> metric;
+    };
+
+    // timestamp, the core metrics of each machine in order, event, notes.
+    static LogLayout forMachines(const QStringList &machineIds);
+    // The layout of an existing log, from its header fields; unknown columns stay empty when writing.
+    static LogLayout fromHeader(const QStringList &header);
+    // Splits a column name into machine id and metric by the longest known metric suffix.
+    static Column splitColumn(const QString &name);
+
+    bool isValid() const { return m_timestamp >= 0; }
+    const QList<Column> &columns() const { return m_columns; }
+    QByteArray header() const;
+    // One row ending in \n; machines missing from `samples` get empty cells.
+    QByteArray row(qint64 timeMs, const QHash<QString, Sample> &samples, const QString &event = {},
+                   const QString &notes = {}) const;
+    QByteArray markerRow(const Marker &marker) const;
+
+private:
+    QList<Column> m_columns;
+    int m_timestamp = -1;
+    int m_event = -1;
+    int m_notes = -1;
+};

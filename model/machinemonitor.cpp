@@ -1,0 +1,57 @@
+#include "machinemonitor.h"
+
+#include "machinesampler.h"
+#include "source.h"
+
+#include <QMetaObject>
+#include <QThread>
+
+MachineMonitor::MachineMonitor(MachineInfo info, QThread *samplingThread, QObject *parent)
+    : QObject(parent)
+    , m_info(std::move(info))
+    , m_history(History::capacityFor(1.0))
+    , m_sampler(new MachineSampler)
+{
+    m_sampler->moveToThread(samplingThread);
+    connect(m_sampler, &MachineSampler::sampled, this, &MachineMonitor::onSampled, Qt::QueuedConnection);
+}
+
+MachineMonitor::~MachineMonitor()
+{
+    // The sampler and its sources belong to the sampling thread: delete them there.
+    disconnect(m_sampler, nullptr, this, nullptr);
+    if (m_sampler->thread()->isRunning())
+        m_sampler->deleteLater();
+    else
+        delete m_sampler;
+}
+
+void MachineMonitor::addSource(std::unique_ptr<Source> source)
+{
+    Source *raw = source.release();
+    raw->moveToThread(m_sampler->thread());
+    QMetaObject::invokeMethod(m_sampler, [sampler = m_sampler, raw] { sampler->addSource(raw); },
+                              Qt::QueuedConnection);
+}
+
+void MachineMonitor::requestSample(quint64 tick, qint64 timeMs)
+{
+    QMetaObject::invokeMethod(m_sampler, "sample", Qt::QueuedConnection, Q_ARG(quint64, tick),
+                              Q_ARG(qint64, timeMs));
+}
+
+void MachineMonitor::setIntervalSeconds(double seconds)
+{
+    m_history.setCapacity(History::capacityFor(seconds));
+}
+
+void MachineMonitor::onSampled(quint64 tick, const Sample &sample, const QString &error)
+{
+    if (!sample.isEmpty())
+        m_history.append(sample);
+    if (error != m_lastError) {
+        m_lastError = error;
+        emit errorChanged(error);
+    }
+    emit sampleReady(tick, sample);
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "history.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class MachineSampler;
+class Source;
+class QThread;
+
+struct MachineInfo
+{
+    QString id;   // names the log columns: [a-z0-9_]+
+    QString name; // shown to the person
+};
+
+// One monitored machine: owns its sources (through a sampler living in the sampling thread) and its
+// bounded history. Lives in the thread that created it; only the sampling itself runs elsewhere.
+class MachineMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    MachineMonitor(MachineInfo info, QThread *samplingThread, QObject *parent = nullptr);
+    ~MachineMonitor() override;
+
+    const MachineInfo &info() const { return m_info; }
+    const History &history() const { return m_history; }
+    QString lastError() const { return m_lastError; }
+
+    // Takes ownership; call before the first requestSample().
+    void addSource(std::unique_ptr<Source> source);
+    // Asks every source for the metrics at this tick; sampleReady() follows.
+    void requestSample(quint64 tick, qint64 timeMs);
+    // Sizes the history for a day at this interval.
+    void setIntervalSeconds(double seconds);
+
+signals:
+    // The machine's sample for a tick; the metrics no source measured are NaN.
+    void sampleReady(quint64 tick, const Sample &sample);
+    void errorChanged(const QString &error);
+
+private:
+    void onSampled(quint64 tick, const Sample &sample, const QString &error);
+
+    MachineInfo m_info;
+    History m_history;
+    MachineSampler *m_sampler = nullptr; // owned; deleted in the sampling thread
+    QString m_lastError;
+};

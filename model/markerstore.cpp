@@ -1,0 +1,56 @@
+#include "markerstore.h"
+
+#include <algorithm>
+
+const Marker *MarkerStore::find(int id) const
+{
+    const int i = indexOf(id);
+    return i < 0 ? nullptr : &m_markers[i];
+}
+
+int MarkerStore::indexOf(int id) const
+{
+    for (int i = 0; i < m_markers.size(); ++i) {
+        if (m_markers[i].id == id)
+            return i;
+    }
+    return -1;
+}
+
+int MarkerStore::add(Marker marker)
+{
+    marker.id = m_nextId++;
+    marker.label = marker.label.trimmed();
+    if (marker.recordedLabel.isEmpty())
+        marker.recordedLabel = marker.label;
+    const auto pos = std::upper_bound(m_markers.begin(), m_markers.end(), marker.timeMs,
+                                      [](qint64 t, const Marker &m) { return t < m.timeMs; });
+    const int index = int(pos - m_markers.begin());
+    m_markers.insert(index, marker);
+    emit added(m_markers[index], index);
+    return marker.id;
+}
+
+bool MarkerStore::update(int id, const QString &label, const QString &notes)
+{
+    const int i = indexOf(id);
+    if (i < 0)
+        return false;
+    Marker &m = m_markers[i];
+    if (m.label == label.trimmed() && m.notes == notes)
+        return true;
+    m.label = label.trimmed();
+    m.notes = notes;
+    emit changed(m, i);
+    return true;
+}
+
+bool MarkerStore::remove(int id)
+{
+    const int i = indexOf(id);
+    if (i < 0)
+        return false;
+    const Marker m = m_markers.takeAt(i);
+    emit removed(m, i);
+    return true;
+}

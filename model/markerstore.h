@@ -1,0 +1,32 @@
+#pragma once
+
+#include "marker.h"
+
+#include <QList>
+#include <QObject>
+
+// The session's markers, in time order. Views and the log writer follow its signals.
+class MarkerStore : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    const QList<Marker> &markers() const { return m_markers; }
+    const Marker *find(int id) const;
+    int indexOf(int id) const;
+
+    // Stores the marker and returns its id.
+    int add(Marker marker);
+    bool update(int id, const QString &label, const QString &notes);
+    bool remove(int id);
+
+signals:
+    void added(const Marker &marker, int index);
+    void changed(const Marker &marker, int index);
+    void removed(const Marker &marker, int index);
+
+private:
+    QList<Marker> m_markers;
+    int m_nextId = 1;
+};

@@ -1,0 +1,84 @@
+#include "meminfoparser.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <algorithm>
+
+namespace {
+// Reads "Name:   1234 kB" into (Name, value in KiB). Lines without a unit are page counts
+// (HugePages_*): they are skipped.
+bool parseLine(QByteArrayView line, QByteArrayView &name, quint64 &kib)
+{
+    const qsizetype colon = line.indexOf(':');
+    if (colon <= 0)
+        return false;
+    name = line.first(colon);
+    QByteArray rest = line.sliced(colon + 1).toByteArray().trimmed();
+    if (!rest.endsWith(" kB"))
+        return false;
+    rest.chop(3);
+    bool ok = false;
+    kib = rest.trimmed().toULongLong(&ok);
+    return ok;
+}
+} // namespace
+
+MemInfoResult parseMemInfo(QByteArrayView text)
+{
+    MemInfoResult result;
+    std::optional<quint64> total;
+    std::optional<quint64> available;
+    quint64 memFree = 0;
+    quint64 buffers = 0;
+    quint64 cached = 0;
+    quint64 reclaimable = 0;
+    quint64 shmem = 0;
+
+    int lineNo = 0;
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        qsizetype end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = text.size();
+        const QByteArrayView line = text.sliced(pos, end - pos);
+        pos = end + 1;
+        ++lineNo;
+        QByteArrayView name;
+        quint64 kib = 0;
+        if (!parseLine(line, name, kib))
+            continue;
+        if (name == "MemTotal")
+            total = kib;
+        else if (name == "MemAvailable")
+            available = kib;
+        else if (name == "MemFree")
+            memFree = kib;
+        else if (name == "Buffers")
+            buffers = kib;
+        else if (name == "Cached")
+            cached = kib;
+        else if (name == "SReclaimable")
+            reclaimable = kib;
+        else if (name == "Shmem")
+            shmem = kib;
+    }
+
+    if (!total || *total == 0) {
+        result.warnings.append({ 0, QStringLiteral("no MemTotal in /proc/meminfo") });
+        return result;
+    }
+    MemInfo info;
+    info.totalKiB = *total;
+    if (available) {
+        info.availableKiB = std::min(*available, *total);
+    } else {
+        // Before Linux 3.14: estimate what free(1) would, free + reclaimable caches.
+        const quint64 cache = cached + reclaimable;
+        info.availableKiB = std::min(memFree + buffers + (cache > shmem ? cache - shmem : 0), *total);
+        info.availableEstimated = true;
+        result.warnings.append({ 0, QStringLiteral("no MemAvailable (kernel before 3.14): estimated") });
+    }
+    result.info = info;
+    return result;
+}

@@ -1,0 +1,194 @@
+#include "session.h"
+
+#include "logtime.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+
+Session::Session(QObject *parent)
+    : QObject(parent)
+{
+    m_samplingThread.setObjectName(QStringLiteral("perfdash sampling"));
+    m_samplingThread.start();
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(int(m_interval * 1000));
+    connect(&m_timer, &QTimer::timeout, this, &Session::tick);
+    connect(&m_markers, &MarkerStore::added, this, &Session::onMarkerAdded);
+    connect(&m_markers, &MarkerStore::changed, this,
+            [this](const Marker &m) { recordMarkerChange(m, QStringLiteral("edit")); });
+    connect(&m_markers, &MarkerStore::removed, this,
+            [this](const Marker &m) { recordMarkerChange(m, QStringLiteral("delete")); });
+}
+
+Session::~Session()
+{
+    stop();
+    qDeleteAll(m_machines); // their samplers are deleted in the sampling thread
+    m_machines.clear();
+    m_samplingThread.quit();
+    m_samplingThread.wait();
+}
+
+MachineMonitor *Session::addMachine(const MachineInfo &info, const QJsonObject &description)
+{
+    auto *machine = new MachineMonitor(info, &m_samplingThread);
+    machine->setIntervalSeconds(m_interval);
+    connect(machine, &MachineMonitor::sampleReady, this,
+            [this, machine](quint64 tick, const Sample &s) { onMachineSample(machine, tick, s); });
+    m_machines.append(machine);
+    m_descriptions.append(description);
+    return machine;
+}
+
+bool Session::start(const QString &logDir, QString *error)
+{
+    m_startMs = QDateTime::currentMSecsSinceEpoch();
+    if (!logDir.isEmpty()) {
+        QStringList ids;
+        for (const MachineMonitor *m : std::as_const(m_machines))
+            ids << m->info().id;
+        if (!m_log.create(logDir, m_startMs, LogLayout::forMachines(ids), error))
+            return false;
+        writeSidecar();
+    }
+    m_timer.start();
+    return true;
+}
+
+void Session::stop()
+{
+    if (!m_timer.isActive())
+        return;
+    m_timer.stop();
+    if (m_frame.open && m_frame.answers > 0)
+        completeFrame();
+    m_frame.open = false;
+    if (m_log.isOpen()) {
+        writeSidecar();
+        m_log.close();
+    }
+}
+
+void Session::setIntervalSeconds(double seconds)
+{
+    seconds = std::clamp(seconds, kMinInterval, kMaxInterval);
+    if (std::abs(seconds - m_interval) < 1e-9)
+        return;
+    m_interval = seconds;
+    m_timer.setInterval(int(std::lround(seconds * 1000)));
+    for (MachineMonitor *m : std::as_const(m_machines))
+        m->setIntervalSeconds(seconds);
+    if (m_log.isOpen())
+        writeSidecar();
+    emit intervalChanged(seconds);
+}
+
+void Session::tick()
+{
+    // A machine still silent from the last tick does not hold the others back.
+    if (m_frame.open)
+        completeFrame();
+    m_frame = Frame();
+    m_frame.tick = ++m_tick;
+    m_frame.timeMs = QDateTime::currentMSecsSinceEpoch();
+    m_frame.open = true;
+    for (MachineMonitor *m : std::as_const(m_machines))
+        m->requestSample(m_frame.tick, m_frame.timeMs);
+}
+
+void Session::onMachineSample(MachineMonitor *machine, quint64 tick, const Sample &sample)
+{
+    if (!m_frame.open || tick != m_frame.tick)
+        return; // too late for its row
+    if (!sample.isEmpty())
+        m_frame.samples.insert(machine->info().id, sample);
+    if (++m_frame.answers == int(m_machines.size()))
+        completeFrame();
+}
+
+void Session::completeFrame()
+{
+    m_frame.open = false;
+    if (m_log.isOpen() && !m_frame.samples.isEmpty())
+        writeRow(m_log.layout().row(m_frame.timeMs, m_frame.samples));
+    emit frameCompleted(m_frame.timeMs);
+}
+
+void Session::writeRow(const QByteArray &row)
+{
+    QString error;
+    if (m_log.write(row, &error))
+        setError({});
+    else
+        setError(error);
+}
+
+void Session::setError(const QString &error)
+{
+    if (error == m_error)
+        return;
+    m_error = error;
+    emit errorChanged(error);
+}
+
+int Session::addMarker(qint64 timeMs, const QString &label, const QString &notes, const QString &machine)
+{
+    Marker marker;
+    marker.timeMs = timeMs;
+    marker.label = label;
+    marker.notes = notes;
+    marker.machine = machine;
+    return m_markers.add(marker);
+}
+
+void Session::onMarkerAdded(const Marker &marker)
+{
+    if (m_log.isOpen())
+        writeRow(m_log.layout().markerRow(marker));
+}
+
+void Session::recordMarkerChange(const Marker &marker, const QString &action)
+{
+    QJsonObject change {
+        { QStringLiteral("time"), LogTime::format(marker.timeMs) },
+        { QStringLiteral("event"), marker.recordedLabel },
+        { QStringLiteral("action"), action },
+        { QStringLiteral("at"), LogTime::format(QDateTime::currentMSecsSinceEpoch()) },
+    };
+    if (action == QLatin1String("edit")) {
+        change.insert(QStringLiteral("new_event"), marker.label);
+        change.insert(QStringLiteral("new_notes"), marker.notes);
+    }
+    m_markerChanges.append(change);
+    if (m_log.isOpen())
+        writeSidecar();
+}
+
+void Session::writeSidecar()
+{
+    QJsonArray machines;
+    for (int i = 0; i < m_machines.size(); ++i) {
+        QJsonObject o = m_descriptions[i];
+        o.insert(QStringLiteral("id"), m_machines[i]->info().id);
+        o.insert(QStringLiteral("name"), m_machines[i]->info().name);
+        machines.append(o);
+    }
+    const QJsonObject sidecar {
+        { QStringLiteral("format"), QStringLiteral("perfdash-session") },
+        { QStringLiteral("version"), 1 },
+        { QStringLiteral("application"), QStringLiteral("perfdash " PERFDASH_VERSION) },
+        { QStringLiteral("csv"), QFileInfo(m_log.csvPath()).fileName() },
+        { QStringLiteral("started"), LogTime::format(m_startMs) },
+        { QStringLiteral("ended"),
+          m_timer.isActive() ? QJsonValue() : QJsonValue(LogTime::format(QDateTime::currentMSecsSinceEpoch())) },
+        { QStringLiteral("interval_s"), m_interval },
+        { QStringLiteral("machines"), machines },
+        { QStringLiteral("marker_changes"), m_markerChanges },
+    };
+    QString error;
+    if (!m_log.writeSidecar(sidecar, &error))
+        setError(error);
+}
