@@ -26,6 +26,7 @@ int MarkerStore::add(Marker marker)
     const auto pos = std::upper_bound(m_markers.begin(), m_markers.end(), marker.timeMs,
                                       [](qint64 t, const Marker &m) { return t < m.timeMs; });
     const int index = int(pos - m_markers.begin());
+    emit aboutToBeAdded(index);
     m_markers.insert(index, marker);
     emit added(m_markers[index], index);
     return marker.id;
@@ -50,6 +51,7 @@ bool MarkerStore::remove(int id)
     const int i = indexOf(id);
     if (i < 0)
         return false;
+    emit aboutToBeRemoved(i);
     const Marker m = m_markers.takeAt(i);
     emit removed(m, i);
     return true;

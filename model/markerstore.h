@@ -22,6 +22,9 @@ public:
     bool remove(int id);
 
 signals:
+    // Before the list changes, for item models that must announce rows first.
+    void aboutToBeAdded(int index);
+    void aboutToBeRemoved(int index);
     void added(const Marker &marker, int index);
     void changed(const Marker &marker, int index);
     void removed(const Marker &marker, int index);

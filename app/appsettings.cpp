@@ -1,0 +1,73 @@
+#include "appsettings.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+
+namespace AppSettings {
+
+namespace {
+QSettings store()
+{
+    return QSettings(QStringLiteral("perfdash"), QStringLiteral("perfdash"));
+}
+} // namespace
+
+double interval()
+{
+    return store().value(QStringLiteral("sampling/interval"), 1.0).toDouble();
+}
+
+void setInterval(double seconds)
+{
+    store().setValue(QStringLiteral("sampling/interval"), seconds);
+}
+
+qint64 windowMs()
+{
+    return store().value(QStringLiteral("view/windowMs"), 5 * 60'000).toLongLong();
+}
+
+void setWindowMs(qint64 ms)
+{
+    store().setValue(QStringLiteral("view/windowMs"), ms);
+}
+
+QStringList presets()
+{
+    const QStringList defaults = {
+        QCoreApplication::translate("AppSettings", "Started batch"),
+        QCoreApplication::translate("AppSettings", "Batch complete"),
+        QCoreApplication::translate("AppSettings", "Server restarted"),
+        QCoreApplication::translate("AppSettings", "Model crashed"),
+        QCoreApplication::translate("AppSettings", "Changed model"),
+        QCoreApplication::translate("AppSettings", "Slow response"),
+    };
+    return store().value(QStringLiteral("markers/presets"), defaults).toStringList();
+}
+
+void setPresets(const QStringList &presets)
+{
+    store().setValue(QStringLiteral("markers/presets"), presets);
+}
+
+QByteArray geometry()
+{
+    return store().value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void setGeometry(const QByteArray &geometry)
+{
+    store().setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QByteArray windowState()
+{
+    return store().value(QStringLiteral("window/state")).toByteArray();
+}
+
+void setWindowState(const QByteArray &state)
+{
+    store().setValue(QStringLiteral("window/state"), state);
+}
+
+} // namespace AppSettings

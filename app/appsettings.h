@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+
+// The settings the window keeps between runs (QSettings, perfdash/perfdash).
+namespace AppSettings {
+
+double interval();
+void setInterval(double seconds);
+qint64 windowMs();
+void setWindowMs(qint64 ms);
+QStringList presets();
+void setPresets(const QStringList &presets);
+QByteArray geometry();
+void setGeometry(const QByteArray &geometry);
+QByteArray windowState();
+void setWindowState(const QByteArray &state);
+
+} // namespace AppSettings

@@ -1,0 +1,136 @@
+#include "headlesslogger.h"
+
+#include "commandline.h"
+#include "localsource.h"
+#include "logdirectory.h"
+#include "machinedescription.h"
+#include "session.h"
+#include "sessionlog.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSocketNotifier>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+int g_signalPipe[2] = { -1, -1 };
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &c, 1);
+}
+
+void printLine(FILE *stream, const QString &line)
+{
+    std::fputs(qPrintable(line + u'\n'), stream);
+    std::fflush(stream);
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HeadlessLogger", text);
+}
+
+// Ctrl-C and SIGTERM only write a byte to a socket; the event loop stops the session between rows,
+// so the row being written is always finished.
+bool installStopSignals(QObject *context, const std::function<void()> &stop)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return false;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [notifier, stop] {
+        char c = 0;
+        [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &c, 1);
+        notifier->setEnabled(false);
+        stop();
+    });
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+    return true;
+}
+} // namespace
+
+int runHeadlessLogger(const CommandLine &options)
+{
+    Session session;
+    session.setIntervalSeconds(options.interval > 0 ? options.interval : 1.0);
+    MachineMonitor *local = session.addMachine({ QStringLiteral("local"), tr("This computer") }, describeThisComputer());
+    local->addSource(std::make_unique<LocalSource>());
+
+    QObject::connect(&session, &Session::errorChanged, [](const QString &error) {
+        if (!error.isEmpty())
+            printLine(stderr, QStringLiteral("perfdash: ") + error);
+    });
+    QObject::connect(local, &MachineMonitor::errorChanged, [](const QString &error) {
+        if (!error.isEmpty())
+            printLine(stderr, QStringLiteral("perfdash: ") + error);
+    });
+
+    const QString dir = LogDirectory::resolve(options.logDir);
+    QString error;
+    if (!session.start(dir, &error)) {
+        printLine(stderr, QStringLiteral("perfdash: ") + error);
+        return 1;
+    }
+    printLine(stderr, tr("perfdash: logging to %1 every %2 s (Ctrl-C to stop)")
+                          .arg(session.log().csvPath())
+                          .arg(session.intervalSeconds()));
+
+    auto stop = [&session] {
+        session.stop();
+        QCoreApplication::quit();
+    };
+    if (!installStopSignals(&session, stop))
+        printLine(stderr, tr("perfdash: cannot catch Ctrl-C; stopping it may cut the last row"));
+    if (options.duration > 0)
+        QTimer::singleShot(qint64(options.duration * 1000), &session, stop);
+
+    QCoreApplication::exec();
+    printLine(stderr, tr("perfdash: wrote %1 rows to %2").arg(session.log().rowsWritten()).arg(session.log().csvPath()));
+    return 0;
+}
+
+int runSingleSnapshot(const CommandLine &options)
+{
+    // CPU % needs two readings: the source takes one when it is made, the second after a short wait.
+    LocalSource source;
+    const double window = options.interval > 0 ? std::min(options.interval, 1.0) : 0.5;
+    QThread::msleep(static_cast<unsigned long>(window * 1000));
+    QString problem;
+    Sample sample = source.measure(&problem);
+    if (!problem.isEmpty())
+        printLine(stderr, QStringLiteral("perfdash: ") + problem);
+
+    const QString dir = LogDirectory::resolve(options.logDir);
+    const QString newest = LogDirectory::newestLog(dir);
+    SessionLog log;
+    QString error;
+    const bool opened = newest.isEmpty()
+        ? log.create(dir, sample.timeMs, LogLayout::forMachines({ QStringLiteral("local") }), &error)
+        : log.openForAppend(newest, &error);
+    if (!opened) {
+        printLine(stderr, QStringLiteral("perfdash: ") + error);
+        return 1;
+    }
+    const QByteArray row = log.layout().row(sample.timeMs, { { QStringLiteral("local"), sample } },
+                                            options.event.trimmed(), options.notes);
+    if (!log.write(row, &error)) {
+        printLine(stderr, QStringLiteral("perfdash: ") + error);
+        return 1;
+    }
+    printLine(stdout, log.csvPath());
+    return 0;
+}

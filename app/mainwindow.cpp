@@ -1,0 +1,291 @@
+#include "mainwindow.h"
+
+#include "appsettings.h"
+#include "chartexporter.h"
+#include "exportdialog.h"
+#include "machinepanel.h"
+#include "markerdialog.h"
+#include "markerspanel.h"
+#include "session.h"
+#include "timechart.h"
+#include "units.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace {
+const QList<qint64> kWindows = { 60'000, 5 * 60'000, 15 * 60'000, 3'600'000, 6 * 3'600'000, 24 * 3'600'000 };
+}
+
+MainWindow::MainWindow(Session *session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+{
+    setWindowTitle(tr("perfdash"));
+    setWindowIcon(QIcon(QStringLiteral(":/perfdash.svg")));
+    m_exportDir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+
+    // Central: an inline banner for problems, then one panel per machine.
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 6);
+    m_banner = new QLabel(central);
+    m_banner->setObjectName(QStringLiteral("errorBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(
+        QStringLiteral("background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; padding: 6px;"));
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    auto *pages = new QWidget(central);
+    auto *pagesLayout = new QVBoxLayout(pages);
+    pagesLayout->setContentsMargins(0, 0, 0, 0);
+    for (MachineMonitor *machine : session->machines()) {
+        auto *panel = new MachinePanel(machine, session->markers(), pages);
+        for (TimeChart *chart : panel->charts()) {
+            connect(chart, &TimeChart::clicked, this, &MainWindow::addMarkerAt);
+            connect(chart, &TimeChart::exportRequested, this, &MainWindow::exportChart);
+        }
+        pagesLayout->addWidget(panel, 1);
+        m_panels.append(panel);
+    }
+    auto *scroll = new QScrollArea(central);
+    scroll->setWidget(pages);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(scroll, 1);
+    setCentralWidget(central);
+
+    m_markers = new MarkersPanel(session->markers(), this);
+    auto *dock = new QDockWidget(tr("Markers"), this);
+    dock->setObjectName(QStringLiteral("markersDock"));
+    dock->setWidget(m_markers);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    connect(m_markers, &MarkersPanel::presetClicked, this, [this](const QString &label) {
+        m_session->addMarker(QDateTime::currentMSecsSinceEpoch(), label, {});
+    });
+    connect(m_markers, &MarkersPanel::addRequested, this,
+            [this] { addMarkerAt(QDateTime::currentMSecsSinceEpoch()); });
+    connect(m_markers, &MarkersPanel::editRequested, this, &MainWindow::editMarker);
+    connect(m_markers, &MarkersPanel::presetsChanged, this,
+            [](const QStringList &presets) { AppSettings::setPresets(presets); });
+
+    m_status = new QLabel(this);
+    statusBar()->addWidget(m_status, 1);
+
+    createActions();
+    createToolBar();
+    createMenus();
+    dock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    menuBar()->actions().at(1)->menu()->addAction(dock->toggleViewAction());
+
+    connect(session, &Session::frameCompleted, this, [this] {
+        for (TimeChart *chart : charts())
+            chart->scheduleRefresh();
+        updateStatus();
+    });
+    connect(session, &Session::errorChanged, this, &MainWindow::showError);
+    restoreSettings();
+    updateStatus();
+}
+
+QList<TimeChart *> MainWindow::charts() const
+{
+    QList<TimeChart *> all;
+    for (MachinePanel *panel : m_panels)
+        all += panel->charts();
+    return all;
+}
+
+void MainWindow::createActions()
+{
+    m_addMarker = new QAction(QIcon::fromTheme(QStringLiteral("bookmark-new")), tr("Add &marker"), this);
+    m_addMarker->setShortcut(QKeySequence(Qt::Key_M));
+    m_addMarker->setToolTip(tr("Mark this moment (M)"));
+    connect(m_addMarker, &QAction::triggered, this, [this] { addMarkerAt(QDateTime::currentMSecsSinceEpoch()); });
+
+    m_pause = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-pause")), tr("&Pause"), this);
+    m_pause->setCheckable(true);
+    m_pause->setShortcut(QKeySequence(Qt::Key_Space));
+    m_pause->setToolTip(tr("Freeze the charts (Space); recording goes on"));
+    connect(m_pause, &QAction::toggled, this, &MainWindow::setPaused);
+
+    m_export = new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("&Export chart…"), this);
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_export, &QAction::triggered, this, [this] { exportChart(nullptr); });
+
+    m_openFolder = new QAction(tr("Open &log folder"), this);
+    connect(m_openFolder, &QAction::triggered, this, [this] {
+        const QString path = m_session->log().csvPath();
+        if (!path.isEmpty())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+    });
+
+    m_quit = new QAction(tr("&Quit"), this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    m_about = new QAction(tr("&About perfdash"), this);
+    connect(m_about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About perfdash"),
+                           tr("<b>perfdash %1</b><p>Watches the machines doing a heavy job, marks what "
+                              "happens, and records it all to CSV.</p>")
+                               .arg(QStringLiteral(PERFDASH_VERSION)));
+    });
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_addMarker);
+    bar->addAction(m_pause);
+    bar->addSeparator();
+
+    bar->addWidget(new QLabel(tr(" Window: "), bar));
+    m_window = new QComboBox(bar);
+    m_window->setObjectName(QStringLiteral("timeWindow"));
+    for (qint64 ms : kWindows)
+        m_window->addItem(Units::formatSpan(ms), ms);
+    connect(m_window, &QComboBox::currentIndexChanged, this, &MainWindow::applyWindow);
+    bar->addWidget(m_window);
+
+    bar->addWidget(new QLabel(tr("  Interval: "), bar));
+    m_interval = new QDoubleSpinBox(bar);
+    m_interval->setObjectName(QStringLiteral("interval"));
+    m_interval->setRange(Session::kMinInterval, Session::kMaxInterval);
+    m_interval->setDecimals(1);
+    m_interval->setSingleStep(0.1);
+    m_interval->setSuffix(tr(" s"));
+    m_interval->setValue(m_session->intervalSeconds());
+    m_interval->setKeyboardTracking(false);
+    connect(m_interval, &QDoubleSpinBox::valueChanged, this, [this](double s) {
+        m_session->setIntervalSeconds(s);
+        AppSettings::setInterval(s);
+    });
+    bar->addWidget(m_interval);
+    bar->addSeparator();
+    bar->addAction(m_export);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_export);
+    file->addAction(m_openFolder);
+    file->addSeparator();
+    file->addAction(m_quit);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_pause);
+    QMenu *markers = menuBar()->addMenu(tr("&Markers"));
+    markers->addAction(m_addMarker);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_about);
+}
+
+int MainWindow::addMarkerAt(qint64 timeMs)
+{
+    MarkerDialog dialog(timeMs, AppSettings::presets(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return 0;
+    return m_session->addMarker(timeMs, dialog.label(), dialog.notes());
+}
+
+void MainWindow::editMarker(int id)
+{
+    const Marker *marker = m_session->markers()->find(id);
+    if (!marker)
+        return;
+    MarkerDialog dialog(marker->timeMs, AppSettings::presets(), this);
+    dialog.setWindowTitle(tr("Edit marker"));
+    dialog.setLabel(marker->label);
+    dialog.setNotes(marker->notes);
+    if (dialog.exec() == QDialog::Accepted)
+        m_session->markers()->update(id, dialog.label(), dialog.notes());
+}
+
+void MainWindow::exportChart(TimeChart *chart)
+{
+    ExportDialog dialog(charts(), chart, m_exportDir, this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.chart())
+        return;
+    QString error;
+    if (!ChartExporter::exportChart(dialog.chart(), dialog.path(), dialog.pictureSize(), &error)) {
+        QMessageBox::warning(this, tr("Export failed"), error);
+        return;
+    }
+    m_exportDir = QFileInfo(dialog.path()).absolutePath();
+    statusBar()->showMessage(tr("Saved %1").arg(dialog.path()), 8000);
+}
+
+void MainWindow::setPaused(bool paused)
+{
+    if (m_pause->isChecked() != paused)
+        m_pause->setChecked(paused);
+    m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
+    m_pause->setIcon(QIcon::fromTheme(paused ? QStringLiteral("media-playback-start")
+                                             : QStringLiteral("media-playback-pause")));
+    for (TimeChart *chart : charts())
+        chart->setPaused(paused);
+    updateStatus();
+}
+
+void MainWindow::applyWindow()
+{
+    const qint64 ms = m_window->currentData().toLongLong();
+    for (TimeChart *chart : charts())
+        chart->setWindowMs(ms);
+    AppSettings::setWindowMs(ms);
+}
+
+void MainWindow::showError(const QString &error)
+{
+    m_banner->setText(error);
+    m_banner->setVisible(!error.isEmpty());
+}
+
+void MainWindow::updateStatus()
+{
+    const SessionLog &log = m_session->log();
+    const int rows = int(log.rowsWritten());
+    QString text = log.isOpen() ? tr("Recording to %1 — %n rows", nullptr, rows).arg(log.csvPath())
+                                : tr("Not recording");
+    if (m_pause && m_pause->isChecked())
+        text = tr("Charts paused (recording goes on) — ") + text;
+    m_status->setText(text);
+}
+
+void MainWindow::restoreSettings()
+{
+    restoreGeometry(AppSettings::geometry());
+    restoreState(AppSettings::windowState());
+    m_markers->setPresets(AppSettings::presets());
+    const int i = int(kWindows.indexOf(AppSettings::windowMs()));
+    m_window->setCurrentIndex(i < 0 ? 0 : i);
+    applyWindow();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    AppSettings::setGeometry(saveGeometry());
+    AppSettings::setWindowState(saveState());
+    m_session->stop();
+    event->accept();
+}

@@ -1,0 +1,193 @@
+#include "chartcanvas.h"
+
+#include "markeritem.h"
+#include "markerstore.h"
+
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsLayout>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QValueAxis>
+
+ChartCanvas::ChartCanvas(const QString &title, const QString &unit, QWidget *parent)
+    : QChartView(parent)
+    , m_chart(new QChart)
+    , m_timeAxis(new QDateTimeAxis)
+    , m_valueAxis(new QValueAxis)
+{
+    setChart(m_chart); // the view owns the chart
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::NoRubberBand);
+    setMouseTracking(true);
+    m_chart->setTitle(title);
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_chart->legend()->setAlignment(Qt::AlignTop);
+    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
+    m_chart->setMargins(QMargins(6, 4, 10, 4));
+    m_chart->setBackgroundRoundness(0);
+
+    m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
+    m_timeAxis->setTickCount(7);
+    m_timeAxis->setTitleText(tr("Time"));
+    m_valueAxis->setTitleText(unit);
+    m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_valueAxis->setTickCount(6);
+    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
+
+    connect(m_chart, &QChart::plotAreaChanged, this, &ChartCanvas::relayoutMarkers);
+}
+
+int ChartCanvas::addLine(const QString &name, const QColor &color)
+{
+    auto *line = new QLineSeries;
+    line->setName(name);
+    QPen pen(color, 1.6);
+    line->setPen(pen);
+    // Qt Charts' OpenGL mode crashes under the offscreen platform and draws nothing under Xvfb's
+    // software GL: plain raster drawing of at most two points per pixel is fast enough.
+    line->setUseOpenGL(false);
+    m_chart->addSeries(line);
+    line->attachAxis(m_timeAxis);
+    line->attachAxis(m_valueAxis);
+    m_lines.append(line);
+    return int(m_lines.size() - 1);
+}
+
+void ChartCanvas::setPoints(int line, const QList<QPointF> &points)
+{
+    m_lines[line]->replace(points);
+}
+
+qsizetype ChartCanvas::pointCount(int line) const
+{
+    return m_lines[line]->count();
+}
+
+void ChartCanvas::setTimeRange(qint64 startMs, qint64 endMs)
+{
+    const qint64 span = endMs - startMs;
+    m_timeAxis->setFormat(span <= 15 * 60'000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(startMs), QDateTime::fromMSecsSinceEpoch(endMs));
+    relayoutMarkers();
+}
+
+void ChartCanvas::setValueRange(double min, double max)
+{
+    m_valueAxis->setRange(min, max);
+    relayoutMarkers();
+}
+
+void ChartCanvas::setMarkers(const MarkerStore *markers)
+{
+    for (MarkerItem *item : std::as_const(m_markerItems))
+        delete item;
+    m_markerItems.clear();
+    if (m_markers)
+        disconnect(m_markers, nullptr, this, nullptr);
+    m_markers = markers;
+    if (!m_markers)
+        return;
+    for (const Marker &m : m_markers->markers())
+        addMarkerItem(m);
+    connect(m_markers, &MarkerStore::added, this, [this](const Marker &m) { addMarkerItem(m); });
+    connect(m_markers, &MarkerStore::removed, this, [this](const Marker &m) { removeMarkerItem(m.id); });
+    connect(m_markers, &MarkerStore::changed, this, [this](const Marker &m) {
+        if (MarkerItem *item = m_markerItems.value(m.id))
+            item->setLabel(m.label);
+    });
+}
+
+void ChartCanvas::addMarkerItem(const Marker &marker)
+{
+    removeMarkerItem(marker.id);
+    m_markerItems.insert(marker.id, new MarkerItem(m_chart, marker.id, marker.timeMs, marker.label));
+}
+
+void ChartCanvas::removeMarkerItem(int markerId)
+{
+    delete m_markerItems.take(markerId);
+}
+
+void ChartCanvas::relayoutMarkers()
+{
+    for (MarkerItem *item : std::as_const(m_markerItems))
+        item->updateGeometry();
+}
+
+void ChartCanvas::renderTo(QPainter *painter, QSize size)
+{
+    // Lay the chart out at the picture's size, draw it, and put it back: no event is processed in
+    // between, so the window never shows the other size.
+    const QRectF original = m_chart->geometry();
+    m_chart->resize(size);
+    m_chart->layout()->activate();
+    relayoutMarkers();
+    scene()->render(painter, QRectF(QPointF(0, 0), size), QRectF(QPointF(0, 0), size));
+    m_chart->setGeometry(original);
+    m_chart->layout()->activate();
+    relayoutMarkers();
+}
+
+QPoint ChartCanvas::positionOf(qint64 timeMs) const
+{
+    if (m_lines.isEmpty())
+        return {};
+    const QPointF inChart = m_chart->mapToPosition(QPointF(double(timeMs), m_valueAxis->min()), m_lines.first());
+    return mapFromScene(m_chart->mapToScene(inChart - QPointF(0, 4)));
+}
+
+int ChartCanvas::plotWidth() const
+{
+    return qMax(1, int(m_chart->plotArea().width()));
+}
+
+bool ChartCanvas::timeAt(const QPoint &pos, qint64 *timeMs) const
+{
+    if (m_lines.isEmpty())
+        return false;
+    const QPointF inChart = m_chart->mapFromScene(mapToScene(pos));
+    if (!m_chart->plotArea().contains(inChart))
+        return false;
+    *timeMs = qint64(m_chart->mapToValue(inChart, m_lines.first()).x());
+    return true;
+}
+
+void ChartCanvas::mouseMoveEvent(QMouseEvent *event)
+{
+    qint64 t = 0;
+    if (timeAt(event->pos(), &t))
+        emit hovered(t, event->globalPosition().toPoint());
+    else
+        QToolTip::hideText();
+    QChartView::mouseMoveEvent(event);
+}
+
+void ChartCanvas::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_pressPos = event->pos();
+        m_pressed = true;
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void ChartCanvas::mouseReleaseEvent(QMouseEvent *event)
+{
+    qint64 t = 0;
+    const bool isClick = m_pressed && event->button() == Qt::LeftButton
+        && (event->pos() - m_pressPos).manhattanLength() < 6;
+    m_pressed = false;
+    if (isClick && timeAt(event->pos(), &t))
+        emit clicked(t);
+    QChartView::mouseReleaseEvent(event);
+}
+
+void ChartCanvas::leaveEvent(QEvent *event)
+{
+    QToolTip::hideText();
+    QChartView::leaveEvent(event);
+}

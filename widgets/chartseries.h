@@ -1,0 +1,17 @@
+#pragma once
+
+#include "metric.h"
+
+#include <QColor>
+#include <QString>
+
+class History;
+
+// One line on a chart: a metric of a machine's history.
+struct ChartSeries
+{
+    QString name;
+    const History *history = nullptr;
+    Metric metric = Metric::CpuPercent;
+    QColor color;
+};

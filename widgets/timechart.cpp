@@ -1,0 +1,180 @@
+#include "timechart.h"
+
+#include "chartcanvas.h"
+#include "decimator.h"
+#include "history.h"
+#include "units.h"
+
+#include <QContextMenuEvent>
+#include <QDateTime>
+#include <QMenu>
+#include <QTimer>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+TimeChart::TimeChart(const QString &title, const QString &unit, QWidget *parent)
+    : QWidget(parent)
+    , m_title(title)
+    , m_unit(unit)
+    , m_canvas(new ChartCanvas(title, unit, this))
+    , m_refreshTimer(new QTimer(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_canvas);
+    setMinimumHeight(180);
+
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(40);
+    connect(m_refreshTimer, &QTimer::timeout, this, &TimeChart::refresh);
+    connect(m_canvas, &ChartCanvas::clicked, this, &TimeChart::clicked);
+    connect(m_canvas, &ChartCanvas::hovered, this, &TimeChart::onHover);
+    m_endMs = QDateTime::currentMSecsSinceEpoch();
+    m_canvas->setTimeRange(m_endMs - m_windowMs, m_endMs);
+    m_canvas->setValueRange(0, 100);
+}
+
+TimeChart::~TimeChart() = default;
+
+void TimeChart::addSeries(const ChartSeries &series)
+{
+    m_series.append(series);
+    m_canvas->addLine(series.name, series.color);
+    scheduleRefresh();
+}
+
+void TimeChart::setMarkers(const MarkerStore *markers)
+{
+    m_canvas->setMarkers(markers);
+}
+
+void TimeChart::setValueRange(double min, double max)
+{
+    if (max > min)
+        m_canvas->setValueRange(min, max);
+}
+
+void TimeChart::setWindowMs(qint64 ms)
+{
+    m_windowMs = std::max<qint64>(1000, ms);
+    m_fixedRange = false;
+    refresh();
+}
+
+void TimeChart::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (!paused) {
+        m_fixedRange = false;
+        refresh();
+    }
+}
+
+qint64 TimeChart::rangeStartMs() const
+{
+    return m_endMs - m_windowMs;
+}
+
+void TimeChart::showRange(qint64 startMs, qint64 endMs)
+{
+    m_windowMs = std::max<qint64>(1, endMs - startMs);
+    m_endMs = endMs;
+    m_fixedRange = true;
+    refresh();
+}
+
+void TimeChart::scheduleRefresh()
+{
+    if (!m_paused && !m_refreshTimer->isActive())
+        m_refreshTimer->start();
+}
+
+void TimeChart::refresh()
+{
+    if (!m_fixedRange && !m_paused)
+        m_endMs = QDateTime::currentMSecsSinceEpoch();
+    const qint64 start = rangeStartMs();
+    const int columns = m_canvas->plotWidth();
+    for (int i = 0; i < m_series.size(); ++i) {
+        const History *h = m_series[i].history;
+        const Metric metric = m_series[i].metric;
+        const qsizetype first = std::max<qsizetype>(0, h->lowerBound(start) - 1);
+        const QList<QPointF> points = Decimator::minMax(
+            first, h->size(), [h](qsizetype j) { return h->at(j).timeMs; },
+            [h, metric](qsizetype j) { return h->at(j).value(metric); }, start, m_endMs, columns);
+        m_canvas->setPoints(i, points);
+    }
+    m_canvas->setTimeRange(start, m_endMs);
+}
+
+qsizetype TimeChart::pointCount(int series) const
+{
+    return m_canvas->pointCount(series);
+}
+
+void TimeChart::render(QPainter *painter, QSize size)
+{
+    m_canvas->renderTo(painter, size);
+}
+
+QPoint TimeChart::positionOf(qint64 timeMs) const
+{
+    return m_canvas->mapTo(this, m_canvas->positionOf(timeMs));
+}
+
+void TimeChart::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QPoint inCanvas = m_canvas->mapFrom(this, event->pos());
+    QMenu menu(this);
+    QAction *mark = menu.addAction(tr("Add marker here…"));
+    QAction *exportImage = menu.addAction(tr("Export as image…"));
+    QAction *chosen = menu.exec(event->globalPos());
+    if (chosen == exportImage) {
+        emit exportRequested(this);
+    } else if (chosen == mark) {
+        qint64 t = 0;
+        emit clicked(m_canvas->timeAt(inCanvas, &t) ? t : QDateTime::currentMSecsSinceEpoch());
+    }
+}
+
+void TimeChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    scheduleRefresh();
+}
+
+QString TimeChart::hoverText(qint64 timeMs) const
+{
+    QStringList lines;
+    qint64 shownTime = -1;
+    // A sample further away than a few pixels' worth of time is not "under the mouse".
+    const qint64 tolerance = std::max<qint64>(2000, 6 * m_windowMs / std::max(1, m_canvas->plotWidth()));
+    for (const ChartSeries &s : m_series) {
+        const qsizetype i = s.history->nearest(timeMs);
+        if (i < 0)
+            continue;
+        const Sample &sample = s.history->at(i);
+        if (std::abs(sample.timeMs - timeMs) > tolerance || !sample.has(s.metric))
+            continue;
+        shownTime = sample.timeMs;
+        QString text = s.name + QStringLiteral(": ") + Units::formatMetric(s.metric, sample.value(s.metric));
+        if (s.metric == Metric::MemoryPercent && sample.has(Metric::MemoryUsedMb))
+            text += QStringLiteral(" (") + Units::formatMebibytes(sample.value(Metric::MemoryUsedMb)) + u')';
+        lines << text;
+    }
+    if (lines.isEmpty())
+        return {};
+    lines.prepend(QDateTime::fromMSecsSinceEpoch(shownTime).toString(QStringLiteral("HH:mm:ss.zzz")));
+    return lines.join(u'\n');
+}
+
+void TimeChart::onHover(qint64 timeMs, const QPoint &globalPos)
+{
+    const QString text = hoverText(timeMs);
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(globalPos + QPoint(12, 12), text, this);
+}
