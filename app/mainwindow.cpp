@@ -68,6 +68,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     auto *scroll = new QScrollArea(central);
     scroll->setWidget(pages);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     layout->addWidget(scroll, 1);
     setCentralWidget(central);
@@ -274,7 +275,8 @@ void MainWindow::updateStatus()
 
 void MainWindow::restoreSettings()
 {
-    restoreGeometry(AppSettings::geometry());
+    if (!restoreGeometry(AppSettings::geometry()))
+        resize(1440, 900);
     restoreState(AppSettings::windowState());
     m_markers->setPresets(AppSettings::presets());
     const int i = int(kWindows.indexOf(AppSettings::windowMs()));

@@ -13,7 +13,7 @@ MachineMonitor::MachineMonitor(MachineInfo info, QThread *samplingThread, QObjec
     , m_sampler(new MachineSampler)
 {
     m_sampler->moveToThread(samplingThread);
-    connect(m_sampler, &MachineSampler::sampled, this, &MachineMonitor::onSampled, Qt::QueuedConnection);
+    connect(m_sampler, &MachineSampler::sampled, this, &MachineMonitor::deliver, Qt::QueuedConnection);
 }
 
 MachineMonitor::~MachineMonitor()
@@ -45,7 +45,7 @@ void MachineMonitor::setIntervalSeconds(double seconds)
     m_history.setCapacity(History::capacityFor(seconds));
 }
 
-void MachineMonitor::onSampled(quint64 tick, const Sample &sample, const QString &error)
+void MachineMonitor::deliver(quint64 tick, const Sample &sample, const QString &error)
 {
     if (!sample.isEmpty())
         m_history.append(sample);

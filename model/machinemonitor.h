@@ -36,6 +36,9 @@ public:
     void requestSample(quint64 tick, qint64 timeMs);
     // Sizes the history for a day at this interval.
     void setIntervalSeconds(double seconds);
+    // Records a sample as if the sampler had delivered it: history, error state, sampleReady().
+    // The sampler's results come through here; benchmarks and tests replay samples with it.
+    void deliver(quint64 tick, const Sample &sample, const QString &error = {});
 
 signals:
     // The machine's sample for a tick; the metrics no source measured are NaN.
@@ -43,7 +46,6 @@ signals:
     void errorChanged(const QString &error);
 
 private:
-    void onSampled(quint64 tick, const Sample &sample, const QString &error);
 
     MachineInfo m_info;
     History m_history;

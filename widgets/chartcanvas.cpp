@@ -12,6 +12,8 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+#include <algorithm>
+
 ChartCanvas::ChartCanvas(const QString &title, const QString &unit, QWidget *parent)
     : QChartView(parent)
     , m_chart(new QChart)
@@ -30,8 +32,7 @@ ChartCanvas::ChartCanvas(const QString &title, const QString &unit, QWidget *par
     m_chart->setBackgroundRoundness(0);
 
     m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
-    m_timeAxis->setTickCount(7);
-    m_timeAxis->setTitleText(tr("Time"));
+    m_timeAxis->setTickCount(5);
     m_valueAxis->setTitleText(unit);
     m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_valueAxis->setTickCount(6);
@@ -72,6 +73,8 @@ void ChartCanvas::setTimeRange(qint64 startMs, qint64 endMs)
     const qint64 span = endMs - startMs;
     m_timeAxis->setFormat(span <= 15 * 60'000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(startMs), QDateTime::fromMSecsSinceEpoch(endMs));
+    // One label per ~110 pixels, so the clock labels never collide or get cut.
+    m_timeAxis->setTickCount(std::clamp(plotWidth() / 110 + 1, 2, 9));
     relayoutMarkers();
 }
 
