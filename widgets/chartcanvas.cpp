@@ -121,6 +121,17 @@ void ChartCanvas::relayoutMarkers()
         item->updateGeometry();
 }
 
+QStringList ChartCanvas::visibleMarkerLabels() const
+{
+    QStringList labels;
+    for (const MarkerItem *item : m_markerItems) {
+        if (item->isVisible())
+            labels << item->label();
+    }
+    labels.sort();
+    return labels;
+}
+
 void ChartCanvas::renderTo(QPainter *painter, QSize size)
 {
     // Lay the chart out at the picture's size, draw it, and put it back: no event is processed in

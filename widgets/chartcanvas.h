@@ -27,6 +27,7 @@ public:
     void setValueRange(double min, double max);
     void setMarkers(const MarkerStore *markers);
     void relayoutMarkers();
+    QStringList visibleMarkerLabels() const;
 
     void renderTo(QPainter *painter, QSize size);
     QPoint positionOf(qint64 timeMs) const;

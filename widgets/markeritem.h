@@ -13,6 +13,7 @@ public:
     MarkerItem(QChart *chart, int markerId, qint64 timeMs, const QString &label);
 
     int markerId() const { return m_markerId; }
+    QString label() const { return m_label; }
     void setLabel(const QString &label);
     // Recomputes the position from the chart's current plot area and axis range.
     void updateGeometry();

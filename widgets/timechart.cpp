@@ -121,7 +121,12 @@ void TimeChart::render(QPainter *painter, QSize size)
 
 QPoint TimeChart::positionOf(qint64 timeMs) const
 {
-    return m_canvas->mapTo(this, m_canvas->positionOf(timeMs));
+    return m_canvas->viewport()->mapTo(this, m_canvas->positionOf(timeMs));
+}
+
+QStringList TimeChart::visibleMarkerLabels() const
+{
+    return m_canvas->visibleMarkerLabels();
 }
 
 void TimeChart::contextMenuEvent(QContextMenuEvent *event)

@@ -47,6 +47,8 @@ public:
     void render(QPainter *painter, QSize size);
     // The point in widget coordinates of a moment at the bottom of the plot area (tests click it).
     QPoint positionOf(qint64 timeMs) const;
+    // The labels of the markers drawn in the visible range.
+    QStringList visibleMarkerLabels() const;
 
 signals:
     // The person clicked the plot at this moment.

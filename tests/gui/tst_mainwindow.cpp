@@ -1,0 +1,340 @@
+// The dashboard as a person uses it: click a chart, fill the marker dialog, find the marker in the
+// model, on the chart and in the CSV; edit and delete it; export a chart as a picture.
+#include "chartexporter.h"
+#include "csv.h"
+#include "localsource.h"
+#include "mainwindow.h"
+#include "markerdialog.h"
+#include "markerspanel.h"
+#include "session.h"
+#include "timechart.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace {
+// Runs `act` on the marker dialog once it is open (it is modal: exec() blocks the caller).
+void whenDialogOpens(const std::function<void(MarkerDialog *)> &act)
+{
+    auto attempt = std::make_shared<std::function<void(int)>>();
+    *attempt = [act, attempt](int triesLeft) {
+        if (auto *dialog = qobject_cast<MarkerDialog *>(QApplication::activeModalWidget())) {
+            act(dialog);
+        } else if (triesLeft > 0) {
+            QTimer::singleShot(20, [attempt, triesLeft] { (*attempt)(triesLeft - 1); });
+        }
+    };
+    QTimer::singleShot(0, [attempt] { (*attempt)(250); });
+}
+
+QList<Csv::Record> readCsv(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return Csv::parse(f.readAll());
+}
+
+int countPixelsNear(const QImage &image, QColor color, int tolerance)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - color.red()) <= tolerance && std::abs(c.green() - color.green()) <= tolerance
+                && std::abs(c.blue() - color.blue()) <= tolerance)
+                ++n;
+        }
+    }
+    return n;
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void clickOnChartAddsMarkerEverywhere();
+    void escapeCancelsTheDialog();
+    void presetButtonMarksNowInOneClick();
+    void editAndDeleteAreRecordedInTheSidecar();
+    void markersTableModelIsSound();
+    void pauseFreezesTheChartsButNotTheLog();
+    void exportPng_data();
+    void exportPng();
+    void exportSvg();
+    void exportFailureSaysWhy();
+
+private:
+    void waitForFrames(int n);
+
+    QTemporaryDir m_config;
+    std::unique_ptr<QTemporaryDir> m_logs;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_config.isValid());
+    // Keep the person's real settings out of the test.
+    qputenv("XDG_CONFIG_HOME", m_config.path().toLocal8Bit());
+}
+
+void TestMainWindow::init()
+{
+    m_logs = std::make_unique<QTemporaryDir>();
+    m_session = std::make_unique<Session>();
+    m_session->setIntervalSeconds(0.1);
+    MachineMonitor *local = m_session->addMachine({ QStringLiteral("local"), QStringLiteral("This computer") });
+    local->addSource(std::make_unique<LocalSource>());
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    QString error;
+    QVERIFY2(m_session->start(m_logs->path(), &error), qPrintable(error));
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    waitForFrames(5);
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_session.reset();
+    m_logs.reset();
+}
+
+void TestMainWindow::waitForFrames(int n)
+{
+    QSignalSpy frames(m_session.get(), &Session::frameCompleted);
+    while (frames.size() < n)
+        QVERIFY(frames.wait(3000));
+    for (TimeChart *chart : m_window->charts())
+        chart->refresh();
+}
+
+void TestMainWindow::clickOnChartAddsMarkerEverywhere()
+{
+    TimeChart *cpu = m_window->charts().first();
+    m_window->setPaused(true); // hold the axis still while we aim
+    cpu->refresh();
+    const qint64 target = cpu->rangeEndMs() - 20'000;
+    const QPoint where = cpu->positionOf(target);
+    QVERIFY(cpu->rect().contains(where));
+
+    const QString label = QStringLiteral("Qwen crashed");
+    const QString notes = QStringLiteral("During the third notebook, \"cell 14\", 第三本 🚀");
+    whenDialogOpens([&](MarkerDialog *dialog) {
+        dialog->findChild<QComboBox *>(QStringLiteral("markerLabel"))->setCurrentText(label);
+        auto *edit = dialog->findChild<QPlainTextEdit *>(QStringLiteral("markerNotes"));
+        edit->setFocus();
+        edit->insertPlainText(notes);
+        QTest::keyClick(edit, Qt::Key_Return); // Enter saves
+    });
+    // The canvas inside the chart takes the click.
+    QWidget *canvas = cpu->childAt(where);
+    QVERIFY(canvas);
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->mapFrom(cpu, where));
+
+    // In the model, at the clicked moment (within a few pixels' worth of time).
+    const QList<Marker> markers = m_session->markers()->markers();
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers.first().label, label);
+    QCOMPARE(markers.first().notes, notes);
+    const qint64 msPerPixel = cpu->windowMs() / 1000;
+    QVERIFY2(std::abs(markers.first().timeMs - target) <= 3 * msPerPixel,
+             qPrintable(QStringLiteral("marker at %1, clicked %2").arg(markers.first().timeMs).arg(target)));
+
+    // On every chart, and drawn: the marker's orange shows in the chart's column.
+    for (TimeChart *chart : m_window->charts())
+        QCOMPARE(chart->visibleMarkerLabels(), QStringList { label });
+    QImage picture(cpu->size(), QImage::Format_ARGB32);
+    picture.fill(Qt::white);
+    QPainter painter(&picture);
+    cpu->render(&painter, cpu->size());
+    painter.end();
+    const int x = cpu->positionOf(markers.first().timeMs).x();
+    const QImage column = picture.copy(x - 2, 0, 5, picture.height());
+    QVERIFY2(countPixelsNear(column, QColor(0xd9, 0x4f, 0x00), 40) > 20, "no marker line drawn at the marker");
+
+    // In the CSV: a marker row with the clicked time, the label and the notes exactly.
+    const QList<Csv::Record> rows = readCsv(m_session->log().csvPath());
+    QVERIFY(rows.size() > 2);
+    const QStringList header = rows.first().fields;
+    const int eventCol = int(header.indexOf(QStringLiteral("event")));
+    const int notesCol = int(header.indexOf(QStringLiteral("notes")));
+    QVERIFY(eventCol > 0 && notesCol > 0);
+    int found = 0;
+    for (const Csv::Record &r : rows) {
+        if (r.fields.value(eventCol) == label) {
+            ++found;
+            QCOMPARE(r.fields.value(notesCol), notes);
+            QCOMPARE(r.fields.size(), header.size());
+        }
+    }
+    QCOMPARE(found, 1);
+}
+
+void TestMainWindow::escapeCancelsTheDialog()
+{
+    whenDialogOpens([](MarkerDialog *dialog) {
+        dialog->findChild<QComboBox *>(QStringLiteral("markerLabel"))->setCurrentText(QStringLiteral("never"));
+        QTest::keyClick(dialog, Qt::Key_Escape);
+    });
+    // The M key opens the dialog at "now".
+    QTest::keyClick(m_window.get(), Qt::Key_M);
+    QCOMPARE(m_session->markers()->markers().size(), 0);
+}
+
+void TestMainWindow::presetButtonMarksNowInOneClick()
+{
+    MarkersPanel *panel = m_window->markersPanel();
+    panel->setPresets({ QStringLiteral("Started Assignment 3"), QStringLiteral("Batch complete 25/25") });
+    QPushButton *button = nullptr;
+    for (QPushButton *b : panel->findChildren<QPushButton *>()) {
+        if (b->text() == QLatin1String("Batch complete 25/25"))
+            button = b;
+    }
+    QVERIFY(button);
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(m_session->markers()->markers().size(), 1);
+    QCOMPARE(m_session->markers()->markers().first().label, QStringLiteral("Batch complete 25/25"));
+    QVERIFY(m_session->markers()->markers().first().timeMs >= before);
+}
+
+void TestMainWindow::editAndDeleteAreRecordedInTheSidecar()
+{
+    const qint64 t = QDateTime::currentMSecsSinceEpoch() - 1000;
+    const int id = m_session->addMarker(t, QStringLiteral("Started batch"), QStringLiteral("first"));
+    QTableView *table = m_window->markersPanel()->table();
+    QCOMPARE(table->model()->rowCount(), 1);
+    // Edit the label in place, as a person would in the table.
+    QVERIFY(table->model()->setData(table->model()->index(0, 1), QStringLiteral("Started batch 2")));
+    QCOMPARE(m_session->markers()->find(id)->label, QStringLiteral("Started batch 2"));
+    m_session->markers()->remove(id);
+    QCOMPARE(table->model()->rowCount(), 0);
+
+    QFile sidecar(m_session->log().sidecarPath());
+    QVERIFY(sidecar.open(QIODevice::ReadOnly));
+    const QJsonArray changes = QJsonDocument::fromJson(sidecar.readAll()).object().value(QStringLiteral("marker_changes")).toArray();
+    QCOMPARE(changes.size(), 2);
+    QCOMPARE(changes[0].toObject().value(QStringLiteral("action")).toString(), QStringLiteral("edit"));
+    QCOMPARE(changes[0].toObject().value(QStringLiteral("event")).toString(), QStringLiteral("Started batch"));
+    QCOMPARE(changes[0].toObject().value(QStringLiteral("new_event")).toString(), QStringLiteral("Started batch 2"));
+    QCOMPARE(changes[1].toObject().value(QStringLiteral("action")).toString(), QStringLiteral("delete"));
+
+    // The recorded row itself is never rewritten.
+    int rows = 0;
+    for (const Csv::Record &r : readCsv(m_session->log().csvPath()))
+        rows += r.fields.contains(QStringLiteral("Started batch")) ? 1 : 0;
+    QCOMPARE(rows, 1);
+}
+
+void TestMainWindow::markersTableModelIsSound()
+{
+    QAbstractItemModelTester tester(m_window->markersPanel()->table()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_session->addMarker(now - 3000, QStringLiteral("b"), {});
+    m_session->addMarker(now - 5000, QStringLiteral("a"), {}); // earlier: inserted before
+    m_session->addMarker(now - 1000, QStringLiteral("c"), QStringLiteral("x\ny"));
+    QAbstractItemModel *model = m_window->markersPanel()->table()->model();
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->index(0, 1).data().toString(), QStringLiteral("a"));
+    QCOMPARE(model->index(2, 2).data().toString(), QStringLiteral("x y"));
+    m_session->markers()->remove(m_session->markers()->markers()[1].id);
+    QCOMPARE(model->rowCount(), 2);
+}
+
+void TestMainWindow::pauseFreezesTheChartsButNotTheLog()
+{
+    TimeChart *cpu = m_window->charts().first();
+    m_window->setPaused(true);
+    const qint64 end = cpu->rangeEndMs();
+    const qint64 rows = m_session->log().rowsWritten();
+    waitForFrames(4);
+    QCOMPARE(cpu->rangeEndMs(), end);
+    QVERIFY(m_session->log().rowsWritten() >= rows + 4);
+    m_window->setPaused(false);
+    QVERIFY(cpu->rangeEndMs() > end);
+}
+
+void TestMainWindow::exportPng_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addRow("1920x1080") << QSize(1920, 1080);
+    QTest::addRow("800x300") << QSize(800, 300);
+    QTest::addRow("on screen") << QSize();
+}
+
+void TestMainWindow::exportPng()
+{
+    QFETCH(QSize, size);
+    TimeChart *chart = m_window->charts().first();
+    if (!size.isValid())
+        size = chart->size();
+    m_session->addMarker(QDateTime::currentMSecsSinceEpoch() - 300, QStringLiteral("Export me"), {});
+    waitForFrames(2);
+    const QSize onScreen = chart->size();
+    const QString path = QDir(m_logs->path()).filePath(QStringLiteral("chart.png"));
+    QString error;
+    QVERIFY2(ChartExporter::exportChart(chart, path, size, &error), qPrintable(error));
+    QCOMPARE(chart->size(), onScreen); // the window is left as it was
+
+    QImage image(path);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), size);
+    // Not blank: axes and text (dark), the CPU line (blue) and the marker (orange) are all there.
+    QVERIFY(countPixelsNear(image, QColor(0, 0, 0), 90) > 100);
+    QVERIFY(countPixelsNear(image, QColor(0xd9, 0x4f, 0x00), 40) > 20);
+}
+
+void TestMainWindow::exportSvg()
+{
+    const QString path = QDir(m_logs->path()).filePath(QStringLiteral("chart.svg"));
+    QString error;
+    QVERIFY2(ChartExporter::exportChart(m_window->charts().first(), path, QSize(1200, 500), &error),
+             qPrintable(error));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray svg = f.readAll();
+    QVERIFY(svg.contains("<svg"));
+    QVERIFY(svg.contains("1200"));
+}
+
+void TestMainWindow::exportFailureSaysWhy()
+{
+    QString error;
+    const QString path = QDir(m_logs->path()).filePath(QStringLiteral("missing/dir/chart.png"));
+    QVERIFY(!ChartExporter::exportChart(m_window->charts().first(), path, QSize(640, 480), &error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QVERIFY2(error.size() > path.size() + 10, qPrintable(error)); // the writer's own reason follows
+    QVERIFY(!ChartExporter::exportChart(m_window->charts().first(), path, QSize(0, 480), &error));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
