@@ -24,7 +24,7 @@ void setInterval(double seconds)
 
 qint64 windowMs()
 {
-    return store().value(QStringLiteral("view/windowMs"), 5 * 60'000).toLongLong();
+    return store().value(QStringLiteral("view/windowMs"), 60'000).toLongLong();
 }
 
 void setWindowMs(qint64 ms)

@@ -117,8 +117,30 @@ void ChartCanvas::removeMarkerItem(int markerId)
 
 void ChartCanvas::relayoutMarkers()
 {
-    for (MarkerItem *item : std::as_const(m_markerItems))
+    QList<MarkerItem *> visible;
+    for (MarkerItem *item : std::as_const(m_markerItems)) {
         item->updateGeometry();
+        if (item->isVisible())
+            visible.append(item);
+    }
+    // Stack labels that would overlap: each takes the first row where it clears the others.
+    std::sort(visible.begin(), visible.end(), [](const MarkerItem *a, const MarkerItem *b) { return a->x() < b->x(); });
+    QList<QList<QRectF>> rows;
+    for (MarkerItem *item : std::as_const(visible)) {
+        int row = 0;
+        for (;; ++row) {
+            if (row == rows.size())
+                rows.append(QList<QRectF>());
+            const QRectF box = item->labelRect(row);
+            const bool clear = std::none_of(rows[row].cbegin(), rows[row].cend(),
+                                            [&box](const QRectF &other) { return other.intersects(box); });
+            if (clear || row >= 8) {
+                rows[row].append(box);
+                break;
+            }
+        }
+        item->setLabelRow(row);
+    }
 }
 
 QStringList ChartCanvas::visibleMarkerLabels() const

@@ -41,11 +41,29 @@ void MarkerItem::updateGeometry()
     update();
 }
 
-QRectF MarkerItem::boundingRect() const
+QRectF MarkerItem::labelRect(int row) const
 {
     const QFontMetricsF fm(m_chart->font());
-    const qreal labelWidth = fm.horizontalAdvance(m_label) + 8;
-    return QRectF(m_x - 2, m_plot.top(), labelWidth + 4, m_plot.height());
+    QRectF box(m_x + 2, m_plot.top() + 2 + row * (fm.height() + 4), fm.horizontalAdvance(m_label) + 6, fm.height() + 2);
+    // Keep the label inside the plot: flip it to the left of the line near the right edge.
+    if (box.right() > m_plot.right())
+        box.moveRight(m_x - 2);
+    return box;
+}
+
+void MarkerItem::setLabelRow(int row)
+{
+    if (row == m_row)
+        return;
+    prepareGeometryChange();
+    m_row = row;
+    update();
+}
+
+QRectF MarkerItem::boundingRect() const
+{
+    const QRectF label = m_label.isEmpty() ? QRectF() : labelRect(m_row);
+    return QRectF(m_x - 2, m_plot.top(), 4, m_plot.height()).united(label);
 }
 
 void MarkerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
@@ -55,13 +73,9 @@ void MarkerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     painter->setPen(pen);
     painter->drawLine(QPointF(m_x, m_plot.top()), QPointF(m_x, m_plot.bottom()));
     if (!m_label.isEmpty()) {
-        const QFontMetricsF fm(m_chart->font());
-        QRectF box(m_x + 2, m_plot.top() + 2, fm.horizontalAdvance(m_label) + 6, fm.height() + 2);
-        // Keep the label inside the plot: flip it to the left of the line near the right edge.
-        if (box.right() > m_plot.right())
-            box.moveRight(m_x - 2);
+        const QRectF box = labelRect(m_row);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(255, 255, 255, 220));
+        painter->setBrush(QColor(255, 255, 255, 225));
         painter->drawRect(box);
         painter->setPen(kMarkerColor);
         painter->drawText(box, Qt::AlignCenter, m_label);

@@ -17,6 +17,10 @@ public:
     void setLabel(const QString &label);
     // Recomputes the position from the chart's current plot area and axis range.
     void updateGeometry();
+    qreal x() const { return m_x; }
+    // The label's box on the given row (0 = top of the plot); rows keep close labels apart.
+    QRectF labelRect(int row) const;
+    void setLabelRow(int row);
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -28,4 +32,5 @@ private:
     QString m_label;
     QRectF m_plot;
     qreal m_x = 0;
+    int m_row = 0;
 };

@@ -26,7 +26,11 @@ MarkersPanel::MarkersPanel(MarkerStore *store, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(MarkerTableModel::TimeColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(MarkerTableModel::TimeColumn, QHeaderView::Fixed);
+    m_table->horizontalHeader()->resizeSection(MarkerTableModel::TimeColumn,
+                                               m_table->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00")) + 16);
+    m_table->horizontalHeader()->resizeSection(MarkerTableModel::LabelColumn, 140);
+    m_table->setWordWrap(false);
     m_table->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     m_table->setObjectName(QStringLiteral("markersTable"));
 
@@ -64,6 +68,7 @@ MarkersPanel::MarkersPanel(MarkerStore *store, QWidget *parent)
     layout->addWidget(m_table, 1);
     layout->addLayout(buttons);
     updateButtons();
+    setMinimumWidth(340);
 }
 
 void MarkersPanel::setPresets(const QStringList &presets)
