@@ -66,6 +66,7 @@ bool installStopSignals(QObject *context, const std::function<void()> &stop)
 int runHeadlessLogger(const CommandLine &options)
 {
     Session session;
+    session.setHistorySeconds(60); // nothing draws it: keep a minute, not a day
     session.setIntervalSeconds(options.interval > 0 ? options.interval : 1.0);
     MachineMonitor *local = session.addMachine({ QStringLiteral("local"), tr("This computer") }, describeThisComputer());
     local->addSource(std::make_unique<LocalSource>());
@@ -96,7 +97,7 @@ int runHeadlessLogger(const CommandLine &options)
     if (!installStopSignals(&session, stop))
         printLine(stderr, tr("perfdash: cannot catch Ctrl-C; stopping it may cut the last row"));
     if (options.duration > 0)
-        QTimer::singleShot(qint64(options.duration * 1000), &session, stop);
+        QTimer::singleShot(qint64(options.duration * 1000), Qt::PreciseTimer, &session, stop);
 
     QCoreApplication::exec();
     printLine(stderr, tr("perfdash: wrote %1 rows to %2").arg(session.log().rowsWritten()).arg(session.log().csvPath()));

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QPointF>
 
+#include <algorithm>
 #include <cmath>
 
 // Reduces a time series to at most two points per pixel column, the lowest and the highest in the
@@ -51,7 +52,8 @@ QList<QPointF> minMax(qsizetype begin, qsizetype end, TimeAt timeAt, ValueAt val
         const double v = valueAt(i);
         if (std::isnan(v))
             continue;
-        const qint64 b = qint64(double(t - fromMs) / msPerColumn);
+        // A sample exactly at toMs belongs to the last column, not to one past it.
+        const qint64 b = std::min<qint64>(qint64(double(t - fromMs) / msPerColumn), columns - 1);
         if (b != bucket) {
             flush();
             bucket = b;

@@ -4,24 +4,27 @@
 #include <cmath>
 
 History::History(qsizetype capacity)
-    : m_ring(std::size_t(std::max<qsizetype>(1, capacity)))
+    : m_capacity(std::max<qsizetype>(1, capacity))
 {
 }
 
 void History::append(const Sample &sample)
 {
-    const qsizetype cap = capacity();
-    if (m_size < cap) {
-        m_ring[std::size_t((m_start + m_size) % cap)] = sample;
+    if (m_size < m_capacity) {
+        if (m_ring.size() == m_ring.capacity())
+            m_ring.reserve(std::size_t(std::min(m_capacity, std::max<qsizetype>(1024, 2 * m_size))));
+        m_ring.push_back(sample);
         ++m_size;
     } else {
         m_ring[std::size_t(m_start)] = sample;
-        m_start = (m_start + 1) % cap;
+        m_start = (m_start + 1) % m_capacity;
     }
 }
 
 void History::clear()
 {
+    m_ring.clear();
+    m_ring.shrink_to_fit();
     m_start = 0;
     m_size = 0;
 }
@@ -29,13 +32,15 @@ void History::clear()
 void History::setCapacity(qsizetype capacity)
 {
     capacity = std::max<qsizetype>(1, capacity);
-    if (capacity == this->capacity())
+    if (capacity == m_capacity)
         return;
     const qsizetype keep = std::min(capacity, m_size);
-    std::vector<Sample> ring(static_cast<std::size_t>(capacity));
-    for (qsizetype i = 0; i < keep; ++i)
-        ring[std::size_t(i)] = at(m_size - keep + i);
+    std::vector<Sample> ring;
+    ring.reserve(std::size_t(keep));
+    for (qsizetype i = m_size - keep; i < m_size; ++i)
+        ring.push_back(at(i));
     m_ring.swap(ring);
+    m_capacity = capacity;
     m_start = 0;
     m_size = keep;
 }

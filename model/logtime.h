@@ -7,5 +7,8 @@
 namespace LogTime {
 
 QString format(qint64 msSinceEpoch);
+// The UTC offset is looked up once a minute; after changing TZ in this process, call this to
+// look it up again at once.
+void timeZoneChanged();
 
 } // namespace LogTime

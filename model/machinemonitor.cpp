@@ -34,15 +34,15 @@ void MachineMonitor::addSource(std::unique_ptr<Source> source)
                               Qt::QueuedConnection);
 }
 
-void MachineMonitor::requestSample(quint64 tick, qint64 timeMs)
+void MachineMonitor::requestSample(quint64 tick, qint64 timeMs, int timeoutMs)
 {
     QMetaObject::invokeMethod(m_sampler, "sample", Qt::QueuedConnection, Q_ARG(quint64, tick),
-                              Q_ARG(qint64, timeMs));
+                              Q_ARG(qint64, timeMs), Q_ARG(int, timeoutMs));
 }
 
-void MachineMonitor::setIntervalSeconds(double seconds)
+void MachineMonitor::setHistorySpan(double intervalSeconds, double spanSeconds)
 {
-    m_history.setCapacity(History::capacityFor(seconds));
+    m_history.setCapacity(History::capacityFor(intervalSeconds, spanSeconds));
 }
 
 void MachineMonitor::deliver(quint64 tick, const Sample &sample, const QString &error)

@@ -32,10 +32,11 @@ public:
 
     // Takes ownership; call before the first requestSample().
     void addSource(std::unique_ptr<Source> source);
-    // Asks every source for the metrics at this tick; sampleReady() follows.
-    void requestSample(quint64 tick, qint64 timeMs);
-    // Sizes the history for a day at this interval.
-    void setIntervalSeconds(double seconds);
+    // Asks every source for the metrics at this tick; sampleReady() follows within timeoutMs
+    // (0: waits for every source), with what the sources that answered in time measured.
+    void requestSample(quint64 tick, qint64 timeMs, int timeoutMs = 0);
+    // Sizes the history to hold spanSeconds of samples taken every intervalSeconds.
+    void setHistorySpan(double intervalSeconds, double spanSeconds = 86400.0);
     // Records a sample as if the sampler had delivered it: history, error state, sampleReady().
     // The sampler's results come through here; benchmarks and tests replay samples with it.
     void deliver(quint64 tick, const Sample &sample, const QString &error = {});

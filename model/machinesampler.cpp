@@ -2,49 +2,68 @@
 
 #include "source.h"
 
+MachineSampler::MachineSampler(QObject *parent)
+    : QObject(parent)
+    , m_deadline(this)
+{
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &MachineSampler::onDeadline);
+}
+
 void MachineSampler::addSource(Source *source)
 {
     source->setParent(this);
     m_sources.append(source);
     connect(source, &Source::sampleReady, this,
-            [this](quint64 tick, const Sample &s) { onAnswer(tick, &s, {}); });
+            [this, source](quint64 tick, const Sample &s) { onAnswer(source, tick, &s, {}); });
     connect(source, &Source::failed, this,
-            [this](quint64 tick, const QString &reason) { onAnswer(tick, nullptr, reason); });
+            [this, source](quint64 tick, const QString &reason) { onAnswer(source, tick, nullptr, reason); });
 }
 
-void MachineSampler::sample(quint64 tick, qint64 timeMs)
+void MachineSampler::sample(quint64 tick, qint64 timeMs, int timeoutMs)
 {
-    if (m_outstanding > 0)
-        finish();
+    if (!m_waiting.isEmpty())
+        onDeadline();
     m_tick = tick;
+    m_timeoutMs = timeoutMs;
     m_pending = Sample();
     m_pending.timeMs = timeMs;
     m_errors.clear();
-    m_outstanding = int(m_sources.size());
-    if (m_outstanding == 0) {
+    m_waiting = m_sources;
+    if (m_waiting.isEmpty()) {
         finish();
         return;
     }
-    // Copy: a source may answer synchronously and a slot may change the list.
+    if (timeoutMs > 0)
+        m_deadline.start(timeoutMs);
+    // Copy: a source may answer synchronously, which changes m_waiting.
     const QList<Source *> sources = m_sources;
     for (Source *source : sources)
         source->requestSample(tick);
 }
 
-void MachineSampler::onAnswer(quint64 tick, const Sample *sample, const QString &error)
+void MachineSampler::onAnswer(Source *source, quint64 tick, const Sample *sample, const QString &error)
 {
-    if (tick != m_tick || m_outstanding <= 0)
+    if (tick != m_tick || !m_waiting.removeOne(source))
         return;
     if (sample)
         m_pending.merge(*sample);
     if (!error.isEmpty())
         m_errors.append(error);
-    if (--m_outstanding == 0)
+    if (m_waiting.isEmpty())
         finish();
+}
+
+void MachineSampler::onDeadline()
+{
+    for (const Source *source : std::as_const(m_waiting))
+        m_errors.append(tr("%1 did not answer within %2 s").arg(source->name()).arg(m_timeoutMs / 1000.0));
+    m_waiting.clear();
+    finish();
 }
 
 void MachineSampler::finish()
 {
-    m_outstanding = 0;
+    m_deadline.stop();
     emit sampled(m_tick, m_pending, m_errors.join(QStringLiteral("; ")));
 }

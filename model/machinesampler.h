@@ -4,31 +4,35 @@
 
 #include <QList>
 #include <QObject>
+#include <QTimer>
 
 class Source;
 
 // Lives in the sampling thread: asks a machine's sources for a tick and merges their answers into
-// one sample. A tick still waiting on a slow source when the next one starts is delivered with what
-// arrived; a late answer for an old tick is dropped.
+// one sample. A source still silent at the tick's deadline is reported and the sample goes out with
+// what arrived, in time for its row; a late answer for an old tick is dropped.
 class MachineSampler : public QObject
 {
     Q_OBJECT
 public:
-    using QObject::QObject;
+    explicit MachineSampler(QObject *parent = nullptr);
 
     void addSource(Source *source);
-    Q_INVOKABLE void sample(quint64 tick, qint64 timeMs);
+    Q_INVOKABLE void sample(quint64 tick, qint64 timeMs, int timeoutMs);
 
 signals:
     void sampled(quint64 tick, const Sample &sample, const QString &error);
 
 private:
-    void onAnswer(quint64 tick, const Sample *sample, const QString &error);
+    void onAnswer(Source *source, quint64 tick, const Sample *sample, const QString &error);
+    void onDeadline();
     void finish();
 
     QList<Source *> m_sources;
+    QList<Source *> m_waiting;
+    QTimer m_deadline;
     quint64 m_tick = 0;
-    int m_outstanding = 0;
+    int m_timeoutMs = 0;
     Sample m_pending;
     QStringList m_errors;
 };

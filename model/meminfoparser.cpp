@@ -70,14 +70,15 @@ MemInfoResult parseMemInfo(QByteArrayView text)
     }
     MemInfo info;
     info.totalKiB = *total;
-    if (available) {
+    if (available && *available > 0) {
         info.availableKiB = std::min(*available, *total);
     } else {
         // Before Linux 3.14: estimate what free(1) would, free + reclaimable caches.
         const quint64 cache = cached + reclaimable;
         info.availableKiB = std::min(memFree + buffers + (cache > shmem ? cache - shmem : 0), *total);
         info.availableEstimated = true;
-        result.warnings.append({ 0, QStringLiteral("no MemAvailable (kernel before 3.14): estimated") });
+        result.warnings.append({ 0, available ? QStringLiteral("MemAvailable is 0: estimated from the caches")
+                                              : QStringLiteral("no MemAvailable (kernel before 3.14): estimated") });
     }
     result.info = info;
     return result;

@@ -35,7 +35,7 @@ Session::~Session()
 MachineMonitor *Session::addMachine(const MachineInfo &info, const QJsonObject &description)
 {
     auto *machine = new MachineMonitor(info, &m_samplingThread);
-    machine->setIntervalSeconds(m_interval);
+    machine->setHistorySpan(m_interval, m_historySeconds);
     connect(machine, &MachineMonitor::sampleReady, this,
             [this, machine](quint64 tick, const Sample &s) { onMachineSample(machine, tick, s); });
     m_machines.append(machine);
@@ -52,16 +52,19 @@ bool Session::start(const QString &logDir, QString *error)
             ids << m->info().id;
         if (!m_log.create(logDir, m_startMs, LogLayout::forMachines(ids), error))
             return false;
-        writeSidecar();
     }
+    m_running = true;
+    if (m_log.isOpen())
+        writeSidecar();
     m_timer.start();
     return true;
 }
 
 void Session::stop()
 {
-    if (!m_timer.isActive())
+    if (!m_running)
         return;
+    m_running = false;
     m_timer.stop();
     if (m_frame.open && m_frame.answers > 0)
         completeFrame();
@@ -80,10 +83,17 @@ void Session::setIntervalSeconds(double seconds)
     m_interval = seconds;
     m_timer.setInterval(int(std::lround(seconds * 1000)));
     for (MachineMonitor *m : std::as_const(m_machines))
-        m->setIntervalSeconds(seconds);
+        m->setHistorySpan(seconds, m_historySeconds);
     if (m_log.isOpen())
         writeSidecar();
     emit intervalChanged(seconds);
+}
+
+void Session::setHistorySeconds(double seconds)
+{
+    m_historySeconds = std::max(seconds, 1.0);
+    for (MachineMonitor *m : std::as_const(m_machines))
+        m->setHistorySpan(m_interval, m_historySeconds);
 }
 
 void Session::tick()
@@ -95,8 +105,10 @@ void Session::tick()
     m_frame.tick = ++m_tick;
     m_frame.timeMs = QDateTime::currentMSecsSinceEpoch();
     m_frame.open = true;
+    // Each machine answers before the next tick, with whatever its sources measured by then.
+    const int deadline = std::max(50, int(m_interval * 800));
     for (MachineMonitor *m : std::as_const(m_machines))
-        m->requestSample(m_frame.tick, m_frame.timeMs);
+        m->requestSample(m_frame.tick, m_frame.timeMs, deadline);
 }
 
 void Session::onMachineSample(MachineMonitor *machine, quint64 tick, const Sample &sample)
@@ -120,18 +132,22 @@ void Session::completeFrame()
 void Session::writeRow(const QByteArray &row)
 {
     QString error;
-    if (m_log.write(row, &error))
-        setError({});
-    else
-        setError(error);
+    setProblem(Problem::Log, m_log.write(row, &error) ? QString() : error);
 }
 
-void Session::setError(const QString &error)
+void Session::setProblem(Problem which, const QString &error)
 {
-    if (error == m_error)
+    (which == Problem::Log ? m_logError : m_sidecarError) = error;
+    QStringList problems;
+    for (const QString &p : { m_logError, m_sidecarError }) {
+        if (!p.isEmpty())
+            problems << p;
+    }
+    const QString combined = problems.join(u'\n');
+    if (combined == m_error)
         return;
-    m_error = error;
-    emit errorChanged(error);
+    m_error = combined;
+    emit errorChanged(combined);
 }
 
 int Session::addMarker(qint64 timeMs, const QString &label, const QString &notes, const QString &machine)
@@ -183,12 +199,11 @@ void Session::writeSidecar()
         { QStringLiteral("csv"), QFileInfo(m_log.csvPath()).fileName() },
         { QStringLiteral("started"), LogTime::format(m_startMs) },
         { QStringLiteral("ended"),
-          m_timer.isActive() ? QJsonValue() : QJsonValue(LogTime::format(QDateTime::currentMSecsSinceEpoch())) },
+          m_running ? QJsonValue() : QJsonValue(LogTime::format(QDateTime::currentMSecsSinceEpoch())) },
         { QStringLiteral("interval_s"), m_interval },
         { QStringLiteral("machines"), machines },
         { QStringLiteral("marker_changes"), m_markerChanges },
     };
     QString error;
-    if (!m_log.writeSidecar(sidecar, &error))
-        setError(error);
+    setProblem(Problem::Sidecar, m_log.writeSidecar(sidecar, &error) ? QString() : error);
 }

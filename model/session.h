@@ -36,11 +36,13 @@ public:
     bool start(const QString &logDir, QString *error);
     // Writes the frame in progress, notes the end in the sidecar and stops sampling.
     void stop();
-    bool isRunning() const { return m_timer.isActive(); }
+    bool isRunning() const { return m_running; }
 
     double intervalSeconds() const { return m_interval; }
     // Clamped to 0.1 .. 60 s.
     void setIntervalSeconds(double seconds);
+    // How much history each machine keeps for the charts (default: a day).
+    void setHistorySeconds(double seconds);
 
     // Stores a marker; it is written to the log at once.
     int addMarker(qint64 timeMs, const QString &label, const QString &notes, const QString &machine = {});
@@ -69,7 +71,8 @@ private:
     void completeFrame();
     void writeRow(const QByteArray &row);
     void writeSidecar();
-    void setError(const QString &error);
+    enum class Problem { Log, Sidecar };
+    void setProblem(Problem which, const QString &error);
     void onMarkerAdded(const Marker &marker);
     void recordMarkerChange(const Marker &marker, const QString &action);
 
@@ -83,6 +86,10 @@ private:
     Frame m_frame;
     quint64 m_tick = 0;
     double m_interval = 1.0;
+    double m_historySeconds = 86400.0;
     qint64 m_startMs = 0;
+    QString m_logError;
+    QString m_sidecarError;
     QString m_error;
+    bool m_running = false;
 };

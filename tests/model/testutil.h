@@ -1,5 +1,6 @@
 #pragma once
 
+#include "logtime.h"
 #include <QByteArray>
 #include <QFile>
 #include <QString>
@@ -36,6 +37,7 @@ inline void setTimeZone(const char *tz)
 {
     qputenv("TZ", tz);
     tzset();
+    LogTime::timeZoneChanged();
 }
 
 // Caps the size of the files this process writes (RLIMIT_FSIZE) until destroyed, so that a write

@@ -184,10 +184,16 @@ void TestMachineMonitor::intervalSizesTheHistory()
         s.timeMs = i;
         m.deliver(quint64(i), s);
     }
-    m.setIntervalSeconds(60.0);
+    m.setHistorySpan(60.0);
     QCOMPARE(m.history().capacity(), qsizetype(1440 + 16));
     QCOMPARE(m.history().size(), 5);
     QCOMPARE(m.history().at(0).timeMs, qint64(0));
+    // A minute at 0.1 s, as the headless logger keeps: the oldest samples go.
+    m.setHistorySpan(0.1, 0.2);
+    QCOMPARE(m.history().capacity(), qsizetype(2 + 16));
+    m.setHistorySpan(1.0, 1.0);
+    QCOMPARE(m.history().capacity(), qsizetype(1 + 16));
+    QCOMPARE(m.history().size(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestMachineMonitor)
