@@ -70,4 +70,15 @@ void setWindowState(const QByteArray &state)
     store().setValue(QStringLiteral("window/state"), state);
 }
 
+QList<MachineConfig> machines()
+{
+    // Written by setMachines, so valid; an entry someone broke by hand is left out.
+    return parseMachinesJson(store().value(QStringLiteral("machines/json")).toString().toUtf8()).machines;
+}
+
+void setMachines(const QList<MachineConfig> &machines)
+{
+    store().setValue(QStringLiteral("machines/json"), QString::fromUtf8(machinesToJson(machines)));
+}
+
 } // namespace AppSettings

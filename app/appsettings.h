@@ -1,5 +1,7 @@
 #pragma once
 
+#include "machineconfig.h"
+
 #include <QByteArray>
 #include <QStringList>
 
@@ -16,5 +18,8 @@ QByteArray geometry();
 void setGeometry(const QByteArray &geometry);
 QByteArray windowState();
 void setWindowState(const QByteArray &state);
+// The machines of the machines dialog, as the JSON of a machines file under "machines/json".
+QList<MachineConfig> machines();
+void setMachines(const QList<MachineConfig> &machines);
 
 } // namespace AppSettings

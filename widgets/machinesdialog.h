@@ -1,0 +1,90 @@
+#pragma once
+
+#include "machineconfig.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+class QWidget;
+
+// Adds, edits and removes the monitored machines (this computer, `local`, is always monitored and
+// not listed). The rules are the machines file's own: on every edit the list goes through
+// machinesToJson and parseMachinesJson, whose errors are shown inline, and Save stays disabled
+// while there are any. Import… merges a machines file's entries by id; Export… writes one.
+class MachinesDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit MachinesDialog(const QList<MachineConfig> &machines, QWidget *parent = nullptr);
+
+    // As edited: strings trimmed, an empty name replaced by the id.
+    QList<MachineConfig> machines() const;
+    // What keeps Save disabled, in the words shown to the person; empty when the list is valid.
+    QStringList problems() const { return m_problems; }
+
+    // Merges the machines of a machines file by id (a known id is replaced, a new one appended).
+    // Its warnings and errors, or why it could not be read, are shown in a message box (opened,
+    // not executed: objectName "machinesMessage"). False when nothing could be imported.
+    bool importFile(const QString &path);
+    // Writes the machines as a machines file; a failure is shown in a message box. False on failure.
+    bool exportFile(const QString &path);
+
+    void accept() override;
+
+private:
+    struct Entry
+    {
+        MachineConfig config;
+        bool autoId = false; // the id follows the name until the person edits the id
+        bool useKeyFile = false; // "Key file" rather than the agent; config.keyFile is kept either way
+    };
+
+    QWidget *buildForm();
+    void addMachine();
+    void removeMachine();
+    void duplicateMachine();
+    void insertEntry(int row, const Entry &entry);
+    void showEntry(int row);
+    void formEdited();
+    void idEdited();
+    void updateItem(int row);
+    void validate();
+    void chooseImport();
+    void chooseExport();
+    void browse(QLineEdit *edit, const QString &title);
+    void showMessage(bool problem, const QString &text, const QStringList &details);
+    QString suggestId(const QString &name, int row) const;
+    static MachineConfig normalized(const Entry &entry);
+
+    QList<Entry> m_entries;
+    QStringList m_problems;
+    bool m_loading = false; // the form is being filled from an entry: its signals are not edits
+
+    QListWidget *m_list;
+    QPushButton *m_remove;
+    QPushButton *m_duplicate;
+    QWidget *m_form;
+    QLineEdit *m_name;
+    QLineEdit *m_id;
+    QLineEdit *m_host;
+    QSpinBox *m_port;
+    QLineEdit *m_user;
+    QComboBox *m_auth;
+    QLineEdit *m_keyFile;
+    QPushButton *m_keyFileBrowse;
+    QLineEdit *m_knownHosts;
+    QLineEdit *m_serverUrl;
+    QComboBox *m_serverKind;
+    QCheckBox *m_probe;
+    QSpinBox *m_probeInterval;
+    QLineEdit *m_nodeExporter;
+    QLabel *m_problem;
+    QPushButton *m_save;
+    QPushButton *m_export;
+};
