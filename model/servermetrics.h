@@ -1,0 +1,50 @@
+#pragma once
+
+#include "prometheusparser.h"
+
+#include <QString>
+
+#include <optional>
+
+// The model servers perfdash knows (SOURCES.md §A), and how their /metrics map onto the log's
+// metrics. Matching is by metric name, never by HELP text.
+enum class ServerKind { Auto, LlamaCpp, Vllm, Sglang, Tgi, Ollama, LmStudio, Mlx, OpenAi };
+
+QString serverKindName(ServerKind kind);                          // "llamacpp", "vllm", …
+std::optional<ServerKind> serverKindFromName(QStringView name);   // the names of the machines file
+QString serverKindDisplayName(ServerKind kind);                   // "llama.cpp", "vLLM", …
+// Ollama, LM Studio, mlx_lm and plain OpenAI-compatible servers expose no metrics: health only.
+bool serverKindHasMetrics(ServerKind kind);
+
+// What one scrape says.
+struct ServerCounters
+{
+    ServerKind kind = ServerKind::Auto;          // recognised from the metric names, or the hint
+    std::optional<double> generatedTokens;       // cumulative generated-token counter
+    std::optional<double> activeRequests;        // requests in flight (summed over label sets)
+    std::optional<double> completedRequests;     // cumulative completed requests (all reasons)
+};
+
+// llamacpp:tokens_predicted_total, vllm:generation_tokens_total, sglang:generation_tokens_total
+// (or sglang_…), tgi_request_generated_tokens_sum; llamacpp:requests_processing,
+// vllm:num_requests_running, sglang:num_running_reqs, tgi_batch_current_size;
+// vllm:request_success_total, sglang:num_requests_total, tgi_request_success.
+// `hint` Auto recognises the kind from the names present.
+ServerCounters extractServerCounters(const QList<PromSample> &samples, ServerKind hint = ServerKind::Auto);
+
+// Tokens per second from successive readings of a cumulative counter: Δcounter / Δtime between
+// scrapes. A counter that went down is a restart: the new value counts from zero. Never negative.
+class CounterRate
+{
+public:
+    std::optional<double> update(double counter, qint64 timeMs);
+    void reset() { m_last.reset(); }
+
+private:
+    struct Reading
+    {
+        double counter;
+        qint64 timeMs;
+    };
+    std::optional<Reading> m_last;
+};
