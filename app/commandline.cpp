@@ -26,9 +26,9 @@ bool parseSeconds(const QString &text, double min, double max, double *out)
 QString usage()
 {
     return tr("Usage:\n"
-              "  perfdash [--interval S] [--log-dir DIR]\n"
+              "  perfdash [--interval S] [--log-dir DIR] [--machines FILE] [--no-local]\n"
               "      Open the dashboard, watching this computer and logging every S seconds.\n"
-              "  perfdash log [--interval S] [--duration S] [--log-dir DIR]\n"
+              "  perfdash log [--interval S] [--duration S] [--log-dir DIR] [--machines FILE] [--no-local]\n"
               "      Record the same CSV log without a window. Ctrl-C or SIGTERM stops it.\n"
               "  perfdash log --single --event LABEL [--notes TEXT] [--log-dir DIR]\n"
               "      Take one snapshot with a marker and append it to the newest log.\n"
@@ -38,6 +38,8 @@ QString usage()
               "  --duration S   stop logging after S seconds\n"
               "  --log-dir DIR  where logs are written (default: $PERFDASH_LOG_DIR, else the\n"
               "                 application data directory's performance_logs/)\n"
+              "  --machines FILE  the machines to watch, from a JSON file (see the README)\n"
+              "  --no-local     do not watch this computer\n"
               "  --single       one snapshot, appended to the newest log\n"
               "  --event LABEL  the marker label of the snapshot\n"
               "  --notes TEXT   the marker's notes\n"
@@ -65,7 +67,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption single(QStringLiteral("single"), tr("One snapshot."));
     const QCommandLineOption event(QStringLiteral("event"), tr("Marker label."), QStringLiteral("LABEL"));
     const QCommandLineOption notes(QStringLiteral("notes"), tr("Marker notes."), QStringLiteral("TEXT"));
-    parser.addOptions({ help, version, interval, duration, logDir, single, event, notes });
+    const QCommandLineOption machines(QStringLiteral("machines"), tr("Machines file."), QStringLiteral("FILE"));
+    const QCommandLineOption noLocal(QStringLiteral("no-local"), tr("Do not watch this computer."));
+    parser.addOptions({ help, version, interval, duration, logDir, single, event, notes, machines, noLocal });
 
     auto fail = [&cl](const QString &message) {
         cl.mode = Mode::Error;
@@ -101,6 +105,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(duration) && !parseSeconds(parser.value(duration), 0.1, 1e9, &cl.duration))
         return fail(tr("--duration must be a positive number of seconds, not '%1'").arg(parser.value(duration)));
 
+    cl.machinesFile = parser.value(machines);
+    if (parser.isSet(machines) && cl.machinesFile.isEmpty())
+        return fail(tr("--machines needs a file"));
+    cl.noLocal = parser.isSet(noLocal);
+
     cl.single = parser.isSet(single);
     cl.event = parser.value(event);
     cl.notes = parser.value(notes);
@@ -110,5 +119,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         return fail(tr("--event and --notes go with --single"));
     if (cl.single && parser.isSet(duration))
         return fail(tr("--single takes one snapshot: --duration does not apply"));
+    if (cl.single && (parser.isSet(machines) || cl.noLocal))
+        return fail(tr("--single takes a snapshot of this computer: --machines and --no-local do not apply"));
     return cl;
 }

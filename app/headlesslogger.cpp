@@ -1,6 +1,9 @@
 #include "headlesslogger.h"
 
+#include "appsettings.h"
 #include "commandline.h"
+#include "machineselection.h"
+#include "machinesetup.h"
 #include "localsource.h"
 #include "logdirectory.h"
 #include "machinedescription.h"
@@ -65,20 +68,35 @@ bool installStopSignals(QObject *context, const std::function<void()> &stop)
 
 int runHeadlessLogger(const CommandLine &options)
 {
+    const MachineSelection selection = MachineSelection::fromCommandLine(options, AppSettings::machines());
+    for (const QString &warning : selection.warnings)
+        printLine(stderr, QStringLiteral("perfdash: warning: ") + warning);
+    if (!selection.error.isEmpty()) {
+        printLine(stderr, QStringLiteral("perfdash: ") + selection.error);
+        return 1;
+    }
+
     Session session;
     session.setHistorySeconds(60); // nothing draws it: keep a minute, not a day
     session.setIntervalSeconds(options.interval > 0 ? options.interval : 1.0);
-    MachineMonitor *local = session.addMachine({ QStringLiteral("local"), tr("This computer") }, describeThisComputer());
-    local->addSource(std::make_unique<LocalSource>());
+    addMachines(session, selection.machines, selection.includeThisComputer);
 
     QObject::connect(&session, &Session::errorChanged, [](const QString &error) {
         if (!error.isEmpty())
             printLine(stderr, QStringLiteral("perfdash: ") + error);
     });
-    QObject::connect(local, &MachineMonitor::errorChanged, [](const QString &error) {
-        if (!error.isEmpty())
-            printLine(stderr, QStringLiteral("perfdash: ") + error);
-    });
+    for (MachineMonitor *machine : session.machines()) {
+        const QString id = machine->info().id;
+        QObject::connect(machine, &MachineMonitor::errorChanged, [id](const QString &error) {
+            if (!error.isEmpty())
+                printLine(stderr, QStringLiteral("perfdash: %1: %2").arg(id, error));
+        });
+        QObject::connect(machine, &MachineMonitor::serverStateChanged, [id](const ServerState &state) {
+            static const char *const names[] = { "unknown", "up", "loading", "down" };
+            printLine(stderr, QStringLiteral("perfdash: %1: server %2 (%3)")
+                                  .arg(id, QLatin1String(names[state.status]), state.detail));
+        });
+    }
 
     const QString dir = LogDirectory::resolve(options.logDir);
     QString error;

@@ -1,9 +1,9 @@
 #include "appsettings.h"
 #include "commandline.h"
 #include "headlesslogger.h"
-#include "localsource.h"
+#include "machineselection.h"
+#include "machinesetup.h"
 #include "logdirectory.h"
-#include "machinedescription.h"
 #include "mainwindow.h"
 #include "session.h"
 
@@ -36,25 +36,43 @@ QStringList argumentList(int argc, char **argv)
     return list;
 }
 
-int runGui(QApplication &app, const CommandLine &options)
+int runGui(QApplication &app, CommandLine options)
 {
-    Session session;
-    session.setIntervalSeconds(options.interval > 0 ? options.interval : AppSettings::interval());
-    MachineMonitor *local = session.addMachine({ QStringLiteral("local"), QObject::tr("This computer") },
-                                               describeThisComputer());
-    local->addSource(std::make_unique<LocalSource>());
+    // Saving a new set of machines starts the session again with them, in a new log.
+    for (;;) {
+        const MachineSelection selection = MachineSelection::fromCommandLine(options, AppSettings::machines());
+        if (!selection.error.isEmpty()) {
+            std::fputs(qPrintable(QStringLiteral("perfdash: ") + selection.error + u'\n'), stderr);
+            QMessageBox::critical(nullptr, QObject::tr("perfdash"), selection.error);
+            return 1;
+        }
+        Session session;
+        session.setIntervalSeconds(options.interval > 0 ? options.interval : AppSettings::interval());
+        addMachines(session, selection.machines, selection.includeThisComputer);
 
-    MainWindow window(&session);
-    QString error;
-    if (!session.start(LogDirectory::resolve(options.logDir), &error)) {
-        // The dashboard still works without a log; say so where the person looks.
-        QMessageBox::warning(&window, QObject::tr("Not recording"),
-                             QObject::tr("The session log cannot be written, so this session is not recorded:\n%1")
-                                 .arg(error));
-        session.start({}, &error);
+        MainWindow window(&session);
+        window.setConfiguredMachines(selection.machines);
+        if (!selection.warnings.isEmpty())
+            window.showWarning(selection.warnings.join(u'\n'));
+        bool restart = false;
+        QObject::connect(&window, &MainWindow::machinesEdited, &window, [&restart, &window] {
+            restart = true;
+            window.close();
+        });
+        QString error;
+        if (!session.start(LogDirectory::resolve(options.logDir), &error)) {
+            // The dashboard still works without a log; say so where the person looks.
+            QMessageBox::warning(&window, QObject::tr("Not recording"),
+                                 QObject::tr("The session log cannot be written, so this session is not recorded:\n%1")
+                                     .arg(error));
+            session.start({}, &error);
+        }
+        window.show();
+        const int rc = app.exec();
+        if (!restart)
+            return rc;
+        options.machinesFile.clear(); // from now on, the saved machines
     }
-    window.show();
-    return app.exec();
 }
 } // namespace
 

@@ -4,6 +4,7 @@
 #include "chartexporter.h"
 #include "exportdialog.h"
 #include "machinepanel.h"
+#include "machinesdialog.h"
 #include "markerdialog.h"
 #include "markerspanel.h"
 #include "session.h"
@@ -102,6 +103,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         updateStatus();
     });
     connect(session, &Session::errorChanged, this, &MainWindow::showError);
+    auto setInterval = [this](double seconds) {
+        for (TimeChart *chart : charts())
+            chart->setSampleInterval(seconds);
+    };
+    setInterval(session->intervalSeconds());
+    connect(session, &Session::intervalChanged, this, setInterval);
     restoreSettings();
     updateStatus();
 }
@@ -137,6 +144,11 @@ void MainWindow::createActions()
         if (!path.isEmpty())
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
     });
+
+    m_machines = new QAction(QIcon::fromTheme(QStringLiteral("network-server")), tr("&Machines…"), this);
+    m_machines->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_machines->setToolTip(tr("Add, edit and remove the machines and model servers to watch"));
+    connect(m_machines, &QAction::triggered, this, &MainWindow::editMachines);
 
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
@@ -184,11 +196,14 @@ void MainWindow::createToolBar()
     bar->addWidget(m_interval);
     bar->addSeparator();
     bar->addAction(m_export);
+    bar->addAction(m_machines);
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_machines);
+    file->addSeparator();
     file->addAction(m_export);
     file->addAction(m_openFolder);
     file->addSeparator();
@@ -220,6 +235,17 @@ void MainWindow::editMarker(int id)
     dialog.setNotes(marker->notes);
     if (dialog.exec() == QDialog::Accepted)
         m_session->markers()->update(id, dialog.label(), dialog.notes());
+}
+
+void MainWindow::editMachines()
+{
+    MachinesDialog dialog(m_configured, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.machines() == m_configured)
+        return;
+    AppSettings::setMachines(dialog.machines());
+    QMessageBox::information(this, tr("Machines saved"),
+                             tr("Recording goes on in a new log with the new set of machines."));
+    emit machinesEdited();
 }
 
 void MainWindow::exportChart(TimeChart *chart)
@@ -258,8 +284,16 @@ void MainWindow::applyWindow()
 
 void MainWindow::showError(const QString &error)
 {
-    m_banner->setText(error);
-    m_banner->setVisible(!error.isEmpty());
+    m_error = error;
+    const QString text = QStringList { m_error, m_warning }.join(u'\n').trimmed();
+    m_banner->setText(text);
+    m_banner->setVisible(!text.isEmpty());
+}
+
+void MainWindow::showWarning(const QString &warning)
+{
+    m_warning = warning;
+    showError(m_error);
 }
 
 void MainWindow::updateStatus()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "machineconfig.h"
+
 #include <QList>
 #include <QMainWindow>
 
@@ -25,6 +27,14 @@ public:
     // Opens the marker dialog for this moment; returns the new marker's id, 0 when cancelled.
     int addMarkerAt(qint64 timeMs);
     void setPaused(bool paused);
+    // The machines this session watches besides this computer, as configured (for the dialog).
+    void setConfiguredMachines(const QList<MachineConfig> &machines) { m_configured = machines; }
+    // A problem that does not stop the dashboard (e.g. warnings about the machines file).
+    void showWarning(const QString &warning);
+
+signals:
+    // The person saved a new set of machines: the session must start again with them.
+    void machinesEdited();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -34,6 +44,7 @@ private:
     void createToolBar();
     void createMenus();
     void editMarker(int id);
+    void editMachines();
     void exportChart(TimeChart *chart);
     void applyWindow();
     void showError(const QString &error);
@@ -51,7 +62,11 @@ private:
     QAction *m_pause = nullptr;
     QAction *m_export = nullptr;
     QAction *m_openFolder = nullptr;
+    QAction *m_machines = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
     QString m_exportDir;
+    QString m_error;
+    QString m_warning;
+    QList<MachineConfig> m_configured;
 };

@@ -13,10 +13,12 @@
 namespace Decimator {
 
 // timeAt(i) and valueAt(i) read sample i of [begin, end), in time order. Only samples inside
-// [fromMs, toMs] are used.
+// [fromMs, toMs] are used. When `breaks` is given, the index in the result where each new stretch
+// of data starts is appended to it: after a NaN (not measured), or after more than gapMs without a
+// sample (gapMs > 0), so a chart can leave the gap empty instead of drawing a line across it.
 template<typename TimeAt, typename ValueAt>
 QList<QPointF> minMax(qsizetype begin, qsizetype end, TimeAt timeAt, ValueAt valueAt, qint64 fromMs, qint64 toMs,
-                      int columns)
+                      int columns, qint64 gapMs = 0, QList<qsizetype> *breaks = nullptr)
 {
     QList<QPointF> out;
     if (columns <= 0 || toMs <= fromMs || begin >= end)
@@ -43,6 +45,8 @@ QList<QPointF> minMax(qsizetype begin, qsizetype end, TimeAt timeAt, ValueAt val
         count = 0;
     };
 
+    bool gap = false;
+    qint64 lastValid = 0;
     for (qsizetype i = begin; i < end; ++i) {
         const qint64 t = timeAt(i);
         if (t < fromMs)
@@ -50,14 +54,25 @@ QList<QPointF> minMax(qsizetype begin, qsizetype end, TimeAt timeAt, ValueAt val
         if (t > toMs)
             break;
         const double v = valueAt(i);
-        if (std::isnan(v))
+        if (std::isnan(v)) {
+            gap = true;
             continue;
+        }
+        if (gapMs > 0 && (count > 0 || !out.isEmpty()) && t - lastValid > gapMs)
+            gap = true;
+        lastValid = t;
         // A sample exactly at toMs belongs to the last column, not to one past it.
         const qint64 b = std::min<qint64>(qint64(double(t - fromMs) / msPerColumn), columns - 1);
-        if (b != bucket) {
+        if (gap && breaks) {
+            flush();
+            if (!out.isEmpty())
+                breaks->append(out.size());
+            bucket = b;
+        } else if (b != bucket) {
             flush();
             bucket = b;
         }
+        gap = false;
         const QPointF p(double(t), v);
         if (count == 0) {
             lo = hi = p;

@@ -14,6 +14,13 @@ MachineMonitor::MachineMonitor(MachineInfo info, QThread *samplingThread, QObjec
 {
     m_sampler->moveToThread(samplingThread);
     connect(m_sampler, &MachineSampler::sampled, this, &MachineMonitor::deliver, Qt::QueuedConnection);
+    connect(
+        m_sampler, &MachineSampler::serverStateChanged, this,
+        [this](const ServerState &state) {
+            m_serverState = state;
+            emit serverStateChanged(state);
+        },
+        Qt::QueuedConnection);
 }
 
 MachineMonitor::~MachineMonitor()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "history.h"
+#include "serverstate.h"
 
 #include <QObject>
 #include <QString>
@@ -15,6 +16,8 @@ struct MachineInfo
 {
     QString id;   // names the log columns: [a-z0-9_]+
     QString name; // shown to the person
+    bool hasSystemMetrics = true; // CPU and memory are measured (this computer, SSH, node_exporter)
+    bool hasServer = false;       // a model server is checked
 };
 
 // One monitored machine: owns its sources (through a sampler living in the sampling thread) and its
@@ -29,6 +32,7 @@ public:
     const MachineInfo &info() const { return m_info; }
     const History &history() const { return m_history; }
     QString lastError() const { return m_lastError; }
+    ServerState serverState() const { return m_serverState; }
 
     // Takes ownership; call before the first requestSample().
     void addSource(std::unique_ptr<Source> source);
@@ -45,6 +49,7 @@ signals:
     // The machine's sample for a tick; the metrics no source measured are NaN.
     void sampleReady(quint64 tick, const Sample &sample);
     void errorChanged(const QString &error);
+    void serverStateChanged(const ServerState &state);
 
 private:
 
@@ -52,4 +57,5 @@ private:
     History m_history;
     MachineSampler *m_sampler = nullptr; // owned; deleted in the sampling thread
     QString m_lastError;
+    ServerState m_serverState;
 };

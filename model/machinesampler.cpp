@@ -18,6 +18,7 @@ void MachineSampler::addSource(Source *source)
             [this, source](quint64 tick, const Sample &s) { onAnswer(source, tick, &s, {}); });
     connect(source, &Source::failed, this,
             [this, source](quint64 tick, const QString &reason) { onAnswer(source, tick, nullptr, reason); });
+    connect(source, &Source::serverStateChanged, this, &MachineSampler::serverStateChanged);
 }
 
 void MachineSampler::sample(quint64 tick, qint64 timeMs, int timeoutMs)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sample.h"
+#include "serverstate.h"
 
 #include <QList>
 #include <QObject>
@@ -22,6 +23,7 @@ public:
 
 signals:
     void sampled(quint64 tick, const Sample &sample, const QString &error);
+    void serverStateChanged(const ServerState &state);
 
 private:
     void onAnswer(Source *source, quint64 tick, const Sample *sample, const QString &error);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sample.h"
+#include "serverstate.h"
 
 #include <QObject>
 
@@ -21,4 +22,6 @@ public:
 signals:
     void sampleReady(quint64 tick, const Sample &sample);
     void failed(quint64 tick, const QString &reason);
+    // Sources that check a model server say when its state changes.
+    void serverStateChanged(const ServerState &state);
 };

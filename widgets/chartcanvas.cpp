@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsLayout>
+#include <QGraphicsRectItem>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -15,12 +16,12 @@
 #include <algorithm>
 
 ChartCanvas::ChartCanvas(const QString &title, const QString &unit, QWidget *parent)
-    : QChartView(parent)
-    , m_chart(new QChart)
+    // Handing the chart to the constructor: setChart() would release (and leak) a default chart.
+    : QChartView(new QChart, parent)
+    , m_chart(chart())
     , m_timeAxis(new QDateTimeAxis)
     , m_valueAxis(new QValueAxis)
 {
-    setChart(m_chart); // the view owns the chart
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::NoRubberBand);
     setMouseTracking(true);
@@ -42,7 +43,21 @@ ChartCanvas::ChartCanvas(const QString &title, const QString &unit, QWidget *par
     connect(m_chart, &QChart::plotAreaChanged, this, &ChartCanvas::relayoutMarkers);
 }
 
-int ChartCanvas::addLine(const QString &name, const QColor &color)
+int ChartCanvas::addLine(const QString &name, const QColor &color, bool rightAxis)
+{
+    if (rightAxis && !m_rightAxis) {
+        m_rightAxis = new QValueAxis;
+        m_rightAxis->setLabelFormat(QStringLiteral("%.0f"));
+        m_rightAxis->setTickCount(6);
+        m_rightAxis->setGridLineVisible(false);
+        m_chart->addAxis(m_rightAxis, Qt::AlignRight);
+    }
+    m_lines.append(newSegment(name, color, rightAxis));
+    m_segments.append(QList<QLineSeries *>());
+    return int(m_lines.size() - 1);
+}
+
+QLineSeries *ChartCanvas::newSegment(const QString &name, const QColor &color, bool rightAxis)
 {
     auto *line = new QLineSeries;
     line->setName(name);
@@ -56,19 +71,47 @@ int ChartCanvas::addLine(const QString &name, const QColor &color)
     line->setUseOpenGL(false);
     m_chart->addSeries(line);
     line->attachAxis(m_timeAxis);
-    line->attachAxis(m_valueAxis);
-    m_lines.append(line);
-    return int(m_lines.size() - 1);
+    line->attachAxis(rightAxis ? m_rightAxis : m_valueAxis);
+    return line;
 }
 
-void ChartCanvas::setPoints(int line, const QList<QPointF> &points)
+void ChartCanvas::setPoints(int line, const QList<QPointF> &points, const QList<qsizetype> &breaks)
 {
-    m_lines[line]->replace(points);
+    // Qt Charts cannot leave a hole in one series: each stretch of data after a gap is a series of
+    // its own, with the first one's pen and no legend entry. Past kMaxSegments stretches the rest
+    // share the last one.
+    constexpr qsizetype kMaxSegments = 48;
+    QList<qsizetype> starts { 0 };
+    for (qsizetype b : breaks) {
+        if (starts.size() < kMaxSegments)
+            starts.append(b);
+    }
+    QLineSeries *first = m_lines[line];
+    QList<QLineSeries *> &extra = m_segments[line];
+    while (extra.size() < starts.size() - 1) {
+        const bool right = first->attachedAxes().contains(m_rightAxis) && m_rightAxis;
+        QLineSeries *segment = newSegment(first->name(), first->pen().color(), right);
+        for (QLegendMarker *marker : m_chart->legend()->markers(segment))
+            marker->setVisible(false);
+        extra.append(segment);
+    }
+    for (qsizetype i = 0; i < starts.size(); ++i) {
+        const qsizetype from = starts[i];
+        const qsizetype to = i + 1 < starts.size() ? starts[i + 1] : points.size();
+        (i == 0 ? first : extra[i - 1])->replace(points.mid(from, to - from));
+    }
+    for (qsizetype i = starts.size() - 1; i < extra.size(); ++i) {
+        if (extra[i]->count() > 0)
+            extra[i]->clear();
+    }
 }
 
 qsizetype ChartCanvas::pointCount(int line) const
 {
-    return m_lines[line]->count();
+    qsizetype n = m_lines[line]->count();
+    for (const QLineSeries *segment : m_segments[line])
+        n += segment->count();
+    return n;
 }
 
 void ChartCanvas::setTimeRange(qint64 startMs, qint64 endMs)
@@ -85,6 +128,48 @@ void ChartCanvas::setValueRange(double min, double max)
 {
     m_valueAxis->setRange(min, max);
     relayoutMarkers();
+}
+
+void ChartCanvas::setRightValueRange(double min, double max)
+{
+    if (m_rightAxis)
+        m_rightAxis->setRange(min, max);
+}
+
+void ChartCanvas::setRightAxisTitle(const QString &title)
+{
+    if (m_rightAxis)
+        m_rightAxis->setTitleText(title);
+}
+
+void ChartCanvas::setShadedRanges(const QList<QPair<qint64, qint64>> &ranges)
+{
+    m_shaded = ranges;
+    while (m_shadeItems.size() > m_shaded.size())
+        delete m_shadeItems.takeLast();
+    while (m_shadeItems.size() < m_shaded.size()) {
+        auto *item = new QGraphicsRectItem(m_chart);
+        item->setPen(Qt::NoPen);
+        item->setBrush(QColor(220, 40, 40, 45));
+        item->setZValue(-1); // under the lines
+        m_shadeItems.append(item);
+    }
+    relayoutShades();
+}
+
+void ChartCanvas::relayoutShades()
+{
+    if (m_lines.isEmpty())
+        return;
+    const QRectF plot = m_chart->plotArea();
+    for (int i = 0; i < m_shaded.size(); ++i) {
+        const qreal x1 = m_chart->mapToPosition(QPointF(double(m_shaded[i].first), 0), m_lines.first()).x();
+        const qreal x2 = m_chart->mapToPosition(QPointF(double(m_shaded[i].second), 0), m_lines.first()).x();
+        const QRectF r = QRectF(QPointF(std::max(x1, plot.left()), plot.top()),
+                                QPointF(std::min(std::max(x2, x1 + 2), plot.right()), plot.bottom()));
+        m_shadeItems[i]->setRect(r);
+        m_shadeItems[i]->setVisible(r.width() > 0);
+    }
 }
 
 void ChartCanvas::setMarkers(const MarkerStore *markers)
@@ -120,6 +205,7 @@ void ChartCanvas::removeMarkerItem(int markerId)
 
 void ChartCanvas::relayoutMarkers()
 {
+    relayoutShades();
     QList<MarkerItem *> visible;
     for (MarkerItem *item : std::as_const(m_markerItems)) {
         item->updateGeometry();

@@ -9,6 +9,7 @@ class MarkerItem;
 class MarkerStore;
 struct Marker;
 class QDateTimeAxis;
+class QGraphicsRectItem;
 class QLineSeries;
 class QValueAxis;
 
@@ -20,11 +21,16 @@ class ChartCanvas : public QChartView
 public:
     explicit ChartCanvas(const QString &title, const QString &unit, QWidget *parent = nullptr);
 
-    int addLine(const QString &name, const QColor &color);
-    void setPoints(int line, const QList<QPointF> &points);
+    int addLine(const QString &name, const QColor &color, bool rightAxis = false);
+    // Points in time order; a new stretch of line starts at each index in breaks (a gap).
+    void setPoints(int line, const QList<QPointF> &points, const QList<qsizetype> &breaks = {});
     qsizetype pointCount(int line) const;
     void setTimeRange(qint64 startMs, qint64 endMs);
     void setValueRange(double min, double max);
+    void setRightValueRange(double min, double max);
+    void setRightAxisTitle(const QString &title);
+    // Shades these time ranges (ms since epoch) across the plot, e.g. when a server was down.
+    void setShadedRanges(const QList<QPair<qint64, qint64>> &ranges);
     void setMarkers(const MarkerStore *markers);
     void relayoutMarkers();
     QStringList visibleMarkerLabels() const;
@@ -48,11 +54,17 @@ protected:
 private:
     void addMarkerItem(const Marker &marker);
     void removeMarkerItem(int markerId);
+    void relayoutShades();
+    QLineSeries *newSegment(const QString &name, const QColor &color, bool rightAxis);
 
     QChart *m_chart;
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_valueAxis;
-    QList<QLineSeries *> m_lines;
+    QValueAxis *m_rightAxis = nullptr;
+    QList<QPair<qint64, qint64>> m_shaded;
+    QList<QGraphicsRectItem *> m_shadeItems;
+    QList<QLineSeries *> m_lines;              // the first stretch of each line, with its legend entry
+    QList<QList<QLineSeries *>> m_segments;   // the stretches after gaps
     QHash<int, MarkerItem *> m_markerItems;
     const MarkerStore *m_markers = nullptr;
     QPoint m_pressPos;

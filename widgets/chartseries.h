@@ -14,4 +14,5 @@ struct ChartSeries
     const History *history = nullptr;
     Metric metric = Metric::CpuPercent;
     QColor color;
+    bool rightAxis = false; // on a second value axis at the right (e.g. requests beside tokens/s)
 };

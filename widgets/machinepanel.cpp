@@ -15,30 +15,52 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
     , m_values(new QLabel(this))
     , m_state(new QLabel(this))
 {
-    auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(machine->info().name.toHtmlEscaped()), this);
+    const MachineInfo &info = machine->info();
+    auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(info.name.toHtmlEscaped()), this);
     QFont big = title->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
     title->setFont(big);
     m_values->setObjectName(QStringLiteral("machineValues"));
     m_values->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_state->setObjectName(QStringLiteral("machineState"));
+    m_state->setWordWrap(true);
     m_state->setStyleSheet(QStringLiteral("color: #b00020"));
     m_state->hide();
 
     auto *header = new QHBoxLayout;
     header->addWidget(title);
+    if (info.hasServer) {
+        m_badge = new QLabel(this);
+        m_badge->setObjectName(QStringLiteral("serverBadge"));
+        header->addWidget(m_badge);
+        onServerState(machine->serverState());
+        connect(machine, &MachineMonitor::serverStateChanged, this, &MachinePanel::onServerState);
+    }
     header->addSpacing(16);
     header->addWidget(m_values, 1);
 
-    auto *cpu = new TimeChart(tr("CPU — %1").arg(machine->info().name), tr("CPU %"), this);
-    cpu->addSeries({ tr("CPU"), &machine->history(), Metric::CpuPercent, QColor(0x1f, 0x77, 0xb4) });
-    auto *memory = new TimeChart(tr("Memory — %1").arg(machine->info().name), tr("Memory %"), this);
-    memory->addSeries({ tr("Memory used"), &machine->history(), Metric::MemoryPercent, QColor(0x2c, 0xa0, 0x2c) });
-    m_charts = { cpu, memory };
+    const History *history = &machine->history();
+    if (info.hasSystemMetrics) {
+        auto *cpu = new TimeChart(tr("CPU — %1").arg(info.name), tr("CPU %"), this);
+        cpu->addSeries({ tr("CPU"), history, Metric::CpuPercent, QColor(0x1f, 0x77, 0xb4) });
+        cpu->setValueRange(0, 100);
+        auto *memory = new TimeChart(tr("Memory — %1").arg(info.name), tr("Memory %"), this);
+        memory->addSeries({ tr("Memory used"), history, Metric::MemoryPercent, QColor(0x2c, 0xa0, 0x2c) });
+        memory->setValueRange(0, 100);
+        m_charts << cpu << memory;
+    }
+    if (info.hasServer) {
+        auto *tokens = new TimeChart(tr("Generation — %1").arg(info.name), tr("tokens/s"), this);
+        tokens->addSeries({ tr("Tokens/s"), history, Metric::TokensPerSecond, QColor(0x94, 0x67, 0xbd) });
+        tokens->addSeries({ tr("Requests in flight"), history, Metric::ActiveRequests, QColor(0xff, 0x7f, 0x0e), true });
+        tokens->setRightAxisTitle(tr("requests"));
+        tokens->setDowntimeSource(history);
+        m_charts << tokens;
+    }
 
     auto *charts = new QHBoxLayout;
     for (TimeChart *chart : std::as_const(m_charts)) {
         chart->setMarkers(markers);
-        chart->setValueRange(0, 100);
         charts->addWidget(chart);
     }
 
@@ -53,16 +75,31 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
     m_values->setText(tr("Waiting for the first sample…"));
 }
 
+QString MachinePanel::serverBadgeText() const
+{
+    return m_badge ? m_badge->text() : QString();
+}
+
 void MachinePanel::onSample(const Sample &sample)
 {
     if (sample.isEmpty())
         return;
     QStringList parts;
-    parts << tr("CPU %1").arg(Units::formatMetric(Metric::CpuPercent, sample.value(Metric::CpuPercent)));
-    QString memory = tr("Memory %1").arg(Units::formatMetric(Metric::MemoryPercent, sample.value(Metric::MemoryPercent)));
-    if (sample.has(Metric::MemoryUsedMb))
-        memory += QStringLiteral(" (") + Units::formatMebibytes(sample.value(Metric::MemoryUsedMb)) + u')';
-    parts << memory;
+    if (m_machine->info().hasSystemMetrics) {
+        parts << tr("CPU %1").arg(Units::formatMetric(Metric::CpuPercent, sample.value(Metric::CpuPercent)));
+        QString memory = tr("Memory %1").arg(Units::formatMetric(Metric::MemoryPercent, sample.value(Metric::MemoryPercent)));
+        if (sample.has(Metric::MemoryUsedMb))
+            memory += QStringLiteral(" (") + Units::formatMebibytes(sample.value(Metric::MemoryUsedMb)) + u')';
+        parts << memory;
+    }
+    if (m_machine->info().hasServer) {
+        if (sample.has(Metric::TokensPerSecond))
+            parts << Units::formatMetric(Metric::TokensPerSecond, sample.value(Metric::TokensPerSecond));
+        if (sample.has(Metric::ActiveRequests))
+            parts << tr("%1 in flight").arg(Units::formatMetric(Metric::ActiveRequests, sample.value(Metric::ActiveRequests)));
+        if (sample.has(Metric::RequestsTotal))
+            parts << tr("%1 completed").arg(Units::formatMetric(Metric::RequestsTotal, sample.value(Metric::RequestsTotal)));
+    }
     parts << tr("at %1").arg(QDateTime::fromMSecsSinceEpoch(sample.timeMs).toString(QStringLiteral("HH:mm:ss")));
     m_values->setText(parts.join(QStringLiteral("   ·   ")));
 }
@@ -71,4 +108,37 @@ void MachinePanel::onError(const QString &error)
 {
     m_state->setText(error);
     m_state->setVisible(!error.isEmpty());
+}
+
+void MachinePanel::onServerState(const ServerState &state)
+{
+    QString text;
+    QString color;
+    const QString since = state.sinceMs > 0
+        ? QDateTime::fromMSecsSinceEpoch(state.sinceMs).toString(QStringLiteral("HH:mm:ss"))
+        : QString();
+    switch (state.status) {
+    case ServerState::Unknown:
+        text = tr("server: checking…");
+        color = QStringLiteral("#6b7280");
+        break;
+    case ServerState::Up:
+        text = tr("server up since %1").arg(since);
+        color = QStringLiteral("#15803d");
+        break;
+    case ServerState::Loading:
+        text = tr("server loading since %1").arg(since);
+        color = QStringLiteral("#b45309");
+        break;
+    case ServerState::Down:
+        // Why it is down belongs on the badge itself: it is the first thing the person asks.
+        text = state.detail.isEmpty() ? tr("server down since %1").arg(since)
+                                      : tr("server down since %1: %2").arg(since, state.detail);
+        color = QStringLiteral("#b91c1c");
+        break;
+    }
+    m_badge->setText(text);
+    m_badge->setToolTip(state.detail);
+    m_badge->setStyleSheet(
+        QStringLiteral("color: white; background: %1; border-radius: 4px; padding: 2px 8px;").arg(color));
 }

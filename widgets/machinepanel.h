@@ -8,8 +8,11 @@ class MarkerStore;
 class QLabel;
 class TimeChart;
 struct Sample;
+struct ServerState;
 
-// One machine on the dashboard: its name and state, the latest values, and its live charts.
+// One machine on the dashboard: its name and state, the latest values, and its live charts —
+// CPU and memory where they are measured, tokens per second with requests in flight where a model
+// server is checked, its downtime shaded.
 class MachinePanel : public QWidget
 {
     Q_OBJECT
@@ -18,13 +21,16 @@ public:
 
     MachineMonitor *machine() const { return m_machine; }
     const QList<TimeChart *> &charts() const { return m_charts; }
+    QString serverBadgeText() const;
 
 private:
     void onSample(const Sample &sample);
     void onError(const QString &error);
+    void onServerState(const ServerState &state);
 
     MachineMonitor *m_machine;
     QList<TimeChart *> m_charts;
     QLabel *m_values;
     QLabel *m_state;
+    QLabel *m_badge = nullptr;
 };

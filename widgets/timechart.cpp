@@ -13,6 +13,43 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
+
+namespace {
+// 1, 2 or 5 times a power of ten, at or above v: axis ends that read well.
+double niceCeiling(double v)
+{
+    const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
+    for (double step : { 1.0, 2.0, 5.0, 10.0 }) {
+        if (step * magnitude >= v)
+            return step * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+// The stretches in [from, to] where server_up was 0: from the first such sample to the next sample.
+QList<QPair<qint64, qint64>> downRanges(const History &h, qint64 from, qint64 to)
+{
+    QList<QPair<qint64, qint64>> ranges;
+    qsizetype i = std::max<qsizetype>(0, h.lowerBound(from) - 1);
+    qint64 downSince = -1;
+    for (; i < h.size(); ++i) {
+        const Sample &s = h.at(i);
+        if (s.timeMs > to)
+            break;
+        const bool down = s.has(Metric::ServerUp) && s.value(Metric::ServerUp) == 0;
+        if (down && downSince < 0)
+            downSince = s.timeMs;
+        if (!down && downSince >= 0) {
+            ranges.append({ downSince, s.timeMs });
+            downSince = -1;
+        }
+    }
+    if (downSince >= 0)
+        ranges.append({ downSince, h.isEmpty() ? to : std::min(to, h.last().timeMs) });
+    return ranges;
+}
+} // namespace
 
 TimeChart::TimeChart(const QString &title, const QString &unit, QWidget *parent)
     : QWidget(parent)
@@ -33,7 +70,7 @@ TimeChart::TimeChart(const QString &title, const QString &unit, QWidget *parent)
     connect(m_canvas, &ChartCanvas::hovered, this, &TimeChart::onHover);
     m_endMs = QDateTime::currentMSecsSinceEpoch();
     m_canvas->setTimeRange(m_endMs - m_windowMs, m_endMs);
-    m_canvas->setValueRange(0, 100);
+    m_canvas->setValueRange(0, 10);
 }
 
 TimeChart::~TimeChart() = default;
@@ -41,7 +78,7 @@ TimeChart::~TimeChart() = default;
 void TimeChart::addSeries(const ChartSeries &series)
 {
     m_series.append(series);
-    m_canvas->addLine(series.name, series.color);
+    m_canvas->addLine(series.name, series.color, series.rightAxis);
     scheduleRefresh();
 }
 
@@ -52,8 +89,26 @@ void TimeChart::setMarkers(const MarkerStore *markers)
 
 void TimeChart::setValueRange(double min, double max)
 {
-    if (max > min)
+    m_autoRange = max <= min;
+    if (!m_autoRange)
         m_canvas->setValueRange(min, max);
+}
+
+void TimeChart::setRightAxisTitle(const QString &title)
+{
+    m_canvas->setRightAxisTitle(title);
+}
+
+void TimeChart::setSampleInterval(double seconds)
+{
+    // More than three intervals without a sample is a gap in the data, drawn as one.
+    m_gapMs = qint64(std::max(seconds, 0.1) * 3000) + 250;
+}
+
+void TimeChart::setDowntimeSource(const History *history)
+{
+    m_downtime = history;
+    scheduleRefresh();
 }
 
 void TimeChart::setWindowMs(qint64 ms)
@@ -97,15 +152,26 @@ void TimeChart::refresh()
         m_endMs = QDateTime::currentMSecsSinceEpoch();
     const qint64 start = rangeStartMs();
     const int columns = m_canvas->plotWidth();
+    double leftMax = 0;
+    double rightMax = 0;
     for (int i = 0; i < m_series.size(); ++i) {
         const History *h = m_series[i].history;
         const Metric metric = m_series[i].metric;
         const qsizetype first = std::max<qsizetype>(0, h->lowerBound(start) - 1);
+        QList<qsizetype> breaks;
         const QList<QPointF> points = Decimator::minMax(
             first, h->size(), [h](qsizetype j) { return h->at(j).timeMs; },
-            [h, metric](qsizetype j) { return h->at(j).value(metric); }, start, m_endMs, columns);
-        m_canvas->setPoints(i, points);
+            [h, metric](qsizetype j) { return h->at(j).value(metric); }, start, m_endMs, columns, m_gapMs, &breaks);
+        double &top = m_series[i].rightAxis ? rightMax : leftMax;
+        for (const QPointF &p : points)
+            top = std::max(top, p.y());
+        m_canvas->setPoints(i, points, breaks);
     }
+    if (m_autoRange)
+        m_canvas->setValueRange(0, niceCeiling(std::max(leftMax * 1.15, 10.0)));
+    m_canvas->setRightValueRange(0, niceCeiling(std::max(rightMax * 1.25, 4.0)));
+    if (m_downtime)
+        m_canvas->setShadedRanges(downRanges(*m_downtime, start, m_endMs));
     m_canvas->setTimeRange(start, m_endMs);
 }
 

@@ -26,6 +26,11 @@ public:
     void setMarkers(const MarkerStore *markers);
     // The value axis: a fixed range (percent charts), or from 0 to the data's maximum when max <= min.
     void setValueRange(double min, double max);
+    void setRightAxisTitle(const QString &title);
+    // The sampling interval: longer stretches without a sample are drawn as gaps.
+    void setSampleInterval(double seconds);
+    // Shades the stretches where this history's server_up is 0.
+    void setDowntimeSource(const History *history);
 
     void setWindowMs(qint64 ms);
     qint64 windowMs() const { return m_windowMs; }
@@ -72,4 +77,7 @@ private:
     qint64 m_endMs = 0;
     bool m_paused = false;
     bool m_fixedRange = false;
+    bool m_autoRange = true;
+    qint64 m_gapMs = 3250;
+    const History *m_downtime = nullptr;
 };

@@ -33,17 +33,14 @@
 
 namespace {
 // Runs `act` on the marker dialog once it is open (it is modal: exec() blocks the caller).
-void whenDialogOpens(const std::function<void(MarkerDialog *)> &act)
+void whenDialogOpens(const std::function<void(MarkerDialog *)> &act, int triesLeft = 250)
 {
-    auto attempt = std::make_shared<std::function<void(int)>>();
-    *attempt = [act, attempt](int triesLeft) {
-        if (auto *dialog = qobject_cast<MarkerDialog *>(QApplication::activeModalWidget())) {
+    QTimer::singleShot(triesLeft == 250 ? 0 : 20, [act, triesLeft] {
+        if (auto *dialog = qobject_cast<MarkerDialog *>(QApplication::activeModalWidget()))
             act(dialog);
-        } else if (triesLeft > 0) {
-            QTimer::singleShot(20, [attempt, triesLeft] { (*attempt)(triesLeft - 1); });
-        }
-    };
-    QTimer::singleShot(0, [attempt] { (*attempt)(250); });
+        else if (triesLeft > 0)
+            whenDialogOpens(act, triesLeft - 1);
+    });
 }
 
 QList<Csv::Record> readCsv(const QString &path)

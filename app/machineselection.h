@@ -1,0 +1,20 @@
+#pragma once
+
+#include "machineconfig.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+struct CommandLine;
+
+// The machines a run watches: the --machines file when given, else the saved ones.
+struct MachineSelection
+{
+    QList<MachineConfig> machines;
+    bool includeThisComputer = true;
+    QStringList warnings; // said on stderr, or in the window's banner
+    QString error;        // the file cannot be used at all: the run stops with this
+
+    static MachineSelection fromCommandLine(const CommandLine &options, const QList<MachineConfig> &saved);
+};
