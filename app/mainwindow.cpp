@@ -243,8 +243,7 @@ void MainWindow::editMachines()
     if (dialog.exec() != QDialog::Accepted || dialog.machines() == m_configured)
         return;
     AppSettings::setMachines(dialog.machines());
-    QMessageBox::information(this, tr("Machines saved"),
-                             tr("Recording goes on in a new log with the new set of machines."));
+    // Recording goes on at once in a new log, whose columns are the new set of machines.
     emit machinesEdited();
 }
 
