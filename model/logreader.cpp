@@ -1,0 +1,982 @@
+#include "logreader.h"
+
+#include "loglayout.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <numeric>
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr int kCheckEvery = 4096; // records between two looks at the cancel flag
+constexpr int kShownValue = 40; // characters of a bad value quoted in a warning
+constexpr int kShownColumns = 10; // column names listed in one warning
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("LogReader", text, nullptr, n);
+}
+
+// ---- Numbers ----------------------------------------------------------------------------------
+
+constexpr double kPow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+    1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
+inline bool isDigit(char c)
+{
+    return unsigned(c - '0') < 10;
+}
+
+void trim(const char *&b, const char *&e)
+{
+    while (b < e && (*b == ' ' || *b == '\t'))
+        ++b;
+    while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+        --e;
+}
+
+// A decimal number. Plain decimals of up to 15 digits take the exact fast path (the mantissa and
+// the power of ten are exact doubles, so one division rounds correctly); anything else goes to
+// std::from_chars. Infinities and NaN parse, and are rejected by the range check.
+bool parseNumber(const char *b, const char *e, double &out)
+{
+    trim(b, e);
+    if (b == e)
+        return false;
+    const char *p = b;
+    const bool negative = *p == '-';
+    if (*p == '-' || *p == '+')
+        ++p;
+    std::uint64_t mantissa = 0;
+    int digits = 0;
+    int fraction = 0;
+    while (p < e && isDigit(*p)) {
+        mantissa = mantissa * 10 + std::uint64_t(*p - '0');
+        ++digits;
+        ++p;
+    }
+    if (p < e && *p == '.') {
+        ++p;
+        while (p < e && isDigit(*p)) {
+            mantissa = mantissa * 10 + std::uint64_t(*p - '0');
+            ++digits;
+            ++fraction;
+            ++p;
+        }
+    }
+    if (p == e && digits > 0 && digits <= 15) {
+        double v = double(mantissa);
+        if (fraction)
+            v /= kPow10[fraction];
+        out = negative ? -v : v;
+        return true;
+    }
+    const char *s = (*b == '+' && b + 1 < e && b[1] != '-') ? b + 1 : b; // from_chars takes no '+'
+    const auto [ptr, ec] = std::from_chars(s, e, out);
+    return ec == std::errc() && ptr == e;
+}
+
+// ---- Timestamps -------------------------------------------------------------------------------
+
+enum class TimeStyle
+{
+    Offset,
+    Wall,
+    Epoch
+};
+
+struct ParsedTime
+{
+    qint64 ms = 0; // UTC, or the wall clock read as UTC for TimeStyle::Wall
+    int offset = 0; // seconds east of UTC (TimeStyle::Offset only)
+    TimeStyle style = TimeStyle::Offset;
+};
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+qint64 daysFromCivil(int y, int m, int d)
+{
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return qint64(era) * 146097 + doe - 719468;
+}
+
+int daysInMonth(int y, int m)
+{
+    static constexpr int kDays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (m == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+        return 29;
+    return kDays[m - 1];
+}
+
+inline int two(const char *p)
+{
+    return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+// YYYY-MM-DD[T ]HH:MM:SS[.fff][Z|±HH[:MM]]
+bool parseIso(const char *b, const char *e, ParsedTime &t)
+{
+    if (e - b < 19)
+        return false;
+    static constexpr int kDigitAt[] = { 0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18 };
+    for (int i : kDigitAt) {
+        if (!isDigit(b[i]))
+            return false;
+    }
+    if (b[4] != '-' || b[7] != '-' || b[13] != ':' || b[16] != ':'
+        || !(b[10] == 'T' || b[10] == ' ' || b[10] == 't'))
+        return false;
+    const int year = two(b) * 100 + two(b + 2);
+    const int month = two(b + 5);
+    const int day = two(b + 8);
+    const int hour = two(b + 11);
+    const int minute = two(b + 14);
+    const int second = two(b + 17);
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59
+        || second > 59)
+        return false;
+    const char *p = b + 19;
+    int ms = 0;
+    if (p < e && (*p == '.' || *p == ',')) {
+        ++p;
+        int n = 0;
+        while (p < e && isDigit(*p)) {
+            if (n < 3)
+                ms = ms * 10 + (*p - '0');
+            ++n;
+            ++p;
+        }
+        if (n == 0 || n > 9)
+            return false;
+        for (int i = n; i < 3; ++i)
+            ms *= 10;
+    }
+    t.offset = 0;
+    if (p == e) {
+        t.style = TimeStyle::Wall;
+    } else if ((*p == 'Z' || *p == 'z') && p + 1 == e) {
+        t.style = TimeStyle::Offset;
+    } else if (*p == '+' || *p == '-') {
+        const int sign = *p == '-' ? -1 : 1;
+        ++p;
+        if (e - p < 2 || !isDigit(p[0]) || !isDigit(p[1]))
+            return false;
+        const int oh = two(p);
+        p += 2;
+        int om = 0;
+        if (p < e && *p == ':')
+            ++p;
+        if (p < e) {
+            if (e - p != 2 || !isDigit(p[0]) || !isDigit(p[1]))
+                return false;
+            om = two(p);
+            p += 2;
+        }
+        if (p != e || oh > 18 || om > 59)
+            return false;
+        t.style = TimeStyle::Offset;
+        t.offset = sign * (oh * 3600 + om * 60);
+    } else {
+        return false;
+    }
+    const qint64 seconds = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second;
+    t.ms = (seconds - t.offset) * 1000 + ms;
+    return true;
+}
+
+// Unix epoch seconds with an optional fraction. Millisecond epochs (> 1e11) are refused.
+bool parseEpoch(const char *b, const char *e, ParsedTime &t)
+{
+    qint64 seconds = 0;
+    int intDigits = 0;
+    const char *p = b;
+    while (p < e && isDigit(*p)) {
+        if (++intDigits > 12)
+            return false;
+        seconds = seconds * 10 + (*p - '0');
+        ++p;
+    }
+    if (intDigits == 0 || seconds > 100'000'000'000LL)
+        return false;
+    int ms = 0;
+    if (p < e && *p == '.') {
+        ++p;
+        int n = 0;
+        int roundDigit = 0;
+        while (p < e && isDigit(*p)) {
+            if (n < 3)
+                ms = ms * 10 + (*p - '0');
+            else if (n == 3)
+                roundDigit = *p - '0';
+            ++n;
+            ++p;
+        }
+        for (int i = n; i < 3; ++i)
+            ms *= 10;
+        if (roundDigit >= 5)
+            ++ms;
+    }
+    if (p != e)
+        return false;
+    t.ms = seconds * 1000 + ms;
+    t.offset = 0;
+    t.style = TimeStyle::Epoch;
+    return true;
+}
+
+bool parseTime(const char *b, const char *e, ParsedTime &t)
+{
+    trim(b, e);
+    if (e - b >= 19 && b[4] == '-')
+        return parseIso(b, e, t);
+    return parseEpoch(b, e, t);
+}
+
+QString styleName(TimeStyle s)
+{
+    switch (s) {
+    case TimeStyle::Offset:
+        return tr("ISO 8601 with UTC offset");
+    case TimeStyle::Wall:
+        return tr("date and time without offset");
+    case TimeStyle::Epoch:
+        return tr("Unix epoch seconds");
+    }
+    return {};
+}
+
+// ---- Records ----------------------------------------------------------------------------------
+
+struct Field
+{
+    const char *b = nullptr;
+    const char *e = nullptr;
+    bool escaped = false; // quoted, with doubled quotes inside
+};
+
+enum class RecordEnd
+{
+    Newline,
+    Eof,
+    EofInQuote
+};
+
+struct Record
+{
+    int firstLine = 1;
+    int lastLine = 1;
+    RecordEnd end = RecordEnd::Newline;
+    bool nul = false;
+};
+
+// The bytes that end an unquoted field or need a look: comma, line feed, NUL.
+struct StopTable
+{
+    bool stop[256] = {};
+    constexpr StopTable()
+    {
+        stop[int(',')] = true;
+        stop[int('\n')] = true;
+        stop[0] = true;
+    }
+};
+constexpr StopTable kStops;
+
+// Splits RFC 4180 records out of the bytes, fields as ranges into them.
+class Scanner
+{
+public:
+    Scanner(const char *b, const char *e)
+        : m_p(b)
+        , m_end(e)
+    { }
+
+    const char *position() const { return m_p; }
+    int line() const { return m_line; }
+
+    bool next(Record &rec, std::vector<Field> &fields)
+    {
+        fields.clear();
+        if (m_p >= m_end)
+            return false;
+        rec.firstLine = m_line;
+        rec.nul = false;
+        for (;;) {
+            Field f;
+            const char *q = m_p;
+            if (q < m_end && *q == '"') {
+                f.b = ++q;
+                for (;; ++q) {
+                    if (q == m_end) {
+                        f.e = q;
+                        fields.push_back(f);
+                        m_p = m_end;
+                        rec.end = RecordEnd::EofInQuote;
+                        rec.lastLine = m_end[-1] == '\n' ? m_line - 1 : m_line; // no line after a final \n
+                        return true;
+                    }
+                    const char c = *q;
+                    if (c == '"') {
+                        if (q + 1 < m_end && q[1] == '"') {
+                            f.escaped = true;
+                            ++q;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (c == '\n')
+                        ++m_line;
+                    else if (c == '\0')
+                        rec.nul = true;
+                }
+                f.e = q++;
+                while (q < m_end && *q != ',' && *q != '\n') { // text after the closing quote is ignored
+                    if (*q == '\0')
+                        rec.nul = true;
+                    ++q;
+                }
+            } else {
+                f.b = q;
+                while (q < m_end) {
+                    if (kStops.stop[static_cast<unsigned char>(*q)]) {
+                        if (*q != '\0')
+                            break;
+                        rec.nul = true;
+                    }
+                    ++q;
+                }
+                f.e = q;
+                if ((q == m_end || *q == '\n') && f.e > f.b && f.e[-1] == '\r')
+                    --f.e;
+            }
+            fields.push_back(f);
+            if (q == m_end) {
+                m_p = m_end;
+                rec.end = RecordEnd::Eof;
+                rec.lastLine = m_line;
+                return true;
+            }
+            if (*q == '\n') {
+                rec.lastLine = m_line++;
+                m_p = q + 1;
+                rec.end = RecordEnd::Newline;
+                return true;
+            }
+            m_p = q + 1; // a comma: another field follows, maybe empty at the end of the data
+            if (m_p == m_end) {
+                fields.push_back(Field { m_p, m_p, false });
+                rec.end = RecordEnd::Eof;
+                rec.lastLine = m_line;
+                return true;
+            }
+        }
+    }
+
+private:
+    const char *m_p;
+    const char *m_end;
+    int m_line = 1;
+};
+
+QString decode(const Field &f)
+{
+    if (!f.escaped)
+        return QString::fromUtf8(f.b, f.e - f.b);
+    QByteArray bytes;
+    bytes.reserve(f.e - f.b);
+    for (const char *p = f.b; p < f.e; ++p) {
+        bytes.append(*p);
+        if (*p == '"' && p + 1 < f.e && p[1] == '"')
+            ++p;
+    }
+    return QString::fromUtf8(bytes);
+}
+
+bool isBlank(const Field &f)
+{
+    for (const char *p = f.b; p < f.e; ++p) {
+        if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+            return false;
+    }
+    return true;
+}
+
+QString shownValue(const Field &f)
+{
+    const qsizetype n = f.e - f.b;
+    QString s = QString::fromUtf8(f.b, std::min<qsizetype>(n, kShownValue));
+    if (n > kShownValue)
+        s += QStringLiteral("…");
+    return s;
+}
+
+QString listNames(const QStringList &names)
+{
+    QStringList shown;
+    for (qsizetype i = 0; i < names.size() && i < kShownColumns; ++i)
+        shown << (names[i].isEmpty() ? tr("(blank)") : QLatin1Char('"') + names[i] + QLatin1Char('"'));
+    QString text = shown.join(QStringLiteral(", "));
+    if (names.size() > kShownColumns)
+        text += tr(" and %1 more").arg(names.size() - kShownColumns);
+    return text;
+}
+
+// ---- Whole-file checks ------------------------------------------------------------------------
+
+QString notALogReason(QByteArrayView bytes)
+{
+    auto starts = [&](const char *magic, qsizetype n) {
+        return bytes.size() >= n && std::memcmp(bytes.data(), magic, size_t(n)) == 0;
+    };
+    if (starts("\x1F\x8B", 2))
+        return tr("the file is compressed (gzip); decompress it first");
+    if (starts("PK\x03\x04", 4) || starts("PK\x05\x06", 4))
+        return tr("the file is a zip archive; extract the log first");
+    if (starts("BZh", 3))
+        return tr("the file is compressed (bzip2); decompress it first");
+    if (starts("\xFD\x37\x7A\x58\x5A\x00", 6))
+        return tr("the file is compressed (xz); decompress it first");
+    if (starts("\x28\xB5\x2F\xFD", 4))
+        return tr("the file is compressed (zstd); decompress it first");
+    if (starts("\xFF\xFE\x00\x00", 4) || starts("\x00\x00\xFE\xFF", 4))
+        return tr("the file is UTF-32 text; a log is UTF-8");
+    if (starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2))
+        return tr("the file is UTF-16 text; a log is UTF-8");
+
+    // Without a byte order mark, UTF-16 and UTF-32 show as NULs in a regular pattern.
+    const qsizetype n = std::min<qsizetype>(bytes.size(), 4096);
+    qsizetype nulAt[4] = { 0, 0, 0, 0 };
+    qsizetype controls = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const unsigned char c = static_cast<unsigned char>(bytes[i]);
+        if (c == 0)
+            ++nulAt[i % 4];
+        else if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F)
+            ++controls;
+    }
+    const qsizetype quarter = n / 4;
+    const qsizetype nuls = nulAt[0] + nulAt[1] + nulAt[2] + nulAt[3];
+    if (n >= 8) {
+        for (int k = 0; k < 4; ++k) { // the one non-NUL byte of each unit sits at k
+            const qsizetype others = nuls - nulAt[k];
+            if (others >= 3 * quarter * 9 / 10 && nulAt[k] <= quarter / 10)
+                return tr("the file is UTF-32 text; a log is UTF-8");
+        }
+        if ((nulAt[1] + nulAt[3] >= n / 2 * 9 / 10 && nulAt[0] + nulAt[2] <= n / 20)
+            || (nulAt[0] + nulAt[2] >= n / 2 * 9 / 10 && nulAt[1] + nulAt[3] <= n / 20))
+            return tr("the file is UTF-16 text; a log is UTF-8");
+    }
+    // The header line must be text; past it, a stray NUL is one bad record, but a sea of control
+    // bytes is a binary file.
+    const char *b = bytes.data();
+    const char *newline = std::find(b, b + n, '\n');
+    const bool firstEnd = newline != b + n;
+    const qsizetype headerLength = newline - b;
+    for (qsizetype i = 0; i < headerLength; ++i) {
+        const unsigned char c = static_cast<unsigned char>(b[i]);
+        if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F)
+            return tr("the file is binary, not a CSV log");
+    }
+    if (nuls + controls > n / 20)
+        return tr("the file is binary, not a CSV log");
+    const QByteArrayView head(b, headerLength);
+    if (!head.isValidUtf8()) {
+        // a cut multi-byte character at the end of the 4 KiB sample is not evidence
+        if (firstEnd || !head.chopped(std::min<qsizetype>(3, headerLength)).isValidUtf8())
+            return tr("the file is binary, not a CSV log");
+    }
+    return {};
+}
+
+// ---- The parser -------------------------------------------------------------------------------
+
+struct MetricColumn
+{
+    int field; // index in the record
+    int column; // index in LogData::columns
+    Metric metric;
+    QString name;
+    double min; // the metric's range (metricValueInRange), unrolled for the hot loop
+    double max;
+};
+
+std::pair<double, double> rangeOf(Metric m)
+{
+    // Probe metricValueInRange rather than restating its table.
+    static constexpr double kProbes[] = { -1000, -100, 0, 1, 100, 200, 1e300 };
+    double lo = 1e300;
+    double hi = -1e300;
+    for (double v : kProbes) {
+        if (metricValueInRange(m, v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    return { lo, hi };
+}
+
+struct Pending
+{
+    qsizetype index;
+    bool shift; // wall clock: take the first offset; epoch: only record the offset
+};
+
+class Parser
+{
+public:
+    Parser(QByteArrayView bytes, const std::atomic_bool *cancel, const std::function<void(int)> &progress)
+        : m_bytes(bytes)
+        , m_cancel(cancel)
+        , m_progress(progress)
+    { }
+
+    LogReadResult run();
+
+private:
+    bool readHeader(Scanner &scanner, QString *error);
+    void row(const Record &rec, const std::vector<Field> &fields);
+    void badRecord(int line, const QString &message);
+    void badCell(int line, const MetricColumn &c, const Field &f, bool parsed);
+    void finish();
+    void warn(LogWarning::Kind kind, int line, const QString &message)
+    {
+        m_data.warnings.append(LogWarning { kind, line, message });
+    }
+
+    QByteArrayView m_bytes;
+    const std::atomic_bool *m_cancel;
+    const std::function<void(int)> &m_progress;
+
+    LogData m_data;
+    std::vector<MetricColumn> m_metricColumns;
+    int m_fieldCount = 0;
+    int m_timestampField = -1;
+    int m_eventField = -1;
+    int m_notesField = -1;
+    std::vector<double> m_rowValues;
+
+    std::vector<Pending> m_pendingSnapshots;
+    std::vector<Pending> m_pendingMarkers;
+    bool m_haveOffset = false;
+    int m_firstOffset = 0;
+    bool m_haveStyle = false;
+    TimeStyle m_firstStyle = TimeStyle::Offset;
+    bool m_mixedWarned = false;
+    qint64 m_badCells = 0;
+    qint64 m_badRecords = 0;
+};
+
+bool Parser::readHeader(Scanner &scanner, QString *error)
+{
+    Record rec;
+    std::vector<Field> fields;
+    if (!scanner.next(rec, fields) || rec.end == RecordEnd::EofInQuote) {
+        *error = tr("the first line has no \"timestamp\" column: this is not a session log");
+        return false;
+    }
+    m_fieldCount = int(fields.size());
+    QHash<QString, int> seen;
+    QHash<QString, int> machines;
+    QStringList duplicates;
+    seen.reserve(m_fieldCount);
+    for (int i = 0; i < m_fieldCount; ++i) {
+        const QString name = decode(fields[size_t(i)]).trimmed();
+        if (seen.contains(name)) {
+            if (!duplicates.contains(name) && duplicates.size() <= kShownColumns)
+                duplicates << name;
+            continue;
+        }
+        seen.insert(name, i);
+        if (name == QLatin1String("timestamp")) {
+            m_timestampField = i;
+        } else if (name == QLatin1String("event")) {
+            m_eventField = i;
+        } else if (name == QLatin1String("notes")) {
+            m_notesField = i;
+        } else {
+            const LogLayout::Column column = LogLayout::splitColumn(name);
+            if (!column.metric) {
+                m_data.unknownColumns << name;
+                continue;
+            }
+            auto it = machines.constFind(column.machine);
+            if (it == machines.constEnd()) {
+                it = machines.insert(column.machine, int(m_data.machines.size()));
+                m_data.machines << column.machine;
+                std::array<int, kMetricCount> none;
+                none.fill(-1);
+                m_data.columnIndex.push_back(none);
+            }
+            const int index = int(m_data.columns.size());
+            m_data.columns.emplace_back();
+            m_data.columnIndex[size_t(*it)][size_t(metricIndex(*column.metric))] = index;
+            const auto [lo, hi] = rangeOf(*column.metric);
+            m_metricColumns.push_back(MetricColumn { i, index, *column.metric, name, lo, hi });
+        }
+    }
+    if (m_timestampField < 0) {
+        *error = tr("the first line has no \"timestamp\" column: this is not a session log");
+        return false;
+    }
+    if (!m_data.unknownColumns.isEmpty()) {
+        warn(LogWarning::UnknownColumn, 1,
+            tr("line 1: %n column(s) not in the log format, kept out of the data: %1",
+                int(m_data.unknownColumns.size()))
+                .arg(listNames(m_data.unknownColumns)));
+    }
+    if (!duplicates.isEmpty()) {
+        warn(LogWarning::DuplicateColumn, 1,
+            tr("line 1: duplicated column names, the first of each is used: %1").arg(listNames(duplicates)));
+    }
+    m_rowValues.assign(m_data.columns.size(), kNaN);
+    return true;
+}
+
+void Parser::badRecord(int line, const QString &message)
+{
+    ++m_data.skippedRecords;
+    if (++m_badRecords <= LogReader::kMaxListed)
+        warn(LogWarning::BadRecord, line, message);
+}
+
+void Parser::badCell(int line, const MetricColumn &c, const Field &f, bool parsed)
+{
+    if (++m_badCells > LogReader::kMaxListed)
+        return;
+    const QString message = parsed
+        ? tr("line %1, column %2: \"%3\" is out of range; read as not measured")
+        : tr("line %1, column %2: \"%3\" is not a finite number; read as not measured");
+    warn(LogWarning::BadCell, line, message.arg(line).arg(c.name, shownValue(f)));
+}
+
+void Parser::row(const Record &rec, const std::vector<Field> &fields)
+{
+    const int line = rec.firstLine;
+    if (rec.nul) {
+        badRecord(line, tr("line %1: the record holds a NUL byte; skipped").arg(line));
+        return;
+    }
+    if (int(fields.size()) != m_fieldCount) {
+        if (rec.end == RecordEnd::Eof) {
+            ++m_data.skippedRecords;
+            warn(LogWarning::CutLastLine, line,
+                tr("line %1: the last line was cut (%2 of %3 fields, no line end); dropped")
+                    .arg(line)
+                    .arg(fields.size())
+                    .arg(m_fieldCount));
+        } else {
+            badRecord(line,
+                tr("line %1: %2 fields where the header has %3; skipped")
+                    .arg(line)
+                    .arg(fields.size())
+                    .arg(m_fieldCount));
+        }
+        return;
+    }
+    const Field &tf = fields[size_t(m_timestampField)];
+    ParsedTime t;
+    bool timeOk;
+    if (tf.escaped) {
+        const QByteArray text = decode(tf).toUtf8();
+        timeOk = parseTime(text.constData(), text.constData() + text.size(), t);
+    } else {
+        timeOk = parseTime(tf.b, tf.e, t);
+    }
+    if (!timeOk) {
+        badRecord(line, tr("line %1: \"%2\" is not a timestamp; skipped").arg(line).arg(shownValue(tf)));
+        return;
+    }
+    if (rec.end == RecordEnd::Eof)
+        warn(LogWarning::CutLastLine, line, tr("line %1: the last line has no line end; kept").arg(line));
+
+    if (!m_haveStyle) {
+        m_haveStyle = true;
+        m_firstStyle = t.style;
+    } else if (t.style != m_firstStyle && !m_mixedWarned) {
+        m_mixedWarned = true;
+        warn(LogWarning::MixedTimestamps, line,
+            tr("line %1: timestamps in more than one style (%2 here, %3 before); each read as written")
+                .arg(line)
+                .arg(styleName(t.style), styleName(m_firstStyle)));
+    }
+    bool pending = false;
+    if (t.style == TimeStyle::Offset) {
+        if (!m_haveOffset) {
+            m_haveOffset = true;
+            m_firstOffset = t.offset;
+        }
+    } else if (m_haveOffset) {
+        if (t.style == TimeStyle::Wall)
+            t.ms -= qint64(m_firstOffset) * 1000;
+        t.offset = m_firstOffset;
+    } else {
+        pending = true;
+    }
+
+    bool anyValid = false;
+    for (const MetricColumn &c : m_metricColumns) {
+        const Field &f = fields[size_t(c.field)];
+        double v = kNaN;
+        if (f.b != f.e) {
+            double parsed;
+            bool ok;
+            if (f.escaped) {
+                const QByteArray text = decode(f).toUtf8();
+                ok = parseNumber(text.constData(), text.constData() + text.size(), parsed);
+            } else {
+                ok = parseNumber(f.b, f.e, parsed);
+            }
+            // NaN fails both comparisons, infinities the bounds; server_up must be 0 or 1 exactly.
+            if (ok && parsed >= c.min && parsed <= c.max
+                && (c.metric != Metric::ServerUp || parsed == 0 || parsed == 1)) {
+                v = parsed;
+                anyValid = true;
+            } else if (ok || !isBlank(f)) {
+                badCell(line, c, f, ok && std::isfinite(parsed));
+            }
+        }
+        m_rowValues[size_t(c.column)] = v;
+    }
+    ++m_data.rows;
+    if (anyValid) {
+        if (pending)
+            m_pendingSnapshots.push_back(
+                Pending { qsizetype(m_data.timeMs.size()), t.style == TimeStyle::Wall });
+        m_data.timeMs.push_back(t.ms);
+        m_data.offsetSeconds.push_back(t.offset);
+        m_data.line.push_back(line);
+        for (size_t c = 0; c < m_data.columns.size(); ++c)
+            m_data.columns[c].push_back(m_rowValues[c]);
+    }
+    const bool hasEvent = m_eventField >= 0 && !isBlank(fields[size_t(m_eventField)]);
+    const bool hasNotes = m_notesField >= 0 && !isBlank(fields[size_t(m_notesField)]);
+    if (hasEvent || hasNotes) {
+        if (pending)
+            m_pendingMarkers.push_back(Pending { m_data.markers.size(), t.style == TimeStyle::Wall });
+        m_data.markers.append(LogMarkerRow { t.ms, t.offset,
+            m_eventField >= 0 ? decode(fields[size_t(m_eventField)]) : QString(),
+            m_notesField >= 0 ? decode(fields[size_t(m_notesField)]) : QString(), line });
+    }
+}
+
+// Puts a permutation of the rows into effect on every per-row array.
+template<typename T> void permute(std::vector<T> &v, const std::vector<qsizetype> &order)
+{
+    std::vector<T> sorted;
+    sorted.reserve(v.size());
+    for (qsizetype i : order)
+        sorted.push_back(v[size_t(i)]);
+    v.swap(sorted);
+}
+
+void Parser::finish()
+{
+    // Rows without offset written before the first row with one take its offset now.
+    m_data.hasUtcOffsets = m_haveOffset;
+    if (m_haveOffset) {
+        for (const Pending &p : m_pendingSnapshots) {
+            if (p.shift)
+                m_data.timeMs[size_t(p.index)] -= qint64(m_firstOffset) * 1000;
+            m_data.offsetSeconds[size_t(p.index)] = m_firstOffset;
+        }
+        for (const Pending &p : m_pendingMarkers) {
+            LogMarkerRow &m = m_data.markers[p.index];
+            if (p.shift)
+                m.timeMs -= qint64(m_firstOffset) * 1000;
+            m.offsetSeconds = m_firstOffset;
+        }
+    }
+
+    // Time order, checked over snapshots and markers merged back into file order (by line).
+    const size_t n = m_data.timeMs.size();
+    const qsizetype nm = m_data.markers.size();
+    size_t i = 0;
+    qsizetype j = 0;
+    qint64 last = std::numeric_limits<qint64>::min();
+    int lastLine = 0;
+    while (i < n || j < nm) {
+        const bool takeSnapshot = j >= nm || (i < n && m_data.line[i] <= m_data.markers[j].line);
+        const int line = takeSnapshot ? m_data.line[i] : m_data.markers[j].line;
+        const qint64 time = takeSnapshot ? m_data.timeMs[i] : m_data.markers[j].timeMs;
+        if (takeSnapshot && j < nm && m_data.markers[j].line == line)
+            ++j; // the same row, both a snapshot and a marker
+        takeSnapshot ? ++i : ++j;
+        if (time < last) {
+            warn(LogWarning::OutOfOrder, line,
+                tr("line %1: the time goes back before that of line %2; rows sorted by time")
+                    .arg(line)
+                    .arg(lastLine));
+            break;
+        }
+        last = time;
+        lastLine = line;
+    }
+    if (!std::is_sorted(m_data.timeMs.begin(), m_data.timeMs.end())) {
+        std::vector<qsizetype> order(n);
+        std::iota(order.begin(), order.end(), qsizetype(0));
+        std::stable_sort(order.begin(), order.end(),
+            [&](qsizetype a, qsizetype b) { return m_data.timeMs[size_t(a)] < m_data.timeMs[size_t(b)]; });
+        permute(m_data.timeMs, order);
+        permute(m_data.offsetSeconds, order);
+        permute(m_data.line, order);
+        for (std::vector<double> &column : m_data.columns)
+            permute(column, order);
+    }
+    std::stable_sort(m_data.markers.begin(), m_data.markers.end(),
+        [](const LogMarkerRow &a, const LogMarkerRow &b) { return a.timeMs < b.timeMs; });
+
+    if (m_badCells > LogReader::kMaxListed) {
+        warn(LogWarning::TooManyWarnings, 0,
+            tr("%1 more cells were not valid numbers and read as not measured (not listed)")
+                .arg(m_badCells - LogReader::kMaxListed));
+    }
+    if (m_badRecords > LogReader::kMaxListed) {
+        warn(LogWarning::TooManyWarnings, 0,
+            tr("%1 more records could not be read and were skipped (not listed)")
+                .arg(m_badRecords - LogReader::kMaxListed));
+    }
+}
+
+LogReadResult Parser::run()
+{
+    LogReadResult result;
+    if (m_bytes.isEmpty()) {
+        result.error = tr("the file is empty");
+        return result;
+    }
+    result.error = notALogReason(m_bytes);
+    if (!result.error.isEmpty())
+        return result;
+    QByteArrayView text = m_bytes;
+    if (text.startsWith("\xEF\xBB\xBF"))
+        text = text.sliced(3);
+    if (text.trimmed().isEmpty()) {
+        result.error = tr("the file is empty");
+        return result;
+    }
+
+    const char *begin = text.data();
+    const char *end = begin + text.size();
+    Scanner scanner(begin, end);
+    if (!readHeader(scanner, &result.error))
+        return result;
+
+    // Reserve for every line being a row, so that no column grows by doubling past the file's needs.
+    const size_t lines = size_t(std::count(scanner.position(), end, '\n')) + 1;
+    m_data.timeMs.reserve(lines);
+    m_data.offsetSeconds.reserve(lines);
+    m_data.line.reserve(lines);
+    for (std::vector<double> &column : m_data.columns)
+        column.reserve(lines);
+
+    Record rec;
+    std::vector<Field> fields;
+    fields.reserve(size_t(m_fieldCount) + 1);
+    int lastPercent = -1;
+    qint64 records = 0;
+    while (scanner.next(rec, fields)) {
+        if (++records % kCheckEvery == 0) {
+            if (m_cancel && m_cancel->load(std::memory_order_relaxed)) {
+                result.cancelled = true;
+                result.error = tr("loading was cancelled");
+                return result;
+            }
+            if (m_progress) {
+                const int percent = int(100 * (scanner.position() - begin) / (end - begin));
+                if (percent != lastPercent)
+                    m_progress(lastPercent = percent);
+            }
+        }
+        if (rec.end == RecordEnd::EofInQuote) {
+            ++m_data.skippedRecords;
+            if (rec.firstLine == rec.lastLine) {
+                warn(LogWarning::CutLastLine, rec.firstLine,
+                    tr("line %1: the last line was cut inside a quoted field; dropped").arg(rec.firstLine));
+            } else {
+                warn(LogWarning::UnterminatedQuote, rec.firstLine,
+                    tr("lines %1–%2: a quote opened on line %1 is never closed; these lines were dropped")
+                        .arg(rec.firstLine)
+                        .arg(rec.lastLine));
+            }
+            break;
+        }
+        if (fields.size() == 1 && !fields[0].escaped && isBlank(fields[0]) && fields[0].b == fields[0].e)
+            continue; // a blank line
+        row(rec, fields);
+    }
+    finish();
+    if (m_progress && lastPercent != 100)
+        m_progress(100);
+    result.data = std::move(m_data);
+    return result;
+}
+
+} // namespace
+
+namespace LogReader {
+
+LogReadResult parse(
+    QByteArrayView bytes, const std::atomic_bool *cancel, const std::function<void(int)> &progress)
+{
+    return Parser(bytes, cancel, progress).run();
+}
+
+LogReadResult read(
+    const QString &path, const std::atomic_bool *cancel, const std::function<void(int)> &progress)
+{
+    LogReadResult result;
+    const QString shown = QDir::toNativeSeparators(path);
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        result.error = tr("Cannot load %1: no such file").arg(shown);
+        return result;
+    }
+    if (info.isDir()) {
+        result.error = tr("Cannot load %1: it is a folder, not a log file").arg(shown);
+        return result;
+    }
+    if (!info.isFile()) {
+        result.error = tr("Cannot load %1: not a regular file").arg(shown);
+        return result;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = tr("Cannot load %1: %2").arg(shown, file.errorString());
+        return result;
+    }
+    const qint64 size = file.size();
+    QByteArray bytes(size, Qt::Uninitialized);
+    qint64 got = 0;
+    while (got < size) {
+        const qint64 n = file.read(bytes.data() + got, size - got);
+        if (n < 0) {
+            result.error = tr("Cannot load %1: %2").arg(shown, file.errorString());
+            return result;
+        }
+        if (n == 0)
+            break; // the file shrank while we read it
+        got += n;
+    }
+    bytes.truncate(got);
+    file.close();
+    result = parse(bytes, cancel, progress);
+    if (!result.error.isEmpty() && !result.cancelled)
+        result.error = tr("Cannot load %1: %2").arg(shown, result.error);
+    return result;
+}
+
+} // namespace LogReader
