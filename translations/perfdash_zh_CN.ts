@@ -29,13 +29,6 @@
     </message>
 </context>
 <context>
-    <name>ChartCanvas</name>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-</context>
-<context>
     <name>ChartExporter</name>
     <message>
         <source>The size %1×%2 is not between 16 and 16384 pixels</source>
@@ -86,11 +79,11 @@
     </message>
     <message>
         <source>Try &apos;perfdash --help&apos;.</source>
-        <translation>请尝试 'perfdash --help'。</translation>
+        <translation>请尝试 &apos;perfdash --help&apos;。</translation>
     </message>
     <message>
         <source>unexpected argument &apos;%1&apos;</source>
-        <translation>意外的参数 '%1'</translation>
+        <translation>意外的参数 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--log-dir needs a directory</source>
@@ -98,15 +91,15 @@
     </message>
     <message>
         <source>--interval must be a number of seconds from 0.1 to 60, not &apos;%1&apos;</source>
-        <translation>--interval 必须是 0.1 到 60 之间的秒数，而不是 '%1'</translation>
+        <translation>--interval 必须是 0.1 到 60 之间的秒数，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--duration, --single, --event and --notes belong to &apos;perfdash log&apos;</source>
-        <translation>--duration、--single、--event 和 --notes 仅用于 'perfdash log'</translation>
+        <translation>--duration、--single、--event 和 --notes 仅用于 &apos;perfdash log&apos;</translation>
     </message>
     <message>
         <source>--duration must be a positive number of seconds, not &apos;%1&apos;</source>
-        <translation>--duration 必须是正的秒数，而不是 '%1'</translation>
+        <translation>--duration 必须是正的秒数，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--single needs --event LABEL</source>
@@ -119,6 +112,22 @@
     <message>
         <source>--single takes one snapshot: --duration does not apply</source>
         <translation>--single 只采集一次快照：--duration 不适用</translation>
+    </message>
+    <message>
+        <source>Machines file.</source>
+        <translation>机器列表文件。</translation>
+    </message>
+    <message>
+        <source>Do not watch this computer.</source>
+        <translation>不监视本机。</translation>
+    </message>
+    <message>
+        <source>--machines needs a file</source>
+        <translation>--machines 需要指定一个文件</translation>
+    </message>
+    <message>
+        <source>--single takes a snapshot of this computer: --machines and --no-local do not apply</source>
+        <translation>--single 只采集本机的快照：--machines 和 --no-local 不适用</translation>
     </message>
 </context>
 <context>
@@ -161,6 +170,56 @@
     </message>
 </context>
 <context>
+    <name>HttpFetcher</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内无响应</translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1 MiB</source>
+        <translation>响应大于 %1 MiB</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>HttpServerSource</name>
+    <message>
+        <source>an empty body</source>
+        <translation>空的响应正文</translation>
+    </message>
+    <message>
+        <source>Model server %1</source>
+        <translation>模型服务器 %1</translation>
+    </message>
+    <message>
+        <source>loading the model</source>
+        <translation>正在加载模型</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from %2: %3</source>
+        <translation>%2 返回 HTTP %1：%3</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not with Prometheus metrics: %2</source>
+        <translation>%1 有响应，但返回的不是 Prometheus 指标：%2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>%1, %2 (health only: no metrics)</source>
+        <translation>%1，%2（仅健康检查：无指标）</translation>
+    </message>
+</context>
+<context>
     <name>LocalSource</name>
     <message>
         <source>This computer (/proc)</source>
@@ -177,6 +236,36 @@
     <message>
         <source>%1: no MemTotal</source>
         <translation>%1：缺少 MemTotal</translation>
+    </message>
+</context>
+<context>
+    <name>LogReader</name>
+    <message>
+        <source>Cannot load %1: no such file</source>
+        <translation>无法加载 %1：文件不存在</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: it is a folder, not a log file</source>
+        <translation>无法加载 %1：这是文件夹，不是日志文件</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: not a regular file</source>
+        <translation>无法加载 %1：不是常规文件</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MachineConfig</name>
+    <message>
+        <source>… and %n more errors.</source>
+        <translation>… 另有 %n 个错误。</translation>
+    </message>
+    <message>
+        <source>… and %n more warnings.</source>
+        <translation>… 另有 %n 个警告。</translation>
     </message>
 </context>
 <context>
@@ -220,6 +309,262 @@
     <message>
         <source>at %1</source>
         <translation>时间 %1</translation>
+    </message>
+    <message>
+        <source>Generation — %1</source>
+        <translation>生成 — %1</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation>tokens/s</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <source>Requests in flight</source>
+        <translation>处理中的请求</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>%1 in flight</source>
+        <translation>处理中 %1</translation>
+    </message>
+    <message>
+        <source>%1 completed</source>
+        <translation>已完成 %1</translation>
+    </message>
+    <message>
+        <source>server: checking…</source>
+        <translation>服务器：正在检查…</translation>
+    </message>
+    <message>
+        <source>server up since %1</source>
+        <translation>服务器自 %1 起在线</translation>
+    </message>
+    <message>
+        <source>server loading since %1</source>
+        <translation>服务器自 %1 起加载中</translation>
+    </message>
+    <message>
+        <source>server down since %1</source>
+        <translation>服务器自 %1 起离线</translation>
+    </message>
+    <message>
+        <source>server down since %1: %2</source>
+        <translation>服务器自 %1 起离线：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MachineSampler</name>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation>%1 在 %2 秒内无响应</translation>
+    </message>
+</context>
+<context>
+    <name>MachineSelection</name>
+    <message>
+        <source>Cannot read the machines file %1: %2</source>
+        <translation>无法读取机器列表文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>--no-local leaves nothing to watch: give machines with --machines</source>
+        <translation>使用 --no-local 后没有可监视的对象：请用 --machines 指定机器</translation>
+    </message>
+</context>
+<context>
+    <name>MachineSetup</name>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>%1: sampling over SSH is not available in this version</source>
+        <translation>%1：此版本不支持通过 SSH 采样</translation>
+    </message>
+</context>
+<context>
+    <name>MachinesDialog</name>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>This computer is always monitored, as “local”.</source>
+        <translation>本机始终受到监视，名称为“local”。</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Probe tokens/s by sending a tiny request every</source>
+        <translation>发送极小的请求以探测 tokens/s，间隔</translation>
+    </message>
+    <message>
+        <source>e.g. Mac Studio 1 (GPT-OSS)</source>
+        <translation>例如 Mac Studio 1 (GPT-OSS)</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits and _; names the log columns</source>
+        <translation>小写字母、数字和 _；用于命名日志列</translation>
+    </message>
+    <message>
+        <source>name or address; empty: not sampled over SSH</source>
+        <translation>名称或地址；留空：不通过 SSH 采样</translation>
+    </message>
+    <message>
+        <source>ssh-agent</source>
+        <translation>ssh-agent</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <source>e.g. http://mac1.local:8080; empty: none</source>
+        <translation>例如 http://mac1.local:8080；留空：无</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>e.g. http://box:9100/metrics; empty: none</source>
+        <translation>例如 http://box:9100/metrics；留空：无</translation>
+    </message>
+    <message>
+        <source>A passphrase is asked for when needed, never stored.</source>
+        <translation>需要时会询问密码短语，且从不保存。</translation>
+    </message>
+    <message>
+        <source>Remote over SSH</source>
+        <translation>通过 SSH 远程</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>身份验证：</translation>
+    </message>
+    <message>
+        <source>Key file:</source>
+        <translation>密钥文件：</translation>
+    </message>
+    <message>
+        <source>Known hosts:</source>
+        <translation>known_hosts：</translation>
+    </message>
+    <message>
+        <source>Model server</source>
+        <translation>模型服务器</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>(adds load)</source>
+        <translation>（会增加负载）</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>ID：</translation>
+    </message>
+    <message>
+        <source>node_exporter URL:</source>
+        <translation>node_exporter URL：</translation>
+    </message>
+    <message>
+        <source>Known hosts file</source>
+        <translation>known_hosts 文件</translation>
+    </message>
+    <message>
+        <source> (copy)</source>
+        <translation> (副本)</translation>
+    </message>
+    <message>
+        <source>New machine</source>
+        <translation>新机器</translation>
+    </message>
+    <message>
+        <source>machine %1: choose a key file, or use ssh-agent.</source>
+        <translation>机器 %1：请选择密钥文件，或使用 ssh-agent。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… 另有 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n machine(s) from %1.</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 台机器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Import machines</source>
+        <translation>导入机器</translation>
+    </message>
+    <message>
+        <source>Machines files (*.json);;All files (*)</source>
+        <translation>机器列表文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export machines</source>
+        <translation>导出机器</translation>
     </message>
 </context>
 <context>
@@ -334,6 +679,14 @@
         <source>Charts paused (recording goes on) — </source>
         <translation>图表已暂停（记录继续进行）— </translation>
     </message>
+    <message>
+        <source>&amp;Machines…</source>
+        <translation>机器(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Add, edit and remove the machines and model servers to watch</source>
+        <translation>添加、编辑和移除要监视的机器和模型服务器</translation>
+    </message>
 </context>
 <context>
     <name>MarkerDialog</name>
@@ -417,11 +770,109 @@
     </message>
 </context>
 <context>
-    <name>QObject</name>
+    <name>NodeExporterSource</name>
     <message>
-        <source>This computer</source>
-        <translation>本机</translation>
+        <source>node_exporter %1</source>
+        <translation>node_exporter %1</translation>
     </message>
+    <message>
+        <source>%1: no reading yet</source>
+        <translation>%1：尚无读数</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>the answer is not Prometheus metrics</source>
+        <translation>响应不是 Prometheus 指标</translation>
+    </message>
+    <message>
+        <source>no node_cpu_seconds_total or node_memory_* metrics (is this node_exporter on Linux?)</source>
+        <translation>没有 node_cpu_seconds_total 或 node_memory_* 指标（这是 Linux 上的 node_exporter 吗？）</translation>
+    </message>
+</context>
+<context>
+    <name>Parser</name>
+    <message>
+        <source>the first line has no &quot;timestamp&quot; column: this is not a session log</source>
+        <translation>第一行没有 &quot;timestamp&quot; 列：这不是会话日志</translation>
+    </message>
+    <message>
+        <source>line 1: %n column(s) not in the log format, kept out of the data: %1</source>
+        <translation>第 1 行：%n 列不属于日志格式，未计入数据：%1</translation>
+    </message>
+    <message>
+        <source>line 1: duplicated column names, the first of each is used: %1</source>
+        <translation>第 1 行：列名重复，各取第一个：%1</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: &quot;%3&quot; is out of range; read as not measured</source>
+        <translation>第 %1 行第 %2 列：&quot;%3&quot; 超出范围；按未测量处理</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: &quot;%3&quot; is not a finite number; read as not measured</source>
+        <translation>第 %1 行第 %2 列：&quot;%3&quot; 不是有限数值；按未测量处理</translation>
+    </message>
+    <message>
+        <source>line %1: the record holds a NUL byte; skipped</source>
+        <translation>第 %1 行：记录中含有 NUL 字节；已跳过</translation>
+    </message>
+    <message>
+        <source>line %1: the last line was cut (%2 of %3 fields, no line end); dropped</source>
+        <translation>第 %1 行：最后一行不完整（%3 个字段中只有 %2 个，且无行尾）；已丢弃</translation>
+    </message>
+    <message>
+        <source>line %1: %2 fields where the header has %3; skipped</source>
+        <translation>第 %1 行：有 %2 个字段，而表头有 %3 个；已跳过</translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot; is not a timestamp; skipped</source>
+        <translation>第 %1 行：&quot;%2&quot; 不是时间戳；已跳过</translation>
+    </message>
+    <message>
+        <source>line %1: the last line has no line end; kept</source>
+        <translation>第 %1 行：最后一行没有行尾；已保留</translation>
+    </message>
+    <message>
+        <source>line %1: timestamps in more than one style (%2 here, %3 before); each read as written</source>
+        <translation>第 %1 行：时间戳格式不止一种（此处为 %2，之前为 %3）；均按原样读取</translation>
+    </message>
+    <message>
+        <source>line %1: the time goes back before that of line %2; rows sorted by time</source>
+        <translation>第 %1 行：时间早于第 %2 行；已按时间排序各行</translation>
+    </message>
+    <message>
+        <source>%1 more cells were not valid numbers and read as not measured (not listed)</source>
+        <translation>另有 %1 个单元格不是有效数值，已按未测量处理（未列出）</translation>
+    </message>
+    <message>
+        <source>%1 more records could not be read and were skipped (not listed)</source>
+        <translation>另有 %1 条记录无法读取，已跳过（未列出）</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>loading was cancelled</source>
+        <translation>加载已取消</translation>
+    </message>
+    <message>
+        <source>line %1: the last line was cut inside a quoted field; dropped</source>
+        <translation>第 %1 行：最后一行在引号字段内被截断；已丢弃</translation>
+    </message>
+    <message>
+        <source>lines %1–%2: a quote opened on line %1 is never closed; these lines were dropped</source>
+        <translation>第 %1–%2 行：第 %1 行开始的引号始终未闭合；这些行已丢弃</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
     <message>
         <source>Not recording</source>
         <translation>未在记录</translation>
@@ -431,6 +882,21 @@
 %1</source>
         <translation>无法写入会话日志，因此本次会话不会被记录：
 %1</translation>
+    </message>
+    <message>
+        <source>perfdash</source>
+        <translation>perfdash</translation>
+    </message>
+</context>
+<context>
+    <name>ServerKind</name>
+    <message>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI 兼容</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
     </message>
 </context>
 <context>
