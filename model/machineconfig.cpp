@@ -27,21 +27,6 @@ constexpr int MaxProbeIntervalSeconds = 3600;
 // kind, one line says how many more there were.
 constexpr int MaxMessages = 100;
 
-const QList<ServerKind> &allServerKinds()
-{
-    static const QList<ServerKind> kinds = {
-        ServerKind::Auto,
-        ServerKind::LlamaCpp,
-        ServerKind::Vllm,
-        ServerKind::Sglang,
-        ServerKind::Tgi,
-        ServerKind::Ollama,
-        ServerKind::LmStudio,
-        ServerKind::Mlx,
-        ServerKind::OpenAi,
-    };
-    return kinds;
-}
 
 // A value as the person wrote it, for a message: strings quoted and cut short, numbers as numbers.
 QString describe(const QJsonValue &value)

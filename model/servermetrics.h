@@ -2,6 +2,7 @@
 
 #include "prometheusparser.h"
 
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -9,6 +10,15 @@
 // The model servers perfdash knows (SOURCES.md §A), and how their /metrics map onto the log's
 // metrics. Matching is by metric name, never by HELP text.
 enum class ServerKind { Auto, LlamaCpp, Vllm, Sglang, Tgi, Ollama, LmStudio, Mlx, OpenAi };
+
+// Every kind, in the order the machines dialog offers them.
+inline const QList<ServerKind> &allServerKinds()
+{
+    static const QList<ServerKind> kinds = { ServerKind::Auto,   ServerKind::LlamaCpp, ServerKind::Vllm,
+                                             ServerKind::Sglang, ServerKind::Tgi,      ServerKind::Ollama,
+                                             ServerKind::LmStudio, ServerKind::Mlx,    ServerKind::OpenAi };
+    return kinds;
+}
 
 QString serverKindName(ServerKind kind);                          // "llamacpp", "vllm", …
 std::optional<ServerKind> serverKindFromName(QStringView name);   // the names of the machines file

@@ -21,17 +21,6 @@
 #include <QVBoxLayout>
 
 namespace {
-const QList<ServerKind> ServerKinds = {
-    ServerKind::Auto,
-    ServerKind::LlamaCpp,
-    ServerKind::Vllm,
-    ServerKind::Sglang,
-    ServerKind::Tgi,
-    ServerKind::Ollama,
-    ServerKind::LmStudio,
-    ServerKind::Mlx,
-    ServerKind::OpenAi,
-};
 
 constexpr int MaxProblemsShown = 5; // under the form
 constexpr int MaxDetailsShown = 10; // in a message box; all of them under "Show Details…"
@@ -176,7 +165,7 @@ QWidget *MachinesDialog::buildForm()
     m_keyFile->setPlaceholderText(QStringLiteral("~/.ssh/id_ed25519"));
     m_knownHosts->setPlaceholderText(QStringLiteral("~/.ssh/known_hosts"));
     m_serverUrl->setPlaceholderText(tr("e.g. http://mac1.local:8080; empty: none"));
-    for (ServerKind kind : ServerKinds)
+    for (ServerKind kind : allServerKinds())
         m_serverKind->addItem(serverKindDisplayName(kind), int(kind));
     m_probeInterval->setRange(5, 3600);
     m_probeInterval->setValue(30);
