@@ -517,8 +517,7 @@ QString notALogReason(QByteArrayView bytes)
 
 // Asks for transparent huge pages over a large array about to be filled: a million rows fault in
 // 2 MB at a time instead of 4 KB (28,000 page faults fewer for the columns of 1M rows of 2 machines).
-template<typename T>
-void adviseHugePages(const std::vector<T> &v)
+template<typename T> void adviseHugePages(const std::vector<T> &v)
 {
     constexpr std::uintptr_t kHuge = 2 * 1024 * 1024;
     const auto b = reinterpret_cast<std::uintptr_t>(v.data());
@@ -594,7 +593,6 @@ private:
     int m_timestampField = -1;
     int m_eventField = -1;
     int m_notesField = -1;
-    std::vector<double> m_rowValues;
     // Cells fastSplit() already parsed, by field (m_usePre: the current row came through it).
     std::vector<char> m_isMetricField;
     std::vector<double> m_pre;
@@ -674,7 +672,6 @@ bool Parser::readHeader(Scanner &scanner, QString *error)
         warn(LogWarning::DuplicateColumn, 1,
             tr("line 1: duplicated column names, the first of each is used: %1").arg(listNames(duplicates)));
     }
-    m_rowValues.assign(m_data.columns.size(), kNaN);
     m_isMetricField.assign(size_t(m_fieldCount), 0);
     for (const MetricColumn &c : m_metricColumns)
         m_isMetricField[size_t(c.field)] = 1;
@@ -823,18 +820,19 @@ void Parser::row(const Record &rec, const std::vector<Field> &fields)
                 badCell(line, c, f, ok && std::isfinite(parsed));
             }
         }
-        m_rowValues[size_t(c.column)] = v;
+        m_data.columns[size_t(c.column)].push_back(v); // taken back below when no cell is valid
     }
     ++m_data.rows;
-    if (anyValid) {
+    if (!anyValid) {
+        for (std::vector<double> &column : m_data.columns)
+            column.pop_back();
+    } else {
         if (pending)
             m_pendingSnapshots.push_back(
                 Pending { qsizetype(m_data.timeMs.size()), t.style == TimeStyle::Wall });
         m_data.timeMs.push_back(t.ms);
         m_data.offsetSeconds.push_back(t.offset);
         m_data.line.push_back(line);
-        for (size_t c = 0; c < m_data.columns.size(); ++c)
-            m_data.columns[c].push_back(m_rowValues[c]);
     }
     const bool hasEvent = m_eventField >= 0 && !isBlank(fields[size_t(m_eventField)]);
     const bool hasNotes = m_notesField >= 0 && !isBlank(fields[size_t(m_notesField)]);
@@ -1072,8 +1070,9 @@ LogReadResult read(
     const qint64 size = file.size();
     // Mapped, the file is read without a copy (a 100 MB copy costs ~0.1 s here). The logger only
     // ever appends, so the mapped length stays valid while we parse.
-    void *mapped = size > 0 ? ::mmap(nullptr, size_t(size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, file.handle(), 0)
-                            : MAP_FAILED;
+    void *mapped = size > 0
+        ? ::mmap(nullptr, size_t(size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, file.handle(), 0)
+        : MAP_FAILED;
     if (mapped != MAP_FAILED) {
         result = parse(QByteArrayView(static_cast<const char *>(mapped), size), cancel, progress);
         ::munmap(mapped, size_t(size));
