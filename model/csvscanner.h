@@ -1,0 +1,171 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <vector>
+
+// Splits RFC 4180 records out of bytes, fields as ranges into them (no copy, no string per cell),
+// with the physical line each record starts and ends on. The log reader's general path.
+namespace CsvScan {
+
+struct Field
+{
+    const char *b = nullptr;
+    const char *e = nullptr;
+    bool escaped = false; // quoted, with doubled quotes inside
+};
+
+enum class RecordEnd
+{
+    Newline,
+    Eof,
+    EofInQuote
+};
+
+struct Record
+{
+    int firstLine = 1;
+    int lastLine = 1;
+    RecordEnd end = RecordEnd::Newline;
+    bool nul = false;
+};
+
+// The bytes that end an unquoted field or need a look: comma, line feed, NUL.
+struct StopTable
+{
+    bool stop[256] = {};
+    constexpr StopTable()
+    {
+        stop[int(',')] = true;
+        stop[int('\n')] = true;
+        stop[0] = true;
+    }
+};
+inline constexpr StopTable kStops;
+
+// Splits RFC 4180 records out of the bytes, fields as ranges into them.
+class Scanner
+{
+public:
+    Scanner(const char *b, const char *e)
+        : m_p(b)
+        , m_end(e)
+    { }
+
+    const char *position() const { return m_p; }
+    int line() const { return m_line; }
+    void seek(const char *p, int line)
+    {
+        m_p = p;
+        m_line = line;
+    }
+
+    bool next(Record &rec, std::vector<Field> &fields)
+    {
+        fields.clear();
+        if (m_p >= m_end)
+            return false;
+        rec.firstLine = m_line;
+        rec.nul = false;
+        for (;;) {
+            Field f;
+            const char *q = m_p;
+            if (q < m_end && *q == '"') {
+                f.b = ++q;
+                for (;; ++q) {
+                    if (q == m_end) {
+                        f.e = q;
+                        fields.push_back(f);
+                        m_p = m_end;
+                        rec.end = RecordEnd::EofInQuote;
+                        rec.lastLine = m_end[-1] == '\n' ? m_line - 1 : m_line; // no line after a final \n
+                        return true;
+                    }
+                    const char c = *q;
+                    if (c == '"') {
+                        if (q + 1 < m_end && q[1] == '"') {
+                            f.escaped = true;
+                            ++q;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (c == '\n')
+                        ++m_line;
+                    else if (c == '\0')
+                        rec.nul = true;
+                }
+                f.e = q++;
+                while (q < m_end && *q != ',' && *q != '\n') { // text after the closing quote is ignored
+                    if (*q == '\0')
+                        rec.nul = true;
+                    ++q;
+                }
+            } else {
+                f.b = q;
+                while (q < m_end) {
+                    if (kStops.stop[static_cast<unsigned char>(*q)]) {
+                        if (*q != '\0')
+                            break;
+                        rec.nul = true;
+                    }
+                    ++q;
+                }
+                f.e = q;
+                if ((q == m_end || *q == '\n') && f.e > f.b && f.e[-1] == '\r')
+                    --f.e;
+            }
+            fields.push_back(f);
+            if (q == m_end) {
+                m_p = m_end;
+                rec.end = RecordEnd::Eof;
+                rec.lastLine = m_line;
+                return true;
+            }
+            if (*q == '\n') {
+                rec.lastLine = m_line++;
+                m_p = q + 1;
+                rec.end = RecordEnd::Newline;
+                return true;
+            }
+            m_p = q + 1; // a comma: another field follows, maybe empty at the end of the data
+            if (m_p == m_end) {
+                fields.push_back(Field { m_p, m_p, false });
+                rec.end = RecordEnd::Eof;
+                rec.lastLine = m_line;
+                return true;
+            }
+        }
+    }
+
+private:
+    const char *m_p;
+    const char *m_end;
+    int m_line = 1;
+};
+
+inline QString decode(const Field &f)
+{
+    if (!f.escaped)
+        return QString::fromUtf8(f.b, f.e - f.b);
+    QByteArray bytes;
+    bytes.reserve(f.e - f.b);
+    for (const char *p = f.b; p < f.e; ++p) {
+        bytes.append(*p);
+        if (*p == '"' && p + 1 < f.e && p[1] == '"')
+            ++p;
+    }
+    return QString::fromUtf8(bytes);
+}
+
+inline bool isBlank(const Field &f)
+{
+    for (const char *p = f.b; p < f.e; ++p) {
+        if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+            return false;
+    }
+    return true;
+}
+
+} // namespace CsvScan
