@@ -564,8 +564,12 @@ LogReadResult Parser::run()
     if (!readHeader(scanner, &result.error))
         return result;
 
-    // Reserve for every line being a row, so that no column grows by doubling past the file's needs.
-    const size_t lines = size_t(std::count(scanner.position(), end, '\n')) + 1;
+    // Reserve for every line being a row, so that no column grows by doubling past the file's needs;
+    // but no more rows than the bytes can hold (a snapshot has all its commas, a time and a digit),
+    // so that a file of line ends alone cannot reserve gigabytes.
+    const size_t remaining = size_t(end - scanner.position());
+    const size_t lines = std::min(
+        size_t(std::count(scanner.position(), end, '\n')) + 1, remaining / size_t(m_fieldCount + 1) + 1);
     m_data.timeMs.reserve(lines);
     m_data.offsetSeconds.reserve(lines);
     m_data.line.reserve(lines);
