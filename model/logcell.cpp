@@ -8,6 +8,8 @@ namespace LogCell {
 
 namespace {
 
+constexpr qsizetype kMaxNumberLength = 400;
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("LogReader", text);
@@ -178,6 +180,8 @@ bool parseNumber(const char *b, const char *e, double &out)
         out = negative ? -v : v;
         return true;
     }
+    if (e - b > kMaxNumberLength)
+        return false; // no cell of a log is that long; spare strtod a megabyte of digits
     const char *s = (*b == '+' && b + 1 < e && b[1] != '-') ? b + 1 : b; // from_chars takes no '+'
     const auto [ptr, ec] = std::from_chars(s, e, out);
     return ec == std::errc() && ptr == e;

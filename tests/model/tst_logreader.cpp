@@ -639,6 +639,8 @@ void TestLogReader::tenMegabyteLine_data()
     QTest::addRow("a 10 MB file without line end") << big << QStringLiteral("timestamp") << QStringList();
     QTest::addRow("a 10 MB record of too many fields") << kHeader + ts(0) + QByteArray(10 * 1024 * 1024, ',')
             + '\n' + r(1, "11") << QString() << QStringList { QStringLiteral("BadRecord@2") };
+    QTest::addRow("a 10 MB number") << kHeader + r(0, QByteArray(10 * 1024 * 1024, '7')) + r(1, "11")
+                                    << QString() << QStringList { QStringLiteral("BadCell@2") };
     QTest::addRow("10 MB of line ends")
         << kHeader + QByteArray(10 * 1024 * 1024, '\n') + r(0, "10") << QString() << QStringList();
     QTest::addRow("a 10 MB open quote") << kHeader + r(0, "10") + ts(1) + ",,,\"" + big << QString()
