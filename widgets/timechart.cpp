@@ -154,18 +154,21 @@ void TimeChart::refresh()
     const int columns = m_canvas->plotWidth();
     double leftMax = 0;
     double rightMax = 0;
+    QList<QList<QPointF>> points(m_series.size());
+    QList<QList<qsizetype>> breaks(m_series.size());
     for (int i = 0; i < m_series.size(); ++i) {
         const History *h = m_series[i].history;
         const Metric metric = m_series[i].metric;
         const qsizetype first = std::max<qsizetype>(0, h->lowerBound(start) - 1);
-        QList<qsizetype> breaks;
-        const QList<QPointF> points = Decimator::minMax(
+        points[i] = Decimator::minMax(
             first, h->size(), [h](qsizetype j) { return h->at(j).timeMs; },
-            [h, metric](qsizetype j) { return h->at(j).value(metric); }, start, m_endMs, columns, m_gapMs, &breaks);
+            [h, metric](qsizetype j) { return h->at(j).value(metric); }, start, m_endMs, columns, m_gapMs, &breaks[i]);
         double &top = m_series[i].rightAxis ? rightMax : leftMax;
-        for (const QPointF &p : points)
+        for (const QPointF &p : std::as_const(points[i]))
             top = std::max(top, p.y());
-        m_canvas->setPoints(i, points, breaks);
+        // Empty the line first: moving the axes then re-maps nothing, and the new points are
+        // mapped once, not twice.
+        m_canvas->setPoints(i, {});
     }
     if (m_autoRange)
         m_canvas->setValueRange(0, niceCeiling(std::max(leftMax * 1.15, 10.0)));
@@ -173,6 +176,8 @@ void TimeChart::refresh()
     if (m_downtime)
         m_canvas->setShadedRanges(downRanges(*m_downtime, start, m_endMs));
     m_canvas->setTimeRange(start, m_endMs);
+    for (int i = 0; i < m_series.size(); ++i)
+        m_canvas->setPoints(i, points[i], breaks[i]);
 }
 
 qsizetype TimeChart::pointCount(int series) const
