@@ -152,13 +152,14 @@ struct MetricColumn
     int column; // index in LogData::columns
     Metric metric;
     QString name;
-    double min; // the metric's range (metricValueInRange), unrolled for the hot loop
+    double min; // rangeOf(metric), for the hot loop
     double max;
 };
 
+// An inner bound of the metric's range, probed from metricValueInRange() rather than restating its
+// table: every value in [min, max] is in range; values outside it are left to metricValueInRange().
 std::pair<double, double> rangeOf(Metric m)
 {
-    // Probe metricValueInRange rather than restating its table.
     static constexpr double kProbes[] = { -1000, -100, 0, 1, 100, 200, 1e300 };
     double lo = 1e300;
     double hi = -1e300;
@@ -238,12 +239,14 @@ bool Parser::readHeader(Scanner &scanner, QString *error)
     m_fieldCount = int(fields.size());
     QHash<QString, int> seen;
     QHash<QString, int> machines;
-    QStringList duplicates;
+    QStringList duplicates; // the first few names, for the warning
+    int duplicateCount = 0;
     seen.reserve(m_fieldCount);
     for (int i = 0; i < m_fieldCount; ++i) {
         const QString name = decode(fields[size_t(i)]).trimmed();
         if (seen.contains(name)) {
-            if (!duplicates.contains(name) && duplicates.size() <= kShownColumns)
+            ++duplicateCount;
+            if (duplicates.size() < kShownColumns && !duplicates.contains(name))
                 duplicates << name;
             continue;
         }
@@ -287,7 +290,9 @@ bool Parser::readHeader(Scanner &scanner, QString *error)
     }
     if (!duplicates.isEmpty()) {
         warn(LogWarning::DuplicateColumn, 1,
-            tr("line 1: duplicated column names, the first of each is used: %1").arg(listNames(duplicates)));
+            tr("line 1: %1 duplicated column(s), the first column of each name is used: %2")
+                .arg(duplicateCount)
+                .arg(listNames(duplicates)));
     }
     m_isMetricField.assign(size_t(m_fieldCount), 0);
     for (const MetricColumn &c : m_metricColumns)
@@ -428,9 +433,13 @@ void Parser::row(const Record &rec, const std::vector<Field> &fields)
             } else {
                 ok = parseNumber(f.b, f.e, parsed);
             }
-            // NaN fails both comparisons, infinities the bounds; server_up must be 0 or 1 exactly.
-            if (ok && parsed >= c.min && parsed <= c.max
-                && (c.metric != Metric::ServerUp || parsed == 0 || parsed == 1)) {
+            // [min, max] is an inner bound of the range, quick to test (NaN fails both comparisons,
+            // infinities the bounds); metricValueInRange() decides what falls outside it.
+            const bool inRange = ok
+                && ((parsed >= c.min && parsed <= c.max
+                        && (c.metric != Metric::ServerUp || parsed == 0 || parsed == 1))
+                    || metricValueInRange(c.metric, parsed));
+            if (inRange) {
                 v = parsed;
                 anyValid = true;
             } else if (ok || !isBlank(f)) {

@@ -542,8 +542,12 @@ void TestLogReader::fixtures()
 
     if (file == QLatin1String("time_backwards.csv"))
         QVERIFY(sameValues(cpuOf(*result.data), { 1, 2, 2.5, 3 }));
-    if (file == QLatin1String("duplicate_columns.csv"))
+    if (file == QLatin1String("duplicate_columns.csv")) {
         QVERIFY(sameValues(cpuOf(*result.data), { 10 }));
+        const QString message = result.data->warnings.front().message;
+        QVERIFY2(message.contains(QLatin1String("1 duplicated")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("m1_cpu_percent")), qPrintable(message));
+    }
     if (file == QLatin1String("crlf_bom.csv")) {
         QCOMPARE(result.data->markers.size(), 1);
         QCOMPARE(result.data->markers.front().event, QStringLiteral("start"));
