@@ -8,6 +8,8 @@
 #include <algorithm>
 
 namespace {
+constexpr qint64 kReprobeMs = 60'000;
+
 QString firstLine(const QByteArray &body)
 {
     QString line = QString::fromUtf8(body.left(200)).section(u'\n', 0, 0).trimmed();
@@ -93,6 +95,13 @@ void HttpServerSource::poll()
     const QList<Endpoint> all = candidates();
     if (all.isEmpty())
         return;
+    // A server found health-only may be restarted with metrics (llama-server --metrics) without
+    // ever going down in between: look for /metrics again once a minute.
+    if (m_endpoint && m_endpoint->path != QLatin1String("/metrics") && all.first().path == QLatin1String("/metrics")
+        && now - m_endpointSinceMs > kReprobeMs) {
+        m_endpoint.reset();
+        m_candidate = 0;
+    }
     const Endpoint endpoint = m_endpoint ? *m_endpoint : all[std::min<int>(m_candidate, int(all.size()) - 1)];
     m_lastPollMs = now;
     m_fetcher.fetch(urlFor(endpoint.path), m_options.timeoutMs,
@@ -115,12 +124,14 @@ void HttpServerSource::onAnswer(const Endpoint &endpoint, const HttpFetcher::Res
     };
 
     if (!r.error.isEmpty()) {
-        // No answer at all: every endpoint would say the same.
+        // No answer at all: every endpoint would say the same. The server may come back as
+        // something else (restarted with or without --metrics): find out again then.
+        m_endpoint.reset();
         m_candidate = 0;
         reading.set(Metric::ServerUp, 0);
         m_latest = reading;
         m_tokens.reset();
-        setState(ServerState::Down, r.error);
+        setState(ServerState::Down, tr("%1: %2").arg(endpoint.path, r.error));
         return;
     }
     if (r.status == 503 && r.body.contains("Loading model")) {
@@ -132,8 +143,14 @@ void HttpServerSource::onAnswer(const Endpoint &endpoint, const HttpFetcher::Res
     if (r.status < 200 || r.status > 299) {
         if (probing && tryNext())
             return;
-        if (m_options.kind == ServerKind::Auto)
-            m_endpoint.reset(); // it may come back as something else: probe again
+        if (!probing) {
+            // What answered before no longer does: look again from the first endpoint at once.
+            m_endpoint.reset();
+            m_candidate = 0;
+            m_lastPollMs = 0;
+            poll();
+            return;
+        }
         m_candidate = 0;
         reading.set(Metric::ServerUp, 0);
         m_latest = reading;
@@ -154,6 +171,7 @@ void HttpServerSource::onAnswer(const Endpoint &endpoint, const HttpFetcher::Res
         }
         const ServerCounters counters = extractServerCounters(parsed.samples, endpoint.kind);
         m_endpoint = Endpoint { endpoint.path, counters.kind };
+        m_endpointSinceMs = r.finishedMs;
         reading.set(Metric::ServerUp, 1);
         if (counters.generatedTokens) {
             if (const auto rate = m_tokens.update(*counters.generatedTokens, r.finishedMs))
@@ -164,7 +182,9 @@ void HttpServerSource::onAnswer(const Endpoint &endpoint, const HttpFetcher::Res
         if (counters.completedRequests)
             reading.set(Metric::RequestsTotal, *counters.completedRequests);
         m_latest = reading;
-        setState(ServerState::Up, tr("%1, %2").arg(serverKindDisplayName(counters.kind), endpoint.path));
+        const QString what = counters.kind == ServerKind::Auto ? tr("Prometheus metrics of no known model server")
+                                                               : serverKindDisplayName(counters.kind);
+        setState(ServerState::Up, tr("%1, %2").arg(what, endpoint.path));
         return;
     }
 
@@ -173,6 +193,7 @@ void HttpServerSource::onAnswer(const Endpoint &endpoint, const HttpFetcher::Res
     if (m_options.kind != ServerKind::Auto)
         kind = m_options.kind;
     m_endpoint = Endpoint { endpoint.path, kind };
+    m_endpointSinceMs = r.finishedMs;
     reading.set(Metric::ServerUp, 1);
     m_latest = reading;
     const QString what = kind == ServerKind::Auto ? tr("server") : serverKindDisplayName(kind);

@@ -57,6 +57,7 @@ private:
     CounterRate m_tokens;
     Sample m_latest;                    // the last reading, kept until a newer one or until stale
     qint64 m_lastPollMs = 0;
+    qint64 m_endpointSinceMs = 0;
     qint64 m_lastProbeMs = 0;
     QString m_probeModel;
     std::optional<double> m_probeTokensPerSecond;
