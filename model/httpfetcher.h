@@ -8,10 +8,16 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QTcpSocket;
 class QTimer;
 
 // One HTTP request at a time, asynchronous, with an overall deadline and a cap on the body, for
 // the sources that poll servers. Lives in (and must be used from) one thread; never blocks it.
+//
+// Plain http:// is spoken directly over a kept-alive QTcpSocket in this thread: a scrape a second
+// per server must cost well under a millisecond of CPU, and QNetworkAccessManager's thread hop and
+// reply objects alone cost more than that here (bench_scrape --baseline). https:// goes through
+// QNetworkAccessManager for its TLS.
 class HttpFetcher : public QObject
 {
     Q_OBJECT
@@ -31,20 +37,45 @@ public:
     explicit HttpFetcher(QObject *parent = nullptr);
     ~HttpFetcher() override;
 
-    bool isBusy() const { return m_reply != nullptr; }
-    // Starts a GET (or a POST when body is not null). Returns false when a request is in flight.
+    bool isBusy() const { return m_busy; }
+    // Starts a GET (or a POST when postJson is not null). Returns false when a request is in flight.
     bool fetch(const QUrl &url, int timeoutMs, const Callback &done, const QByteArray &postJson = {},
                qint64 bodyCap = kDefaultBodyCap);
     void abort();
 
 private:
+    void fetchWithNetworkManager(const QUrl &url, const QByteArray &postJson);
+    void fetchWithSocket(const QUrl &url, const QByteArray &postJson);
+    void sendRequest();
+    void onSocketData();
+    void onSocketClosed();
+    bool parseHead();
+    bool parseBody();
+    void dropSocket();
     void finish(const QString &error);
 
-    QNetworkAccessManager *m_network = nullptr; // made on first use, in this object's thread
-    QNetworkReply *m_reply = nullptr;
-    QTimer *m_deadline = nullptr;
+    bool m_busy = false;
     Callback m_done;
     Result m_result;
     qint64 m_cap = kDefaultBodyCap;
     qint64 m_startedMs = 0;
+    QTimer *m_deadline = nullptr;
+
+    // https://
+    QNetworkAccessManager *m_network = nullptr; // made on first use, in this object's thread
+    QNetworkReply *m_reply = nullptr;
+
+    // http://: one connection, kept alive between requests to the same host and port
+    QTcpSocket *m_socket = nullptr;
+    QString m_host;
+    quint16 m_port = 0;
+    QByteArray m_request;
+    QByteArray m_in;            // bytes received and not consumed yet
+    bool m_headDone = false;
+    bool m_chunked = false;
+    bool m_closeAfter = false;
+    bool m_untilClose = false;  // no length and not chunked: the body ends when the server closes
+    qint64 m_contentLength = -1;
+    qint64 m_chunkLeft = -1;    // bytes left in the current chunk (+2 for its CRLF); -1: read a size
+    bool m_reused = false;      // sent on a kept-alive connection: a silent close means "try anew"
 };

@@ -566,8 +566,8 @@ void TestHttpServerSource::hostileServer_data()
         { "503 without Loading model (vLLM engine dead)", Hostile::Status503NotLoading, "HTTP 503", true,
             false },
         { "connection refused", Hostile::Refused, "refused", true, false },
-        { "garbage bytes, then close", Hostile::Garbage, "closed", false, false },
-        { "garbage bytes, connection left open", Hostile::GarbageStaysOpen, "closed", false, false },
+        { "garbage bytes, then close", Hostile::Garbage, "not an HTTP answer", false, false },
+        { "garbage bytes, connection left open", Hostile::GarbageStaysOpen, "not an HTTP answer", false, false },
         { "closes without answering", Hostile::ClosesAtOnce, "closed", false, false },
     };
     for (const auto &c : cases) {
