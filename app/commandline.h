@@ -10,15 +10,15 @@ struct CommandLine
     enum class Mode { Gui, Log, Help, Version, Error };
 
     Mode mode = Mode::Gui;
-    QString logDir;          // empty: the default, resolved by LogDirectory::resolve
-    double interval = -1;    // seconds; < 0: not given
-    double duration = -1;    // seconds; < 0: until stopped
+    QString logDir;       // empty: the default, resolved by LogDirectory::resolve
+    double interval = -1; // seconds; < 0: not given
+    double duration = -1; // seconds; < 0: until stopped
     bool single = false;
     QString event;
     QString notes;
-    QString machinesFile;    // --machines FILE: use these machines instead of the saved ones
-    bool noLocal = false;    // --no-local: do not watch this computer
-    QString text;            // the help text, or the error message
+    QString machinesFile; // --machines FILE: use these machines instead of the saved ones
+    bool noLocal = false; // --no-local: do not watch this computer
+    QString text;         // the help text, or the error message
 
     static CommandLine parse(const QStringList &arguments);
 };

@@ -2,11 +2,11 @@
 
 #include "appsettings.h"
 #include "commandline.h"
-#include "machineselection.h"
-#include "machinesetup.h"
 #include "localsource.h"
 #include "logdirectory.h"
 #include "machinedescription.h"
+#include "machineselection.h"
+#include "machinesetup.h"
 #include "session.h"
 #include "sessionlog.h"
 
@@ -56,7 +56,9 @@ bool installStopSignals(QObject *context, const std::function<void()> &stop)
         notifier->setEnabled(false);
         stop();
     });
-    struct sigaction action {};
+    struct sigaction action
+    {
+    };
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
@@ -93,8 +95,9 @@ int runHeadlessLogger(const CommandLine &options)
         });
         QObject::connect(machine, &MachineMonitor::serverStateChanged, [id](const ServerState &state) {
             static const char *const names[] = { "unknown", "up", "loading", "down" };
-            printLine(stderr, QStringLiteral("perfdash: %1: server %2 (%3)")
-                                  .arg(id, QLatin1String(names[state.status]), state.detail));
+            printLine(stderr,
+                QStringLiteral("perfdash: %1: server %2 (%3)")
+                    .arg(id, QLatin1String(names[state.status]), state.detail));
         });
     }
 
@@ -104,9 +107,10 @@ int runHeadlessLogger(const CommandLine &options)
         printLine(stderr, QStringLiteral("perfdash: ") + error);
         return 1;
     }
-    printLine(stderr, tr("perfdash: logging to %1 every %2 s (Ctrl-C to stop)")
-                          .arg(session.log().csvPath())
-                          .arg(session.intervalSeconds()));
+    printLine(stderr,
+        tr("perfdash: logging to %1 every %2 s (Ctrl-C to stop)")
+            .arg(session.log().csvPath())
+            .arg(session.intervalSeconds()));
 
     auto stop = [&session] {
         session.stop();
@@ -118,7 +122,8 @@ int runHeadlessLogger(const CommandLine &options)
         QTimer::singleShot(qint64(options.duration * 1000), Qt::PreciseTimer, &session, stop);
 
     QCoreApplication::exec();
-    printLine(stderr, tr("perfdash: wrote %1 rows to %2").arg(session.log().rowsWritten()).arg(session.log().csvPath()));
+    printLine(
+        stderr, tr("perfdash: wrote %1 rows to %2").arg(session.log().rowsWritten()).arg(session.log().csvPath()));
     return 0;
 }
 
@@ -144,8 +149,8 @@ int runSingleSnapshot(const CommandLine &options)
         printLine(stderr, QStringLiteral("perfdash: ") + error);
         return 1;
     }
-    const QByteArray row = log.layout().row(sample.timeMs, { { QStringLiteral("local"), sample } },
-                                            options.event.trimmed(), options.notes);
+    const QByteArray row = log.layout().row(
+        sample.timeMs, { { QStringLiteral("local"), sample } }, options.event.trimmed(), options.notes);
     if (!log.write(row, &error)) {
         printLine(stderr, QStringLiteral("perfdash: ") + error);
         return 1;

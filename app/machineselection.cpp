@@ -29,7 +29,7 @@ MachineSelection MachineSelection::fromCommandLine(const CommandLine &options, c
         selection.machines = parsed.machines;
     }
     if (selection.machines.isEmpty() && !selection.includeThisComputer)
-        selection.error = QCoreApplication::translate("MachineSelection",
-                                                      "--no-local leaves nothing to watch: give machines with --machines");
+        selection.error = QCoreApplication::translate(
+            "MachineSelection", "--no-local leaves nothing to watch: give machines with --machines");
     return selection;
 }

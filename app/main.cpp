@@ -1,9 +1,9 @@
 #include "appsettings.h"
 #include "commandline.h"
 #include "headlesslogger.h"
+#include "logdirectory.h"
 #include "machineselection.h"
 #include "machinesetup.h"
-#include "logdirectory.h"
 #include "mainwindow.h"
 #include "session.h"
 
@@ -24,7 +24,7 @@ void loadTranslations(QCoreApplication *app)
         QCoreApplication::installTranslator(own);
     auto *qt = new QTranslator(app);
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 }
 
@@ -63,8 +63,7 @@ int runGui(QApplication &app, CommandLine options)
         if (!session.start(LogDirectory::resolve(options.logDir), &error)) {
             // The dashboard still works without a log; say so where the person looks.
             QMessageBox::warning(&window, QObject::tr("Not recording"),
-                                 QObject::tr("The session log cannot be written, so this session is not recorded:\n%1")
-                                     .arg(error));
+                QObject::tr("The session log cannot be written, so this session is not recorded:\n%1").arg(error));
             session.start({}, &error);
         }
         window.show();

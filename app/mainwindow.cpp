@@ -79,14 +79,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     dock->setObjectName(QStringLiteral("markersDock"));
     dock->setWidget(m_markers);
     addDockWidget(Qt::RightDockWidgetArea, dock);
-    connect(m_markers, &MarkersPanel::presetClicked, this, [this](const QString &label) {
-        m_session->addMarker(QDateTime::currentMSecsSinceEpoch(), label, {});
-    });
-    connect(m_markers, &MarkersPanel::addRequested, this,
-            [this] { addMarkerAt(QDateTime::currentMSecsSinceEpoch()); });
+    connect(m_markers, &MarkersPanel::presetClicked, this,
+        [this](const QString &label) { m_session->addMarker(QDateTime::currentMSecsSinceEpoch(), label, {}); });
+    connect(m_markers, &MarkersPanel::addRequested, this, [this] { addMarkerAt(QDateTime::currentMSecsSinceEpoch()); });
     connect(m_markers, &MarkersPanel::editRequested, this, &MainWindow::editMarker);
     connect(m_markers, &MarkersPanel::presetsChanged, this,
-            [](const QStringList &presets) { AppSettings::setPresets(presets); });
+        [](const QStringList &presets) { AppSettings::setPresets(presets); });
 
     m_status = new QLabel(this);
     statusBar()->addWidget(m_status, 1);
@@ -157,9 +155,9 @@ void MainWindow::createActions()
     m_about = new QAction(tr("&About perfdash"), this);
     connect(m_about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About perfdash"),
-                           tr("<b>perfdash %1</b><p>Watches the machines doing a heavy job, marks what "
-                              "happens, and records it all to CSV.</p>")
-                               .arg(QStringLiteral(PERFDASH_VERSION)));
+            tr("<b>perfdash %1</b><p>Watches the machines doing a heavy job, marks what "
+               "happens, and records it all to CSV.</p>")
+                .arg(QStringLiteral(PERFDASH_VERSION)));
     });
 }
 
@@ -266,8 +264,8 @@ void MainWindow::setPaused(bool paused)
     if (m_pause->isChecked() != paused)
         m_pause->setChecked(paused);
     m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
-    m_pause->setIcon(QIcon::fromTheme(paused ? QStringLiteral("media-playback-start")
-                                             : QStringLiteral("media-playback-pause")));
+    m_pause->setIcon(
+        QIcon::fromTheme(paused ? QStringLiteral("media-playback-start") : QStringLiteral("media-playback-pause")));
     for (TimeChart *chart : charts())
         chart->setPaused(paused);
     updateStatus();
@@ -299,8 +297,8 @@ void MainWindow::updateStatus()
 {
     const SessionLog &log = m_session->log();
     const int rows = int(log.rowsWritten());
-    QString text = log.isOpen() ? tr("Recording to %1 — %n rows", nullptr, rows).arg(log.csvPath())
-                                : tr("Not recording");
+    QString text
+        = log.isOpen() ? tr("Recording to %1 — %n rows", nullptr, rows).arg(log.csvPath()) : tr("Not recording");
     if (m_pause && m_pause->isChecked())
         text = tr("Charts paused (recording goes on) — ") + text;
     m_status->setText(text);

@@ -83,18 +83,16 @@ void benchTimeChart()
     chart.setAttribute(Qt::WA_DontShowOnScreen);
     chart.resize(1300, 400);
     chart.show();
-    const QColor colors[kSeries]
-        = { QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28) };
+    const QColor colors[kSeries] = { QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28) };
     for (int i = 0; i < kSeries; ++i) {
-        chart.addSeries({ QStringLiteral("machine %1").arg(i + 1), histories[std::size_t(i)].get(),
-            Metric::CpuPercent, colors[i] });
+        chart.addSeries({ QStringLiteral("machine %1").arg(i + 1), histories[std::size_t(i)].get(), Metric::CpuPercent,
+            colors[i] });
     }
     chart.setValueRange(0, 100);
     chart.setWindowMs(kDayMs);
     QApplication::processEvents(); // lets the layout settle and the coalesced refresh run
     chart.refresh();
-    const int plotWidth
-        = chart.positionOf(chart.rangeEndMs()).x() - chart.positionOf(chart.rangeStartMs()).x();
+    const int plotWidth = chart.positionOf(chart.rangeEndMs()).x() - chart.positionOf(chart.rangeStartMs()).x();
 
     QList<double> refreshMs;
     QList<double> repaintMs;
@@ -130,8 +128,8 @@ void benchTimeChart()
         }
     }
 
-    std::printf("(b) TimeChart 24 h, %d series of %d samples, widget %dx%d, plot %d px wide, %d runs\n",
-        kSeries, kSamples, chart.width(), chart.height(), plotWidth, kRuns);
+    std::printf("(b) TimeChart 24 h, %d series of %d samples, widget %dx%d, plot %d px wide, %d runs\n", kSeries,
+        kSamples, chart.width(), chart.height(), plotWidth, kRuns);
     QStringList counts;
     qsizetype most = 0;
     for (int i = 0; i < kSeries; ++i) {
@@ -139,8 +137,7 @@ void benchTimeChart()
         most = std::max(most, chart.pointCount(i));
     }
     const bool fewPoints = most <= 2 * (plotWidth + 2);
-    Bench::report(
-        "points per series", double(most), "points, most of the series", "<= 2 x plot width", fewPoints);
+    Bench::report("points per series", double(most), "points, most of the series", "<= 2 x plot width", fewPoints);
     Bench::note(QStringLiteral("per series: %1 (2 x plot width = %2)")
                     .arg(counts.join(QStringLiteral(", ")))
                     .arg(2 * plotWidth));

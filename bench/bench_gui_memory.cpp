@@ -39,15 +39,13 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("perfdash"));
-    QSettings(QStringLiteral("perfdash"), QStringLiteral("perfdash"))
-        .setValue(QStringLiteral("view/windowMs"), kDayMs);
-    std::printf("bench_gui_memory: %d samples at 1 s through MachineMonitor::deliver(), MainWindow on %s\n",
-        kSamples, qPrintable(QGuiApplication::platformName()));
+    QSettings(QStringLiteral("perfdash"), QStringLiteral("perfdash")).setValue(QStringLiteral("view/windowMs"), kDayMs);
+    std::printf("bench_gui_memory: %d samples at 1 s through MachineMonitor::deliver(), MainWindow on %s\n", kSamples,
+        qPrintable(QGuiApplication::platformName()));
     reportRss("QApplication up");
 
     Session session;
-    MachineMonitor *machine
-        = session.addMachine({ QStringLiteral("local"), QStringLiteral("This computer") });
+    MachineMonitor *machine = session.addMachine({ QStringLiteral("local"), QStringLiteral("This computer") });
     reportRss("empty session, one machine");
 
     const qint64 end = QDateTime::currentMSecsSinceEpoch();
@@ -63,8 +61,8 @@ int main(int argc, char **argv)
                     .arg(machine->history().size())
                     .arg(machine->history().capacity())
                     .arg(sizeof(Sample))
-                    .arg(QString::fromLatin1(Bench::figure(
-                        Bench::mib(machine->history().capacity() * qint64(sizeof(Sample)) / 1024))))
+                    .arg(QString::fromLatin1(
+                        Bench::figure(Bench::mib(machine->history().capacity() * qint64(sizeof(Sample)) / 1024))))
                     .arg(QString::fromLatin1(Bench::figure(feedMs))));
 
     timer.restart();

@@ -75,32 +75,29 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "bench_logger: --seconds must be a whole number >= 3\n");
         return 2;
     }
-    const QString interval
-        = parser.isSet(intervalOption) ? parser.value(intervalOption) : QStringLiteral("1");
+    const QString interval = parser.isSet(intervalOption) ? parser.value(intervalOption) : QStringLiteral("1");
 
     QTemporaryDir logDir;
     if (!logDir.isValid()) {
-        std::fprintf(stderr, "bench_logger: cannot make a temporary directory: %s\n",
-            qPrintable(logDir.errorString()));
+        std::fprintf(stderr, "bench_logger: cannot make a temporary directory: %s\n", qPrintable(logDir.errorString()));
         return 1;
     }
 
     QProcess logger;
     logger.setProgram(QStringLiteral(PERFDASH_BINARY));
-    logger.setArguments({ QStringLiteral("log"), QStringLiteral("--interval"), interval,
-        QStringLiteral("--duration"), QString::number(seconds), QStringLiteral("--log-dir"), logDir.path() });
+    logger.setArguments({ QStringLiteral("log"), QStringLiteral("--interval"), interval, QStringLiteral("--duration"),
+        QString::number(seconds), QStringLiteral("--log-dir"), logDir.path() });
     logger.setProcessChannelMode(QProcess::ForwardedErrorChannel);
 
-    std::printf("bench_logger: perfdash log --interval %s --duration %d (%s)\n", qPrintable(interval),
-        seconds, PERFDASH_BINARY);
+    std::printf("bench_logger: perfdash log --interval %s --duration %d (%s)\n", qPrintable(interval), seconds,
+        PERFDASH_BINARY);
     std::fflush(stdout);
     const double childrenBefore = Bench::cpuSeconds(RUSAGE_CHILDREN);
     QElapsedTimer wall;
     wall.start();
     logger.start();
     if (!logger.waitForStarted(10'000)) {
-        std::fprintf(
-            stderr, "bench_logger: cannot start %s: %s\n", PERFDASH_BINARY, qPrintable(logger.errorString()));
+        std::fprintf(stderr, "bench_logger: cannot start %s: %s\n", PERFDASH_BINARY, qPrintable(logger.errorString()));
         return 1;
     }
     const qint64 pid = logger.processId();
@@ -116,8 +113,7 @@ int main(int argc, char **argv)
             lastRssKiB = rss;
         polls.append({ double(wall.nsecsElapsed()) / 1e9, threadsCpuNs(pid) });
         if (wall.elapsed() > (seconds + 30) * 1000LL) {
-            std::fprintf(
-                stderr, "bench_logger: the logger did not stop after %d s; killing it\n", seconds + 30);
+            std::fprintf(stderr, "bench_logger: the logger did not stop after %d s; killing it\n", seconds + 30);
             logger.kill();
             logger.waitForFinished();
             return 1;
@@ -132,10 +128,10 @@ int main(int argc, char **argv)
 
     const double cpuPercent = 100.0 * childCpu / wallSeconds;
     Bench::report("logger CPU over the run", cpuPercent, "% of one core", "< 0.1 %", cpuPercent < 0.1);
-    Bench::note(QStringLiteral("%1 ms CPU (user + system, whole process life) in %2 s; %3 rows logged")
-                    .arg(QString::fromLatin1(Bench::figure(childCpu * 1e3)),
-                        QString::fromLatin1(Bench::figure(wallSeconds)))
-                    .arg(dataRows(logDir.path())));
+    Bench::note(
+        QStringLiteral("%1 ms CPU (user + system, whole process life) in %2 s; %3 rows logged")
+            .arg(QString::fromLatin1(Bench::figure(childCpu * 1e3)), QString::fromLatin1(Bench::figure(wallSeconds)))
+            .arg(dataRows(logDir.path())));
 
     // Steady state: from the first poll (start-up done) to the last one before it stopped.
     QList<Poll> valid;
@@ -148,19 +144,17 @@ int main(int argc, char **argv)
         const Poll &last = valid.last();
         const double steadyCpu = double(last.cpuNs - first.cpuNs) / 1e9;
         const double steadyPercent = 100.0 * steadyCpu / (last.atSeconds - first.atSeconds);
-        Bench::report(
-            "logger CPU, steady state", steadyPercent, "% of one core", "< 0.1 %", steadyPercent < 0.1);
-        Bench::note(
-            QStringLiteral("%1 us CPU per second from %2 s to %3 s; start-up took %4 ms CPU")
-                .arg(QString::fromLatin1(Bench::figure(steadyCpu * 1e6 / (last.atSeconds - first.atSeconds))),
-                    QString::fromLatin1(Bench::figure(first.atSeconds)),
-                    QString::fromLatin1(Bench::figure(last.atSeconds)),
-                    QString::fromLatin1(Bench::figure(double(first.cpuNs) / 1e6))));
+        Bench::report("logger CPU, steady state", steadyPercent, "% of one core", "< 0.1 %", steadyPercent < 0.1);
+        Bench::note(QStringLiteral("%1 us CPU per second from %2 s to %3 s; start-up took %4 ms CPU")
+                        .arg(QString::fromLatin1(Bench::figure(steadyCpu * 1e6 / (last.atSeconds - first.atSeconds))),
+                            QString::fromLatin1(Bench::figure(first.atSeconds)),
+                            QString::fromLatin1(Bench::figure(last.atSeconds)),
+                            QString::fromLatin1(Bench::figure(double(first.cpuNs) / 1e6))));
     }
 
     const double peakMb = Bench::mib(peakKiB);
     Bench::report("logger peak RSS (VmHWM)", peakMb, "MB", "< 30 MB", peakMb > 0 && peakMb < 30);
-    Bench::note(QStringLiteral("last VmRSS seen: %1 MB")
-                    .arg(QString::fromLatin1(Bench::figure(Bench::mib(lastRssKiB)))));
+    Bench::note(
+        QStringLiteral("last VmRSS seen: %1 MB").arg(QString::fromLatin1(Bench::figure(Bench::mib(lastRssKiB)))));
     return 0;
 }

@@ -177,8 +177,8 @@ int main(int argc, char **argv)
             QProcess child;
             child.start(app.applicationFilePath(), { QStringLiteral("--load"), path });
             if (!child.waitForFinished(120'000) || child.exitCode() != 0) {
-                std::fprintf(stderr, "bench_logreader: the load failed: %s\n",
-                    child.readAllStandardError().constData());
+                std::fprintf(
+                    stderr, "bench_logreader: the load failed: %s\n", child.readAllStandardError().constData());
                 return 1;
             }
             last = child.readAllStandardOutput().trimmed();
@@ -198,8 +198,7 @@ int main(int argc, char **argv)
         const QByteArray name = QByteArray::number(rows / 1000) + "k rows, load";
         if (rows == 1'000'000) {
             Bench::report(name.constData(), seconds, "s wall", "< 0.5 s", seconds < 0.5);
-            Bench::report(
-                "1000k rows, peak memory (VmHWM)", peakMb, "MB", "< 3 x file size", peakMb < 3 * fileMb);
+            Bench::report("1000k rows, peak memory (VmHWM)", peakMb, "MB", "< 3 x file size", peakMb < 3 * fileMb);
         } else {
             Bench::report(name.constData(), seconds, "s wall");
             Bench::report("100k rows, peak memory (VmHWM)", peakMb, "MB");

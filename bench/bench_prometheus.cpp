@@ -18,8 +18,8 @@ QByteArray syntheticVllm(qsizetype targetBytes)
 {
     const QList<QByteArray> models { "meta-llama/Llama-3.1-8B-Instruct", "Qwen/Qwen2.5-7B-Instruct",
         "mistralai/Mistral-7B-Instruct-v0.3", "sql-lora" };
-    const QList<QByteArray> buckets { "0.001", "0.005", "0.01", "0.02", "0.04", "0.06", "0.08", "0.1", "0.25",
-        "0.5", "0.75", "1.0", "2.5", "5.0", "7.5", "10.0", "20.0", "+Inf" };
+    const QList<QByteArray> buckets { "0.001", "0.005", "0.01", "0.02", "0.04", "0.06", "0.08", "0.1", "0.25", "0.5",
+        "0.75", "1.0", "2.5", "5.0", "7.5", "10.0", "20.0", "+Inf" };
     const QList<QByteArray> histograms { "time_to_first_token_seconds", "inter_token_latency_seconds",
         "e2e_request_latency_seconds", "request_queue_time_seconds", "request_prefill_time_seconds",
         "request_decode_time_seconds" };
@@ -34,15 +34,12 @@ QByteArray syntheticVllm(qsizetype targetBytes)
                     = "engine=\"" + QByteArray::number(engine + 2 * round) + "\",model_name=\"" + model + '"';
                 out += "# HELP vllm:num_requests_running Number of requests in model execution batches.\n"
                        "# TYPE vllm:num_requests_running gauge\n";
-                out += "vllm:num_requests_running{" + labels + "} " + QByteArray::number(next() % 64)
-                    + ".0\n";
-                out += "vllm:num_requests_waiting{" + labels + "} " + QByteArray::number(next() % 16)
-                    + ".0\n";
-                out += "vllm:kv_cache_usage_perc{" + labels + "} 0." + QByteArray::number(next() % 100000)
-                    + '\n';
+                out += "vllm:num_requests_running{" + labels + "} " + QByteArray::number(next() % 64) + ".0\n";
+                out += "vllm:num_requests_waiting{" + labels + "} " + QByteArray::number(next() % 16) + ".0\n";
+                out += "vllm:kv_cache_usage_perc{" + labels + "} 0." + QByteArray::number(next() % 100000) + '\n';
                 out += "# TYPE vllm:generation_tokens_total counter\n";
-                out += "vllm:generation_tokens_total{" + labels + "} "
-                    + QByteArray::number(next() % 100000000) + ".0\n";
+                out += "vllm:generation_tokens_total{" + labels + "} " + QByteArray::number(next() % 100000000)
+                    + ".0\n";
                 out += "vllm:generation_tokens_created{" + labels + "} 1.7637264019283e+09\n";
                 for (const char *reason : { "stop", "length", "abort" })
                     out += "vllm:request_success_total{" + labels + ",finished_reason=\"" + reason + "\"} "
@@ -52,8 +49,8 @@ QByteArray syntheticVllm(qsizetype targetBytes)
                     quint64 count = 0;
                     for (const QByteArray &le : buckets) {
                         count += next() % 50;
-                        out += "vllm:" + h + "_bucket{" + labels + ",le=\"" + le + "\"} "
-                            + QByteArray::number(count) + ".0\n";
+                        out += "vllm:" + h + "_bucket{" + labels + ",le=\"" + le + "\"} " + QByteArray::number(count)
+                            + ".0\n";
                     }
                     out += "vllm:" + h + "_count{" + labels + "} " + QByteArray::number(count) + ".0\n";
                     out += "vllm:" + h + "_sum{" + labels + "} "
@@ -67,7 +64,7 @@ QByteArray syntheticVllm(qsizetype targetBytes)
 
 struct Run
 {
-    double cpuMBps = 0; // bytes over this thread's CPU time: steadier on a shared machine
+    double cpuMBps = 0;  // bytes over this thread's CPU time: steadier on a shared machine
     double wallMBps = 0; // bytes over wall time
     qsizetype samples = 0;
     qsizetype warnings = 0;
@@ -105,8 +102,7 @@ Run measure(const QByteArray &body, double seconds, int rounds)
     }
     run.cpuMBps = Bench::median(cpuRates);
     run.wallMBps = Bench::median(wallRates);
-    run.spread = QStringLiteral(
-        "CPU time: min %1, max %2 MB/s; wall time: median %3, min %4, max %5 MB/s (%6 rounds)")
+    run.spread = QStringLiteral("CPU time: min %1, max %2 MB/s; wall time: median %3, min %4, max %5 MB/s (%6 rounds)")
                      .arg(QString::fromLatin1(Bench::figure(Bench::minimum(cpuRates))),
                          QString::fromLatin1(Bench::figure(Bench::maximum(cpuRates))),
                          QString::fromLatin1(Bench::figure(run.wallMBps)),

@@ -33,8 +33,7 @@ int main(int argc, char **argv)
     const double wallUs = double(wall.nsecsElapsed()) / 1e3 / kIterations;
     const double cpuUs = (Bench::cpuSeconds() - cpuBefore) * 1e6 / kIterations;
 
-    std::printf(
-        "bench_sampling: LocalSource::measure(), %d samples after %d warm-up\n", kIterations, kWarmUp);
+    std::printf("bench_sampling: LocalSource::measure(), %d samples after %d warm-up\n", kIterations, kWarmUp);
     Bench::report("local sample (CPU)", cpuUs, "us per sample", "< 100 us", cpuUs < 100);
     Bench::report("local sample (wall)", wallUs, "us per sample", "< 100 us", wallUs < 100);
     // 1 s sampling costs cpuUs per second: the share of one core it takes.

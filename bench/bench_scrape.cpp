@@ -45,8 +45,7 @@ QByteArray vllmExposition(int n, bool small)
     text += "vllm:generation_tokens_total{engine=\"0\"," + model + "} " + f(tokens) + "\n";
     text += "# HELP vllm:request_success_total Count of successfully processed requests.\n"
             "# TYPE vllm:request_success_total counter\n";
-    text += "vllm:request_success_total{engine=\"0\",finished_reason=\"length\"," + model + "} " + f(131 + n)
-        + "\n";
+    text += "vllm:request_success_total{engine=\"0\",finished_reason=\"length\"," + model + "} " + f(131 + n) + "\n";
     text += "vllm:request_success_total{engine=\"0\",finished_reason=\"abort\"," + model + "} 0.0\n";
     if (small)
         return text;
@@ -58,8 +57,7 @@ QByteArray vllmExposition(int n, bool small)
         text += "vllm:request_success_total{" + labels + ",finished_reason=\"stop\"} " + f(2 * n) + "\n";
     }
     const char *gauges[] = { "vllm:num_requests_waiting", "vllm:kv_cache_usage_perc" };
-    const char *counters[]
-        = { "vllm:prefix_cache_queries", "vllm:prefix_cache_hits", "vllm:prompt_tokens_total" };
+    const char *counters[] = { "vllm:prefix_cache_queries", "vllm:prefix_cache_hits", "vllm:prompt_tokens_total" };
     const char *histograms[] = {
         "vllm:request_prompt_tokens",
         "vllm:request_generation_tokens",
@@ -143,10 +141,10 @@ QMap<QString, double> threadCpuNs()
 // One measured run: `scrape` is called on every 1 Hz tick; the first kWarmUpTicks are not counted.
 struct Run
 {
-    double steadyCpu = 0; // s, this process, every thread
+    double steadyCpu = 0;     // s, this process, every thread
     double steadySeconds = 0; // wall
-    int scrapes = 0; // started in the steady window
-    double answered = 0; // answered in the steady window
+    int scrapes = 0;          // started in the steady window
+    double answered = 0;      // answered in the steady window
     QMap<QString, double> threadNs;
     double wholeCpu = 0;
     double wholeSeconds = 0;
@@ -244,8 +242,8 @@ int main(int argc, char **argv)
         process->start(QCoreApplication::applicationFilePath(),
             { QStringLiteral("--serve"), small ? QStringLiteral("small") : QStringLiteral("full") });
         if (!process->waitForReadyRead(10000)) {
-            std::fprintf(stderr, "bench_scrape: the server process did not start: %s\n",
-                qPrintable(process->errorString()));
+            std::fprintf(
+                stderr, "bench_scrape: the server process did not start: %s\n", qPrintable(process->errorString()));
             return 1;
         }
         urls << QUrl(QStringLiteral("http://127.0.0.1:%1").arg(process->readLine().trimmed().toInt()));
@@ -295,8 +293,7 @@ int main(int argc, char **argv)
     sources.clear();
     if (run.answered < run.scrapes - 2) {
         stopServers();
-        std::fprintf(
-            stderr, "bench_scrape: only %.0f of %d scrapes were answered\n", run.answered, run.scrapes);
+        std::fprintf(stderr, "bench_scrape: only %.0f of %d scrapes were answered\n", run.answered, run.scrapes);
         return 1;
     }
     const double perScrapeUs = run.steadyCpu * 1e6 / run.scrapes;
@@ -311,11 +308,10 @@ int main(int argc, char **argv)
                     .arg(run.scrapes)
                     .arg(tokensPerSecond, 0, 'f', 0));
     Bench::note(QStringLiteral("per scrape by thread: ") + perThread(run));
-    Bench::note(
-        QStringLiteral("whole run, start-up and warm-up included: %1 ms CPU in %2 s (%3 % of one core)")
-            .arg(run.wholeCpu * 1000, 0, 'f', 1)
-            .arg(run.wholeSeconds, 0, 'f', 1)
-            .arg(100.0 * run.wholeCpu / run.wholeSeconds, 0, 'f', 3));
+    Bench::note(QStringLiteral("whole run, start-up and warm-up included: %1 ms CPU in %2 s (%3 % of one core)")
+                    .arg(run.wholeCpu * 1000, 0, 'f', 1)
+                    .arg(run.wholeSeconds, 0, 'f', 1)
+                    .arg(100.0 * run.wholeCpu / run.wholeSeconds, 0, 'f', 3));
 
     if (baseline) {
         // The same GETs with a bare QNetworkAccessManager per server (as HttpFetcher has one), the
@@ -337,8 +333,8 @@ int main(int argc, char **argv)
                 }
             },
             [&finished] { return finished; });
-        Bench::report("baseline: bare QNetworkAccessManager GET", bare.steadyCpu * 1e6 / bare.scrapes,
-            "us per request");
+        Bench::report(
+            "baseline: bare QNetworkAccessManager GET", bare.steadyCpu * 1e6 / bare.scrapes, "us per request");
         Bench::note(QStringLiteral("%1 of %2 answered; per request by thread: %3")
                         .arg(bare.answered)
                         .arg(bare.scrapes)

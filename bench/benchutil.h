@@ -70,21 +70,16 @@ inline double maximum(const QList<double> &values)
 inline QByteArray figure(double value)
 {
     const double magnitude = value < 0 ? -value : value;
-    const int decimals = magnitude >= 100 ? 0
-        : magnitude >= 10                 ? 1
-        : magnitude >= 1                  ? 2
-        : magnitude >= 0.1                ? 3
-                                          : 4;
+    const int decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : magnitude >= 0.1 ? 3 : 4;
     return QByteArray::number(value, 'f', decimals);
 }
 
 // One figure: "name: value unit (target ...)", flushed at once so a slow run shows progress.
-inline void report(
-    const char *name, double value, const char *unit, const char *target = nullptr, bool met = true)
+inline void report(const char *name, double value, const char *unit, const char *target = nullptr, bool met = true)
 {
     if (target)
-        std::printf("%s: %s %s (target %s)%s\n", name, figure(value).constData(), unit, target,
-            met ? "" : "  ** MISSED **");
+        std::printf(
+            "%s: %s %s (target %s)%s\n", name, figure(value).constData(), unit, target, met ? "" : "  ** MISSED **");
     else
         std::printf("%s: %s %s\n", name, figure(value).constData(), unit);
     std::fflush(stdout);

@@ -13,10 +13,10 @@ QByteArray escape(const QString &field);
 
 struct Record
 {
-    int line = 0;            // physical line (1-based) the record starts on
+    int line = 0; // physical line (1-based) the record starts on
     QStringList fields;
-    bool terminated = true;  // ended with a line end (false: the data stopped inside it)
-    bool openQuote = false;  // the data stopped inside a quoted field
+    bool terminated = true; // ended with a line end (false: the data stopped inside it)
+    bool openQuote = false; // the data stopped inside a quoted field
 };
 
 // Splits text into records. Accepts \n and \r\n line ends and a UTF-8 BOM. Pure.

@@ -16,12 +16,7 @@ struct Field
     bool escaped = false; // quoted, with doubled quotes inside
 };
 
-enum class RecordEnd
-{
-    Newline,
-    Eof,
-    EofInQuote
-};
+enum class RecordEnd { Newline, Eof, EofInQuote };
 
 struct Record
 {

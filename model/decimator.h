@@ -18,7 +18,7 @@ namespace Decimator {
 // sample (gapMs > 0), so a chart can leave the gap empty instead of drawing a line across it.
 template<typename TimeAt, typename ValueAt>
 QList<QPointF> minMax(qsizetype begin, qsizetype end, TimeAt timeAt, ValueAt valueAt, qint64 fromMs, qint64 toMs,
-                      int columns, qint64 gapMs = 0, QList<qsizetype> *breaks = nullptr)
+    int columns, qint64 gapMs = 0, QList<qsizetype> *breaks = nullptr)
 {
     QList<QPointF> out;
     if (columns <= 0 || toMs <= fromMs || begin >= end)

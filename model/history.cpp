@@ -5,8 +5,7 @@
 
 History::History(qsizetype capacity)
     : m_capacity(std::max<qsizetype>(1, capacity))
-{
-}
+{ }
 
 void History::append(const Sample &sample)
 {

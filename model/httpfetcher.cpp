@@ -23,8 +23,7 @@ QString printable(const QByteArray &bytes)
 
 HttpFetcher::HttpFetcher(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 HttpFetcher::~HttpFetcher()
 {
@@ -33,8 +32,8 @@ HttpFetcher::~HttpFetcher()
     dropSocket();
 }
 
-bool HttpFetcher::fetch(const QUrl &url, int timeoutMs, const Callback &done, const QByteArray &postJson,
-                        qint64 bodyCap)
+bool HttpFetcher::fetch(
+    const QUrl &url, int timeoutMs, const Callback &done, const QByteArray &postJson, qint64 bodyCap)
 {
     if (m_busy)
         return false;
@@ -42,7 +41,7 @@ bool HttpFetcher::fetch(const QUrl &url, int timeoutMs, const Callback &done, co
         m_deadline = new QTimer(this);
         m_deadline->setSingleShot(true);
         connect(m_deadline, &QTimer::timeout, this,
-                [this] { finish(tr("no answer within %1 s").arg(m_deadline->interval() / 1000.0)); });
+            [this] { finish(tr("no answer within %1 s").arg(m_deadline->interval() / 1000.0)); });
     }
     m_busy = true;
     m_done = done;
@@ -94,8 +93,8 @@ void HttpFetcher::fetchWithNetworkManager(const QUrl &url, const QByteArray &pos
         m_result.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QNetworkReply::NetworkError e = m_reply->error();
         // An error status (4xx, 5xx) still is an answer: the caller reads status and body.
-        const bool answered = m_result.status > 0
-            && (e == QNetworkReply::NoError || e >= QNetworkReply::ContentAccessDenied);
+        const bool answered
+            = m_result.status > 0 && (e == QNetworkReply::NoError || e >= QNetworkReply::ContentAccessDenied);
         finish(answered ? QString() : m_reply->errorString());
     });
 }
@@ -109,12 +108,13 @@ void HttpFetcher::fetchWithSocket(const QUrl &url, const QByteArray &postJson)
         target = "/";
     if (url.hasQuery())
         target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
-    m_request = (postJson.isNull() ? QByteArray("GET ") : QByteArray("POST ")) + target + " HTTP/1.1\r\nHost: "
-        + url.authority(QUrl::RemoveUserInfo | QUrl::FullyEncoded).toLatin1()
+    m_request = (postJson.isNull() ? QByteArray("GET ") : QByteArray("POST ")) + target
+        + " HTTP/1.1\r\nHost: " + url.authority(QUrl::RemoveUserInfo | QUrl::FullyEncoded).toLatin1()
         + "\r\nUser-Agent: perfdash/" PERFDASH_VERSION "\r\nAccept: */*\r\nAccept-Encoding: identity\r\n"
           "Connection: keep-alive\r\n";
     if (!postJson.isNull())
-        m_request += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(postJson.size()) + "\r\n";
+        m_request
+            += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(postJson.size()) + "\r\n";
     m_request += "\r\n" + postJson;
 
     m_in.clear();

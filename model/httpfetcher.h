@@ -24,11 +24,11 @@ class HttpFetcher : public QObject
 public:
     struct Result
     {
-        int status = 0;         // HTTP status; 0 when no answer came
-        QByteArray body;        // at most the cap
-        QString error;          // empty on a complete answer (any status); else why there was none
+        int status = 0;  // HTTP status; 0 when no answer came
+        QByteArray body; // at most the cap
+        QString error;   // empty on a complete answer (any status); else why there was none
         qint64 elapsedMs = 0;
-        qint64 finishedMs = 0;  // wall clock, ms since the epoch
+        qint64 finishedMs = 0; // wall clock, ms since the epoch
     };
     using Callback = std::function<void(const Result &)>;
 
@@ -40,7 +40,7 @@ public:
     bool isBusy() const { return m_busy; }
     // Starts a GET (or a POST when postJson is not null). Returns false when a request is in flight.
     bool fetch(const QUrl &url, int timeoutMs, const Callback &done, const QByteArray &postJson = {},
-               qint64 bodyCap = kDefaultBodyCap);
+        qint64 bodyCap = kDefaultBodyCap);
     void abort();
 
 private:
@@ -70,12 +70,12 @@ private:
     QString m_host;
     quint16 m_port = 0;
     QByteArray m_request;
-    QByteArray m_in;            // bytes received and not consumed yet
+    QByteArray m_in; // bytes received and not consumed yet
     bool m_headDone = false;
     bool m_chunked = false;
     bool m_closeAfter = false;
-    bool m_untilClose = false;  // no length and not chunked: the body ends when the server closes
+    bool m_untilClose = false; // no length and not chunked: the body ends when the server closes
     qint64 m_contentLength = -1;
-    qint64 m_chunkLeft = -1;    // bytes left in the current chunk (+2 for its CRLF); -1: read a size
-    bool m_reused = false;      // sent on a kept-alive connection: a silent close means "try anew"
+    qint64 m_chunkLeft = -1; // bytes left in the current chunk (+2 for its CRLF); -1: read a size
+    bool m_reused = false;   // sent on a kept-alive connection: a silent close means "try anew"
 };

@@ -36,10 +36,9 @@ QList<HttpServerSource::Endpoint> HttpServerSource::candidates() const
     const QString metrics = QStringLiteral("/metrics");
     switch (m_options.kind) {
     case ServerKind::Auto:
-        return { { metrics, ServerKind::Auto },
-                 { QStringLiteral("/health"), ServerKind::Auto },
-                 { QStringLiteral("/v1/models"), ServerKind::OpenAi },
-                 { QStringLiteral("/api/version"), ServerKind::Ollama } };
+        return { { metrics, ServerKind::Auto }, { QStringLiteral("/health"), ServerKind::Auto },
+            { QStringLiteral("/v1/models"), ServerKind::OpenAi },
+            { QStringLiteral("/api/version"), ServerKind::Ollama } };
     case ServerKind::LlamaCpp:
         // llama-server without --metrics still answers /health.
         return { { metrics, ServerKind::LlamaCpp }, { QStringLiteral("/health"), ServerKind::LlamaCpp } };
@@ -105,7 +104,7 @@ void HttpServerSource::poll()
     const Endpoint endpoint = m_endpoint ? *m_endpoint : all[std::min<int>(m_candidate, int(all.size()) - 1)];
     m_lastPollMs = now;
     m_fetcher.fetch(urlFor(endpoint.path), m_options.timeoutMs,
-                    [this, endpoint](const HttpFetcher::Result &r) { onAnswer(endpoint, r); });
+        [this, endpoint](const HttpFetcher::Result &r) { onAnswer(endpoint, r); });
 }
 
 void HttpServerSource::onAnswer(const Endpoint &endpoint, const HttpFetcher::Result &r)
@@ -165,8 +164,8 @@ void HttpServerSource::onAnswer(const Endpoint &endpoint, const HttpFetcher::Res
                 return;
             reading.set(Metric::ServerUp, 0);
             m_latest = reading;
-            setState(ServerState::Down, tr("%1 answered, but not with Prometheus metrics: %2")
-                                            .arg(endpoint.path, firstLine(r.body)));
+            setState(ServerState::Down,
+                tr("%1 answered, but not with Prometheus metrics: %2").arg(endpoint.path, firstLine(r.body)));
             return;
         }
         const ServerCounters counters = extractServerCounters(parsed.samples, endpoint.kind);
@@ -215,12 +214,15 @@ void HttpServerSource::startProbe()
         // First learn a model to ask: the server's own list.
         m_lastProbeMs = 0;
         m_probeFetcher.fetch(urlFor(ollama ? QStringLiteral("/api/tags") : QStringLiteral("/v1/models")),
-                             m_options.timeoutMs, [this, ollama](const HttpFetcher::Result &r) {
-                                 const QJsonObject o = QJsonDocument::fromJson(r.body).object();
-                                 const QJsonArray list = o.value(ollama ? QStringLiteral("models") : QStringLiteral("data")).toArray();
-                                 if (!list.isEmpty())
-                                     m_probeModel = list.first().toObject().value(ollama ? QStringLiteral("name") : QStringLiteral("id")).toString();
-                             });
+            m_options.timeoutMs, [this, ollama](const HttpFetcher::Result &r) {
+                const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+                const QJsonArray list = o.value(ollama ? QStringLiteral("models") : QStringLiteral("data")).toArray();
+                if (!list.isEmpty())
+                    m_probeModel = list.first()
+                                       .toObject()
+                                       .value(ollama ? QStringLiteral("name") : QStringLiteral("id"))
+                                       .toString();
+            });
         return;
     }
     QJsonObject request { { QStringLiteral("model"), m_probeModel }, { QStringLiteral("stream"), false } };
@@ -230,13 +232,14 @@ void HttpServerSource::startProbe()
         request.insert(QStringLiteral("options"), QJsonObject { { QStringLiteral("num_predict"), 16 } });
     } else {
         request.insert(QStringLiteral("messages"),
-                       QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
-                                                  { QStringLiteral("content"), prompt } } });
+            QJsonArray { QJsonObject {
+                { QStringLiteral("role"), QStringLiteral("user") }, { QStringLiteral("content"), prompt } } });
         request.insert(QStringLiteral("max_tokens"), 16);
     }
     const QString path = ollama ? QStringLiteral("/api/generate") : QStringLiteral("/v1/chat/completions");
-    m_probeFetcher.fetch(urlFor(path), timeout, [this](const HttpFetcher::Result &r) { onProbeAnswer(r); },
-                         QJsonDocument(request).toJson(QJsonDocument::Compact));
+    m_probeFetcher.fetch(
+        urlFor(path), timeout, [this](const HttpFetcher::Result &r) { onProbeAnswer(r); },
+        QJsonDocument(request).toJson(QJsonDocument::Compact));
 }
 
 void HttpServerSource::onProbeAnswer(const HttpFetcher::Result &r)
@@ -253,7 +256,8 @@ void HttpServerSource::onProbeAnswer(const HttpFetcher::Result &r)
             tps = count / (ns / 1e9);
     } else {
         // OpenAI style: usage.completion_tokens over the request's wall time.
-        const double tokens = o.value(QStringLiteral("usage")).toObject().value(QStringLiteral("completion_tokens")).toDouble(-1);
+        const double tokens
+            = o.value(QStringLiteral("usage")).toObject().value(QStringLiteral("completion_tokens")).toDouble(-1);
         if (tokens >= 0 && r.elapsedMs > 0)
             tps = tokens / (double(r.elapsedMs) / 1000.0);
     }

@@ -23,8 +23,8 @@ public:
         QUrl baseUrl;
         ServerKind kind = ServerKind::Auto;
         int timeoutMs = 2000;
-        int minPollMs = 500;       // no more than two scrapes a second, whatever the interval
-        bool probe = false;        // send a tiny completion now and then to measure tokens/s
+        int minPollMs = 500; // no more than two scrapes a second, whatever the interval
+        bool probe = false;  // send a tiny completion now and then to measure tokens/s
         int probeIntervalS = 30;
     };
 
@@ -55,7 +55,7 @@ private:
     std::optional<Endpoint> m_endpoint; // what answered; empty while probing
     int m_candidate = 0;
     CounterRate m_tokens;
-    Sample m_latest;                    // the last reading, kept until a newer one or until stale
+    Sample m_latest; // the last reading, kept until a newer one or until stale
     qint64 m_lastPollMs = 0;
     qint64 m_endpointSinceMs = 0;
     qint64 m_lastProbeMs = 0;

@@ -57,8 +57,7 @@ bool parseIso(const char *b, const char *e, ParsedTime &t)
         if (!isDigit(b[i]))
             return false;
     }
-    if (b[4] != '-' || b[7] != '-' || b[13] != ':' || b[16] != ':'
-        || !(b[10] == 'T' || b[10] == ' ' || b[10] == 't'))
+    if (b[4] != '-' || b[7] != '-' || b[13] != ':' || b[16] != ':' || !(b[10] == 'T' || b[10] == ' ' || b[10] == 't'))
         return false;
     const int year = two(b) * 100 + two(b + 2);
     const int month = two(b + 5);
@@ -66,8 +65,7 @@ bool parseIso(const char *b, const char *e, ParsedTime &t)
     const int hour = two(b + 11);
     const int minute = two(b + 14);
     const int second = two(b + 17);
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59
-        || second > 59)
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
         return false;
     const char *p = b + 19;
     int ms = 0;

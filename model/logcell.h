@@ -8,8 +8,8 @@
 // and timestamps, straight from the bytes.
 namespace LogCell {
 
-inline constexpr double kPow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
-    1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+inline constexpr double kPow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+    1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
 inline bool isDigit(char c)
 {
@@ -41,16 +41,11 @@ inline void scanDecimal(const char *&p, const char *e, std::uint64_t &mantissa, 
 // anything else goes to std::from_chars. Infinities and NaN parse: the range check rejects them.
 bool parseNumber(const char *b, const char *e, double &out);
 
-enum class TimeStyle
-{
-    Offset,
-    Wall,
-    Epoch
-};
+enum class TimeStyle { Offset, Wall, Epoch };
 
 struct ParsedTime
 {
-    qint64 ms = 0; // UTC, or the wall clock read as UTC for TimeStyle::Wall
+    qint64 ms = 0;  // UTC, or the wall clock read as UTC for TimeStyle::Wall
     int offset = 0; // seconds east of UTC (TimeStyle::Offset only)
     TimeStyle style = TimeStyle::Offset;
 };

@@ -13,8 +13,7 @@ QString resolve(const QString &override)
     const QString env = qEnvironmentVariable("PERFDASH_LOG_DIR");
     if (!env.isEmpty())
         return QDir::cleanPath(env);
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/performance_logs");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/performance_logs");
 }
 
 QString fileNameFor(qint64 msSinceEpoch)
@@ -27,8 +26,8 @@ QString fileNameFor(qint64 msSinceEpoch)
 QString newestLog(const QString &dir)
 {
     // The names hold the start time, so the greatest name is the newest log.
-    const QStringList names = QDir(dir).entryList({ QStringLiteral("performance_log_*.csv") },
-                                                  QDir::Files | QDir::Readable, QDir::Name | QDir::Reversed);
+    const QStringList names = QDir(dir).entryList(
+        { QStringLiteral("performance_log_*.csv") }, QDir::Files | QDir::Readable, QDir::Name | QDir::Reversed);
     return names.isEmpty() ? QString() : QDir(dir).filePath(names.first());
 }
 

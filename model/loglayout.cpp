@@ -73,8 +73,8 @@ QByteArray LogLayout::header() const
     return out;
 }
 
-QByteArray LogLayout::row(qint64 timeMs, const QHash<QString, Sample> &samples, const QString &event,
-                          const QString &notes) const
+QByteArray LogLayout::row(
+    qint64 timeMs, const QHash<QString, Sample> &samples, const QString &event, const QString &notes) const
 {
     QByteArray out;
     out.reserve(64 + 8 * m_columns.size());

@@ -18,7 +18,7 @@ public:
     struct Column
     {
         QString name;
-        QString machine;               // empty for timestamp, event, notes and unknown columns
+        QString machine; // empty for timestamp, event, notes and unknown columns
         std::optional<Metric> metric;
     };
 
@@ -34,7 +34,7 @@ public:
     QByteArray header() const;
     // One row ending in \n; machines missing from `samples` get empty cells.
     QByteArray row(qint64 timeMs, const QHash<QString, Sample> &samples, const QString &event = {},
-                   const QString &notes = {}) const;
+        const QString &notes = {}) const;
     QByteArray markerRow(const Marker &marker) const;
 
 private:

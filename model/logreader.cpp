@@ -22,7 +22,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kCheckEvery = 4096; // records between two looks at the cancel flag
-constexpr int kShownValue = 40; // characters of a bad value quoted in a warning
+constexpr int kShownValue = 40;   // characters of a bad value quoted in a warning
 constexpr int kShownColumns = 10; // column names listed in one warning
 
 QString tr(const char *text, int n = -1)
@@ -148,7 +148,7 @@ template<typename T> void adviseHugePages(const std::vector<T> &v)
 
 struct MetricColumn
 {
-    int field; // index in the record
+    int field;  // index in the record
     int column; // index in LogData::columns
     Metric metric;
     QString name;
@@ -313,9 +313,8 @@ void Parser::badCell(int line, const MetricColumn &c, const Field &f, bool parse
 {
     if (++m_badCells > LogReader::kMaxListed)
         return;
-    const QString message = parsed
-        ? tr("line %1, column %2: \"%3\" is out of range; read as not measured")
-        : tr("line %1, column %2: \"%3\" is not a finite number; read as not measured");
+    const QString message = parsed ? tr("line %1, column %2: \"%3\" is out of range; read as not measured")
+                                   : tr("line %1, column %2: \"%3\" is not a finite number; read as not measured");
     warn(LogWarning::BadCell, line, message.arg(line).arg(c.name, shownValue(f)));
 }
 
@@ -436,8 +435,7 @@ void Parser::row(const Record &rec, const std::vector<Field> &fields)
             // [min, max] is an inner bound of the range, quick to test (NaN fails both comparisons,
             // infinities the bounds); metricValueInRange() decides what falls outside it.
             const bool inRange = ok
-                && ((parsed >= c.min && parsed <= c.max
-                        && (c.metric != Metric::ServerUp || parsed == 0 || parsed == 1))
+                && ((parsed >= c.min && parsed <= c.max && (c.metric != Metric::ServerUp || parsed == 0 || parsed == 1))
                     || metricValueInRange(c.metric, parsed));
             if (inRange) {
                 v = parsed;
@@ -454,8 +452,7 @@ void Parser::row(const Record &rec, const std::vector<Field> &fields)
             column.pop_back();
     } else {
         if (pending)
-            m_pendingSnapshots.push_back(
-                Pending { qsizetype(m_data.timeMs.size()), t.style == TimeStyle::Wall });
+            m_pendingSnapshots.push_back(Pending { qsizetype(m_data.timeMs.size()), t.style == TimeStyle::Wall });
         m_data.timeMs.push_back(t.ms);
         m_data.offsetSeconds.push_back(t.offset);
         m_data.line.push_back(line);
@@ -465,9 +462,9 @@ void Parser::row(const Record &rec, const std::vector<Field> &fields)
     if (hasEvent || hasNotes) {
         if (pending)
             m_pendingMarkers.push_back(Pending { m_data.markers.size(), t.style == TimeStyle::Wall });
-        m_data.markers.append(LogMarkerRow { t.ms, t.offset,
-            m_eventField >= 0 ? decode(fields[size_t(m_eventField)]) : QString(),
-            m_notesField >= 0 ? decode(fields[size_t(m_notesField)]) : QString(), line });
+        m_data.markers.append(
+            LogMarkerRow { t.ms, t.offset, m_eventField >= 0 ? decode(fields[size_t(m_eventField)]) : QString(),
+                m_notesField >= 0 ? decode(fields[size_t(m_notesField)]) : QString(), line });
     }
 }
 
@@ -515,9 +512,7 @@ void Parser::finish()
         takeSnapshot ? ++i : ++j;
         if (time < last) {
             warn(LogWarning::OutOfOrder, line,
-                tr("line %1: the time goes back before that of line %2; rows sorted by time")
-                    .arg(line)
-                    .arg(lastLine));
+                tr("line %1: the time goes back before that of line %2; rows sorted by time").arg(line).arg(lastLine));
             break;
         }
         last = time;
@@ -577,8 +572,8 @@ LogReadResult Parser::run()
     // but no more rows than the bytes can hold (a snapshot has all its commas, a time and a digit),
     // so that a file of line ends alone cannot reserve gigabytes.
     const size_t remaining = size_t(end - scanner.position());
-    const size_t lines = std::min(
-        size_t(std::count(scanner.position(), end, '\n')) + 1, remaining / size_t(m_fieldCount + 1) + 1);
+    const size_t lines
+        = std::min(size_t(std::count(scanner.position(), end, '\n')) + 1, remaining / size_t(m_fieldCount + 1) + 1);
     m_data.timeMs.reserve(lines);
     m_data.offsetSeconds.reserve(lines);
     m_data.line.reserve(lines);
@@ -668,14 +663,12 @@ LogReadResult Parser::run()
 
 namespace LogReader {
 
-LogReadResult parse(
-    QByteArrayView bytes, const std::atomic_bool *cancel, const std::function<void(int)> &progress)
+LogReadResult parse(QByteArrayView bytes, const std::atomic_bool *cancel, const std::function<void(int)> &progress)
 {
     return Parser(bytes, cancel, progress).run();
 }
 
-LogReadResult read(
-    const QString &path, const std::atomic_bool *cancel, const std::function<void(int)> &progress)
+LogReadResult read(const QString &path, const std::atomic_bool *cancel, const std::function<void(int)> &progress)
 {
     LogReadResult result;
     const QString shown = QDir::toNativeSeparators(path);
@@ -700,9 +693,8 @@ LogReadResult read(
     const qint64 size = file.size();
     // Mapped, the file is read without a copy (a 100 MB copy costs ~0.1 s here). The logger only
     // ever appends, so the mapped length stays valid while we parse.
-    void *mapped = size > 0
-        ? ::mmap(nullptr, size_t(size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, file.handle(), 0)
-        : MAP_FAILED;
+    void *mapped = size > 0 ? ::mmap(nullptr, size_t(size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, file.handle(), 0)
+                            : MAP_FAILED;
     if (mapped != MAP_FAILED) {
         result = parse(QByteArrayView(static_cast<const char *>(mapped), size), cancel, progress);
         ::munmap(mapped, size_t(size));

@@ -20,17 +20,16 @@
 // Something the reader noticed and survived; `line` is the physical 1-based line (0: the whole file).
 struct LogWarning
 {
-    enum Kind
-    {
-        BadCell, // a metric cell that is not a finite number or out of its range: not measured
-        BadRecord, // a record that cannot be parsed (field count, timestamp, NUL byte): skipped
-        CutLastLine, // the last line has no line end: kept or dropped (the message says which)
+    enum Kind {
+        BadCell,           // a metric cell that is not a finite number or out of its range: not measured
+        BadRecord,         // a record that cannot be parsed (field count, timestamp, NUL byte): skipped
+        CutLastLine,       // the last line has no line end: kept or dropped (the message says which)
         UnterminatedQuote, // a quote opened and never closed swallowed the rest of the file: dropped
-        UnknownColumn, // columns that are no metric of the format: kept out of the data
-        DuplicateColumn, // a column name seen before: the first one is used
-        OutOfOrder, // rows going back in time: sorted (stable)
-        MixedTimestamps, // timestamps written in more than one style
-        TooManyWarnings, // the count of BadCell or BadRecord warnings past the first kMaxListed
+        UnknownColumn,     // columns that are no metric of the format: kept out of the data
+        DuplicateColumn,   // a column name seen before: the first one is used
+        OutOfOrder,        // rows going back in time: sorted (stable)
+        MixedTimestamps,   // timestamps written in more than one style
+        TooManyWarnings,   // the count of BadCell or BadRecord warnings past the first kMaxListed
     };
     Kind kind = BadRecord;
     int line = 0;
@@ -54,19 +53,19 @@ struct LogData
     // One entry per snapshot row (a row with at least one valid metric cell), sorted by time (stable).
     std::vector<qint64> timeMs;
     std::vector<int> offsetSeconds; // the UTC offset the row was written in, to print times back
-    std::vector<int> line; // the physical line the row starts on
+    std::vector<int> line;          // the physical line the row starts on
     // The values of each metric column present in the file, NaN where not measured; same length
     // as timeMs. Use series() to find one.
     std::vector<std::vector<double>> columns;
     // columnIndex[machine][metricIndex(m)]: an index into columns, or -1 when the log has no such column.
     std::vector<std::array<int, kMetricCount>> columnIndex;
 
-    QStringList unknownColumns; // header names that are no metric column: named, their cells not kept
+    QStringList unknownColumns;  // header names that are no metric column: named, their cells not kept
     QList<LogMarkerRow> markers; // sorted by time (stable)
-    QList<LogWarning> warnings; // in the order found
-    qint64 rows = 0; // data records read and kept (snapshots, markers, and empty rows)
-    qint64 skippedRecords = 0; // records dropped (unparseable, cut, swallowed by a quote)
-    bool hasUtcOffsets = false; // false: every time was wall-clock without offset, read as UTC
+    QList<LogWarning> warnings;  // in the order found
+    qint64 rows = 0;             // data records read and kept (snapshots, markers, and empty rows)
+    qint64 skippedRecords = 0;   // records dropped (unparseable, cut, swallowed by a quote)
+    bool hasUtcOffsets = false;  // false: every time was wall-clock without offset, read as UTC
 
     qsizetype snapshotCount() const { return qsizetype(timeMs.size()); }
     int machineIndex(const QString &id) const { return int(machines.indexOf(id)); }
@@ -91,7 +90,7 @@ struct LogData
 struct LogReadResult
 {
     std::optional<LogData> data;
-    QString error; // why the file cannot be a log at all (data is empty then)
+    QString error;          // why the file cannot be a log at all (data is empty then)
     bool cancelled = false; // the cancel flag was raised (data is empty then)
 };
 

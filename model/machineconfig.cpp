@@ -27,7 +27,6 @@ constexpr int MaxProbeIntervalSeconds = 3600;
 // kind, one line says how many more there were.
 constexpr int MaxMessages = 100;
 
-
 // A value as the person wrote it, for a message: strings quoted and cut short, numbers as numbers.
 QString describe(const QJsonValue &value)
 {
@@ -119,8 +118,7 @@ std::optional<MachineConfig> parseEntry(
     } else if (!id.isString()) {
         mustBeString(QStringLiteral("id"), id);
     } else if (!isValidMachineId(id.toString())) {
-        fail(tr("%1: \"id\" must be lowercase letters a-z, digits and _ only, not %2.")
-                 .arg(label, describe(id)));
+        fail(tr("%1: \"id\" must be lowercase letters a-z, digits and _ only, not %2.").arg(label, describe(id)));
     } else if (id.toString() == u"local") {
         fail(tr("%1: \"id\" cannot be \"local\": that id is reserved for this computer.").arg(label));
     } else {
@@ -170,8 +168,7 @@ std::optional<MachineConfig> parseEntry(
             if (const auto port = wholeNumberIn(value, 1, 65535))
                 m.port = *port;
             else
-                fail(tr("%1: \"port\" must be a whole number from 1 to 65535, not %2.")
-                         .arg(label, describe(value)));
+                fail(tr("%1: \"port\" must be a whole number from 1 to 65535, not %2.").arg(label, describe(value)));
         } else if (key == u"server_kind") {
             const std::optional<ServerKind> kind
                 = value.isString() ? serverKindFromName(value.toString()) : std::nullopt;
@@ -194,8 +191,8 @@ std::optional<MachineConfig> parseEntry(
                 m.probeIntervalSeconds = *s;
             else
                 fail(tr("%1: \"probe_interval_s\" must be a whole number of seconds from %2 to %3, not %4.")
-                         .arg(label, QString::number(MinProbeIntervalSeconds),
-                             QString::number(MaxProbeIntervalSeconds), describe(value)));
+                         .arg(label, QString::number(MinProbeIntervalSeconds), QString::number(MaxProbeIntervalSeconds),
+                             describe(value)));
         } else {
             QString shown = key;
             if (shown.size() > 60)
@@ -255,8 +252,8 @@ bool operator==(const MachineConfig &a, const MachineConfig &b)
 {
     return a.id == b.id && a.name == b.name && a.host == b.host && a.port == b.port && a.user == b.user
         && a.keyFile == b.keyFile && a.knownHosts == b.knownHosts && a.serverUrl == b.serverUrl
-        && a.serverKind == b.serverKind && a.probe == b.probe
-        && a.probeIntervalSeconds == b.probeIntervalSeconds && a.nodeExporterUrl == b.nodeExporterUrl;
+        && a.serverKind == b.serverKind && a.probe == b.probe && a.probeIntervalSeconds == b.probeIntervalSeconds
+        && a.nodeExporterUrl == b.nodeExporterUrl;
 }
 
 bool isValidMachineId(QStringView id)
@@ -315,8 +312,8 @@ MachineConfigResult parseMachinesJson(const QByteArray &json)
         if (!m)
             continue;
         if (const auto first = entryOfId.constFind(m->id); first != entryOfId.constEnd()) {
-            errors.add(tr("%1: the id \"%2\" is already used by machine %3.")
-                           .arg(label, m->id, QString::number(*first)));
+            errors.add(
+                tr("%1: the id \"%2\" is already used by machine %3.").arg(label, m->id, QString::number(*first)));
             continue;
         }
         entryOfId.insert(m->id, n);

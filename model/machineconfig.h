@@ -22,9 +22,9 @@ struct MachineConfig
     QString knownHosts; // empty: ~/.ssh/known_hosts
 
     // Model server over HTTP: a machine may have a server and no host.
-    QString serverUrl;                       // e.g. http://mac1.local:8080; empty: none
+    QString serverUrl; // e.g. http://mac1.local:8080; empty: none
     ServerKind serverKind = ServerKind::Auto;
-    bool probe = false;                      // send a tiny completion to measure tokens/s (adds load)
+    bool probe = false; // send a tiny completion to measure tokens/s (adds load)
     int probeIntervalSeconds = 30;
 
     // A machine watched through Prometheus' node_exporter alone, e.g. http://box:9100/metrics.

@@ -37,14 +37,14 @@ void MachineMonitor::addSource(std::unique_ptr<Source> source)
 {
     Source *raw = source.release();
     raw->moveToThread(m_sampler->thread());
-    QMetaObject::invokeMethod(m_sampler, [sampler = m_sampler, raw] { sampler->addSource(raw); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_sampler, [sampler = m_sampler, raw] { sampler->addSource(raw); }, Qt::QueuedConnection);
 }
 
 void MachineMonitor::requestSample(quint64 tick, qint64 timeMs, int timeoutMs)
 {
-    QMetaObject::invokeMethod(m_sampler, "sample", Qt::QueuedConnection, Q_ARG(quint64, tick),
-                              Q_ARG(qint64, timeMs), Q_ARG(int, timeoutMs));
+    QMetaObject::invokeMethod(
+        m_sampler, "sample", Qt::QueuedConnection, Q_ARG(quint64, tick), Q_ARG(qint64, timeMs), Q_ARG(int, timeoutMs));
 }
 
 void MachineMonitor::setHistorySpan(double intervalSeconds, double spanSeconds)

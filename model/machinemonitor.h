@@ -14,8 +14,8 @@ class QThread;
 
 struct MachineInfo
 {
-    QString id;   // names the log columns: [a-z0-9_]+
-    QString name; // shown to the person
+    QString id;                   // names the log columns: [a-z0-9_]+
+    QString name;                 // shown to the person
     bool hasSystemMetrics = true; // CPU and memory are measured (this computer, SSH, node_exporter)
     bool hasServer = false;       // a model server is checked
 };
@@ -52,7 +52,6 @@ signals:
     void serverStateChanged(const ServerState &state);
 
 private:
-
     MachineInfo m_info;
     History m_history;
     MachineSampler *m_sampler = nullptr; // owned; deleted in the sampling thread

@@ -15,9 +15,9 @@ void MachineSampler::addSource(Source *source)
     source->setParent(this);
     m_sources.append(source);
     connect(source, &Source::sampleReady, this,
-            [this, source](quint64 tick, const Sample &s) { onAnswer(source, tick, &s, {}); });
+        [this, source](quint64 tick, const Sample &s) { onAnswer(source, tick, &s, {}); });
     connect(source, &Source::failed, this,
-            [this, source](quint64 tick, const QString &reason) { onAnswer(source, tick, nullptr, reason); });
+        [this, source](quint64 tick, const QString &reason) { onAnswer(source, tick, nullptr, reason); });
     connect(source, &Source::serverStateChanged, this, &MachineSampler::serverStateChanged);
 }
 

@@ -17,8 +17,7 @@ public:
     UnavailableSource(QString reason, QObject *parent = nullptr)
         : Source(parent)
         , m_reason(std::move(reason))
-    {
-    }
+    { }
     QString name() const override { return m_reason; }
     void requestSample(quint64 tick) override { emit failed(tick, m_reason); }
 

@@ -23,8 +23,8 @@ int MarkerStore::add(Marker marker)
     marker.label = marker.label.trimmed();
     if (marker.recordedLabel.isEmpty())
         marker.recordedLabel = marker.label;
-    const auto pos = std::upper_bound(m_markers.begin(), m_markers.end(), marker.timeMs,
-                                      [](qint64 t, const Marker &m) { return t < m.timeMs; });
+    const auto pos = std::upper_bound(
+        m_markers.begin(), m_markers.end(), marker.timeMs, [](qint64 t, const Marker &m) { return t < m.timeMs; });
     const int index = int(pos - m_markers.begin());
     emit aboutToBeAdded(index);
     m_markers.insert(index, marker);

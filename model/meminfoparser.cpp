@@ -77,8 +77,9 @@ MemInfoResult parseMemInfo(QByteArrayView text)
         const quint64 cache = cached + reclaimable;
         info.availableKiB = std::min(memFree + buffers + (cache > shmem ? cache - shmem : 0), *total);
         info.availableEstimated = true;
-        result.warnings.append({ 0, available ? QStringLiteral("MemAvailable is 0: estimated from the caches")
-                                              : QStringLiteral("no MemAvailable (kernel before 3.14): estimated") });
+        result.warnings.append({ 0,
+            available ? QStringLiteral("MemAvailable is 0: estimated from the caches")
+                      : QStringLiteral("no MemAvailable (kernel before 3.14): estimated") });
     }
     result.info = info;
     return result;

@@ -22,18 +22,33 @@ enum class Metric {
 inline constexpr int kMetricCount = 10;
 
 inline constexpr std::array<Metric, kMetricCount> kAllMetrics = {
-    Metric::CpuPercent, Metric::MemoryPercent, Metric::MemoryUsedMb, Metric::ServerUp,
-    Metric::TokensPerSecond, Metric::ActiveRequests, Metric::RequestsTotal,
-    Metric::GpuPercent, Metric::GpuMemoryMb, Metric::TemperatureC,
+    Metric::CpuPercent,
+    Metric::MemoryPercent,
+    Metric::MemoryUsedMb,
+    Metric::ServerUp,
+    Metric::TokensPerSecond,
+    Metric::ActiveRequests,
+    Metric::RequestsTotal,
+    Metric::GpuPercent,
+    Metric::GpuMemoryMb,
+    Metric::TemperatureC,
 };
 
 // The columns every machine group of a log has; the GPU and temperature ones are optional.
 inline constexpr std::array<Metric, 7> kCoreMetrics = {
-    Metric::CpuPercent, Metric::MemoryPercent, Metric::MemoryUsedMb, Metric::ServerUp,
-    Metric::TokensPerSecond, Metric::ActiveRequests, Metric::RequestsTotal,
+    Metric::CpuPercent,
+    Metric::MemoryPercent,
+    Metric::MemoryUsedMb,
+    Metric::ServerUp,
+    Metric::TokensPerSecond,
+    Metric::ActiveRequests,
+    Metric::RequestsTotal,
 };
 
-constexpr int metricIndex(Metric m) { return static_cast<int>(m); }
+constexpr int metricIndex(Metric m)
+{
+    return static_cast<int>(m);
+}
 
 // The column-name suffix, e.g. "cpu_percent".
 QString metricSuffix(Metric m);

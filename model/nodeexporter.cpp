@@ -9,8 +9,8 @@
 namespace {
 
 // node_exporter's `mode` label of node_cpu_seconds_total, in /proc/stat's field order.
-constexpr std::array<const char *, 8> kCpuModes { "user", "nice", "system", "idle", "iowait", "irq",
-    "softirq", "steal" };
+constexpr std::array<const char *, 8> kCpuModes { "user", "nice", "system", "idle", "iowait", "irq", "softirq",
+    "steal" };
 
 int cpuField(const QString &mode)
 {
@@ -50,17 +50,7 @@ NodeExporterReading readNodeExporter(const QList<PromSample> &samples)
     bool anyCpu = false;
 
     // node_memory_<field>_bytes, named after the /proc/meminfo lines they are read from.
-    enum MemField
-    {
-        Total,
-        Available,
-        Free,
-        Buffers,
-        Cached,
-        SReclaimable,
-        Shmem,
-        MemFieldCount
-    };
+    enum MemField { Total, Available, Free, Buffers, Cached, SReclaimable, Shmem, MemFieldCount };
     static const std::array<QLatin1String, MemFieldCount> kMemNames {
         QLatin1String("node_memory_MemTotal_bytes"),
         QLatin1String("node_memory_MemAvailable_bytes"),
@@ -119,8 +109,7 @@ NodeExporterReading readNodeExporter(const QList<PromSample> &samples)
             auto kib = [&memory](MemField f) { return memory[f] ? toKiB(*memory[f]) : quint64(0); };
             const quint64 cache = kib(Cached) + kib(SReclaimable);
             const quint64 shmem = kib(Shmem);
-            info.availableKiB
-                = std::min(kib(Free) + kib(Buffers) + (cache > shmem ? cache - shmem : 0), totalKiB);
+            info.availableKiB = std::min(kib(Free) + kib(Buffers) + (cache > shmem ? cache - shmem : 0), totalKiB);
             info.availableEstimated = true;
         }
         reading.memory = info;

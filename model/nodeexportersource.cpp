@@ -14,8 +14,7 @@ NodeExporterSource::NodeExporterSource(const QUrl &url, int timeoutMs, QObject *
     , m_url(url)
     , m_timeoutMs(timeoutMs)
     , m_fetcher(this)
-{
-}
+{ }
 
 QString NodeExporterSource::name() const
 {

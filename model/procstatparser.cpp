@@ -49,8 +49,8 @@ ProcStatResult parseProcStat(QByteArrayView text)
             if (parseCpuFields(line.sliced(space), times))
                 result.total = times;
             else
-                result.warnings.append({ lineNo, QStringLiteral("unreadable aggregate cpu line: %1")
-                                                     .arg(QString::fromLatin1(line.toByteArray())) });
+                result.warnings.append({ lineNo,
+                    QStringLiteral("unreadable aggregate cpu line: %1").arg(QString::fromLatin1(line.toByteArray())) });
         } else {
             ++result.cpuCount;
         }

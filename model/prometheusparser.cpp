@@ -24,7 +24,7 @@
 namespace {
 
 constexpr unsigned char kNameStart = 1; // may start a metric name
-constexpr unsigned char kName = 2; // may continue a metric name
+constexpr unsigned char kName = 2;      // may continue a metric name
 constexpr unsigned char kLabelStart = 4;
 constexpr unsigned char kLabel = 8;
 
@@ -116,8 +116,7 @@ public:
     {
         slot = hashBytes(key.data(), key.size()) & (Size - 1);
         const Entry &e = m_entries[slot];
-        if (e.used && e.key.size() == key.size()
-            && std::memcmp(e.key.data(), key.data(), size_t(key.size())) == 0)
+        if (e.used && e.key.size() == key.size() && std::memcmp(e.key.data(), key.data(), size_t(key.size())) == 0)
             return &e.value;
         return nullptr;
     }
@@ -570,8 +569,7 @@ QByteArray unescapeJsonString(QByteArrayView body, bool &closed)
                 break;
             }
             i += 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 <= body.size() && body[i] == '\\'
-                && body[i + 1] == 'u') {
+            if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 <= body.size() && body[i] == '\\' && body[i + 1] == 'u') {
                 const int low = hex4(body, i + 2);
                 if (low >= 0xDC00 && low <= 0xDFFF) {
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
@@ -660,8 +658,7 @@ void parseBody(QByteArrayView body, PromParseResult &result, bool mayUnwrap)
         bool closed = false;
         const QByteArray unwrapped = unescapeJsonString(content, closed);
         if (!closed)
-            result.warnings.append(
-                { 0, QStringLiteral("the body is a JSON string without its closing quote") });
+            result.warnings.append({ 0, QStringLiteral("the body is a JSON string without its closing quote") });
         parseBody(unwrapped, result, false);
         return;
     }

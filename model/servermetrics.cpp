@@ -10,7 +10,7 @@ namespace {
 struct KindInfo
 {
     ServerKind kind;
-    const char *name; // in the machines file
+    const char *name;        // in the machines file
     const char *displayName; // shown to the person
     bool hasMetrics;
 };

@@ -14,25 +14,25 @@ enum class ServerKind { Auto, LlamaCpp, Vllm, Sglang, Tgi, Ollama, LmStudio, Mlx
 // Every kind, in the order the machines dialog offers them.
 inline const QList<ServerKind> &allServerKinds()
 {
-    static const QList<ServerKind> kinds = { ServerKind::Auto,   ServerKind::LlamaCpp, ServerKind::Vllm,
-                                             ServerKind::Sglang, ServerKind::Tgi,      ServerKind::Ollama,
-                                             ServerKind::LmStudio, ServerKind::Mlx,    ServerKind::OpenAi };
+    static const QList<ServerKind> kinds
+        = { ServerKind::Auto, ServerKind::LlamaCpp, ServerKind::Vllm, ServerKind::Sglang, ServerKind::Tgi,
+              ServerKind::Ollama, ServerKind::LmStudio, ServerKind::Mlx, ServerKind::OpenAi };
     return kinds;
 }
 
-QString serverKindName(ServerKind kind);                          // "llamacpp", "vllm", …
-std::optional<ServerKind> serverKindFromName(QStringView name);   // the names of the machines file
-QString serverKindDisplayName(ServerKind kind);                   // "llama.cpp", "vLLM", …
+QString serverKindName(ServerKind kind);                        // "llamacpp", "vllm", …
+std::optional<ServerKind> serverKindFromName(QStringView name); // the names of the machines file
+QString serverKindDisplayName(ServerKind kind);                 // "llama.cpp", "vLLM", …
 // Ollama, LM Studio, mlx_lm and plain OpenAI-compatible servers expose no metrics: health only.
 bool serverKindHasMetrics(ServerKind kind);
 
 // What one scrape says.
 struct ServerCounters
 {
-    ServerKind kind = ServerKind::Auto;          // recognised from the metric names, or the hint
-    std::optional<double> generatedTokens;       // cumulative generated-token counter
-    std::optional<double> activeRequests;        // requests in flight (summed over label sets)
-    std::optional<double> completedRequests;     // cumulative completed requests (all reasons)
+    ServerKind kind = ServerKind::Auto;      // recognised from the metric names, or the hint
+    std::optional<double> generatedTokens;   // cumulative generated-token counter
+    std::optional<double> activeRequests;    // requests in flight (summed over label sets)
+    std::optional<double> completedRequests; // cumulative completed requests (all reasons)
 };
 
 // llamacpp:tokens_predicted_total, vllm:generation_tokens_total, sglang:generation_tokens_total

@@ -18,9 +18,9 @@ Session::Session(QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &Session::tick);
     connect(&m_markers, &MarkerStore::added, this, &Session::onMarkerAdded);
     connect(&m_markers, &MarkerStore::changed, this,
-            [this](const Marker &m) { recordMarkerChange(m, QStringLiteral("edit")); });
+        [this](const Marker &m) { recordMarkerChange(m, QStringLiteral("edit")); });
     connect(&m_markers, &MarkerStore::removed, this,
-            [this](const Marker &m) { recordMarkerChange(m, QStringLiteral("delete")); });
+        [this](const Marker &m) { recordMarkerChange(m, QStringLiteral("delete")); });
 }
 
 Session::~Session()
@@ -37,7 +37,7 @@ MachineMonitor *Session::addMachine(const MachineInfo &info, const QJsonObject &
     auto *machine = new MachineMonitor(info, &m_samplingThread);
     machine->setHistorySpan(m_interval, m_historySeconds);
     connect(machine, &MachineMonitor::sampleReady, this,
-            [this, machine](quint64 tick, const Sample &s) { onMachineSample(machine, tick, s); });
+        [this, machine](quint64 tick, const Sample &s) { onMachineSample(machine, tick, s); });
     m_machines.append(machine);
     m_descriptions.append(description);
     return machine;
@@ -199,7 +199,7 @@ void Session::writeSidecar()
         { QStringLiteral("csv"), QFileInfo(m_log.csvPath()).fileName() },
         { QStringLiteral("started"), LogTime::format(m_startMs) },
         { QStringLiteral("ended"),
-          m_running ? QJsonValue() : QJsonValue(LogTime::format(QDateTime::currentMSecsSinceEpoch())) },
+            m_running ? QJsonValue() : QJsonValue(LogTime::format(QDateTime::currentMSecsSinceEpoch())) },
         { QStringLiteral("interval_s"), m_interval },
         { QStringLiteral("machines"), machines },
         { QStringLiteral("marker_changes"), m_markerChanges },

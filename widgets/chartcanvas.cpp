@@ -166,7 +166,7 @@ void ChartCanvas::relayoutShades()
         const qreal x1 = m_chart->mapToPosition(QPointF(double(m_shaded[i].first), 0), m_lines.first()).x();
         const qreal x2 = m_chart->mapToPosition(QPointF(double(m_shaded[i].second), 0), m_lines.first()).x();
         const QRectF r = QRectF(QPointF(std::max(x1, plot.left()), plot.top()),
-                                QPointF(std::min(std::max(x2, x1 + 2), plot.right()), plot.bottom()));
+            QPointF(std::min(std::max(x2, x1 + 2), plot.right()), plot.bottom()));
         m_shadeItems[i]->setRect(r);
         m_shadeItems[i]->setVisible(r.width() > 0);
     }
@@ -221,8 +221,8 @@ void ChartCanvas::relayoutMarkers()
             if (row == rows.size())
                 rows.append(QList<QRectF>());
             const QRectF box = item->labelRect(row);
-            const bool clear = std::none_of(rows[row].cbegin(), rows[row].cend(),
-                                            [&box](const QRectF &other) { return other.intersects(box); });
+            const bool clear = std::none_of(
+                rows[row].cbegin(), rows[row].cend(), [&box](const QRectF &other) { return other.intersects(box); });
             if (clear || row >= 8) {
                 rows[row].append(box);
                 break;
@@ -303,8 +303,8 @@ void ChartCanvas::mousePressEvent(QMouseEvent *event)
 void ChartCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
     qint64 t = 0;
-    const bool isClick = m_pressed && event->button() == Qt::LeftButton
-        && (event->pos() - m_pressPos).manhattanLength() < 6;
+    const bool isClick
+        = m_pressed && event->button() == Qt::LeftButton && (event->pos() - m_pressPos).manhattanLength() < 6;
     m_pressed = false;
     if (isClick && timeAt(event->pos(), &t))
         emit clicked(t);

@@ -63,8 +63,8 @@ private:
     QValueAxis *m_rightAxis = nullptr;
     QList<QPair<qint64, qint64>> m_shaded;
     QList<QGraphicsRectItem *> m_shadeItems;
-    QList<QLineSeries *> m_lines;              // the first stretch of each line, with its legend entry
-    QList<QList<QLineSeries *>> m_segments;   // the stretches after gaps
+    QList<QLineSeries *> m_lines;           // the first stretch of each line, with its legend entry
+    QList<QList<QLineSeries *>> m_segments; // the stretches after gaps
     QHash<int, MarkerItem *> m_markerItems;
     const MarkerStore *m_markers = nullptr;
     QPoint m_pressPos;

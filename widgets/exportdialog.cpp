@@ -14,8 +14,8 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 
-ExportDialog::ExportDialog(const QList<TimeChart *> &charts, TimeChart *current, const QString &directory,
-                           QWidget *parent)
+ExportDialog::ExportDialog(
+    const QList<TimeChart *> &charts, TimeChart *current, const QString &directory, QWidget *parent)
     : QDialog(parent)
     , m_charts(charts)
     , m_chart(new QComboBox(this))
@@ -106,14 +106,15 @@ void ExportDialog::suggestPath()
         return;
     QString name = chart()->title().toLower();
     name.replace(QRegularExpression(QStringLiteral("[^\\w]+")), QStringLiteral("_"));
-    name = name + u'_' + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd_HHmmss")) + QStringLiteral(".png");
+    name = name + u'_' + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd_HHmmss"))
+        + QStringLiteral(".png");
     m_path->setText(QDir(m_directory).filePath(name));
 }
 
 void ExportDialog::browse()
 {
-    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export chart"), path(),
-                                                        tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    const QString chosen
+        = QFileDialog::getSaveFileName(this, tr("Export chart"), path(), tr("PNG image (*.png);;SVG drawing (*.svg)"));
     if (!chosen.isEmpty())
         m_path->setText(chosen);
 }

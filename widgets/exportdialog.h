@@ -13,8 +13,8 @@ class ExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ExportDialog(const QList<TimeChart *> &charts, TimeChart *current, const QString &directory,
-                 QWidget *parent = nullptr);
+    ExportDialog(
+        const QList<TimeChart *> &charts, TimeChart *current, const QString &directory, QWidget *parent = nullptr);
 
     TimeChart *chart() const;
     QSize pictureSize() const;

@@ -52,7 +52,8 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
     if (info.hasServer) {
         auto *tokens = new TimeChart(tr("Generation — %1").arg(info.name), tr("tokens/s"), this);
         tokens->addSeries({ tr("Tokens/s"), history, Metric::TokensPerSecond, QColor(0x94, 0x67, 0xbd) });
-        tokens->addSeries({ tr("Requests in flight"), history, Metric::ActiveRequests, QColor(0xff, 0x7f, 0x0e), true });
+        tokens->addSeries(
+            { tr("Requests in flight"), history, Metric::ActiveRequests, QColor(0xff, 0x7f, 0x0e), true });
         tokens->setRightAxisTitle(tr("requests"));
         tokens->setDowntimeSource(history);
         m_charts << tokens;
@@ -87,7 +88,8 @@ void MachinePanel::onSample(const Sample &sample)
     QStringList parts;
     if (m_machine->info().hasSystemMetrics) {
         parts << tr("CPU %1").arg(Units::formatMetric(Metric::CpuPercent, sample.value(Metric::CpuPercent)));
-        QString memory = tr("Memory %1").arg(Units::formatMetric(Metric::MemoryPercent, sample.value(Metric::MemoryPercent)));
+        QString memory
+            = tr("Memory %1").arg(Units::formatMetric(Metric::MemoryPercent, sample.value(Metric::MemoryPercent)));
         if (sample.has(Metric::MemoryUsedMb))
             memory += QStringLiteral(" (") + Units::formatMebibytes(sample.value(Metric::MemoryUsedMb)) + u')';
         parts << memory;
@@ -96,9 +98,11 @@ void MachinePanel::onSample(const Sample &sample)
         if (sample.has(Metric::TokensPerSecond))
             parts << Units::formatMetric(Metric::TokensPerSecond, sample.value(Metric::TokensPerSecond));
         if (sample.has(Metric::ActiveRequests))
-            parts << tr("%1 in flight").arg(Units::formatMetric(Metric::ActiveRequests, sample.value(Metric::ActiveRequests)));
+            parts << tr("%1 in flight")
+                         .arg(Units::formatMetric(Metric::ActiveRequests, sample.value(Metric::ActiveRequests)));
         if (sample.has(Metric::RequestsTotal))
-            parts << tr("%1 completed").arg(Units::formatMetric(Metric::RequestsTotal, sample.value(Metric::RequestsTotal)));
+            parts << tr("%1 completed")
+                         .arg(Units::formatMetric(Metric::RequestsTotal, sample.value(Metric::RequestsTotal)));
     }
     parts << tr("at %1").arg(QDateTime::fromMSecsSinceEpoch(sample.timeMs).toString(QStringLiteral("HH:mm:ss")));
     m_values->setText(parts.join(QStringLiteral("   ·   ")));

@@ -239,8 +239,7 @@ QWidget *MachinesDialog::buildForm()
     connect(m_serverKind, &QComboBox::currentIndexChanged, this, &MachinesDialog::formEdited);
     connect(m_probe, &QCheckBox::toggled, this, &MachinesDialog::formEdited);
     connect(m_keyFileBrowse, &QPushButton::clicked, this, [this] { browse(m_keyFile, tr("Key file")); });
-    connect(knownHostsBrowse, &QPushButton::clicked, this,
-        [this] { browse(m_knownHosts, tr("Known hosts file")); });
+    connect(knownHostsBrowse, &QPushButton::clicked, this, [this] { browse(m_knownHosts, tr("Known hosts file")); });
     return form;
 }
 
@@ -256,8 +255,7 @@ QList<MachineConfig> MachinesDialog::machines() const
 MachineConfig MachinesDialog::normalized(const Entry &entry)
 {
     MachineConfig m = entry.config;
-    for (QString *s :
-        { &m.id, &m.name, &m.host, &m.user, &m.keyFile, &m.knownHosts, &m.serverUrl, &m.nodeExporterUrl })
+    for (QString *s : { &m.id, &m.name, &m.host, &m.user, &m.keyFile, &m.knownHosts, &m.serverUrl, &m.nodeExporterUrl })
         *s = s->trimmed();
     if (!entry.useKeyFile)
         m.keyFile.clear();
@@ -462,8 +460,7 @@ bool MachinesDialog::importFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        showMessage(
-            true, tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), {});
+        showMessage(true, tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), {});
         return false;
     }
     const MachineConfigResult result = parseMachinesJson(file.readAll());
@@ -500,8 +497,7 @@ bool MachinesDialog::exportFile(const QString &path)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(machinesToJson(machines())) < 0 || !file.commit()) {
-        showMessage(
-            true, tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), {});
+        showMessage(true, tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), {});
         return false;
     }
     return true;
@@ -517,8 +513,8 @@ void MachinesDialog::chooseImport()
 
 void MachinesDialog::chooseExport()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Export machines"), QStringLiteral("machines.json"),
-        tr("Machines files (*.json);;All files (*)"));
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export machines"), QStringLiteral("machines.json"), tr("Machines files (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -542,8 +538,8 @@ void MachinesDialog::browse(QLineEdit *edit, const QString &title)
 // Opened, not executed: the dialog stays usable and tests can find the box by its objectName.
 void MachinesDialog::showMessage(bool problem, const QString &text, const QStringList &details)
 {
-    auto *box = new QMessageBox(problem ? QMessageBox::Warning : QMessageBox::Information, windowTitle(),
-        text, QMessageBox::Ok, this);
+    auto *box = new QMessageBox(
+        problem ? QMessageBox::Warning : QMessageBox::Information, windowTitle(), text, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("machinesMessage"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     QStringList shown = details.mid(0, MaxDetailsShown);

@@ -41,7 +41,7 @@ private:
     struct Entry
     {
         MachineConfig config;
-        bool autoId = false; // the id follows the name until the person edits the id
+        bool autoId = false;     // the id follows the name until the person edits the id
         bool useKeyFile = false; // "Key file" rather than the agent; config.keyFile is kept either way
     };
 

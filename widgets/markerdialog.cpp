@@ -36,8 +36,7 @@ MarkerDialog::MarkerDialog(qint64 timeMs, const QStringList &presets, QWidget *p
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("Time:"),
-                 new QLabel(QDateTime::fromMSecsSinceEpoch(timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")),
-                            this));
+        new QLabel(QDateTime::fromMSecsSinceEpoch(timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")), this));
     form->addRow(tr("Label:"), m_label);
     form->addRow(tr("Notes:"), m_notes);
     form->addRow(m_problem);
@@ -81,8 +80,7 @@ bool MarkerDialog::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_notes && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
-        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
-            && !(key->modifiers() & Qt::ShiftModifier)) {
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && !(key->modifiers() & Qt::ShiftModifier)) {
             accept();
             return true;
         }

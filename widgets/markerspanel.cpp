@@ -27,8 +27,8 @@ MarkersPanel::MarkersPanel(MarkerStore *store, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(MarkerTableModel::TimeColumn, QHeaderView::Fixed);
-    m_table->horizontalHeader()->resizeSection(MarkerTableModel::TimeColumn,
-                                               m_table->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00")) + 16);
+    m_table->horizontalHeader()->resizeSection(
+        MarkerTableModel::TimeColumn, m_table->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00")) + 16);
     m_table->horizontalHeader()->resizeSection(MarkerTableModel::LabelColumn, 140);
     m_table->setWordWrap(false);
     m_table->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
@@ -45,9 +45,8 @@ MarkersPanel::MarkersPanel(MarkerStore *store, QWidget *parent)
         if (const int id = selectedMarkerId())
             m_store->remove(id);
     });
-    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        emit editRequested(index.data(MarkerTableModel::MarkerIdRole).toInt());
-    });
+    connect(m_table, &QTableView::doubleClicked, this,
+        [this](const QModelIndex &index) { emit editRequested(index.data(MarkerTableModel::MarkerIdRole).toInt()); });
     connect(editPresets, &QPushButton::clicked, this, &MarkersPanel::editPresets);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MarkersPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MarkersPanel::updateButtons);
@@ -102,8 +101,8 @@ void MarkersPanel::updateButtons()
 void MarkersPanel::editPresets()
 {
     bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(this, tr("Preset markers"), tr("One label per line:"),
-                                                        m_presets.join(u'\n'), &ok);
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Preset markers"), tr("One label per line:"), m_presets.join(u'\n'), &ok);
     if (!ok)
         return;
     QStringList presets;

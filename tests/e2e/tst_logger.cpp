@@ -48,7 +48,8 @@ struct Run
     QString err;
 };
 
-Run run(const QStringList &args, int timeoutMs = 20'000, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+Run run(const QStringList &args, int timeoutMs = 20'000,
+    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
     p.setProcessEnvironment(env);
@@ -88,7 +89,7 @@ void TestLogger::recordsTheContractHeaderAndRows()
 {
     QTemporaryDir dir;
     const Run r = run({ QStringLiteral("log"), QStringLiteral("--interval"), QStringLiteral("0.2"),
-                        QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--log-dir"), dir.path() });
+        QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--log-dir"), dir.path() });
     QCOMPARE(r.status, QProcess::NormalExit);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QStringList logs = logsIn(dir.path());
@@ -103,7 +104,8 @@ void TestLogger::recordsTheContractHeaderAndRows()
     QCOMPARE(records.first().fields, kHeader);
     QVERIFY2(records.size() - 1 >= 10, qPrintable(QString::number(records.size() - 1)));
 
-    const QRegularExpression iso(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d\\d:\\d\\d$"));
+    const QRegularExpression iso(
+        QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d\\d:\\d\\d$"));
     QDateTime previous;
     for (qsizetype i = 1; i < records.size(); ++i) {
         const QStringList &f = records[i].fields;
@@ -126,8 +128,9 @@ void TestLogger::recordsTheContractHeaderAndRows()
             QVERIFY2(f[c].isEmpty(), qPrintable(f[c]));
     }
 
-    const QJsonObject sidecar = QJsonDocument::fromJson(readFile(QDir(dir.path()).filePath(
-                                                            QString(logs.first()).replace(QStringLiteral(".csv"), QStringLiteral(".json")))))
+    const QJsonObject sidecar = QJsonDocument::fromJson(
+        readFile(
+            QDir(dir.path()).filePath(QString(logs.first()).replace(QStringLiteral(".csv"), QStringLiteral(".json")))))
                                     .object();
     QCOMPARE(sidecar.value(QStringLiteral("csv")).toString(), logs.first());
     QCOMPARE(sidecar.value(QStringLiteral("interval_s")).toDouble(), 0.2);
@@ -146,13 +149,14 @@ void TestLogger::stopSignalFinishesTheRow()
     QFETCH(int, signalNumber);
     QTemporaryDir dir;
     QProcess p;
-    p.start(kBinary, { QStringLiteral("log"), QStringLiteral("--interval"), QStringLiteral("0.1"),
-                       QStringLiteral("--log-dir"), dir.path() });
+    p.start(kBinary,
+        { QStringLiteral("log"), QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--log-dir"),
+            dir.path() });
     QVERIFY(p.waitForStarted());
     // Wait until rows are flowing, then stop it mid-run.
     QTRY_VERIFY_WITH_TIMEOUT(logsIn(dir.path()).size() == 1
-                                 && readFile(QDir(dir.path()).filePath(logsIn(dir.path()).first())).count('\n') > 8,
-                             10'000);
+            && readFile(QDir(dir.path()).filePath(logsIn(dir.path()).first())).count('\n') > 8,
+        10'000);
     ::kill(pid_t(p.processId()), signalNumber);
     QVERIFY(p.waitForFinished(5000));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
@@ -170,10 +174,10 @@ void TestLogger::stopSignalFinishesTheRow()
 void TestLogger::singleAppendsToTheNewestLog()
 {
     QTemporaryDir dir;
-    QVERIFY(run({ QStringLiteral("log"), QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--duration"),
-                  QStringLiteral("0.5"), QStringLiteral("--log-dir"), dir.path() })
+    QVERIFY(run({ QStringLiteral("log"), QStringLiteral("--interval"), QStringLiteral("0.1"),
+                    QStringLiteral("--duration"), QStringLiteral("0.5"), QStringLiteral("--log-dir"), dir.path() })
                 .exitCode
-            == 0);
+        == 0);
     // An older log beside it must not be touched.
     QFile older(QDir(dir.path()).filePath(QStringLiteral("performance_log_20200101_000000.csv")));
     QVERIFY(older.open(QIODevice::WriteOnly));
@@ -184,8 +188,8 @@ void TestLogger::singleAppendsToTheNewestLog()
     const qsizetype rowsBefore = Csv::parse(readFile(newest)).size();
     const QString notes = QStringLiteral("line one, \"quoted\"\nline two — 中文 ✓");
     const Run r = run({ QStringLiteral("log"), QStringLiteral("--single"), QStringLiteral("--event"),
-                        QStringLiteral("Started Assignment 3"), QStringLiteral("--notes"), notes,
-                        QStringLiteral("--log-dir"), dir.path() });
+        QStringLiteral("Started Assignment 3"), QStringLiteral("--notes"), notes, QStringLiteral("--log-dir"),
+        dir.path() });
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(r.out.trimmed(), newest);
 
@@ -203,8 +207,8 @@ void TestLogger::singleStartsALogWhenThereIsNone()
 {
     QTemporaryDir dir;
     const QString logDir = QDir(dir.path()).filePath(QStringLiteral("new/logs"));
-    const Run r = run({ QStringLiteral("log"), QStringLiteral("--single"), QStringLiteral("--event"), QStringLiteral("hello"),
-                        QStringLiteral("--log-dir"), logDir });
+    const Run r = run({ QStringLiteral("log"), QStringLiteral("--single"), QStringLiteral("--event"),
+        QStringLiteral("hello"), QStringLiteral("--log-dir"), logDir });
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QStringList logs = logsIn(logDir);
     QCOMPARE(logs.size(), 1);
@@ -219,8 +223,9 @@ void TestLogger::logDirFromEnvironment()
     QTemporaryDir dir;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PERFDASH_LOG_DIR"), dir.path());
-    const Run r = run({ QStringLiteral("log"), QStringLiteral("--single"), QStringLiteral("--event"), QStringLiteral("env") },
-                      20'000, env);
+    const Run r
+        = run({ QStringLiteral("log"), QStringLiteral("--single"), QStringLiteral("--event"), QStringLiteral("env") },
+            20'000, env);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(logsIn(dir.path()).size(), 1);
 }
@@ -233,7 +238,8 @@ void TestLogger::unwritableLogDirIsOneClearLine()
     blocker.close();
     // A directory cannot be made under a regular file, not even by root.
     const QString logDir = blocker.fileName() + QStringLiteral("/logs");
-    const Run r = run({ QStringLiteral("log"), QStringLiteral("--duration"), QStringLiteral("1"), QStringLiteral("--log-dir"), logDir });
+    const Run r = run({ QStringLiteral("log"), QStringLiteral("--duration"), QStringLiteral("1"),
+        QStringLiteral("--log-dir"), logDir });
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(logDir), qPrintable(r.err));
     QCOMPARE(r.err.trimmed().count(u'\n'), 0);
@@ -244,21 +250,22 @@ void TestLogger::usageErrors_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("mentions");
     QTest::addRow("unknown option") << QStringList { QStringLiteral("--bogus") } << QStringLiteral("bogus");
-    QTest::addRow("interval too small") << QStringList { QStringLiteral("log"), QStringLiteral("--interval"), QStringLiteral("0.01") }
-                                        << QStringLiteral("0.01");
-    QTest::addRow("interval not a number") << QStringList { QStringLiteral("log"), QStringLiteral("--interval"), QStringLiteral("fast") }
-                                           << QStringLiteral("fast");
-    QTest::addRow("interval too large") << QStringList { QStringLiteral("log"), QStringLiteral("--interval"), QStringLiteral("61") }
-                                        << QStringLiteral("61");
+    QTest::addRow("interval too small") << QStringList { QStringLiteral("log"), QStringLiteral("--interval"),
+        QStringLiteral("0.01") } << QStringLiteral("0.01");
+    QTest::addRow("interval not a number") << QStringList { QStringLiteral("log"), QStringLiteral("--interval"),
+        QStringLiteral("fast") } << QStringLiteral("fast");
+    QTest::addRow("interval too large") << QStringList { QStringLiteral("log"), QStringLiteral("--interval"),
+        QStringLiteral("61") } << QStringLiteral("61");
     QTest::addRow("negative duration") << QStringList { QStringLiteral("log"), QStringLiteral("--duration=-3") }
                                        << QStringLiteral("-3");
-    QTest::addRow("single without event") << QStringList { QStringLiteral("log"), QStringLiteral("--single") }
-                                          << QStringLiteral("--event");
-    QTest::addRow("event without single") << QStringList { QStringLiteral("log"), QStringLiteral("--event"), QStringLiteral("x") }
-                                          << QStringLiteral("--single");
-    QTest::addRow("duration outside log") << QStringList { QStringLiteral("--duration"), QStringLiteral("3") }
-                                          << QStringLiteral("perfdash log");
-    QTest::addRow("stray argument") << QStringList { QStringLiteral("log"), QStringLiteral("extra") } << QStringLiteral("extra");
+    QTest::addRow("single without event")
+        << QStringList { QStringLiteral("log"), QStringLiteral("--single") } << QStringLiteral("--event");
+    QTest::addRow("event without single") << QStringList { QStringLiteral("log"), QStringLiteral("--event"),
+        QStringLiteral("x") } << QStringLiteral("--single");
+    QTest::addRow("duration outside log")
+        << QStringList { QStringLiteral("--duration"), QStringLiteral("3") } << QStringLiteral("perfdash log");
+    QTest::addRow("stray argument") << QStringList { QStringLiteral("log"), QStringLiteral("extra") }
+                                    << QStringLiteral("extra");
 }
 
 void TestLogger::usageErrors()

@@ -63,9 +63,9 @@ struct Ui
     { }
     bool complete() const
     {
-        for (QObject *o : std::initializer_list<QObject *> { list, name, id, host, port, user, auth, keyFile,
-                 knownHosts, serverUrl, serverKind, probe, probeInterval, nodeExporter, problem, add, remove,
-                 duplicate, save }) {
+        for (QObject *o :
+            std::initializer_list<QObject *> { list, name, id, host, port, user, auth, keyFile, knownHosts, serverUrl,
+                serverKind, probe, probeInterval, nodeExporter, problem, add, remove, duplicate, save }) {
             if (!o)
                 return false;
         }
@@ -219,8 +219,7 @@ void TestMachinesDialog::idFollowsTheNameUntilEdited_data()
     QTest::addRow("unique") << QList<MachineConfig> { machine(QStringLiteral("mac_1")),
         machine(QStringLiteral("mac_1_2")) }
                             << QStringLiteral("Mac 1") << QStringLiteral("mac_1_3");
-    QTest::addRow("not local") << QList<MachineConfig> {} << QStringLiteral("Local")
-                               << QStringLiteral("local_2");
+    QTest::addRow("not local") << QList<MachineConfig> {} << QStringLiteral("Local") << QStringLiteral("local_2");
 }
 
 void TestMachinesDialog::idFollowsTheNameUntilEdited()
@@ -293,18 +292,15 @@ void TestMachinesDialog::invalidValuesDisableSave_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("problem");
 
-    QTest::addRow("server URL not http")
-        << QStringLiteral("serverUrlEdit") << QStringLiteral("ftp://box:21")
-        << QStringLiteral("machine 1 (\"a\"): \"server_url\" must be an http:// or "
-                          "https:// URL with a host, not \"ftp://box:21\".");
-    QTest::addRow("server URL without host")
-        << QStringLiteral("serverUrlEdit") << QStringLiteral("http://")
-        << QStringLiteral("machine 1 (\"a\"): \"server_url\" must be an http:// "
-                          "or https:// URL with a host, not \"http://\".");
-    QTest::addRow("node_exporter URL")
-        << QStringLiteral("nodeExporterEdit") << QStringLiteral("box:9100")
-        << QStringLiteral("machine 1 (\"a\"): \"node_exporter_url\" must be an "
-                          "http:// or https:// URL with a host, not \"box:9100\".");
+    QTest::addRow("server URL not http") << QStringLiteral("serverUrlEdit") << QStringLiteral("ftp://box:21")
+                                         << QStringLiteral("machine 1 (\"a\"): \"server_url\" must be an http:// or "
+                                                           "https:// URL with a host, not \"ftp://box:21\".");
+    QTest::addRow("server URL without host") << QStringLiteral("serverUrlEdit") << QStringLiteral("http://")
+                                             << QStringLiteral("machine 1 (\"a\"): \"server_url\" must be an http:// "
+                                                               "or https:// URL with a host, not \"http://\".");
+    QTest::addRow("node_exporter URL") << QStringLiteral("nodeExporterEdit") << QStringLiteral("box:9100")
+                                       << QStringLiteral("machine 1 (\"a\"): \"node_exporter_url\" must be an "
+                                                         "http:// or https:// URL with a host, not \"box:9100\".");
 }
 
 void TestMachinesDialog::invalidValuesDisableSave()
@@ -358,8 +354,7 @@ void TestMachinesDialog::removeAndDuplicate()
     QVERIFY(ui.save->isEnabled());
     const QList<MachineConfig> withCopy = dialog.machines();
     QCOMPARE(idsOf(withCopy),
-        (QStringList {
-            QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("box_b_copy"), QStringLiteral("c") }));
+        (QStringList { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("box_b_copy"), QStringLiteral("c") }));
     QCOMPARE(withCopy.at(2).host, b.host);
     QCOMPARE(withCopy.at(2).keyFile, b.keyFile);
 
@@ -391,8 +386,7 @@ void TestMachinesDialog::importMergesByIdAndShowsProblems()
     // and an entry without an id (an error: left out).
     QVERIFY(dialog.importFile(fixture("machines_import.json")));
     const QList<MachineConfig> got = dialog.machines();
-    QCOMPARE(idsOf(got),
-        (QStringList { QStringLiteral("mac1"), QStringLiteral("other"), QStringLiteral("gpu_box") }));
+    QCOMPARE(idsOf(got), (QStringList { QStringLiteral("mac1"), QStringLiteral("other"), QStringLiteral("gpu_box") }));
     QCOMPARE(got.at(0).name, QStringLiteral("Mac Studio 1 (Qwen)"));
     QCOMPARE(got.at(0).host, QStringLiteral("192.0.2.10"));
     QCOMPARE(got.at(0).keyFile, QStringLiteral("~/.ssh/id_ed25519"));
@@ -428,8 +422,8 @@ void TestMachinesDialog::importUnreadableFileSaysWhy()
     QVERIFY(!dialog.importFile(QStringLiteral("/nonexistent/machines.json")));
     auto *box = dialog.findChild<QMessageBox *>(QStringLiteral("machinesMessage"));
     QVERIFY(box);
-    QVERIFY2(box->text().startsWith(QStringLiteral("Cannot read /nonexistent/machines.json: ")),
-        qPrintable(box->text()));
+    QVERIFY2(
+        box->text().startsWith(QStringLiteral("Cannot read /nonexistent/machines.json: ")), qPrintable(box->text()));
     QCOMPARE(idsOf(dialog.machines()), QStringList { QStringLiteral("a") });
     box->close();
 }

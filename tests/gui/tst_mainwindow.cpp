@@ -163,7 +163,7 @@ void TestMainWindow::clickOnChartAddsMarkerEverywhere()
     QCOMPARE(markers.first().notes, notes);
     const qint64 msPerPixel = cpu->windowMs() / 1000;
     QVERIFY2(std::abs(markers.first().timeMs - target) <= 3 * msPerPixel,
-             qPrintable(QStringLiteral("marker at %1, clicked %2").arg(markers.first().timeMs).arg(target)));
+        qPrintable(QStringLiteral("marker at %1, clicked %2").arg(markers.first().timeMs).arg(target)));
 
     // On every chart, and drawn: the marker's orange shows in the chart's column.
     for (TimeChart *chart : m_window->charts())
@@ -237,7 +237,8 @@ void TestMainWindow::editAndDeleteAreRecordedInTheSidecar()
 
     QFile sidecar(m_session->log().sidecarPath());
     QVERIFY(sidecar.open(QIODevice::ReadOnly));
-    const QJsonArray changes = QJsonDocument::fromJson(sidecar.readAll()).object().value(QStringLiteral("marker_changes")).toArray();
+    const QJsonArray changes
+        = QJsonDocument::fromJson(sidecar.readAll()).object().value(QStringLiteral("marker_changes")).toArray();
     QCOMPARE(changes.size(), 2);
     QCOMPARE(changes[0].toObject().value(QStringLiteral("action")).toString(), QStringLiteral("edit"));
     QCOMPARE(changes[0].toObject().value(QStringLiteral("event")).toString(), QStringLiteral("Started batch"));
@@ -253,8 +254,8 @@ void TestMainWindow::editAndDeleteAreRecordedInTheSidecar()
 
 void TestMainWindow::markersTableModelIsSound()
 {
-    QAbstractItemModelTester tester(m_window->markersPanel()->table()->model(),
-                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(
+        m_window->markersPanel()->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_session->addMarker(now - 3000, QStringLiteral("b"), {});
     m_session->addMarker(now - 5000, QStringLiteral("a"), {}); // earlier: inserted before
@@ -314,8 +315,7 @@ void TestMainWindow::exportSvg()
 {
     const QString path = QDir(m_logs->path()).filePath(QStringLiteral("chart.svg"));
     QString error;
-    QVERIFY2(ChartExporter::exportChart(m_window->charts().first(), path, QSize(1200, 500), &error),
-             qPrintable(error));
+    QVERIFY2(ChartExporter::exportChart(m_window->charts().first(), path, QSize(1200, 500), &error), qPrintable(error));
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray svg = f.readAll();

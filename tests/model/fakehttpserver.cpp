@@ -102,8 +102,7 @@ void FakeHttpServer::close()
     dropConnections();
 }
 
-FakeHttpServer::Response FakeHttpServer::text(
-    int status, const QByteArray &body, const QByteArray &contentType)
+FakeHttpServer::Response FakeHttpServer::text(int status, const QByteArray &body, const QByteArray &contentType)
 {
     Response r;
     r.status = status;
@@ -182,8 +181,7 @@ void FakeHttpServer::onReadyRead(Connection *c)
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const qsizetype colon = lines[i].indexOf(':');
             if (colon > 0)
-                request.headers.insert(
-                    lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+                request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
         }
         const qint64 length = request.headers.value("content-length").toLongLong();
         if (c->buffer.size() < headEnd + 4 + length)
@@ -264,8 +262,7 @@ void FakeHttpServer::respond(Connection *c, const Response &r)
         c->hugeLeft = r.hugeBytes;
         c->hugeChunked = chunked;
         // A valid exposition line over and over: only the size is wrong.
-        c->hugeLine
-            = r.body.isEmpty() ? QByteArray("vllm:num_requests_running{model_name=\"pad\"} 1.0\n") : r.body;
+        c->hugeLine = r.body.isEmpty() ? QByteArray("vllm:num_requests_running{model_name=\"pad\"} 1.0\n") : r.body;
         writeHugeChunk(c);
         return;
     }
@@ -284,8 +281,7 @@ void FakeHttpServer::writeHugeChunk(Connection *c)
     data.truncate(n);
     c->hugeLeft -= n;
     if (c->hugeChunked)
-        c->socket->write(
-            QByteArray::number(n, 16) + "\r\n" + data + "\r\n" + (c->hugeLeft == 0 ? "0\r\n\r\n" : ""));
+        c->socket->write(QByteArray::number(n, 16) + "\r\n" + data + "\r\n" + (c->hugeLeft == 0 ? "0\r\n\r\n" : ""));
     else
         c->socket->write(data);
     if (c->hugeLeft == 0)

@@ -28,20 +28,19 @@ public:
         QByteArray query;
         QHash<QByteArray, QByteArray> headers; // names in lower case
         QByteArray body;
-        int number = 0; // 1 for the first request to this path, 2 for the next…
+        int number = 0;        // 1 for the first request to this path, 2 for the next…
         qint64 receivedMs = 0; // wall clock, when the whole request had arrived
     };
 
-    enum class Behaviour
-    {
-        Answer, // status, headers, body (after delayMs)
+    enum class Behaviour {
+        Answer,             // status, headers, body (after delayMs)
         CloseWithoutAnswer, // closes the connection at once
         StallBeforeHeaders, // keeps the connection open and never writes a byte
-        HeadersThenStall, // writes the status line and headers (Content-Length of the body), then nothing
-        Garbage, // writes garbageBytes of random bytes instead of HTTP (then closes)
-        Truncated, // announces Content-Length of the body, writes only truncateAt bytes, closes
-        Huge, // a body of hugeBytes in chunks, with Content-Length
-        HugeChunked, // a body of hugeBytes in chunks, Transfer-Encoding: chunked (no length)
+        HeadersThenStall,   // writes the status line and headers (Content-Length of the body), then nothing
+        Garbage,            // writes garbageBytes of random bytes instead of HTTP (then closes)
+        Truncated,          // announces Content-Length of the body, writes only truncateAt bytes, closes
+        Huge,               // a body of hugeBytes in chunks, with Content-Length
+        HugeChunked,        // a body of hugeBytes in chunks, Transfer-Encoding: chunked (no length)
     };
 
     struct Response
@@ -53,7 +52,7 @@ public:
         int delayMs = 0; // Answer: wait this long before writing
         qint64 garbageBytes = 4096;
         bool closeAfterGarbage = true; // Garbage: close, or keep the connection open
-        qint64 truncateAt = 0; // Truncated: bytes of the body actually sent
+        qint64 truncateAt = 0;         // Truncated: bytes of the body actually sent
         qint64 hugeBytes = 20 * 1024 * 1024;
     };
 

@@ -14,14 +14,7 @@ namespace ModelServers {
 // value formats), with the generated-tokens counter, the active-requests gauge and the completed-
 // requests counter replaced by values of the scrape number n, so every reading names its scrape.
 
-enum class Flavour
-{
-    LlamaCpp,
-    Vllm,
-    SglangColon,
-    SglangUnderscore,
-    Tgi
-};
+enum class Flavour { LlamaCpp, Vllm, SglangColon, SglangUnderscore, Tgi };
 
 inline QByteArray num(double v)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "logtime.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QString>

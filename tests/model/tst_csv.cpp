@@ -36,8 +36,8 @@ void TestCsv::escape_data()
     QTest::addRow("semicolon and tab unquoted") << QStringLiteral("a;b\tc") << QByteArray("a;b\tc");
     QTest::addRow("UTF-8") << QString::fromUtf8("\xe4\xb8\xad\xe6\x96\x87 \xf0\x9f\x9a\x80")
                            << QByteArray("\xe4\xb8\xad\xe6\x96\x87 \xf0\x9f\x9a\x80");
-    QTest::addRow("UTF-8 with comma")
-        << QString::fromUtf8("\xe4\xb8\xad,\xe6\x96\x87") << QByteArray("\"\xe4\xb8\xad,\xe6\x96\x87\"");
+    QTest::addRow("UTF-8 with comma") << QString::fromUtf8("\xe4\xb8\xad,\xe6\x96\x87")
+                                      << QByteArray("\"\xe4\xb8\xad,\xe6\x96\x87\"");
     // The example of LOG_FORMAT.md.
     QTest::addRow("LOG_FORMAT example note") << QStringLiteral("During the third notebook, \"cell 14\"")
                                              << QByteArray("\"During the third notebook, \"\"cell 14\"\"\"");
@@ -66,19 +66,15 @@ void TestCsv::parse_data()
                                   << L { { QString(), QStringLiteral("x"), QString(), QString() } };
     QTest::addRow("blank line is one empty field")
         << QByteArray("a\n\nb\n") << L { { QStringLiteral("a") }, { QString() }, { QStringLiteral("b") } };
-    QTest::addRow("quoted comma") << QByteArray("\"a,b\",c\n")
-                                  << L { { QStringLiteral("a,b"), QStringLiteral("c") } };
-    QTest::addRow("doubled quotes") << QByteArray("\"say \"\"hi\"\"\"\n")
-                                    << L { { QStringLiteral("say \"hi\"") } };
+    QTest::addRow("quoted comma") << QByteArray("\"a,b\",c\n") << L { { QStringLiteral("a,b"), QStringLiteral("c") } };
+    QTest::addRow("doubled quotes") << QByteArray("\"say \"\"hi\"\"\"\n") << L { { QStringLiteral("say \"hi\"") } };
     QTest::addRow("quoted empty") << QByteArray("\"\",x\n") << L { { QString(), QStringLiteral("x") } };
     QTest::addRow("quoted newline") << QByteArray("1,\"one\ntwo\",3\n")
-                                    << L { { QStringLiteral("1"), QStringLiteral("one\ntwo"),
-                                           QStringLiteral("3") } };
+                                    << L { { QStringLiteral("1"), QStringLiteral("one\ntwo"), QStringLiteral("3") } };
     QTest::addRow("CRLF line ends") << QByteArray("a,b\r\n1,2\r\n")
                                     << L { { QStringLiteral("a"), QStringLiteral("b") },
                                            { QStringLiteral("1"), QStringLiteral("2") } };
-    QTest::addRow("CRLF inside quotes is data")
-        << QByteArray("\"x\r\ny\"\r\n") << L { { QStringLiteral("x\r\ny") } };
+    QTest::addRow("CRLF inside quotes is data") << QByteArray("\"x\r\ny\"\r\n") << L { { QStringLiteral("x\r\ny") } };
     QTest::addRow("UTF-8 BOM dropped") << QByteArray("\xEF\xBB\xBFtimestamp,notes\n")
                                        << L { { QStringLiteral("timestamp"), QStringLiteral("notes") } };
     QTest::addRow("quote inside unquoted field is text")
@@ -86,12 +82,10 @@ void TestCsv::parse_data()
     QTest::addRow("UTF-8") << QByteArray("\xe4\xb8\xad\xe6\x96\x87,\"\xf0\x9f\x9a\x80,\"\n")
                            << L { { QString::fromUtf8("\xe4\xb8\xad\xe6\x96\x87"),
                                   QString::fromUtf8("\xf0\x9f\x9a\x80,") } };
-    QTest::addRow("LOG_FORMAT marker row") << QByteArray(
-        "2026-11-22T14:30:29.402+01:00,,,Qwen crashed,\"During the third notebook, \"\"cell 14\"\"\"\n")
-                                           << L { { QStringLiteral("2026-11-22T14:30:29.402+01:00"),
-                                                  QString(), QString(), QStringLiteral("Qwen crashed"),
-                                                  QStringLiteral(
-                                                      "During the third notebook, \"cell 14\"") } };
+    QTest::addRow("LOG_FORMAT marker row")
+        << QByteArray("2026-11-22T14:30:29.402+01:00,,,Qwen crashed,\"During the third notebook, \"\"cell 14\"\"\"\n")
+        << L { { QStringLiteral("2026-11-22T14:30:29.402+01:00"), QString(), QString(), QStringLiteral("Qwen crashed"),
+               QStringLiteral("During the third notebook, \"cell 14\"") } };
 }
 
 void TestCsv::parse()
@@ -140,15 +134,14 @@ void TestCsv::unterminatedRecords_data()
     QTest::addColumn<int>("lastLine");
     QTest::addColumn<bool>("openQuote");
 
-    QTest::addRow("cut after a field")
-        << QByteArray("h1,h2\n1,2\n3,") << QStringList { QStringLiteral("3"), QString() } << 3 << false;
+    QTest::addRow("cut after a field") << QByteArray("h1,h2\n1,2\n3,") << QStringList { QStringLiteral("3"), QString() }
+                                       << 3 << false;
     QTest::addRow("cut without line end")
         << QByteArray("h\nlast") << QStringList { QStringLiteral("last") } << 2 << false;
-    QTest::addRow("cut inside a quote")
-        << QByteArray("h,n\n1,\"half a\nnote")
-        << QStringList { QStringLiteral("1"), QStringLiteral("half a\nnote") } << 2 << true;
-    QTest::addRow("quote opened on the last byte")
-        << QByteArray("h\n\"") << QStringList { QString() } << 2 << true;
+    QTest::addRow("cut inside a quote") << QByteArray("h,n\n1,\"half a\nnote")
+                                        << QStringList { QStringLiteral("1"), QStringLiteral("half a\nnote") } << 2
+                                        << true;
+    QTest::addRow("quote opened on the last byte") << QByteArray("h\n\"") << QStringList { QString() } << 2 << true;
 }
 
 void TestCsv::unterminatedRecords()
@@ -177,10 +170,9 @@ void TestCsv::roundTrip_data()
     QTest::addRow("empties") << QStringList { QString(), QString(), QString() };
     QTest::addRow("commas and quotes") << QStringList { QStringLiteral("x,y"), QStringLiteral("\"quoted\""),
         QStringLiteral("\"\""), QStringLiteral(",") };
-    QTest::addRow("line ends") << QStringList { QStringLiteral("a\nb"), QStringLiteral("c\r\nd"),
-        QStringLiteral("\r"), QStringLiteral("\n\n") };
-    QTest::addRow("leading and trailing spaces")
-        << QStringList { QStringLiteral(" a "), QStringLiteral("\t") };
+    QTest::addRow("line ends") << QStringList { QStringLiteral("a\nb"), QStringLiteral("c\r\nd"), QStringLiteral("\r"),
+        QStringLiteral("\n\n") };
+    QTest::addRow("leading and trailing spaces") << QStringList { QStringLiteral(" a "), QStringLiteral("\t") };
     QTest::addRow("Chinese and emoji") << QStringList {
         QString::fromUtf8("\xe6\xa8\xa1\xe5\x9e\x8b\xe5\xb4\xa9\xe6\xba\x83\xe4\xba\x86"),
         QString::fromUtf8("\xf0\x9f\x94\xa5\xf0\x9f\x98\x80, \"\xf0\x9f\x9a\x80\"\n\xe7\xac\xac\xe4\xba\x8c"

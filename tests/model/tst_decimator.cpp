@@ -14,8 +14,8 @@ QList<QPointF> decimate(
     const QList<qint64> &times, const QList<double> &values, qint64 fromMs, qint64 toMs, int columns)
 {
     return Decimator::minMax(
-        0, times.size(), [&](qsizetype i) { return times[i]; }, [&](qsizetype i) { return values[i]; },
-        fromMs, toMs, columns);
+        0, times.size(), [&](qsizetype i) { return times[i]; }, [&](qsizetype i) { return values[i]; }, fromMs, toMs,
+        columns);
 }
 
 QList<qint64> stepTimes(int count, qint64 step)
@@ -99,28 +99,26 @@ void TestDecimator::smallSeries_data()
     QTest::addRow("high before low keeps time order")
         << ten << QList<double> { 3, 9, 1, 4, 4, 6, 6, 6, 6, 6 } << qint64(0) << qint64(1000) << 2
         << QList<QPointF> { { 100, 9 }, { 200, 1 }, { 500, 6 } };
-    QTest::addRow("flat column is one point")
-        << ten << QList<double> { 7, 7, 7, 7, 7, 7, 7, 7, 7, 7 } << qint64(0) << qint64(1000) << 2
-        << QList<QPointF> { { 0, 7 }, { 500, 7 } };
+    QTest::addRow("flat column is one point") << ten << QList<double> { 7, 7, 7, 7, 7, 7, 7, 7, 7, 7 } << qint64(0)
+                                              << qint64(1000) << 2 << QList<QPointF> { { 0, 7 }, { 500, 7 } };
     QTest::addRow("a column of NaN gives nothing")
-        << ten << QList<double> { 1, 2, 3, 4, 5, kNaN, kNaN, kNaN, kNaN, kNaN } << qint64(0) << qint64(1000)
-        << 2 << QList<QPointF> { { 0, 1 }, { 400, 5 } };
+        << ten << QList<double> { 1, 2, 3, 4, 5, kNaN, kNaN, kNaN, kNaN, kNaN } << qint64(0) << qint64(1000) << 2
+        << QList<QPointF> { { 0, 1 }, { 400, 5 } };
     // Column 0: NaN 4 2 4 3 -> high (100, 4) then low (200, 2); the second 4 is not a new high.
-    QTest::addRow("first sample NaN")
-        << ten << QList<double> { kNaN, 4, 2, 4, 3, 1, 1, 1, 1, 1 } << qint64(0) << qint64(1000) << 2
-        << QList<QPointF> { { 100, 4 }, { 200, 2 }, { 500, 1 } };
+    QTest::addRow("first sample NaN") << ten << QList<double> { kNaN, 4, 2, 4, 3, 1, 1, 1, 1, 1 } << qint64(0)
+                                      << qint64(1000) << 2 << QList<QPointF> { { 100, 4 }, { 200, 2 }, { 500, 1 } };
     // Only samples inside [300, 700] count; 3 columns of 133.3 ms: t 300, 400 | 500 | 600, 700.
     QTest::addRow("outside the range ignored")
         << ten << QList<double> { 99, 99, 99, 1, 2, 3, 4, 5, 99, 99 } << qint64(300) << qint64(700) << 3
         << QList<QPointF> { { 300, 1 }, { 400, 2 }, { 500, 3 }, { 600, 4 }, { 700, 5 } };
-    QTest::addRow("one column, one sample") << QList<qint64> { 50 } << QList<double> { 3 } << qint64(0)
-                                            << qint64(100) << 1 << QList<QPointF> { { 50, 3 } };
-    QTest::addRow("no columns") << ten << QList<double> { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 } << qint64(0)
-                                << qint64(1000) << 0 << QList<QPointF>();
-    QTest::addRow("empty range") << ten << QList<double> { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 } << qint64(500)
-                                 << qint64(500) << 4 << QList<QPointF>();
-    QTest::addRow("range after the data") << ten << QList<double> { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }
-                                          << qint64(5000) << qint64(6000) << 4 << QList<QPointF>();
+    QTest::addRow("one column, one sample")
+        << QList<qint64> { 50 } << QList<double> { 3 } << qint64(0) << qint64(100) << 1 << QList<QPointF> { { 50, 3 } };
+    QTest::addRow("no columns") << ten << QList<double> { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 } << qint64(0) << qint64(1000)
+                                << 0 << QList<QPointF>();
+    QTest::addRow("empty range") << ten << QList<double> { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 } << qint64(500) << qint64(500)
+                                 << 4 << QList<QPointF>();
+    QTest::addRow("range after the data") << ten << QList<double> { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 } << qint64(5000)
+                                          << qint64(6000) << 4 << QList<QPointF>();
     QTest::addRow("no samples") << QList<qint64>() << QList<double>() << qint64(0) << qint64(1000) << 4
                                 << QList<QPointF>();
 }

@@ -56,8 +56,7 @@ void serveMetrics(FakeHttpServer &server, Flavour flavour, double base, std::sha
         if (counterAt)
             tokens = counterAt(n, log->isEmpty() ? base : log->last().tokens);
         log->append({ n, tokens, QDateTime::currentMSecsSinceEpoch() });
-        return FakeHttpServer::text(
-            200, exposition(flavour, tokens, n), "text/plain; version=0.0.4; charset=utf-8");
+        return FakeHttpServer::text(200, exposition(flavour, tokens, n), "text/plain; version=0.0.4; charset=utf-8");
     });
 }
 
@@ -157,10 +156,9 @@ int postCount(const FakeHttpServer &server)
 Q_DECLARE_METATYPE(ModelServers::Flavour)
 
 // The servers that have no metrics, as healthOnly() serves them.
-enum class HealthServer
-{
-    Ollama, // Ollama's routes
-    Mlx, // mlx_lm.server's /health and /v1/models
+enum class HealthServer {
+    Ollama,            // Ollama's routes
+    Mlx,               // mlx_lm.server's /health and /v1/models
     LlamaNoMetrics404, // llama.cpp's /health; /metrics 404
     LlamaNoMetrics501, // llama-server without --metrics: /metrics 501 with its message
 };
@@ -244,8 +242,7 @@ void TestHttpServerSource::ratesFromCounters()
     driver.stop();
 
     QCOMPARE(driver.state().status, ServerState::Up);
-    QVERIFY2(
-        driver.state().detail.contains(serverKindDisplayName(detected)), qPrintable(driver.state().detail));
+    QVERIFY2(driver.state().detail.contains(serverKindDisplayName(detected)), qPrintable(driver.state().detail));
     QVERIFY2(driver.state().detail.contains(QLatin1String("/metrics")), qPrintable(driver.state().detail));
     QCOMPARE(driver.failures.count(), 0);
     QCOMPARE(server.totalRequests(), server.requestCount(QStringLiteral("/metrics"))); // found at once
@@ -290,14 +287,13 @@ void TestHttpServerSource::ratesFromCounters()
         const double impliedMs = delta / rate * 1000.0;
         const qint64 difference = std::llround(impliedMs) - serverMs;
         QVERIFY2(std::abs(difference) <= 40,
-            qPrintable(
-                QStringLiteral("scrape %1: %2 tokens/s, %3 tokens in %4 ms by the server's clock, %5 ms "
-                               "implied")
-                    .arg(n)
-                    .arg(rate)
-                    .arg(delta)
-                    .arg(serverMs)
-                    .arg(impliedMs)));
+            qPrintable(QStringLiteral("scrape %1: %2 tokens/s, %3 tokens in %4 ms by the server's clock, %5 ms "
+                                      "implied")
+                           .arg(n)
+                           .arg(rate)
+                           .arg(delta)
+                           .arg(serverMs)
+                           .arg(impliedMs)));
         if (!checked.contains(n)) {
             checked << n;
             clockDifferences << std::abs(difference);
@@ -394,24 +390,21 @@ void TestHttpServerSource::healthOnly_data()
 
     using H = HealthServer;
     const QString openAi = serverKindDisplayName(ServerKind::OpenAi);
-    QTest::addRow("ollama /api/version")
-        << H::Ollama << ServerKind::Ollama << QStringLiteral("/api/version") << QStringLiteral("Ollama");
+    QTest::addRow("ollama /api/version") << H::Ollama << ServerKind::Ollama << QStringLiteral("/api/version")
+                                         << QStringLiteral("Ollama");
     // Ollama also serves /v1/models, which Auto finds first.
-    QTest::addRow("ollama, auto-detected")
-        << H::Ollama << ServerKind::Auto << QStringLiteral("/v1/models") << openAi;
+    QTest::addRow("ollama, auto-detected") << H::Ollama << ServerKind::Auto << QStringLiteral("/v1/models") << openAi;
     QTest::addRow("openai /v1/models (mlx_lm)")
         << H::Mlx << ServerKind::OpenAi << QStringLiteral("/v1/models") << openAi;
-    QTest::addRow("lmstudio /v1/models")
-        << H::Mlx << ServerKind::LmStudio << QStringLiteral("/v1/models") << QStringLiteral("LM Studio");
+    QTest::addRow("lmstudio /v1/models") << H::Mlx << ServerKind::LmStudio << QStringLiteral("/v1/models")
+                                         << QStringLiteral("LM Studio");
     QTest::addRow("mlx_lm, auto-detected")
         << H::Mlx << ServerKind::Auto << QStringLiteral("/health") << QStringLiteral("server");
     QTest::addRow("llama.cpp /health, /metrics 404")
-        << H::LlamaNoMetrics404 << ServerKind::LlamaCpp << QStringLiteral("/health")
-        << QStringLiteral("llama.cpp");
+        << H::LlamaNoMetrics404 << ServerKind::LlamaCpp << QStringLiteral("/health") << QStringLiteral("llama.cpp");
     // What llama-server without --metrics really answers.
     QTest::addRow("llama.cpp /health, /metrics 501")
-        << H::LlamaNoMetrics501 << ServerKind::LlamaCpp << QStringLiteral("/health")
-        << QStringLiteral("llama.cpp");
+        << H::LlamaNoMetrics501 << ServerKind::LlamaCpp << QStringLiteral("/health") << QStringLiteral("llama.cpp");
     QTest::addRow("llama.cpp without --metrics, auto-detected")
         << H::LlamaNoMetrics501 << ServerKind::Auto << QStringLiteral("/health") << QStringLiteral("server");
 }
@@ -518,8 +511,7 @@ void TestHttpServerSource::loadingModel()
     QCOMPARE(server.maxOpenRequests(), 1);
 }
 
-enum class Hostile
-{
+enum class Hostile {
     HtmlPage,
     HtmlErrorPage,
     JsonBody,
@@ -550,7 +542,7 @@ void TestHttpServerSource::hostileServer_data()
         const char *name;
         Hostile hostile;
         const char *keyword;
-        bool autoRow; // Auto walks its endpoints on an answer; a failed connection is the same
+        bool autoRow;         // Auto walks its endpoints on an answer; a failed connection is the same
         bool autoFindsHealth; // Auto goes on to /health, which answers 200 as well
     } cases[] = {
         { "HTML page with 200", Hostile::HtmlPage, "not with Prometheus metrics", true, true },
@@ -563,8 +555,7 @@ void TestHttpServerSource::hostileServer_data()
         { "headers, then stalls forever", Hostile::HeadersThenStall, "no answer within 0.4 s", true, false },
         { "accepts, never answers", Hostile::NeverAnswers, "no answer within 0.4 s", false, false },
         { "500", Hostile::Status500, "HTTP 500", true, false },
-        { "503 without Loading model (vLLM engine dead)", Hostile::Status503NotLoading, "HTTP 503", true,
-            false },
+        { "503 without Loading model (vLLM engine dead)", Hostile::Status503NotLoading, "HTTP 503", true, false },
         { "connection refused", Hostile::Refused, "refused", true, false },
         { "garbage bytes, then close", Hostile::Garbage, "not an HTTP answer", false, false },
         { "garbage bytes, connection left open", Hostile::GarbageStaysOpen, "not an HTTP answer", false, false },
@@ -688,8 +679,7 @@ void TestHttpServerSource::hostileServer()
     QCOMPARE(last.value(Metric::ServerUp), status == ServerState::Up ? 1.0 : 0.0);
     QVERIFY(!last.has(Metric::TokensPerSecond));
     QVERIFY(!last.has(Metric::ActiveRequests));
-    QVERIFY2(
-        gaps.maxGapMs() < 250, qPrintable(QStringLiteral("event loop blocked %1 ms").arg(gaps.maxGapMs())));
+    QVERIFY2(gaps.maxGapMs() < 250, qPrintable(QStringLiteral("event loop blocked %1 ms").arg(gaps.maxGapMs())));
     qDebug("%s", qPrintable(describeState(state)));
 }
 
@@ -751,8 +741,7 @@ void TestHttpServerSource::serverRestartsWithOtherEndpoints()
     });
     Driver driver(options(server.url(), kind, 400), 100);
     driver.start();
-    const QString before
-        = metricsBefore ? QStringLiteral("/metrics") : QStringLiteral("/health (health only");
+    const QString before = metricsBefore ? QStringLiteral("/metrics") : QStringLiteral("/health (health only");
     QTRY_VERIFY_WITH_TIMEOUT(
         driver.state().status == ServerState::Up && driver.state().detail.contains(before), kWaitMs);
 
@@ -766,8 +755,7 @@ void TestHttpServerSource::serverRestartsWithOtherEndpoints()
     // A server that goes down and comes back is looked at afresh: it may have changed.
     // (qWaitFor, not QTRY: a failing QTRY waits twice as long again to say how long it would need.)
     const bool followed = QTest::qWaitFor(
-        [&] { return driver.state().status == ServerState::Up && driver.state().detail.contains(after); },
-        1200);
+        [&] { return driver.state().status == ServerState::Up && driver.state().detail.contains(after); }, 1200);
     QVERIFY2(followed, qPrintable(describeState(driver.state())));
     QTRY_COMPARE_WITH_TIMEOUT(driver.lastSample().value(Metric::ServerUp), 1.0, kWaitMs);
     driver.stop();
@@ -791,8 +779,8 @@ void TestHttpServerSource::unrecognisedMetricsInAuto()
     QVERIFY(!driver.lastSample().has(Metric::TokensPerSecond));
     QVERIFY(!driver.lastSample().has(Metric::ActiveRequests));
     // The detail names no kind it does not know (not the "Detect automatically" of the dialog).
-    QVERIFY2(!driver.state().detail.contains(serverKindDisplayName(ServerKind::Auto)),
-        qPrintable(driver.state().detail));
+    QVERIFY2(
+        !driver.state().detail.contains(serverKindDisplayName(ServerKind::Auto)), qPrintable(driver.state().detail));
 }
 
 // The optional probe against Ollama: a model from /api/tags, then /api/generate; tokens/s from the
@@ -837,8 +825,7 @@ void TestHttpServerSource::probeOllama()
     QCOMPARE(post->path, QStringLiteral("/api/generate"));
     QVERIFY(post->headers.value("content-type").startsWith("application/json"));
     const QJsonObject request = QJsonDocument::fromJson(post->body).object();
-    QCOMPARE(
-        request.value(QStringLiteral("model")).toString(), QStringLiteral("llama3.2:latest")); // the first
+    QCOMPARE(request.value(QStringLiteral("model")).toString(), QStringLiteral("llama3.2:latest")); // the first
     QCOMPARE(request.value(QStringLiteral("stream")).toBool(true), false);
     QVERIFY(!request.value(QStringLiteral("prompt")).toString().isEmpty());
     const int predict
@@ -881,8 +868,8 @@ void TestHttpServerSource::probeOpenAi()
         [](const FakeHttpServer::Request &r) { return r.method == "POST"; });
     QCOMPARE(post->path, QStringLiteral("/v1/chat/completions"));
     const QJsonObject request = QJsonDocument::fromJson(post->body).object();
-    QCOMPARE(request.value(QStringLiteral("model")).toString(),
-        QStringLiteral("mlx-community/Qwen2.5-7B-Instruct-4bit"));
+    QCOMPARE(
+        request.value(QStringLiteral("model")).toString(), QStringLiteral("mlx-community/Qwen2.5-7B-Instruct-4bit"));
     QCOMPARE(request.value(QStringLiteral("stream")).toBool(true), false);
     const int maxTokens = request.value(QStringLiteral("max_tokens")).toInt();
     QVERIFY2(maxTokens > 0 && maxTokens <= 32, qPrintable(QString::number(maxTokens)));
@@ -980,8 +967,7 @@ void TestHttpServerSource::twoMachinesOneStalled()
     session.stop();
 
     const ServerState stalledState = session.machines()[1]->serverState();
-    QVERIFY2(
-        stalledState.detail.contains(QLatin1String("no answer within")), qPrintable(stalledState.detail));
+    QVERIFY2(stalledState.detail.contains(QLatin1String("no answer within")), qPrintable(stalledState.detail));
     QVERIFY2(downAfter < 2000 + 1500, qPrintable(QString::number(downAfter)));
     QCOMPARE(session.machines()[0]->serverState().status, ServerState::Up);
     QVERIFY(stalled.maxOpenRequests() <= 1);
@@ -998,8 +984,8 @@ void TestHttpServerSource::twoMachinesOneStalled()
 
     // A row per interval, none skipped for the stalled machine.
     const int expectedRows = int(ranMs / (kInterval * 1000));
-    QVERIFY2(rows.size() >= expectedRows - 2,
-        qPrintable(QStringLiteral("%1 rows in %2 ms").arg(rows.size()).arg(ranMs)));
+    QVERIFY2(
+        rows.size() >= expectedRows - 2, qPrintable(QStringLiteral("%1 rows in %2 ms").arg(rows.size()).arg(ranMs)));
     int withRate = 0;
     qint64 previousMs = 0;
     qint64 maxRowGap = 0;
@@ -1008,19 +994,16 @@ void TestHttpServerSource::twoMachinesOneStalled()
         if (previousMs)
             maxRowGap = std::max(maxRowGap, t - previousMs);
         previousMs = t;
-        QVERIFY2(r.fields[goodUp] == QLatin1String("1") || r.fields[goodUp].isEmpty(),
-            qPrintable(r.fields[goodUp]));
+        QVERIFY2(r.fields[goodUp] == QLatin1String("1") || r.fields[goodUp].isEmpty(), qPrintable(r.fields[goodUp]));
         withRate += r.fields[goodTokens].isEmpty() ? 0 : 1;
         QVERIFY2(r.fields[stalledUp].isEmpty() || r.fields[stalledUp] == QLatin1String("0"),
             qPrintable(r.fields[stalledUp]));
         QVERIFY(r.fields[stalledTokens].isEmpty());
     }
-    QVERIFY2(
-        withRate >= rows.size() - 3, qPrintable(QStringLiteral("%1 of %2").arg(withRate).arg(rows.size())));
+    QVERIFY2(withRate >= rows.size() - 3, qPrintable(QStringLiteral("%1 of %2").arg(withRate).arg(rows.size())));
     QVERIFY2(rows.last().fields[stalledUp] == QLatin1String("0"), qPrintable(rows.last().fields[stalledUp]));
     QVERIFY2(maxRowGap <= kInterval * 1000 + 250, qPrintable(QString::number(maxRowGap)));
-    QVERIFY2(
-        gaps.maxGapMs() < 200, qPrintable(QStringLiteral("event loop blocked %1 ms").arg(gaps.maxGapMs())));
+    QVERIFY2(gaps.maxGapMs() < 200, qPrintable(QStringLiteral("event loop blocked %1 ms").arg(gaps.maxGapMs())));
     QVERIFY(gaps.ticks() > ranMs / 40);
 }
 

@@ -31,10 +31,8 @@ void TestLocalSource::measuresFakeProc()
 {
     QTemporaryDir proc;
     QVERIFY(proc.isValid());
-    QVERIFY(
-        overwrite(proc.filePath(QStringLiteral("stat")), TestUtil::readFixture("proc_stat_sources_vm.txt")));
-    QVERIFY(overwrite(
-        proc.filePath(QStringLiteral("meminfo")), TestUtil::readFixture("proc_meminfo_sources_vm.txt")));
+    QVERIFY(overwrite(proc.filePath(QStringLiteral("stat")), TestUtil::readFixture("proc_stat_sources_vm.txt")));
+    QVERIFY(overwrite(proc.filePath(QStringLiteral("meminfo")), TestUtil::readFixture("proc_meminfo_sources_vm.txt")));
 
     LocalSource source(nullptr, proc.path()); // primes the CPU counters with the first reading
     QVERIFY(!source.name().isEmpty());
@@ -101,8 +99,7 @@ void TestLocalSource::nothingReadableFails()
     QCOMPARE(failed.count(), 1);
     QCOMPARE(failed.first().at(0).toULongLong(), quint64(3));
     const QString reason = failed.first().at(1).toString();
-    QVERIFY2(reason.contains(QLatin1String("/stat")) && reason.contains(QLatin1String("/meminfo")),
-        qPrintable(reason));
+    QVERIFY2(reason.contains(QLatin1String("/stat")) && reason.contains(QLatin1String("/meminfo")), qPrintable(reason));
 }
 
 // The real /proc of the machine running the tests.

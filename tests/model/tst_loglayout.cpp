@@ -73,8 +73,7 @@ void TestLogLayout::logTime_data()
     QTest::addColumn<qint64>("ms");
     QTest::addColumn<QString>("text");
 
-    QTest::addRow("UTC") << QByteArray("UTC") << kExampleMs
-                         << QStringLiteral("2026-11-22T13:30:22.125+00:00");
+    QTest::addRow("UTC") << QByteArray("UTC") << kExampleMs << QStringLiteral("2026-11-22T13:30:22.125+00:00");
     QTest::addRow("Paris, winter") << QByteArray("Europe/Paris") << kExampleMs
                                    << QStringLiteral("2026-11-22T14:30:22.125+01:00");
     // 2026-07-01T12:00:00Z
@@ -82,10 +81,10 @@ void TestLogLayout::logTime_data()
                                     << QStringLiteral("2026-07-01T14:00:00.000+02:00");
     QTest::addRow("New York") << QByteArray("America/New_York") << kExampleMs
                               << QStringLiteral("2026-11-22T08:30:22.125-05:00");
-    QTest::addRow("half-hour offset")
-        << QByteArray("Asia/Kolkata") << kExampleMs << QStringLiteral("2026-11-22T19:00:22.125+05:30");
-    QTest::addRow("quarter-hour offset")
-        << QByteArray("Asia/Kathmandu") << kExampleMs << QStringLiteral("2026-11-22T19:15:22.125+05:45");
+    QTest::addRow("half-hour offset") << QByteArray("Asia/Kolkata") << kExampleMs
+                                      << QStringLiteral("2026-11-22T19:00:22.125+05:30");
+    QTest::addRow("quarter-hour offset") << QByteArray("Asia/Kathmandu") << kExampleMs
+                                         << QStringLiteral("2026-11-22T19:15:22.125+05:45");
     QTest::addRow("negative half-hour offset")
         << QByteArray("America/St_Johns") << kExampleMs << QStringLiteral("2026-11-22T10:00:22.125-03:30");
     // Chatham is on daylight time (+13:45) in November: the local date is the next day.
@@ -93,14 +92,13 @@ void TestLogLayout::logTime_data()
                               << QStringLiteral("2026-11-23T03:15:22.125+13:45");
     // The hour Berlin repeats when summer time ends (2026-10-25, 03:00 CEST -> 02:00 CET): the same
     // wall clock twice, told apart by the offset. 00:30Z and 01:30Z.
-    QTest::addRow("repeated hour, first") << QByteArray("Europe/Berlin") << qint64(1792888200000)
-                                          << QStringLiteral("2026-10-25T02:30:00.000+02:00");
-    QTest::addRow("repeated hour, second") << QByteArray("Europe/Berlin") << qint64(1792891800000)
-                                           << QStringLiteral("2026-10-25T02:30:00.000+01:00");
-    QTest::addRow("milliseconds padded")
-        << QByteArray("UTC") << qint64(1795354222005) << QStringLiteral("2026-11-22T13:30:22.005+00:00");
-    QTest::addRow("the epoch") << QByteArray("UTC") << qint64(0)
-                               << QStringLiteral("1970-01-01T00:00:00.000+00:00");
+    QTest::addRow("repeated hour, first")
+        << QByteArray("Europe/Berlin") << qint64(1792888200000) << QStringLiteral("2026-10-25T02:30:00.000+02:00");
+    QTest::addRow("repeated hour, second")
+        << QByteArray("Europe/Berlin") << qint64(1792891800000) << QStringLiteral("2026-10-25T02:30:00.000+01:00");
+    QTest::addRow("milliseconds padded") << QByteArray("UTC") << qint64(1795354222005)
+                                         << QStringLiteral("2026-11-22T13:30:22.005+00:00");
+    QTest::addRow("the epoch") << QByteArray("UTC") << qint64(0) << QStringLiteral("1970-01-01T00:00:00.000+00:00");
 }
 
 void TestLogLayout::logTime()
@@ -125,10 +123,9 @@ void TestLogLayout::metricSuffixes()
     // The table of LOG_FORMAT.md, in its order.
     QCOMPARE(suffixes,
         (QStringList { QStringLiteral("cpu_percent"), QStringLiteral("memory_percent"),
-            QStringLiteral("memory_used_mb"), QStringLiteral("server_up"),
-            QStringLiteral("tokens_per_second"), QStringLiteral("active_requests"),
-            QStringLiteral("requests_total"), QStringLiteral("gpu_percent"), QStringLiteral("gpu_memory_mb"),
-            QStringLiteral("temperature_c") }));
+            QStringLiteral("memory_used_mb"), QStringLiteral("server_up"), QStringLiteral("tokens_per_second"),
+            QStringLiteral("active_requests"), QStringLiteral("requests_total"), QStringLiteral("gpu_percent"),
+            QStringLiteral("gpu_memory_mb"), QStringLiteral("temperature_c") }));
     QVERIFY(!metricFromSuffix(u"cpu").has_value());
     QVERIFY(!metricFromSuffix(u"CPU_PERCENT").has_value());
     QVERIFY(!metricFromSuffix(u"").has_value());
@@ -182,8 +179,7 @@ void TestLogLayout::metricValueInRange_data()
     QTest::addRow("server_up 2") << Metric::ServerUp << 2.0 << false;
     QTest::addRow("negative count") << Metric::ActiveRequests << -1.0 << false;
     QTest::addRow("big memory") << Metric::MemoryUsedMb << 2.0e6 << true;
-    QTest::addRow("1e999 is not finite")
-        << Metric::MemoryUsedMb << std::numeric_limits<double>::infinity() << false;
+    QTest::addRow("1e999 is not finite") << Metric::MemoryUsedMb << std::numeric_limits<double>::infinity() << false;
     QTest::addRow("NaN") << Metric::TokensPerSecond << std::numeric_limits<double>::quiet_NaN() << false;
     QTest::addRow("cold sensor") << Metric::TemperatureC << -20.0 << true;
 }
@@ -204,14 +200,13 @@ void TestLogLayout::splitColumn_data()
 
     QTest::addRow("simple") << QStringLiteral("mac1_cpu_percent") << QStringLiteral("mac1")
                             << metricIndex(Metric::CpuPercent);
-    QTest::addRow("id with underscores")
-        << QStringLiteral("mac_studio_2_memory_used_mb") << QStringLiteral("mac_studio_2")
-        << metricIndex(Metric::MemoryUsedMb);
+    QTest::addRow("id with underscores") << QStringLiteral("mac_studio_2_memory_used_mb")
+                                         << QStringLiteral("mac_studio_2") << metricIndex(Metric::MemoryUsedMb);
     QTest::addRow("gpu memory") << QStringLiteral("box_gpu_memory_mb") << QStringLiteral("box")
                                 << metricIndex(Metric::GpuMemoryMb);
     // The id ends in a word that is also in a suffix: the longest suffix that matches wins.
-    QTest::addRow("id ending in gpu")
-        << QStringLiteral("x_gpu_cpu_percent") << QStringLiteral("x_gpu") << metricIndex(Metric::CpuPercent);
+    QTest::addRow("id ending in gpu") << QStringLiteral("x_gpu_cpu_percent") << QStringLiteral("x_gpu")
+                                      << metricIndex(Metric::CpuPercent);
     QTest::addRow("id named active") << QStringLiteral("active_active_requests") << QStringLiteral("active")
                                      << metricIndex(Metric::ActiveRequests);
     QTest::addRow("requests_total") << QStringLiteral("m2_requests_total") << QStringLiteral("m2")
@@ -241,14 +236,13 @@ void TestLogLayout::headerForMachines_data()
     QTest::addColumn<QStringList>("ids");
     QTest::addColumn<QByteArray>("header");
 
-    QTest::addRow("LOG_FORMAT example")
-        << QStringList { QStringLiteral("mac1"), QStringLiteral("mac2") } << kExampleHeader;
+    QTest::addRow("LOG_FORMAT example") << QStringList { QStringLiteral("mac1"), QStringLiteral("mac2") }
+                                        << kExampleHeader;
     QTest::addRow("one machine") << QStringList { QStringLiteral("mac_studio_2") }
-                                 << QByteArray(
-                                        "timestamp,mac_studio_2_cpu_percent,mac_studio_2_memory_percent,"
-                                        "mac_studio_2_memory_used_mb,mac_studio_2_server_up,"
-                                        "mac_studio_2_tokens_per_second,mac_studio_2_active_requests,"
-                                        "mac_studio_2_requests_total,event,notes\n");
+                                 << QByteArray("timestamp,mac_studio_2_cpu_percent,mac_studio_2_memory_percent,"
+                                               "mac_studio_2_memory_used_mb,mac_studio_2_server_up,"
+                                               "mac_studio_2_tokens_per_second,mac_studio_2_active_requests,"
+                                               "mac_studio_2_requests_total,event,notes\n");
     QTest::addRow("no machines") << QStringList() << QByteArray("timestamp,event,notes\n");
 }
 
@@ -271,23 +265,22 @@ void TestLogLayout::rowsOfTheFormatExample()
 
     QHash<QString, Sample> samples;
     samples.insert(QStringLiteral("mac1"),
-        sampleOf({ { Metric::CpuPercent, 37.5 }, { Metric::MemoryPercent, 61.2 },
-            { Metric::MemoryUsedMb, 117760 }, { Metric::ServerUp, 1 }, { Metric::TokensPerSecond, 42.8 },
-            { Metric::ActiveRequests, 2 }, { Metric::RequestsTotal, 118 } }));
+        sampleOf({ { Metric::CpuPercent, 37.5 }, { Metric::MemoryPercent, 61.2 }, { Metric::MemoryUsedMb, 117760 },
+            { Metric::ServerUp, 1 }, { Metric::TokensPerSecond, 42.8 }, { Metric::ActiveRequests, 2 },
+            { Metric::RequestsTotal, 118 } }));
     samples.insert(QStringLiteral("mac2"),
-        sampleOf({ { Metric::CpuPercent, 12.0 }, { Metric::MemoryPercent, 48.9 },
-            { Metric::MemoryUsedMb, 94100 }, { Metric::ServerUp, 1 }, { Metric::TokensPerSecond, 0 },
-            { Metric::ActiveRequests, 0 }, { Metric::RequestsTotal, 57 } }));
+        sampleOf({ { Metric::CpuPercent, 12.0 }, { Metric::MemoryPercent, 48.9 }, { Metric::MemoryUsedMb, 94100 },
+            { Metric::ServerUp, 1 }, { Metric::TokensPerSecond, 0 }, { Metric::ActiveRequests, 0 },
+            { Metric::RequestsTotal, 57 } }));
     QCOMPARE(layout.row(kExampleMs, samples),
-        QByteArray(
-            "2026-11-22T14:30:22.125+01:00,37.5,61.2,117760.0,1,42.80,2,118,12.0,48.9,94100.0,1,0.00,0,57,,"
-            "\n"));
+        QByteArray("2026-11-22T14:30:22.125+01:00,37.5,61.2,117760.0,1,42.80,2,118,12.0,48.9,94100.0,1,0.00,0,57,,"
+                   "\n"));
 
     // mac2 unreachable except for the failed server check, which is a measured 0.
     samples.insert(QStringLiteral("mac1"),
-        sampleOf({ { Metric::CpuPercent, 91.2 }, { Metric::MemoryPercent, 63.0 },
-            { Metric::MemoryUsedMb, 121200 }, { Metric::ServerUp, 1 }, { Metric::TokensPerSecond, 8.4 },
-            { Metric::ActiveRequests, 4 }, { Metric::RequestsTotal, 119 } }));
+        sampleOf({ { Metric::CpuPercent, 91.2 }, { Metric::MemoryPercent, 63.0 }, { Metric::MemoryUsedMb, 121200 },
+            { Metric::ServerUp, 1 }, { Metric::TokensPerSecond, 8.4 }, { Metric::ActiveRequests, 4 },
+            { Metric::RequestsTotal, 119 } }));
     samples.insert(QStringLiteral("mac2"), sampleOf({ { Metric::ServerUp, 0 } }));
     QCOMPARE(layout.row(kExampleMs + 5006, samples),
         QByteArray("2026-11-22T14:30:27.131+01:00,91.2,63.0,121200.0,1,8.40,4,119,,,,0,,,,,\n"));
@@ -308,9 +301,9 @@ void TestLogLayout::rowsOfTheFormatExample()
 // the GPU columns it has filled in.
 void TestLogLayout::rowFollowsAnExistingHeader()
 {
-    const QStringList header { QStringLiteral("notes"), QStringLiteral("b_server_up"),
-        QStringLiteral(" timestamp "), QStringLiteral("a_fan_rpm"), QStringLiteral("a_gpu_percent"),
-        QStringLiteral("event"), QStringLiteral("a_cpu_percent") };
+    const QStringList header { QStringLiteral("notes"), QStringLiteral("b_server_up"), QStringLiteral(" timestamp "),
+        QStringLiteral("a_fan_rpm"), QStringLiteral("a_gpu_percent"), QStringLiteral("event"),
+        QStringLiteral("a_cpu_percent") };
     const LogLayout layout = LogLayout::fromHeader(header);
     QVERIFY(layout.isValid());
     QCOMPARE(layout.columns().size(), 7);
@@ -318,21 +311,18 @@ void TestLogLayout::rowFollowsAnExistingHeader()
     QVERIFY(!layout.columns()[3].metric.has_value());
 
     QHash<QString, Sample> samples;
-    samples.insert(
-        QStringLiteral("a"), sampleOf({ { Metric::CpuPercent, 5.0 }, { Metric::GpuPercent, 77.7 } }));
+    samples.insert(QStringLiteral("a"), sampleOf({ { Metric::CpuPercent, 5.0 }, { Metric::GpuPercent, 77.7 } }));
     samples.insert(QStringLiteral("b"), sampleOf({ { Metric::ServerUp, 1 } }));
     QCOMPARE(layout.row(kExampleMs, samples, QStringLiteral("ev"), QStringLiteral("a, b")),
         QByteArray("\"a, b\",1,2026-11-22T14:30:22.125+01:00,,77.7,ev,5.0\n"));
-    QCOMPARE(layout.header(),
-        QByteArray("notes,b_server_up,timestamp,a_fan_rpm,a_gpu_percent,event,a_cpu_percent\n"));
+    QCOMPARE(layout.header(), QByteArray("notes,b_server_up,timestamp,a_fan_rpm,a_gpu_percent,event,a_cpu_percent\n"));
 }
 
 void TestLogLayout::headerWithoutTimestampIsInvalid()
 {
     QVERIFY(!LogLayout().isValid());
     QVERIFY(!LogLayout::fromHeader({ QStringLiteral("time"), QStringLiteral("a_cpu_percent") }).isValid());
-    QVERIFY(
-        LogLayout::fromHeader({ QStringLiteral("a_cpu_percent"), QStringLiteral("timestamp") }).isValid());
+    QVERIFY(LogLayout::fromHeader({ QStringLiteral("a_cpu_percent"), QStringLiteral("timestamp") }).isValid());
 }
 
 void TestLogLayout::markerRowRoundTrips()

@@ -164,10 +164,9 @@ void TestLogReader::records_data()
     const QByteArray two = kHeader + r(0, "10") + r(1, "11");
     const QList<qint64> t01 { kT0, kT0 + 1000 };
     QTest::addRow("well formed") << two << t01 << QList<double> { 10, 11 } << QStringList() << qint64(2);
-    QTest::addRow("CRLF line ends") << withCrLf(two) << t01 << QList<double> { 10, 11 } << QStringList()
-                                    << qint64(2);
-    QTest::addRow("UTF-8 BOM") << QByteArray("\xEF\xBB\xBF") + two << t01 << QList<double> { 10, 11 }
-                               << QStringList() << qint64(2);
+    QTest::addRow("CRLF line ends") << withCrLf(two) << t01 << QList<double> { 10, 11 } << QStringList() << qint64(2);
+    QTest::addRow("UTF-8 BOM") << QByteArray("\xEF\xBB\xBF") + two << t01 << QList<double> { 10, 11 } << QStringList()
+                               << qint64(2);
     QTest::addRow("columns in any order")
         << QByteArray("notes,m1_cpu_percent,event,timestamp\n,10,," + ts(0) + "\n,11,," + ts(1) + "\n") << t01
         << QList<double> { 10, 11 } << QStringList() << qint64(2);
@@ -177,8 +176,8 @@ void TestLogReader::records_data()
         << qint64(1);
     QTest::addRow("duplicated column, the first used")
         << QByteArray("timestamp,m1_cpu_percent,m1_cpu_percent,event,notes\n" + ts(0) + ",10,99,,\n")
-        << QList<qint64> { kT0 } << QList<double> { 10 }
-        << QStringList { QStringLiteral("DuplicateColumn@1") } << qint64(1);
+        << QList<qint64> { kT0 } << QList<double> { 10 } << QStringList { QStringLiteral("DuplicateColumn@1") }
+        << qint64(1);
     QTest::addRow("wrong field count skipped")
         << kHeader + r(0, "10") + ts(1) + ",11\n" + r(2, "12") << QList<qint64> { kT0, kT0 + 2000 }
         << QList<double> { 10, 12 } << QStringList { QStringLiteral("BadRecord@3") } << qint64(2);
@@ -191,8 +190,8 @@ void TestLogReader::records_data()
                            "1",
                     3))
             + r(2, "12") << QList<qint64> { kT0, kT0 + 2000 }
-                                      << QList<double> { 10, 12 }
-                                      << QStringList { QStringLiteral("BadRecord@3") } << qint64(2);
+                                      << QList<double> { 10, 12 } << QStringList { QStringLiteral("BadRecord@3") }
+                                      << qint64(2);
     QTest::addRow("rows out of order sorted")
         << kHeader + r(2, "12") + r(0, "10") + r(1, "11") << QList<qint64> { kT0, kT0 + 1000, kT0 + 2000 }
         << QList<double> { 10, 11, 12 } << QStringList { QStringLiteral("OutOfOrder@3") } << qint64(3);
@@ -201,19 +200,17 @@ void TestLogReader::records_data()
                                     << QStringList { QStringLiteral("OutOfOrder@3") } << qint64(3);
     QTest::addRow("equal timestamps kept") << kHeader + r(0, "5") + r(0, "6") << QList<qint64> { kT0, kT0 }
                                            << QList<double> { 5, 6 } << QStringList() << qint64(2);
-    QTest::addRow("cut last line kept")
-        << kHeader + r(0, "10") + ts(1) + ",11,," << t01 << QList<double> { 10, 11 }
-        << QStringList { QStringLiteral("CutLastLine@3") } << qint64(2);
+    QTest::addRow("cut last line kept") << kHeader + r(0, "10") + ts(1) + ",11,," << t01 << QList<double> { 10, 11 }
+                                        << QStringList { QStringLiteral("CutLastLine@3") } << qint64(2);
     QTest::addRow("cut last line, too few fields, dropped")
         << kHeader + r(0, "10") + ts(1) + ",1" << QList<qint64> { kT0 } << QList<double> { 10 }
         << QStringList { QStringLiteral("CutLastLine@3") } << qint64(1);
     QTest::addRow("cut last line inside a quote, dropped")
-        << kHeader + r(0, "10") + ts(1) + ",,note,\"half a sent" << QList<qint64> { kT0 }
-        << QList<double> { 10 } << QStringList { QStringLiteral("CutLastLine@3") } << qint64(1);
+        << kHeader + r(0, "10") + ts(1) + ",,note,\"half a sent" << QList<qint64> { kT0 } << QList<double> { 10 }
+        << QStringList { QStringLiteral("CutLastLine@3") } << qint64(1);
     QTest::addRow("unterminated quote swallows the rest")
-        << kHeader + r(0, "10") + ts(1) + ",,crash,\"never closed\n" + r(2, "12") + r(3, "13")
-        << QList<qint64> { kT0 } << QList<double> { 10 }
-        << QStringList { QStringLiteral("UnterminatedQuote@3") } << qint64(1);
+        << kHeader + r(0, "10") + ts(1) + ",,crash,\"never closed\n" + r(2, "12") + r(3, "13") << QList<qint64> { kT0 }
+        << QList<double> { 10 } << QStringList { QStringLiteral("UnterminatedQuote@3") } << qint64(1);
     QTest::addRow("physical lines counted through quoted newlines")
         << kHeader + ts(0) + ",10,ev,\"a\nb\nc\"\n" + r(1, "11") + "garbage\n"
         << t01 << QList<double> { 10, 11 } << QStringList { QStringLiteral("BadRecord@6") } << qint64(2);
@@ -226,8 +223,7 @@ void TestLogReader::records_data()
         << kHeader + r(0, "") + r(1, "abc") << QList<qint64>() << QList<double>()
         << QStringList { QStringLiteral("BadCell@3") } << qint64(2);
     QTest::addRow("mixed styles, one warning")
-        << kHeader + r(0, "10") + "1795354223.125,11,,\n" + "2026-11-22T13:30:24.125Z,12,,\n"
-            + "1795354225.125,13,,\n"
+        << kHeader + r(0, "10") + "1795354223.125,11,,\n" + "2026-11-22T13:30:24.125Z,12,,\n" + "1795354225.125,13,,\n"
         << QList<qint64> { kT0, kT0 + 1000, kT0 + 2000, kT0 + 3000 } << QList<double> { 10, 11, 12, 13 }
         << QStringList { QStringLiteral("MixedTimestamps@3") } << qint64(4);
     QTest::addRow("wall clock takes the offset of the first row that has one")
@@ -237,8 +233,7 @@ void TestLogReader::records_data()
     QTest::addRow("no offsets at all: read as written, as UTC")
         << kHeader + "2026-11-22 13:30:22.125,10,,\n" + "2026-11-22T13:30:23.125,11,,\n"
         << t01 << QList<double> { 10, 11 } << QStringList() << qint64(2);
-    QTest::addRow("header only") << kHeader << QList<qint64>() << QList<double>() << QStringList()
-                                 << qint64(0);
+    QTest::addRow("header only") << kHeader << QList<qint64>() << QList<double>() << QStringList() << qint64(0);
     QTest::addRow("header without line end")
         << kHeader.chopped(1) << QList<qint64>() << QList<double>() << QStringList() << qint64(0);
 }
@@ -355,18 +350,14 @@ void TestLogReader::cells_data()
     QTest::addRow("server_up 2") << QByteArray("server_up") << QByteArray("2") << kNaN << true;
     QTest::addRow("server_up 0.5") << QByteArray("server_up") << QByteArray("0.5") << kNaN << true;
     QTest::addRow("negative count") << QByteArray("requests_total") << QByteArray("-1") << kNaN << true;
-    QTest::addRow("big count exact") << QByteArray("requests_total") << QByteArray("123456789012")
-                                     << 123456789012.0 << false;
-    QTest::addRow("negative active requests")
-        << QByteArray("active_requests") << QByteArray("-3") << kNaN << true;
-    QTest::addRow("memory MiB") << QByteArray("memory_used_mb") << QByteArray("117760.0") << 117760.0
-                                << false;
+    QTest::addRow("big count exact") << QByteArray("requests_total") << QByteArray("123456789012") << 123456789012.0
+                                     << false;
+    QTest::addRow("negative active requests") << QByteArray("active_requests") << QByteArray("-3") << kNaN << true;
+    QTest::addRow("memory MiB") << QByteArray("memory_used_mb") << QByteArray("117760.0") << 117760.0 << false;
     QTest::addRow("tokens/s") << QByteArray("tokens_per_second") << QByteArray("42.80") << 42.8 << false;
     QTest::addRow("negative tokens/s") << QByteArray("tokens_per_second") << QByteArray("-1") << kNaN << true;
-    QTest::addRow("temperature below zero")
-        << QByteArray("temperature_c") << QByteArray("-5.5") << -5.5 << false;
-    QTest::addRow("17 digits, slow path")
-        << cpu << QByteArray("12.345678901234567") << 12.345678901234567 << false;
+    QTest::addRow("temperature below zero") << QByteArray("temperature_c") << QByteArray("-5.5") << -5.5 << false;
+    QTest::addRow("17 digits, slow path") << cpu << QByteArray("12.345678901234567") << 12.345678901234567 << false;
 }
 
 void TestLogReader::cells()
@@ -386,8 +377,7 @@ void TestLogReader::cells()
     QVERIFY(metric);
     const std::vector<double> *series = data.series(0, *metric);
     QVERIFY(series);
-    QVERIFY2(
-        sameValues({ series->front() }, { value }), qPrintable(QString::number(series->front(), 'g', 17)));
+    QVERIFY2(sameValues({ series->front() }, { value }), qPrintable(QString::number(series->front(), 'g', 17)));
     QCOMPARE(warningsOf(data), warning ? QStringList { QStringLiteral("BadCell@2") } : QStringList());
     QCOMPARE(data.series(0, Metric::MemoryPercent)->front(), 50.0);
 }
@@ -412,8 +402,7 @@ void TestLogReader::notALog_data()
     QTest::addRow("empty") << QByteArray() << QStringLiteral("empty");
     QTest::addRow("BOM only") << QByteArray("\xEF\xBB\xBF") << QStringLiteral("empty");
     QTest::addRow("line ends only") << QByteArray("\n\n\r\n") << QStringLiteral("empty");
-    QTest::addRow("gzip") << QByteArray("\x1F\x8B\x08\x00\x00\x00\x00\x00", 8) + log
-                          << QStringLiteral("gzip");
+    QTest::addRow("gzip") << QByteArray("\x1F\x8B\x08\x00\x00\x00\x00\x00", 8) + log << QStringLiteral("gzip");
     QTest::addRow("zip") << QByteArray("PK\x03\x04\x14\x00") + log << QStringLiteral("zip");
     QTest::addRow("bzip2") << QByteArray("BZh91AY&SY") + log << QStringLiteral("bzip2");
     QTest::addRow("xz") << QByteArray("\xFD\x37\x7A\x58\x5A\x00", 6) + log << QStringLiteral("xz");
@@ -422,17 +411,15 @@ void TestLogReader::notALog_data()
     QTest::addRow("UTF-16BE BOM") << QByteArray("\xFE\xFF\x00", 3) + widened(log, 1).chopped(1)
                                   << QStringLiteral("UTF-16");
     QTest::addRow("UTF-16 without BOM") << widened(log, 1) << QStringLiteral("UTF-16");
-    QTest::addRow("UTF-32LE BOM") << QByteArray("\xFF\xFE\x00\x00", 4) + widened(log, 3)
-                                  << QStringLiteral("UTF-32");
+    QTest::addRow("UTF-32LE BOM") << QByteArray("\xFF\xFE\x00\x00", 4) + widened(log, 3) << QStringLiteral("UTF-32");
     QTest::addRow("UTF-32 without BOM") << widened(log, 3) << QStringLiteral("UTF-32");
     QTest::addRow("control bytes in the header")
         << QByteArray("\x01\x02\x03timestamp\n") + r(0, "1") << QStringLiteral("binary");
     QTest::addRow("invalid UTF-8 header")
         << QByteArray("timestamp,\xC3\x28\xFF\xFE\n") + r(0, "1") << QStringLiteral("binary");
-    QTest::addRow("binary garbage") << TestUtil::readFixture("logs/binary_garbage.csv")
-                                    << QStringLiteral("binary");
-    QTest::addRow("no timestamp column")
-        << QByteArray("time,m1_cpu_percent\n1,2\n") << QStringLiteral("no \"timestamp\" column");
+    QTest::addRow("binary garbage") << TestUtil::readFixture("logs/binary_garbage.csv") << QStringLiteral("binary");
+    QTest::addRow("no timestamp column") << QByteArray("time,m1_cpu_percent\n1,2\n")
+                                         << QStringLiteral("no \"timestamp\" column");
     QTest::addRow("header is an open quote")
         << QByteArray("\"timestamp,m1_cpu_percent\n1,2\n") << QStringLiteral("no \"timestamp\" column");
 }
@@ -498,8 +485,7 @@ void TestLogReader::fixtures_data()
         QTest::addRow("%s", file) << QString::fromLatin1(file) << QString() << snapshots << warnings;
     };
     auto error = [](const char *file, const char *error) {
-        QTest::addRow("%s", file) << QString::fromLatin1(file) << QString::fromLatin1(error) << 0
-                                  << QStringList();
+        QTest::addRow("%s", file) << QString::fromLatin1(file) << QString::fromLatin1(error) << 0 << QStringList();
     };
     const QString badCell2 = QStringLiteral("BadCell@2");
     error("empty.csv", "empty");
@@ -568,8 +554,8 @@ void TestLogReader::unterminatedQuoteGivesTheLineRange()
 
 void TestLogReader::markers()
 {
-    const QByteArray text = kHeader + ts(0) + ",10,start,\n" + ts(1) + ",,,\"only a note, with a comma\"\n"
-        + ts(2) + ",12,,\n" + ts(3) + ",,  ,\n";
+    const QByteArray text = kHeader + ts(0) + ",10,start,\n" + ts(1) + ",,,\"only a note, with a comma\"\n" + ts(2)
+        + ",12,,\n" + ts(3) + ",,  ,\n";
     const LogReadResult result = LogReader::parse(text);
     QVERIFY(result.data);
     const LogData &data = *result.data;
@@ -640,15 +626,14 @@ void TestLogReader::tenMegabyteLine_data()
     const QByteArray big(10 * 1024 * 1024, 'x');
     QTest::addRow("a 10 MB cell") << kHeader + r(0, big) + r(1, "11") << QString()
                                   << QStringList { QStringLiteral("BadCell@2") };
-    QTest::addRow("a 10 MB header line")
-        << big + '\n' + r(0, "1") << QStringLiteral("timestamp") << QStringList();
+    QTest::addRow("a 10 MB header line") << big + '\n' + r(0, "1") << QStringLiteral("timestamp") << QStringList();
     QTest::addRow("a 10 MB file without line end") << big << QStringLiteral("timestamp") << QStringList();
-    QTest::addRow("a 10 MB record of too many fields") << kHeader + ts(0) + QByteArray(10 * 1024 * 1024, ',')
-            + '\n' + r(1, "11") << QString() << QStringList { QStringLiteral("BadRecord@2") };
-    QTest::addRow("a 10 MB number") << kHeader + r(0, QByteArray(10 * 1024 * 1024, '7')) + r(1, "11")
-                                    << QString() << QStringList { QStringLiteral("BadCell@2") };
-    QTest::addRow("10 MB of line ends")
-        << kHeader + QByteArray(10 * 1024 * 1024, '\n') + r(0, "10") << QString() << QStringList();
+    QTest::addRow("a 10 MB record of too many fields") << kHeader + ts(0) + QByteArray(10 * 1024 * 1024, ',') + '\n'
+            + r(1, "11") << QString() << QStringList { QStringLiteral("BadRecord@2") };
+    QTest::addRow("a 10 MB number") << kHeader + r(0, QByteArray(10 * 1024 * 1024, '7')) + r(1, "11") << QString()
+                                    << QStringList { QStringLiteral("BadCell@2") };
+    QTest::addRow("10 MB of line ends") << kHeader + QByteArray(10 * 1024 * 1024, '\n') + r(0, "10") << QString()
+                                        << QStringList();
     QTest::addRow("a 10 MB open quote") << kHeader + r(0, "10") + ts(1) + ",,,\"" + big << QString()
                                         << QStringList { QStringLiteral("CutLastLine@3") };
 }
@@ -740,8 +725,8 @@ void TestLogReader::randomDamageKeepsTheInvariants()
         const int edits = 1 + int(random.bounded(8));
         for (int k = 0; k < edits && !text.isEmpty(); ++k) {
             const qsizetype at = qsizetype(random.bounded(quint32(text.size())));
-            const char c = random.bounded(3) ? kSpecial[random.bounded(quint32(sizeof kSpecial))]
-                                             : char(random.bounded(256));
+            const char c
+                = random.bounded(3) ? kSpecial[random.bounded(quint32(sizeof kSpecial))] : char(random.bounded(256));
             switch (random.bounded(4)) {
             case 0:
                 text[at] = c;
@@ -811,8 +796,7 @@ void TestLogReader::roundTripThroughSessionLog()
     const QList<Marker> markers {
         { 1, kT0 + 5500, QString(), QStringLiteral("third notebook, \"cell 14\"\nthen a crash"), QString(),
             QStringLiteral("Qwen crashed, again") },
-        { 2, kT0 + 9000, QString(), QStringLiteral("模型重新加载 🚀 — done"), QString(),
-            QStringLiteral("重启 🔁") },
+        { 2, kT0 + 9000, QString(), QStringLiteral("模型重新加载 🚀 — done"), QString(), QStringLiteral("重启 🔁") },
         { 3, kT0 + 12000, QString(), QStringLiteral("\"\"\n\n,,"), QString(), QStringLiteral("\"") },
     };
     for (const Marker &m : markers)
@@ -836,8 +820,7 @@ void TestLogReader::roundTripThroughSessionLog()
         for (int m = 0; m < 2; ++m) {
             for (Metric metric : kCoreMetrics) {
                 const double v = written[i].samples[size_t(m)].value(metric);
-                const double expected
-                    = std::isnan(v) ? kNaN : formatMetricValue(metric, v).toDouble(); // as written
+                const double expected = std::isnan(v) ? kNaN : formatMetricValue(metric, v).toDouble(); // as written
                 const double got = (*data.series(m, metric))[size_t(i)];
                 QVERIFY2(sameValues({ got }, { expected }),
                     qPrintable(QStringLiteral("row %1 machine %2 metric %3: %4 vs %5")

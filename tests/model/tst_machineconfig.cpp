@@ -87,8 +87,8 @@ void TestMachineConfig::everyField()
     QVERIFY(!json.isEmpty());
     const MachineConfigResult r = parseMachinesJson(json);
     QCOMPARE(idsOf(r.machines), (QStringList { QStringLiteral("mac1"), QStringLiteral("gpu_box") }));
-    QCOMPARE(r.warnings,
-        QStringList { QStringLiteral("machine 2 (\"gpu_box\"): unknown field \"colour\" is ignored.") });
+    QCOMPARE(
+        r.warnings, QStringList { QStringLiteral("machine 2 (\"gpu_box\"): unknown field \"colour\" is ignored.") });
     QCOMPARE(r.errors, QStringList { QStringLiteral("machine 3: \"id\" is required.") });
 
     const MachineConfig &gpu = r.machines.at(1);
@@ -122,8 +122,8 @@ void TestMachineConfig::defaults()
 void TestMachineConfig::rules_data()
 {
     QTest::addColumn<QByteArray>("json");
-    QTest::addColumn<QStringList>("ids"); // the machines kept
-    QTest::addColumn<QStringList>("errors"); // exactly
+    QTest::addColumn<QStringList>("ids");      // the machines kept
+    QTest::addColumn<QStringList>("errors");   // exactly
     QTest::addColumn<QStringList>("warnings"); // exactly
 
     const QStringList none;
@@ -134,8 +134,8 @@ void TestMachineConfig::rules_data()
     // id
     QTest::addRow("id missing") << file(R"({"host": "h"})") << none
                                 << QStringList { s(R"(machine 1: "id" is required.)") } << none;
-    QTest::addRow("id empty") << file(R"({"id": ""})") << none
-                              << QStringList { s(R"(machine 1: "id" is required.)") } << none;
+    QTest::addRow("id empty") << file(R"({"id": ""})") << none << QStringList { s(R"(machine 1: "id" is required.)") }
+                              << none;
     QTest::addRow("id a number") << file(R"({"id": 7})") << none
                                  << QStringList { s(R"(machine 1: "id" must be a string, not 7.)") } << none;
     QTest::addRow("id null") << file(R"({"id": null})") << none
@@ -164,8 +164,7 @@ void TestMachineConfig::rules_data()
         << file(R"({"id": "_0_9_"})") << QStringList { s("_0_9_") } << none << none;
     QTest::addRow("id local is reserved")
         << file(R"({"id": "local"})") << none
-        << QStringList { s(
-               R"(machine 1 ("local"): "id" cannot be "local": that id is reserved for this computer.)") }
+        << QStringList { s(R"(machine 1 ("local"): "id" cannot be "local": that id is reserved for this computer.)") }
         << none;
     QTest::addRow("id duplicate names both entries")
         << file(R"({"id": "a", "host": "h1"}, {"id": "b"}, {"id": "a", "host": "h2"})") << ab
@@ -173,15 +172,15 @@ void TestMachineConfig::rules_data()
 
     // name
     QTest::addRow("name defaults to id") << file(R"({"id": "a", "name": ""})") << a << none << none;
-    QTest::addRow("name not a string")
-        << file(R"({"id": "a", "name": ["x"]})") << none
-        << QStringList { s(R"(machine 1 ("a"): "name" must be a string, not an array.)") } << none;
+    QTest::addRow("name not a string") << file(R"({"id": "a", "name": ["x"]})") << none
+                                       << QStringList { s(
+                                              R"(machine 1 ("a"): "name" must be a string, not an array.)") }
+                                       << none;
 
     // port
     QTest::addRow("port a string (the issue's example)")
         << file(R"({"id": "b"}, {"id": "mac1", "port": "abc"})") << QStringList { s("b") }
-        << QStringList { s(
-               R"(machine 2 ("mac1"): "port" must be a whole number from 1 to 65535, not "abc".)") }
+        << QStringList { s(R"(machine 2 ("mac1"): "port" must be a whole number from 1 to 65535, not "abc".)") }
         << none;
     const struct
     {
@@ -202,8 +201,8 @@ void TestMachineConfig::rules_data()
     for (const auto &bad : badPorts) {
         QTest::addRow("%s", bad.name)
             << file(QByteArray(R"({"id": "a", "port": )") + bad.value + "}") << none
-            << QStringList { s(R"(machine 1 ("a"): "port" must be a whole number from 1 to 65535, not )")
-                   + s(bad.shown) + u'.' }
+            << QStringList { s(R"(machine 1 ("a"): "port" must be a whole number from 1 to 65535, not )") + s(bad.shown)
+                   + u'.' }
             << none;
     }
     QTest::addRow("port 1") << file(R"({"id": "a", "port": 1})") << a << none << none;
@@ -213,12 +212,11 @@ void TestMachineConfig::rules_data()
     for (const char *key : { "host", "user", "key_file", "known_hosts", "server_url", "node_exporter_url" }) {
         QTest::addRow("%s a number", key)
             << file(QByteArray(R"({"id": "a", ")") + key + R"(": 22})") << none
-            << QStringList { s(R"(machine 1 ("a"): ")") + s(key) + s(R"(" must be a string, not 22.)") }
-            << none;
-        QTest::addRow("%s false", key)
-            << file(QByteArray(R"({"id": "a", ")") + key + R"(": false})") << none
-            << QStringList { s(R"(machine 1 ("a"): ")") + s(key) + s(R"(" must be a string, not false.)") }
-            << none;
+            << QStringList { s(R"(machine 1 ("a"): ")") + s(key) + s(R"(" must be a string, not 22.)") } << none;
+        QTest::addRow("%s false", key) << file(QByteArray(R"({"id": "a", ")") + key + R"(": false})") << none
+                                       << QStringList { s(R"(machine 1 ("a"): ")") + s(key)
+                                              + s(R"(" must be a string, not false.)") }
+                                       << none;
     }
 
     // URLs
@@ -231,40 +229,35 @@ void TestMachineConfig::rules_data()
                        + s(R"(" must be an http:// or https:// URL with a host, not ")") + s(bad) + s("\".") }
                 << none;
         }
-        for (const char *good : { "http://192.0.2.10:8080", "https://box.example/metrics", "HTTP://Box:9100",
-                 "http://[::1]:8000/v1" }) {
+        for (const char *good :
+            { "http://192.0.2.10:8080", "https://box.example/metrics", "HTTP://Box:9100", "http://[::1]:8000/v1" }) {
             QTest::addRow("%s %s", key, good)
-                << file(QByteArray(R"({"id": "a", ")") + key + R"(": ")" + good + R"("})") << a << none
-                << none;
+                << file(QByteArray(R"({"id": "a", ")") + key + R"(": ")" + good + R"("})") << a << none << none;
         }
         QTest::addRow("%s empty is none", key)
             << file(QByteArray(R"({"id": "a", ")") + key + R"(": ""})") << a << none << none;
     }
     QTest::addRow("server and no host (HTTP only)")
-        << file(R"({"id": "a", "server_url": "http://192.0.2.1:1234", "server_kind": "lmstudio"})") << a
-        << none << none;
+        << file(R"({"id": "a", "server_url": "http://192.0.2.1:1234", "server_kind": "lmstudio"})") << a << none
+        << none;
 
     // server_kind
-    QTest::addRow("server_kind unknown")
-        << file(R"({"id": "a", "server_kind": "kobold"})") << none
-        << QStringList { s(R"(machine 1 ("a"): "server_kind" must be one of )") + s(KindNames)
-               + s(R"(, not "kobold".)") }
-        << none;
+    QTest::addRow("server_kind unknown") << file(R"({"id": "a", "server_kind": "kobold"})") << none
+                                         << QStringList { s(R"(machine 1 ("a"): "server_kind" must be one of )")
+                                                + s(KindNames) + s(R"(, not "kobold".)") }
+                                         << none;
     QTest::addRow("server_kind a number")
         << file(R"({"id": "a", "server_kind": 3})") << none
-        << QStringList { s(R"(machine 1 ("a"): "server_kind" must be one of )") + s(KindNames)
-               + s(", not 3.") }
+        << QStringList { s(R"(machine 1 ("a"): "server_kind" must be one of )") + s(KindNames) + s(", not 3.") }
         << none;
 
     // probe
     QTest::addRow("probe true") << file(R"({"id": "a", "probe": true})") << a << none << none;
     QTest::addRow("probe \"yes\"") << file(R"({"id": "a", "probe": "yes"})") << none
-                                   << QStringList { s(
-                                          R"(machine 1 ("a"): "probe" must be true or false, not "yes".)") }
+                                   << QStringList { s(R"(machine 1 ("a"): "probe" must be true or false, not "yes".)") }
                                    << none;
     QTest::addRow("probe 1") << file(R"({"id": "a", "probe": 1})") << none
-                             << QStringList { s(R"(machine 1 ("a"): "probe" must be true or false, not 1.)") }
-                             << none;
+                             << QStringList { s(R"(machine 1 ("a"): "probe" must be true or false, not 1.)") } << none;
     for (const char *bad : { "4", "3601", "0", "10.5", "\"60\"", "null" }) {
         QString shown = s(bad);
         QTest::addRow("probe_interval_s %s", bad)
@@ -274,8 +267,7 @@ void TestMachineConfig::rules_data()
             << none;
     }
     QTest::addRow("probe_interval_s 5") << file(R"({"id": "a", "probe_interval_s": 5})") << a << none << none;
-    QTest::addRow("probe_interval_s 3600")
-        << file(R"({"id": "a", "probe_interval_s": 3600})") << a << none << none;
+    QTest::addRow("probe_interval_s 3600") << file(R"({"id": "a", "probe_interval_s": 3600})") << a << none << none;
 
     // unknown fields
     QTest::addRow("unknown field is a warning")
@@ -290,12 +282,13 @@ void TestMachineConfig::rules_data()
         << QStringList { s(R"(machine 2 ("c"): "port" must be a whole number from 1 to 65535, not 0.)"),
                s(R"(machine 2 ("c"): "probe" must be true or false, not "no".)") }
         << QStringList { s(R"(machine 2 ("c"): unknown field "extra" is ignored.)") };
-    QTest::addRow("entry not an object")
-        << file(R"(1, "a", null, [], true, {"id": "a"})") << a
-        << QStringList { s("machine 1 must be an object, not 1."),
-               s(R"(machine 2 must be an object, not "a".)"), s("machine 3 must be an object, not null."),
-               s("machine 4 must be an object, not an array."), s("machine 5 must be an object, not true.") }
-        << none;
+    QTest::addRow("entry not an object") << file(R"(1, "a", null, [], true, {"id": "a"})") << a
+                                         << QStringList { s("machine 1 must be an object, not 1."),
+                                                s(R"(machine 2 must be an object, not "a".)"),
+                                                s("machine 3 must be an object, not null."),
+                                                s("machine 4 must be an object, not an array."),
+                                                s("machine 5 must be an object, not true.") }
+                                         << none;
     QTest::addRow("no machines") << file("") << none << none << none;
     QTest::addRow("placeholders in a value stay as written")
         << file(R"({"id": "%2", "probe_interval_s": 1, "%1": 0})") << none
@@ -391,19 +384,17 @@ void TestMachineConfig::topLevel_data()
                               << QStringLiteral("The machines file is not valid JSON: ");
     QTest::addRow("trailing comma") << QByteArray(R"({"machines": [{"id": "a"},]})")
                                     << QStringLiteral("The machines file is not valid JSON: ");
-    QTest::addRow("array")
-        << QByteArray(R"([{"id": "a"}])")
-        << QStringLiteral("The machines file must be a JSON object with a \"machines\" array, not an array.");
+    QTest::addRow("array") << QByteArray(R"([{"id": "a"}])")
+                           << QStringLiteral(
+                                  "The machines file must be a JSON object with a \"machines\" array, not an array.");
     QTest::addRow("no machines key") << QByteArray(R"({"machine": []})")
                                      << QStringLiteral("The machines file has no \"machines\" array.");
-    QTest::addRow("machines an object")
-        << QByteArray(R"({"machines": {"id": "a"}})")
-        << QStringLiteral("\"machines\" must be an array of machines, not an object.");
+    QTest::addRow("machines an object") << QByteArray(R"({"machines": {"id": "a"}})")
+                                        << QStringLiteral("\"machines\" must be an array of machines, not an object.");
     QTest::addRow("machines null") << QByteArray(R"({"machines": null})")
                                    << QStringLiteral("\"machines\" must be an array of machines, not null.");
-    QTest::addRow("machines a string")
-        << QByteArray(R"({"machines": "mac1"})")
-        << QStringLiteral("\"machines\" must be an array of machines, not \"mac1\".");
+    QTest::addRow("machines a string") << QByteArray(R"({"machines": "mac1"})")
+                                       << QStringLiteral("\"machines\" must be an array of machines, not \"mac1\".");
 }
 
 void TestMachineConfig::topLevel()
@@ -431,8 +422,7 @@ void TestMachineConfig::hostile_data()
     QTest::addRow("5 MB of garbage") << garbage << 0 << QStringLiteral("The machines file is not valid JSON");
 
     QByteArray braces(5 * 1024 * 1024, '{');
-    QTest::addRow("5 MB of open braces")
-        << braces << 0 << QStringLiteral("The machines file is not valid JSON");
+    QTest::addRow("5 MB of open braces") << braces << 0 << QStringLiteral("The machines file is not valid JSON");
 
     const QByteArray deep = QByteArray(100'000, '[') + QByteArray(100'000, ']');
     QTest::addRow("deep nesting") << deep << 0 << QStringLiteral("The machines file is not valid JSON");
@@ -443,13 +433,11 @@ void TestMachineConfig::hostile_data()
         << deepInEntry << 0 << QStringLiteral("The machines file is not valid JSON");
 
     // Deep but within the JSON parser's limit: the nesting is an unknown field's value.
-    const QByteArray nested
-        = file(R"({"id": "a", "x": )" + QByteArray(500, '[') + QByteArray(500, ']') + "}");
+    const QByteArray nested = file(R"({"id": "a", "x": )" + QByteArray(500, '[') + QByteArray(500, ']') + "}");
     QTest::addRow("nested arrays in an unknown field") << nested << 1 << QString();
 
-    QTest::addRow("nested nulls") << file(
-        R"(null, [null, [null]], {"id": null, "host": [null, {"a": null}]})")
-                                  << 0 << QStringLiteral("machine 1 must be an object, not null.");
+    QTest::addRow("nested nulls") << file(R"(null, [null, [null]], {"id": null, "host": [null, {"a": null}]})") << 0
+                                  << QStringLiteral("machine 1 must be an object, not null.");
     QTest::addRow("an array of numbers") << QByteArray(R"({"machines": [1, 2, 3.5, -0, 1e308]})") << 0
                                          << QStringLiteral("machine 1 must be an object, not 1.");
     QTest::addRow("NUL bytes in a string")
@@ -459,8 +447,7 @@ void TestMachineConfig::hostile_data()
 
     QByteArray many = "{\"machines\": [";
     for (int i = 0; i < 20'000; ++i)
-        many += (i ? "," : "") + QByteArray(R"({"id": "m)") + QByteArray::number(i)
-            + R"(", "host": "192.0.2.1"})";
+        many += (i ? "," : "") + QByteArray(R"({"id": "m)") + QByteArray::number(i) + R"(", "host": "192.0.2.1"})";
     many += "]}";
     QTest::addRow("20000 machines") << many << 20'000 << QString();
 
@@ -495,8 +482,8 @@ void TestMachineConfig::tooManyProblemsAreCounted()
     const MachineConfigResult r = parseMachinesJson(json);
     QCOMPARE(r.machines.size(), 0);
     QCOMPARE(r.errors.size(), 101);
-    QCOMPARE(r.errors.first(),
-        QStringLiteral("machine 1 (\"a\"): \"port\" must be a whole number from 1 to 65535, not 0."));
+    QCOMPARE(
+        r.errors.first(), QStringLiteral("machine 1 (\"a\"): \"port\" must be a whole number from 1 to 65535, not 0."));
     QCOMPARE(r.errors.last(), QStringLiteral("… and 199900 more errors."));
     QCOMPARE(r.warnings.size(), 101);
     QCOMPARE(r.warnings.last(), QStringLiteral("… and 199900 more warnings."));

@@ -45,20 +45,17 @@ void TestMarkerStore::keepsTimeOrder_data()
 
     // Labels are "m<n>" in the order added.
     QTest::addRow("in order") << QList<qint64> { 1000, 2000, 3000 } << QList<int> { 0, 1, 2 }
-                              << QStringList { QStringLiteral("m0"), QStringLiteral("m1"),
-                                     QStringLiteral("m2") };
+                              << QStringList { QStringLiteral("m0"), QStringLiteral("m1"), QStringLiteral("m2") };
     QTest::addRow("reversed") << QList<qint64> { 3000, 2000, 1000 } << QList<int> { 0, 0, 0 }
-                              << QStringList { QStringLiteral("m2"), QStringLiteral("m1"),
-                                     QStringLiteral("m0") };
+                              << QStringList { QStringLiteral("m2"), QStringLiteral("m1"), QStringLiteral("m0") };
     // 3000 at 0; 1000 before it at 0; 2000 between at 1; 2500 at 2.
     QTest::addRow("shuffled") << QList<qint64> { 3000, 1000, 2000, 2500 } << QList<int> { 0, 0, 1, 2 }
-                              << QStringList { QStringLiteral("m1"), QStringLiteral("m2"),
-                                     QStringLiteral("m3"), QStringLiteral("m0") };
+                              << QStringList { QStringLiteral("m1"), QStringLiteral("m2"), QStringLiteral("m3"),
+                                     QStringLiteral("m0") };
     // A marker at a time already marked goes after the ones there (stable).
     QTest::addRow("equal times stay in the order added")
         << QList<qint64> { 2000, 1000, 2000, 2000 } << QList<int> { 0, 0, 2, 3 }
-        << QStringList { QStringLiteral("m1"), QStringLiteral("m0"), QStringLiteral("m2"),
-               QStringLiteral("m3") };
+        << QStringList { QStringLiteral("m1"), QStringLiteral("m0"), QStringLiteral("m2"), QStringLiteral("m3") };
 }
 
 void TestMarkerStore::keepsTimeOrder()
@@ -130,8 +127,7 @@ void TestMarkerStore::update()
     QCOMPARE(marker.recordedLabel, QStringLiteral("b")); // the log row keeps its label
     QCOMPARE(marker.timeMs, qint64(2000));
     QCOMPARE(changed.at(0).at(1).toInt(), 1);
-    QCOMPARE(labelsOf(store),
-        (QStringList { QStringLiteral("a"), QStringLiteral("renamed"), QStringLiteral("c") }));
+    QCOMPARE(labelsOf(store), (QStringList { QStringLiteral("a"), QStringLiteral("renamed"), QStringLiteral("c") }));
 
     // Notes only.
     QVERIFY(store.update(id, QStringLiteral("renamed"), QString()));
@@ -199,9 +195,8 @@ void TestMarkerStore::aboutToSignalsComeFirst()
 {
     MarkerStore store;
     QStringList log;
-    connect(&store, &MarkerStore::aboutToBeAdded, this, [&](int index) {
-        log << QStringLiteral("aboutToBeAdded %1, size %2").arg(index).arg(store.markers().size());
-    });
+    connect(&store, &MarkerStore::aboutToBeAdded, this,
+        [&](int index) { log << QStringLiteral("aboutToBeAdded %1, size %2").arg(index).arg(store.markers().size()); });
     connect(&store, &MarkerStore::added, this, [&](const Marker &m, int index) {
         log << QStringLiteral("added %1 %2, size %3").arg(m.label).arg(index).arg(store.markers().size());
     });
@@ -223,8 +218,7 @@ void TestMarkerStore::aboutToSignalsComeFirst()
     QCOMPARE(log,
         (QStringList { QStringLiteral("aboutToBeAdded 0, size 0"), QStringLiteral("added late 0, size 1"),
             QStringLiteral("aboutToBeAdded 0, size 1"), QStringLiteral("added early 0, size 2"),
-            QStringLiteral("aboutToBeRemoved 0 (early), size 2"),
-            QStringLiteral("removed early 0, size 1") }));
+            QStringLiteral("aboutToBeRemoved 0 (early), size 2"), QStringLiteral("removed early 0, size 1") }));
 }
 
 QTEST_GUILESS_MAIN(TestMarkerStore)

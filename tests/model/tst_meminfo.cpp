@@ -29,9 +29,9 @@ void TestMemInfo::parsesFixture_data()
     QTest::addColumn<double>("usedPercent");
 
     // 24684092 - 24218940 = 465152 KiB = 454.25 MiB; 465152 / 24684092 = 1.88442 %.
-    QTest::addRow("SOURCES C.2 fields")
-        << QStringLiteral("proc_meminfo_sources_vm.txt") << quint64(24684092) << quint64(24218940) << false
-        << quint64(465152) << 454.25 << 100.0 * 465152 / 24684092;
+    QTest::addRow("SOURCES C.2 fields") << QStringLiteral("proc_meminfo_sources_vm.txt") << quint64(24684092)
+                                        << quint64(24218940) << false << quint64(465152) << 454.25
+                                        << 100.0 * 465152 / 24684092;
     // 24682416 - 24240144 = 442272 KiB = 431.90625 MiB.
     QTest::addRow("Debian 12 build machine")
         << QStringLiteral("proc_meminfo_debian12.txt") << quint64(24682416) << quint64(24240144) << false
@@ -76,20 +76,18 @@ void TestMemInfo::parsesText_data()
     QTest::addColumn<quint64>("availableKiB");
     QTest::addColumn<double>("usedPercent");
 
-    QTest::addRow("a quarter used") << QByteArray(
-        "MemTotal: 4096 kB\nMemFree: 1000 kB\nMemAvailable: 3072 kB\n")
+    QTest::addRow("a quarter used") << QByteArray("MemTotal: 4096 kB\nMemFree: 1000 kB\nMemAvailable: 3072 kB\n")
                                     << quint64(3072) << 25.0;
     // Available is capped at the total: never a negative used value.
     QTest::addRow("MemAvailable above MemTotal")
         << QByteArray("MemTotal: 1000 kB\nMemAvailable: 1500 kB\n") << quint64(1000) << 0.0;
-    QTest::addRow("nothing available")
-        << QByteArray("MemTotal: 1000 kB\nMemAvailable: 0 kB\n") << quint64(0) << 100.0;
+    QTest::addRow("nothing available") << QByteArray("MemTotal: 1000 kB\nMemAvailable: 0 kB\n") << quint64(0) << 100.0;
     // Page counts without a unit are skipped, not read as kB.
-    QTest::addRow("HugePages lines are page counts") << QByteArray(
-        "HugePages_Total:    512\nMemTotal: 2000 kB\nMemAvailable: 500 kB\nHugePages_Free: 9999\n")
-                                                     << quint64(500) << 75.0;
-    QTest::addRow("CRLF line ends") << QByteArray("MemTotal:  800 kB\r\nMemAvailable:  200 kB\r\n")
-                                    << quint64(200) << 75.0;
+    QTest::addRow("HugePages lines are page counts")
+        << QByteArray("HugePages_Total:    512\nMemTotal: 2000 kB\nMemAvailable: 500 kB\nHugePages_Free: 9999\n")
+        << quint64(500) << 75.0;
+    QTest::addRow("CRLF line ends") << QByteArray("MemTotal:  800 kB\r\nMemAvailable:  200 kB\r\n") << quint64(200)
+                                    << 75.0;
     // A big tmpfs: Shmem above Cached + SReclaimable must not wrap the unsigned estimate:
     // available = MemFree + Buffers = 300 + 100.
     QTest::addRow("Shmem larger than the caches, old kernel") << QByteArray(
@@ -99,8 +97,7 @@ void TestMemInfo::parsesText_data()
     QTest::addRow("estimate above total")
         << QByteArray("MemTotal: 1000 kB\nMemFree: 900 kB\nCached: 900 kB\n") << quint64(1000) << 0.0;
     QTest::addRow("unreadable line skipped")
-        << QByteArray("MemTotal: 1000 kB\nMemAvailable: lots kB\nMemAvailable: 600 kB\n") << quint64(600)
-        << 40.0;
+        << QByteArray("MemTotal: 1000 kB\nMemAvailable: lots kB\nMemAvailable: 600 kB\n") << quint64(600) << 40.0;
 }
 
 void TestMemInfo::parsesText()

@@ -83,7 +83,7 @@ void TestNodeExporter::debian12Fixture()
     QCOMPARE(r.cpu->fieldsPresent, 10); // node_cpu_guest_seconds_total is there
 
     QVERIFY(r.memory.has_value());
-    QCOMPARE(r.memory->totalKiB, quint64(24682416)); // 25274793984 bytes
+    QCOMPARE(r.memory->totalKiB, quint64(24682416));     // 25274793984 bytes
     QCOMPARE(r.memory->availableKiB, quint64(23779384)); // 24350089216 bytes
     QVERIFY(!r.memory->availableEstimated);
     // (24682416 - 23779384) / 24682416 = 903032 / 24682416 = 3.6586 %.
@@ -113,10 +113,11 @@ void TestNodeExporter::cpuPercentBetweenReadings_data()
     // Steal counts as busy: +1 s steal, +3 s idle.
     QTest::addRow("steal") << cpuLines(0, 0, 0, 0) << cpuLines(0, 0, 0, 3, 0, 1) << 25.0;
     // user 10 s of which guest 4 s, idle 10 s: guest is inside user, so busy 10 of 20 s.
-    QTest::addRow("guest inside user")
-        << cpuLines(0, 0, 0, 0) + "node_cpu_guest_seconds_total{cpu=\"0\",mode=\"user\"} 0\n"
-        << cpuLines(0, 10, 0, 10) + "node_cpu_guest_seconds_total{cpu=\"0\",mode=\"user\"} 4\n"
-        << 50.0;
+    QTest::addRow("guest inside user") << cpuLines(0, 0, 0, 0)
+            + "node_cpu_guest_seconds_total{cpu=\"0\",mode=\"user\"} 0\n"
+                                       << cpuLines(0, 10, 0, 10)
+            + "node_cpu_guest_seconds_total{cpu=\"0\",mode=\"user\"} 4\n"
+                                       << 50.0;
     QTest::addRow("idle machine") << cpuLines(0, 1, 1, 100) << cpuLines(0, 1, 1, 110) << 0.0;
     QTest::addRow("no time passed") << cpuLines(0, 1, 1, 100) << cpuLines(0, 1, 1, 100) << kNone;
 }
@@ -209,12 +210,10 @@ void TestNodeExporter::memory_data()
     QTest::addRow("available above total is clamped")
         << QByteArray("node_memory_MemTotal_bytes 2048\nnode_memory_MemAvailable_bytes 4096\n") << qint64(2)
         << qint64(2) << false;
-    QTest::addRow("no MemTotal") << QByteArray("node_memory_MemAvailable_bytes 4096\n") << qint64(-1)
-                                 << qint64(0) << false;
-    QTest::addRow("MemTotal zero") << QByteArray("node_memory_MemTotal_bytes 0\n") << qint64(-1) << qint64(0)
-                                   << false;
-    QTest::addRow("MemTotal NaN") << QByteArray("node_memory_MemTotal_bytes NaN\n") << qint64(-1) << qint64(0)
-                                  << false;
+    QTest::addRow("no MemTotal") << QByteArray("node_memory_MemAvailable_bytes 4096\n") << qint64(-1) << qint64(0)
+                                 << false;
+    QTest::addRow("MemTotal zero") << QByteArray("node_memory_MemTotal_bytes 0\n") << qint64(-1) << qint64(0) << false;
+    QTest::addRow("MemTotal NaN") << QByteArray("node_memory_MemTotal_bytes NaN\n") << qint64(-1) << qint64(0) << false;
 }
 
 void TestNodeExporter::memory()

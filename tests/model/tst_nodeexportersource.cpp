@@ -65,8 +65,7 @@ QByteArray capture(const QByteArray &fixture, int n)
         const int delta = m.hasMatch() ? deltaHundredths(m.captured(1), m.captured(2)) : 0;
         if (delta != 0) {
             const qint64 hundredths = std::llround(m.captured(3).toDouble() * 100) + qint64(n - 1) * delta;
-            out += line.left(line.lastIndexOf(' ') + 1)
-                + QByteArray::number(double(hundredths) / 100.0, 'f', 2);
+            out += line.left(line.lastIndexOf(' ') + 1) + QByteArray::number(double(hundredths) / 100.0, 'f', 2);
         } else if (n > 1 && line.startsWith("node_memory_MemAvailable_bytes ")) {
             out += "node_memory_MemAvailable_bytes 2e+10";
         } else {
@@ -147,8 +146,7 @@ public:
 
 QString findNodeExporter()
 {
-    for (const QString &name :
-        { QStringLiteral("prometheus-node-exporter"), QStringLiteral("node_exporter") }) {
+    for (const QString &name : { QStringLiteral("prometheus-node-exporter"), QStringLiteral("node_exporter") }) {
         const QString path = QStandardPaths::findExecutable(name);
         if (!path.isEmpty())
             return path;
@@ -157,15 +155,7 @@ QString findNodeExporter()
     return QFileInfo(debian).isExecutable() ? debian : QString();
 }
 // How the fake node_exporter fails in failures().
-enum class Failure
-{
-    NotFound,
-    Html,
-    NotNodeExporter,
-    Stall,
-    Refused,
-    Huge
-};
+enum class Failure { NotFound, Html, NotNodeExporter, Stall, Refused, Huge };
 } // namespace
 
 Q_DECLARE_METATYPE(Failure)
@@ -213,8 +203,7 @@ void TestNodeExporterSource::cpuAndMemoryFromTheCapture()
     FakeHttpServer server;
     QVERIFY(server.listen());
     server.route(QStringLiteral("/metrics"), [&fixture](const FakeHttpServer::Request &r) {
-        return FakeHttpServer::text(
-            200, capture(fixture, r.number), "text/plain; version=0.0.4; charset=utf-8");
+        return FakeHttpServer::text(200, capture(fixture, r.number), "text/plain; version=0.0.4; charset=utf-8");
     });
 
     Driver driver(server.url(QStringLiteral("/metrics")), 1000, 100);
@@ -257,8 +246,7 @@ void TestNodeExporterSource::failures_data()
     using F = Failure;
     QTest::addRow("404") << F::NotFound << QStringLiteral("HTTP 404");
     QTest::addRow("HTML page") << F::Html << QStringLiteral("not Prometheus metrics");
-    QTest::addRow("metrics, but not node_exporter's")
-        << F::NotNodeExporter << QStringLiteral("node_cpu_seconds_total");
+    QTest::addRow("metrics, but not node_exporter's") << F::NotNodeExporter << QStringLiteral("node_cpu_seconds_total");
     QTest::addRow("headers, then stalls forever") << F::Stall << QStringLiteral("no answer within");
     QTest::addRow("connection refused") << F::Refused << QStringLiteral("refused");
     QTest::addRow("20 MB body") << F::Huge << QStringLiteral("larger than 8 MiB");
@@ -360,8 +348,7 @@ void TestNodeExporterSource::realNodeExporter()
     Driver driver(url, 2000, 100);
     driver.start();
     QTRY_VERIFY_WITH_TIMEOUT(
-        !driver.samples.isEmpty() && driver.sample(driver.samples.size() - 1).has(Metric::CpuPercent),
-        kWaitMs);
+        !driver.samples.isEmpty() && driver.sample(driver.samples.size() - 1).has(Metric::CpuPercent), kWaitMs);
     driver.stop();
     const Sample s = driver.sample(driver.samples.size() - 1);
     const double cpu = s.value(Metric::CpuPercent);
@@ -376,8 +363,8 @@ void TestNodeExporterSource::realNodeExporter()
             qPrintable(QStringLiteral("%1 vs %2").arg(local.info->usedPercent()).arg(memory)));
         QCOMPARE(reading.memory->totalKiB, local.info->totalKiB);
     }
-    qDebug("node_exporter: %lld samples, %lld warnings; CPU %.1f %%, memory %.1f %%",
-        qint64(parsed.samples.size()), qint64(parsed.warnings.size()), cpu, memory);
+    qDebug("node_exporter: %lld samples, %lld warnings; CPU %.1f %%, memory %.1f %%", qint64(parsed.samples.size()),
+        qint64(parsed.warnings.size()), cpu, memory);
 }
 
 QTEST_GUILESS_MAIN(TestNodeExporterSource)

@@ -91,8 +91,8 @@ void TestPrometheus::parsesSamples_data()
     QTest::addColumn<QStringList>("samples");
 
     QTest::addRow("one sample") << QByteArray("up 1\n") << QStringList { QStringLiteral("up 1") };
-    QTest::addRow("no final line end")
-        << QByteArray("a 1\nb 2") << QStringList { QStringLiteral("a 1"), QStringLiteral("b 2") };
+    QTest::addRow("no final line end") << QByteArray("a 1\nb 2")
+                                       << QStringList { QStringLiteral("a 1"), QStringLiteral("b 2") };
     QTest::addRow("CRLF line ends") << QByteArray("# TYPE a gauge\r\na{x=\"1\"} 1\r\n\r\nb 2\r\n")
                                     << QStringList { QStringLiteral("a{x=1} 1"), QStringLiteral("b 2") };
     QTest::addRow("comments, HELP, TYPE and blank lines")
@@ -100,8 +100,7 @@ void TestPrometheus::parsesSamples_data()
                       "#just a comment\n  # indented comment\na 3\n# EOF\n")
         << QStringList { QStringLiteral("a 3") };
     QTest::addRow("colons in names (llama.cpp, vLLM)")
-        << QByteArray(
-               "llamacpp:requests_processing 0\nvllm:num_requests_running{model_name=\"m\"} 8.0\n:x_1 2\n")
+        << QByteArray("llamacpp:requests_processing 0\nvllm:num_requests_running{model_name=\"m\"} 8.0\n:x_1 2\n")
         << QStringList { QStringLiteral("llamacpp:requests_processing 0"),
                QStringLiteral("vllm:num_requests_running{model_name=m} 8"), QStringLiteral(":x_1 2") };
     QTest::addRow("escaped quote, backslash and newline") << QByteArray(
@@ -120,37 +119,31 @@ void TestPrometheus::parsesSamples_data()
     QTest::addRow("NaN, +Inf, -Inf in any case")
         << QByteArray("a NaN\nb +Inf\nc -Inf\nd Inf\ne nan\nf +inf\ng -Infinity\n")
         << QStringList { QStringLiteral("a nan"), QStringLiteral("b inf"), QStringLiteral("c -inf"),
-               QStringLiteral("d inf"), QStringLiteral("e nan"), QStringLiteral("f inf"),
-               QStringLiteral("g -inf") };
+               QStringLiteral("d inf"), QStringLiteral("e nan"), QStringLiteral("f inf"), QStringLiteral("g -inf") };
     QTest::addRow("integer and float forms")
-        << QByteArray(
-               "a 0\nb -0.5\nc 42\nd -17\ne 1e3\nf 1.5E-3\ng 8.128902e+06\nh .5\ni 5.\nj +2.25\nk 1e-400\n")
+        << QByteArray("a 0\nb -0.5\nc 42\nd -17\ne 1e3\nf 1.5E-3\ng 8.128902e+06\nh .5\ni 5.\nj +2.25\nk 1e-400\n")
         << QStringList { QStringLiteral("a 0"), QStringLiteral("b -0.5"), QStringLiteral("c 42"),
                QStringLiteral("d -17"), QStringLiteral("e 1000"), QStringLiteral("f 0.0015"),
-               QStringLiteral("g 8128902"), QStringLiteral("h 0.5"), QStringLiteral("i 5"),
-               QStringLiteral("j 2.25"), QStringLiteral("k 0") };
+               QStringLiteral("g 8128902"), QStringLiteral("h 0.5"), QStringLiteral("i 5"), QStringLiteral("j 2.25"),
+               QStringLiteral("k 0") };
     QTest::addRow("timestamps") << QByteArray("a 1 1395066363000\nb{x=\"y\"} 2.5 -5\nc 3   1700000000000  \n")
-                                << QStringList { QStringLiteral("a 1 @1395066363000"),
-                                       QStringLiteral("b{x=y} 2.5 @-5"),
+                                << QStringList { QStringLiteral("a 1 @1395066363000"), QStringLiteral("b{x=y} 2.5 @-5"),
                                        QStringLiteral("c 3 @1700000000000") };
-    QTest::addRow("histogram series")
-        << QByteArray(
-               "# TYPE h histogram\nh_bucket{le=\"0.5\"} 1\nh_bucket{le=\"+Inf\"} 3\nh_sum 4.5\nh_count 3\n")
-        << QStringList { QStringLiteral("h_bucket{le=0.5} 1"), QStringLiteral("h_bucket{le=+Inf} 3"),
-               QStringLiteral("h_sum 4.5"), QStringLiteral("h_count 3") };
-    QTest::addRow("UTF-8 label values")
-        << QByteArray("a{model=\"通义千问\",x=\"é\"} 1\n")
-        << QStringList { QStringLiteral("a{model=") + QString::fromUtf8("通义千问") + QStringLiteral(",x=")
-               + QString::fromUtf8("é") + QStringLiteral("} 1") };
+    QTest::addRow("histogram series") << QByteArray(
+        "# TYPE h histogram\nh_bucket{le=\"0.5\"} 1\nh_bucket{le=\"+Inf\"} 3\nh_sum 4.5\nh_count 3\n")
+                                      << QStringList { QStringLiteral("h_bucket{le=0.5} 1"),
+                                             QStringLiteral("h_bucket{le=+Inf} 3"), QStringLiteral("h_sum 4.5"),
+                                             QStringLiteral("h_count 3") };
+    QTest::addRow("UTF-8 label values") << QByteArray("a{model=\"通义千问\",x=\"é\"} 1\n")
+                                        << QStringList { QStringLiteral("a{model=") + QString::fromUtf8("通义千问")
+                                               + QStringLiteral(",x=") + QString::fromUtf8("é")
+                                               + QStringLiteral("} 1") };
     // The same names and label sets again and again (what the interning caches see) stay apart.
-    QTest::addRow("repeated names and label sets") << QByteArray(
-        "a{x=\"1\"} 1\na{x=\"2\"} 2\na{x=\"1\"} 3\nb{x=\"1\"} 4\na 5\nb{x=\"\\n\"} 6\nb{x=\"\\\\n\"} 7\n")
-                                                   << QStringList { QStringLiteral("a{x=1} 1"),
-                                                          QStringLiteral("a{x=2} 2"),
-                                                          QStringLiteral("a{x=1} 3"),
-                                                          QStringLiteral("b{x=1} 4"), QStringLiteral("a 5"),
-                                                          QStringLiteral("b{x=\n} 6"),
-                                                          QStringLiteral("b{x=\\n} 7") };
+    QTest::addRow("repeated names and label sets")
+        << QByteArray("a{x=\"1\"} 1\na{x=\"2\"} 2\na{x=\"1\"} 3\nb{x=\"1\"} 4\na 5\nb{x=\"\\n\"} 6\nb{x=\"\\\\n\"} 7\n")
+        << QStringList { QStringLiteral("a{x=1} 1"), QStringLiteral("a{x=2} 2"), QStringLiteral("a{x=1} 3"),
+               QStringLiteral("b{x=1} 4"), QStringLiteral("a 5"), QStringLiteral("b{x=\n} 6"),
+               QStringLiteral("b{x=\\n} 7") };
     QTest::addRow("leading blank lines and a byte order mark")
         << QByteArray("\xEF\xBB\xBF\n\n  a 1\n") << QStringList { QStringLiteral("a 1") };
 }
@@ -178,8 +171,7 @@ void TestPrometheus::exactValues_data()
     QTest::addRow("vLLM float") << QByteArray("27453.0") << 27453.0;
     QTest::addRow("node_exporter bytes") << QByteArray("2.5274793984e+10") << 25274793984.0;
     QTest::addRow("sglang gauge") << QByteArray("86.50814177726902") << 86.50814177726902;
-    QTest::addRow("largest double") << QByteArray("1.7976931348623157e308")
-                                    << std::numeric_limits<double>::max();
+    QTest::addRow("largest double") << QByteArray("1.7976931348623157e308") << std::numeric_limits<double>::max();
     QTest::addRow("4 decimals, fast path") << QByteArray("0.4215") << 0.4215;
     QTest::addRow("15 digits with a point") << QByteArray("123456789.012345") << 123456789.012345;
     QTest::addRow("16 digits with a point") << QByteArray("1234567890.123456") << 1234567890.123456;
@@ -245,28 +237,23 @@ void TestPrometheus::warnsAndSkips_data()
     QTest::addRow("name starts with a digit") << QByteArray("1abc 2\nok 1\n") << ok << QList<int> { 1 };
     QTest::addRow("name only") << QByteArray("ok 1\nlonely\n") << ok << QList<int> { 2 };
     QTest::addRow("labels, no value") << QByteArray("a{x=\"1\"}\nok 1\n") << ok << QList<int> { 1 };
-    QTest::addRow("value not a number")
-        << QByteArray("a xyz\nok 1\nb 1.2.3\nc 0x10\nd 1_000\n") << ok << QList<int> { 1, 3, 4, 5 };
+    QTest::addRow("value not a number") << QByteArray("a xyz\nok 1\nb 1.2.3\nc 0x10\nd 1_000\n") << ok
+                                        << QList<int> { 1, 3, 4, 5 };
     QTest::addRow("two signs") << QByteArray("a +-1\nb --1\nc -+Inf\nok 1\n") << ok << QList<int> { 1, 2, 3 };
     QTest::addRow("a signed NaN") << QByteArray("a -NaN\nb +NaN\nok 1\n") << ok << QList<int> { 1, 2 };
     QTest::addRow("a sign alone") << QByteArray("a -\nb +\nok 1\n") << ok << QList<int> { 1, 2 };
     QTest::addRow("overflow") << QByteArray("a 1e400\nok 1\n") << ok << QList<int> { 1 };
     QTest::addRow("text after the timestamp") << QByteArray("a 1 2 3\nok 1\n") << ok << QList<int> { 1 };
     QTest::addRow("float timestamp") << QByteArray("ok 1\na 1 1.5\n") << ok << QList<int> { 2 };
-    QTest::addRow("timestamp past int64")
-        << QByteArray("ok 1\na 1 9223372036854775808\n") << ok << QList<int> { 2 };
+    QTest::addRow("timestamp past int64") << QByteArray("ok 1\na 1 9223372036854775808\n") << ok << QList<int> { 2 };
     QTest::addRow("unterminated label value") << QByteArray("a{x=\"1} 2\nok 1\n") << ok << QList<int> { 1 };
     QTest::addRow("label value not quoted") << QByteArray("a{x=1} 2\nok 1\n") << ok << QList<int> { 1 };
     QTest::addRow("unknown escape") << QByteArray("a{x=\"\\q\"} 1\nok 1\n") << ok << QList<int> { 1 };
     QTest::addRow("backslash at the end") << QByteArray("ok 1\na{x=\"\\") << ok << QList<int> { 2 };
-    QTest::addRow("label name starts with a digit")
-        << QByteArray("a{1x=\"a\"} 1\nok 1\n") << ok << QList<int> { 1 };
-    QTest::addRow("label name with a colon")
-        << QByteArray("a{x:y=\"a\"} 1\nok 1\n") << ok << QList<int> { 1 };
-    QTest::addRow("no comma between labels")
-        << QByteArray("a{x=\"1\" y=\"2\"} 1\nok 1\n") << ok << QList<int> { 1 };
-    QTest::addRow("no '=' after a label name")
-        << QByteArray("a{x \"1\"} 1\nok 1\n") << ok << QList<int> { 1 };
+    QTest::addRow("label name starts with a digit") << QByteArray("a{1x=\"a\"} 1\nok 1\n") << ok << QList<int> { 1 };
+    QTest::addRow("label name with a colon") << QByteArray("a{x:y=\"a\"} 1\nok 1\n") << ok << QList<int> { 1 };
+    QTest::addRow("no comma between labels") << QByteArray("a{x=\"1\" y=\"2\"} 1\nok 1\n") << ok << QList<int> { 1 };
+    QTest::addRow("no '=' after a label name") << QByteArray("a{x \"1\"} 1\nok 1\n") << ok << QList<int> { 1 };
     QTest::addRow("unterminated label set") << QByteArray("ok 1\na{x=\"1\"") << ok << QList<int> { 2 };
     QTest::addRow("two commas") << QByteArray("a{x=\"1\",,y=\"2\"} 1\nok 1\n") << ok << QList<int> { 1 };
     QTest::addRow("a value split by a raw newline")
@@ -298,8 +285,7 @@ void TestPrometheus::isExposition_data()
 
     QTest::addRow("empty") << QByteArray() << false << 0;
     QTest::addRow("blank") << QByteArray(" \r\n\t\n") << false << 0;
-    QTest::addRow("HTML doctype") << QByteArray("<!DOCTYPE html>\n<html><body>a 1\n</body></html>") << false
-                                  << 0;
+    QTest::addRow("HTML doctype") << QByteArray("<!DOCTYPE html>\n<html><body>a 1\n</body></html>") << false << 0;
     QTest::addRow("HTML, lowercase, after blank lines")
         << QByteArray("\n\n  <!doctype html>\n<title>x</title>\n") << false << 0;
     QTest::addRow("html element") << QByteArray("<HTML>\n<h1>502 Bad Gateway</h1>\n") << false << 0;
@@ -342,14 +328,13 @@ void TestPrometheus::fixtures_data()
     QTest::addColumn<QString>("last");
 
     const QString vllmModel = QStringLiteral("model_name=meta-llama/Llama-3.1-8B-Instruct");
-    QTest::addRow("llama.cpp PR #11512")
-        << QStringLiteral("metrics_llamacpp_pr11512.txt") << 2
-        << QStringLiteral("llamacpp:requests_processing 0") << QStringLiteral("llamacpp:requests_deferred 0");
+    QTest::addRow("llama.cpp PR #11512") << QStringLiteral("metrics_llamacpp_pr11512.txt") << 2
+                                         << QStringLiteral("llamacpp:requests_processing 0")
+                                         << QStringLiteral("llamacpp:requests_deferred 0");
     QTest::addRow("vLLM design doc") << QStringLiteral("metrics_vllm_design_doc.txt") << 4
-                                     << QStringLiteral("vllm:num_requests_running{") + vllmModel
-            + QStringLiteral("} 8")
-                                     << QStringLiteral("vllm:request_success_total{finished_reason=abort,")
-            + vllmModel + QStringLiteral("} 0");
+                                     << QStringLiteral("vllm:num_requests_running{") + vllmModel + QStringLiteral("} 8")
+                                     << QStringLiteral("vllm:request_success_total{finished_reason=abort,") + vllmModel
+            + QStringLiteral("} 0");
     QTest::addRow("SGLang production doc")
         << QStringLiteral("metrics_sglang_production_doc.txt") << 3
         << QStringLiteral("sglang:num_running_reqs{") + vllmModel + QStringLiteral("} 162")
@@ -360,8 +345,7 @@ void TestPrometheus::fixtures_data()
     QTest::addRow("vLLM data-parallel scrape 1")
         << QStringLiteral("metrics_vllm_dp_scrape1.txt") << 38
         << QStringLiteral("python_gc_objects_collected_total{generation=0} 12217")
-        << QStringLiteral("vllm:e2e_request_latency_seconds_sum{engine=1,") + vllmModel
-            + QStringLiteral("} 172.25");
+        << QStringLiteral("vllm:e2e_request_latency_seconds_sum{engine=1,") + vllmModel + QStringLiteral("} 172.25");
     QTest::addRow("SGLang underscore scrape 1")
         << QStringLiteral("metrics_sglang_underscore_scrape1.txt") << 6
         << QStringLiteral("sglang_prompt_tokens_total{model_name=Qwen/Qwen2.5-7B-Instruct} 25000000")
@@ -370,8 +354,7 @@ void TestPrometheus::fixtures_data()
                                   << QStringLiteral("tgi_batch_current_size 4")
                                   << QStringLiteral("tgi_request_generated_tokens_count 100");
     QTest::addRow("node_exporter, Debian 12")
-        << QStringLiteral("node_exporter_debian12.txt") << 507
-        << QStringLiteral("go_gc_duration_seconds{quantile=0} 0")
+        << QStringLiteral("node_exporter_debian12.txt") << 507 << QStringLiteral("go_gc_duration_seconds{quantile=0} 0")
         << QStringLiteral("promhttp_metric_handler_requests_total{code=503} 0");
 }
 
@@ -426,25 +409,23 @@ void TestPrometheus::jsonWrappedLlamaCppBody_data()
     QTest::addColumn<QList<int>>("lines");
 
     QTest::addRow("\\n escapes") << QByteArray(R"("# HELP a x\n# TYPE a gauge\na 1\nb 2\n")")
-                                 << QStringList { QStringLiteral("a 1"), QStringLiteral("b 2") }
-                                 << QList<int> {};
+                                 << QStringList { QStringLiteral("a 1"), QStringLiteral("b 2") } << QList<int> {};
     QTest::addRow("escaped quotes around label values")
-        << QByteArray(R"("llamacpp:x{slot=\"0\"} 3\n")")
-        << QStringList { QStringLiteral("llamacpp:x{slot=0} 3") } << QList<int> {};
+        << QByteArray(R"("llamacpp:x{slot=\"0\"} 3\n")") << QStringList { QStringLiteral("llamacpp:x{slot=0} 3") }
+        << QList<int> {};
     QTest::addRow("an escaped quote inside a label value, escaped again")
         << QByteArray(R"("a{q=\"say \\\"hi\\\"\"} 1")") << QStringList { QStringLiteral("a{q=say \"hi\"} 1") }
         << QList<int> {};
     QTest::addRow("\\r\\n, \\t and \\u escapes")
         << QByteArray(R"("a{x=\"\u00e9\ud83d\ude00\"}\t1\r\nb 2")")
-        << QStringList { QStringLiteral("a{x=") + QString::fromUtf8("é\xF0\x9F\x98\x80")
-                   + QStringLiteral("} 1"),
+        << QStringList { QStringLiteral("a{x=") + QString::fromUtf8("é\xF0\x9F\x98\x80") + QStringLiteral("} 1"),
                QStringLiteral("b 2") }
         << QList<int> {};
     QTest::addRow("blank around the string")
         << QByteArray("\r\n  \"a 1\\n\"  \r\n") << QStringList { QStringLiteral("a 1") } << QList<int> {};
     QTest::addRow("bad line inside: numbered in the unescaped text")
-        << QByteArray(R"("a 1\nnot valid\nb 2")")
-        << QStringList { QStringLiteral("a 1"), QStringLiteral("b 2") } << QList<int> { 2 };
+        << QByteArray(R"("a 1\nnot valid\nb 2")") << QStringList { QStringLiteral("a 1"), QStringLiteral("b 2") }
+        << QList<int> { 2 };
     QTest::addRow("truncated: no closing quote")
         << QByteArray(R"("a 1\nb 2\nc{x=\"y)") << QStringList { QStringLiteral("a 1"), QStringLiteral("b 2") }
         << QList<int> { 0, 3 };
@@ -497,13 +478,12 @@ void TestPrometheus::hostileBodiesFinish_data()
         << QByteArray("m{x=\"") + QByteArray(kTenMB, 'v') << 0 << QList<int> { 1, 0 };
     QTest::addRow("10 MB of backslash escapes")
         << QByteArray("m{x=\"") + QByteArray(kTenMB, '\\') + QByteArray("\"} 1") << 1 << QList<int> {};
-    QTest::addRow("10 MB label value")
-        << QByteArray("m{x=\"") + QByteArray(kTenMB, 'v') + QByteArray("\"} 1") << 1 << QList<int> {};
+    QTest::addRow("10 MB label value") << QByteArray("m{x=\"") + QByteArray(kTenMB, 'v') + QByteArray("\"} 1") << 1
+                                       << QList<int> {};
     QTest::addRow("10 MB number") << QByteArray("m ") + QByteArray(kTenMB, '7') << 0 << QList<int> { 1, 0 };
     QTest::addRow("10 MB of spaces") << QByteArray(kTenMB, ' ') << 0 << QList<int> { 0 };
     QTest::addRow("10 MB of newlines") << QByteArray(kTenMB, '\n') << 0 << QList<int> { 0 };
-    QTest::addRow("10 MB of opening braces")
-        << QByteArray("m") + QByteArray(kTenMB, '{') << 0 << QList<int> { 1, 0 };
+    QTest::addRow("10 MB of opening braces") << QByteArray("m") + QByteArray(kTenMB, '{') << 0 << QList<int> { 1, 0 };
     QTest::addRow("10 MB JSON string of backslashes")
         << QByteArray("\"") + QByteArray(kTenMB, '\\') << 0 << QList<int> { 0, 1, 0 };
 }

@@ -32,7 +32,7 @@ ServerCounters countersOfFixture(const QString &file, ServerKind hint = ServerKi
 }
 
 using Scrapes = QList<QPair<QString, qint64>>; // fixture, scrape time in ms
-using Rates = QList<double>; // kNone: no rate
+using Rates = QList<double>;                   // kNone: no rate
 using Readings = QList<QPair<double, qint64>>; // counter, time in ms
 } // namespace
 
@@ -63,21 +63,19 @@ void TestServerMetrics::kindNames_data()
     QTest::addColumn<QString>("displayName");
     QTest::addColumn<bool>("hasMetrics");
 
-    QTest::addRow("llama.cpp") << ServerKind::LlamaCpp << QStringLiteral("llamacpp")
-                               << QStringLiteral("llama.cpp") << true;
+    QTest::addRow("llama.cpp") << ServerKind::LlamaCpp << QStringLiteral("llamacpp") << QStringLiteral("llama.cpp")
+                               << true;
     QTest::addRow("vLLM") << ServerKind::Vllm << QStringLiteral("vllm") << QStringLiteral("vLLM") << true;
-    QTest::addRow("SGLang") << ServerKind::Sglang << QStringLiteral("sglang") << QStringLiteral("SGLang")
-                            << true;
+    QTest::addRow("SGLang") << ServerKind::Sglang << QStringLiteral("sglang") << QStringLiteral("SGLang") << true;
     QTest::addRow("TGI") << ServerKind::Tgi << QStringLiteral("tgi") << QStringLiteral("TGI") << true;
-    QTest::addRow("Ollama") << ServerKind::Ollama << QStringLiteral("ollama") << QStringLiteral("Ollama")
-                            << false;
-    QTest::addRow("LM Studio") << ServerKind::LmStudio << QStringLiteral("lmstudio")
-                               << QStringLiteral("LM Studio") << false;
+    QTest::addRow("Ollama") << ServerKind::Ollama << QStringLiteral("ollama") << QStringLiteral("Ollama") << false;
+    QTest::addRow("LM Studio") << ServerKind::LmStudio << QStringLiteral("lmstudio") << QStringLiteral("LM Studio")
+                               << false;
     QTest::addRow("mlx_lm") << ServerKind::Mlx << QStringLiteral("mlx") << QStringLiteral("MLX") << false;
-    QTest::addRow("OpenAI-compatible")
-        << ServerKind::OpenAi << QStringLiteral("openai") << QStringLiteral("OpenAI-compatible") << false;
-    QTest::addRow("auto") << ServerKind::Auto << QStringLiteral("auto")
-                          << QStringLiteral("Detect automatically") << true;
+    QTest::addRow("OpenAI-compatible") << ServerKind::OpenAi << QStringLiteral("openai")
+                                       << QStringLiteral("OpenAI-compatible") << false;
+    QTest::addRow("auto") << ServerKind::Auto << QStringLiteral("auto") << QStringLiteral("Detect automatically")
+                          << true;
 }
 
 void TestServerMetrics::kindNames()
@@ -131,34 +129,33 @@ void TestServerMetrics::fromFixtures_data()
     QTest::addRow("llama.cpp PR #11512") << QStringLiteral("metrics_llamacpp_pr11512.txt") << automatic
                                          << ServerKind::LlamaCpp << kNone << 0.0 << kNone;
     QTest::addRow("vLLM design doc: 131 + 0 successes")
-        << QStringLiteral("metrics_vllm_design_doc.txt") << automatic << ServerKind::Vllm << 27453.0 << 8.0
-        << 131.0;
+        << QStringLiteral("metrics_vllm_design_doc.txt") << automatic << ServerKind::Vllm << 27453.0 << 8.0 << 131.0;
     QTest::addRow("SGLang production doc") << QStringLiteral("metrics_sglang_production_doc.txt") << automatic
                                            << ServerKind::Sglang << kNone << 162.0 << kNone;
     // Hand-made full scrapes. llama.cpp has no success counter; predicted_tokens_seconds (32) is
     // not the token count.
     QTest::addRow("llama.cpp scrape 1") << QStringLiteral("metrics_llamacpp_scrape1.txt") << automatic
                                         << ServerKind::LlamaCpp << 1000.0 << 2.0 << kNone;
-    QTest::addRow("llama.cpp JSON-wrapped") << QStringLiteral("metrics_llamacpp_json_wrapped.txt")
-                                            << automatic << ServerKind::LlamaCpp << 1750.0 << 1.0 << kNone;
+    QTest::addRow("llama.cpp JSON-wrapped") << QStringLiteral("metrics_llamacpp_json_wrapped.txt") << automatic
+                                            << ServerKind::LlamaCpp << 1750.0 << 1.0 << kNone;
     // Two engines: 27453 + 12000 tokens, 8 + 5 running, (100 + 31 + 0) + (50 + 2 + 1) successes.
-    QTest::addRow("vLLM two engines, summed") << QStringLiteral("metrics_vllm_dp_scrape1.txt") << automatic
-                                              << ServerKind::Vllm << 39453.0 << 13.0 << 184.0;
+    QTest::addRow("vLLM two engines, summed")
+        << QStringLiteral("metrics_vllm_dp_scrape1.txt") << automatic << ServerKind::Vllm << 39453.0 << 13.0 << 184.0;
     QTest::addRow("vLLM scrape 2") << QStringLiteral("metrics_vllm_dp_scrape2.txt") << ServerKind::Vllm
                                    << ServerKind::Vllm << 40353.0 << 10.0 << 192.0;
-    QTest::addRow("SGLang sglang_ names") << QStringLiteral("metrics_sglang_underscore_scrape1.txt")
-                                          << automatic << ServerKind::Sglang << 8128902.0 << 3.0 << 1234.0;
-    QTest::addRow("TGI, histogram _sum") << QStringLiteral("metrics_tgi_scrape1.txt") << automatic
-                                         << ServerKind::Tgi << 12345.0 << 4.0 << 98.0;
+    QTest::addRow("SGLang sglang_ names") << QStringLiteral("metrics_sglang_underscore_scrape1.txt") << automatic
+                                          << ServerKind::Sglang << 8128902.0 << 3.0 << 1234.0;
+    QTest::addRow("TGI, histogram _sum") << QStringLiteral("metrics_tgi_scrape1.txt") << automatic << ServerKind::Tgi
+                                         << 12345.0 << 4.0 << 98.0;
     QTest::addRow("node_exporter is no model server")
         << QStringLiteral("node_exporter_debian12.txt") << automatic << automatic << kNone << kNone << kNone;
     // A configured kind reads only its own names.
     QTest::addRow("vLLM body, llama.cpp configured")
-        << QStringLiteral("metrics_vllm_design_doc.txt") << ServerKind::LlamaCpp << ServerKind::LlamaCpp
-        << kNone << kNone << kNone;
-    QTest::addRow("Ollama configured: no metrics")
-        << QStringLiteral("metrics_llamacpp_scrape1.txt") << ServerKind::Ollama << ServerKind::Ollama << kNone
+        << QStringLiteral("metrics_vllm_design_doc.txt") << ServerKind::LlamaCpp << ServerKind::LlamaCpp << kNone
         << kNone << kNone;
+    QTest::addRow("Ollama configured: no metrics")
+        << QStringLiteral("metrics_llamacpp_scrape1.txt") << ServerKind::Ollama << ServerKind::Ollama << kNone << kNone
+        << kNone;
 }
 
 void TestServerMetrics::fromFixtures()
@@ -209,14 +206,14 @@ void TestServerMetrics::fromText_data()
         << QByteArray("vllm:num_requests_running{e=\"0\"} NaN\nvllm:num_requests_running{e=\"1\"} 4\n"
                       "vllm:generation_tokens_total +Inf\nvllm:request_success_total NaN\n")
         << ServerKind::Vllm << kNone << 4.0 << kNone;
-    QTest::addRow("TGI, no _total suffix") << QByteArray(
-        "tgi_request_success_total 5\ntgi_request_success 7\ntgi_request_generated_tokens_count 9\n")
-                                           << ServerKind::Tgi << kNone << kNone << 7.0;
-    QTest::addRow("the prefix most names carry wins") << QByteArray(
-        "llamacpp:requests_processing 1\nvllm:num_requests_running 2\nvllm:generation_tokens_total 3\n")
-                                                      << ServerKind::Vllm << 3.0 << 2.0 << kNone;
-    QTest::addRow("nothing known") << QByteArray("process_cpu_seconds_total 3\nup 1\n") << ServerKind::Auto
-                                   << kNone << kNone << kNone;
+    QTest::addRow("TGI, no _total suffix")
+        << QByteArray("tgi_request_success_total 5\ntgi_request_success 7\ntgi_request_generated_tokens_count 9\n")
+        << ServerKind::Tgi << kNone << kNone << 7.0;
+    QTest::addRow("the prefix most names carry wins")
+        << QByteArray("llamacpp:requests_processing 1\nvllm:num_requests_running 2\nvllm:generation_tokens_total 3\n")
+        << ServerKind::Vllm << 3.0 << 2.0 << kNone;
+    QTest::addRow("nothing known") << QByteArray("process_cpu_seconds_total 3\nup 1\n") << ServerKind::Auto << kNone
+                                   << kNone << kNone;
     QTest::addRow("empty") << QByteArray() << ServerKind::Auto << kNone << kNone << kNone;
 }
 
@@ -244,11 +241,10 @@ void TestServerMetrics::tokensPerSecondFromScrapes_data()
 
     // 1000 → 1750 tokens in 2.5 s = 300/s (the gauge says 48: not used). Then a restart: the
     // counter reads 120, all of it new, over 2 s = 60/s.
-    QTest::addRow("llama.cpp, then a restart")
-        << Scrapes { { QStringLiteral("metrics_llamacpp_scrape1.txt"), 10'000 },
-               { QStringLiteral("metrics_llamacpp_scrape2.txt"), 12'500 },
-               { QStringLiteral("metrics_llamacpp_restarted.txt"), 14'500 } }
-        << Rates { kNone, 300.0, 60.0 };
+    QTest::addRow("llama.cpp, then a restart") << Scrapes { { QStringLiteral("metrics_llamacpp_scrape1.txt"), 10'000 },
+        { QStringLiteral("metrics_llamacpp_scrape2.txt"), 12'500 },
+        { QStringLiteral("metrics_llamacpp_restarted.txt"), 14'500 } }
+                                               << Rates { kNone, 300.0, 60.0 };
     // 1000 → 1750 in 5 s, the second scrape JSON-wrapped.
     QTest::addRow("llama.cpp, JSON-wrapped second scrape")
         << Scrapes { { QStringLiteral("metrics_llamacpp_scrape1.txt"), 0 },
@@ -295,12 +291,11 @@ void TestServerMetrics::counterRate_data()
 
     const double nan = std::numeric_limits<double>::quiet_NaN();
     QTest::addRow("first reading") << Readings { { 500, 1'000 } } << Rates { kNone };
-    QTest::addRow("steady") << Readings { { 0, 0 }, { 100, 1'000 }, { 250, 2'000 } }
-                            << Rates { kNone, 100, 150 };
+    QTest::addRow("steady") << Readings { { 0, 0 }, { 100, 1'000 }, { 250, 2'000 } } << Rates { kNone, 100, 150 };
     QTest::addRow("a quarter second") << Readings { { 0, 0 }, { 3, 250 } } << Rates { kNone, 12 };
     // 1200 → 50: the server restarted and has made 50 tokens since: 50 in 1 s.
-    QTest::addRow("counter reset") << Readings { { 1'000, 0 }, { 1'200, 1'000 }, { 50, 2'000 },
-        { 80, 3'000 } } << Rates { kNone, 200, 50, 30 };
+    QTest::addRow("counter reset") << Readings { { 1'000, 0 }, { 1'200, 1'000 }, { 50, 2'000 }, { 80, 3'000 } }
+                                   << Rates { kNone, 200, 50, 30 };
     QTest::addRow("reset to zero") << Readings { { 1'000, 0 }, { 0, 1'000 } } << Rates { kNone, 0 };
     // Same time: no rate, and the next one is measured from the first reading: 30 in 1 s.
     QTest::addRow("no time passed") << Readings { { 0, 1'000 }, { 10, 1'000 }, { 30, 2'000 } }
@@ -309,10 +304,8 @@ void TestServerMetrics::counterRate_data()
     QTest::addRow("clock went back") << Readings { { 0, 5'000 }, { 10, 4'000 }, { 30, 5'000 } }
                                      << Rates { kNone, kNone, 20 };
     // A NaN counter is no reading: the next is measured from the last good one, 100 in 2 s.
-    QTest::addRow("NaN counter") << Readings { { 0, 0 }, { nan, 1'000 }, { 100, 2'000 } }
-                                 << Rates { kNone, kNone, 50 };
-    QTest::addRow("fractional counter (TGI _sum)")
-        << Readings { { 0.5, 0 }, { 2.0, 500 } } << Rates { kNone, 3 };
+    QTest::addRow("NaN counter") << Readings { { 0, 0 }, { nan, 1'000 }, { 100, 2'000 } } << Rates { kNone, kNone, 50 };
+    QTest::addRow("fractional counter (TGI _sum)") << Readings { { 0.5, 0 }, { 2.0, 500 } } << Rates { kNone, 3 };
 }
 
 void TestServerMetrics::counterRate()

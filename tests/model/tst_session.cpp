@@ -130,10 +130,9 @@ void TestSession::writesARowPerFrame()
     QVERIFY(!all.isEmpty());
     QCOMPARE(all.first().fields,
         (QStringList { QStringLiteral("timestamp"), QStringLiteral("m1_cpu_percent"),
-            QStringLiteral("m1_memory_percent"), QStringLiteral("m1_memory_used_mb"),
-            QStringLiteral("m1_server_up"), QStringLiteral("m1_tokens_per_second"),
-            QStringLiteral("m1_active_requests"), QStringLiteral("m1_requests_total"),
-            QStringLiteral("event"), QStringLiteral("notes") }));
+            QStringLiteral("m1_memory_percent"), QStringLiteral("m1_memory_used_mb"), QStringLiteral("m1_server_up"),
+            QStringLiteral("m1_tokens_per_second"), QStringLiteral("m1_active_requests"),
+            QStringLiteral("m1_requests_total"), QStringLiteral("event"), QStringLiteral("notes") }));
     const QList<Csv::Record> rows = all.mid(1);
     // A row per completed frame, every one of them with the fake source's values. (A frame whose
     // sample came too late, on a loaded machine, completes without a row.)
@@ -192,9 +191,8 @@ void TestSession::addMarkerWritesAMarkerRow()
     QVERIFY(session.start(dir.path(), &error));
     QVERIFY(frames.wait(kWaitMs));
 
-    const QString notes
-        = QString::fromUtf8("During the third notebook, \"cell 14\"\nthen OOM, \xe6\xa8\xa1\xe5\x9e\x8b"
-                            "\xe5\xb4\xa9\xe6\xba\x83 \xf0\x9f\x94\xa5");
+    const QString notes = QString::fromUtf8("During the third notebook, \"cell 14\"\nthen OOM, \xe6\xa8\xa1\xe5\x9e\x8b"
+                                            "\xe5\xb4\xa9\xe6\xba\x83 \xf0\x9f\x94\xa5");
     const int id = session.addMarker(kMarkerMs, QStringLiteral("  Qwen crashed "), notes);
     QVERIFY(id > 0);
     QCOMPARE(session.markers()->markers().size(), 1);
@@ -328,8 +326,7 @@ void TestSession::silentSourceDoesNotHideTheRestOfItsMachine()
     // The machine's history does get the partial samples (one tick late).
     QVERIFY(m1->history().size() >= 3);
     QCOMPARE(m1->history().last().value(Metric::CpuPercent), 33.0);
-    QVERIFY2(
-        withCpu >= rows.size() - 2, qPrintable(QStringLiteral("%1 of %2").arg(withCpu).arg(rows.size())));
+    QVERIFY2(withCpu >= rows.size() - 2, qPrintable(QStringLiteral("%1 of %2").arg(withCpu).arg(rows.size())));
 }
 
 void TestSession::failingMachineLeavesItsCellsEmpty()
@@ -422,8 +419,7 @@ void TestSession::sidecarErrorIsReported()
     QCOMPARE(errors.count(), 0); // the marker row itself went to the CSV
     QVERIFY(session.markers()->update(id, QStringLiteral("y"), QString()));
     QCOMPARE(errors.count(), 1);
-    QVERIFY2(
-        errors.first().first().toString().contains(sidecar), qPrintable(errors.first().first().toString()));
+    QVERIFY2(errors.first().first().toString().contains(sidecar), qPrintable(errors.first().first().toString()));
     session.stop();
 }
 

@@ -85,8 +85,7 @@ void TestSessionLog::initTestCase()
 void TestSessionLog::logDirectoryNames()
 {
     QCOMPARE(LogDirectory::fileNameFor(kStartMs), kFirstName);
-    QCOMPARE(
-        LogDirectory::fileNameFor(kStartMs + 1000), QStringLiteral("performance_log_20261122_133023.csv"));
+    QCOMPARE(LogDirectory::fileNameFor(kStartMs + 1000), QStringLiteral("performance_log_20261122_133023.csv"));
     // 23:59:59.999 -> next day at the next second.
     QCOMPARE(LogDirectory::fileNameFor(1795391999999), QStringLiteral("performance_log_20261122_235959.csv"));
     QCOMPARE(LogDirectory::fileNameFor(1795392000000), QStringLiteral("performance_log_20261123_000000.csv"));
@@ -116,8 +115,7 @@ void TestSessionLog::newestLog()
     for (const char *name : { "performance_log_20261122_133022.csv", "performance_log_20270101_000000.csv",
              "performance_log_20261231_235959.csv", "performance_log_20991231_000000.json", "zzz.csv" })
         QVERIFY(writeFile(dir.filePath(QLatin1String(name)), "timestamp\n"));
-    QCOMPARE(LogDirectory::newestLog(dir.path()),
-        dir.filePath(QStringLiteral("performance_log_20270101_000000.csv")));
+    QCOMPARE(LogDirectory::newestLog(dir.path()), dir.filePath(QStringLiteral("performance_log_20270101_000000.csv")));
 }
 
 void TestSessionLog::createWritesHeaderAndRows()
@@ -219,8 +217,8 @@ void TestSessionLog::notesRoundTrip_data()
     QTest::addColumn<QString>("label");
     QTest::addColumn<QString>("notes");
 
-    QTest::addRow("LOG_FORMAT example")
-        << QStringLiteral("Qwen crashed") << QStringLiteral("During the third notebook, \"cell 14\"");
+    QTest::addRow("LOG_FORMAT example") << QStringLiteral("Qwen crashed")
+                                        << QStringLiteral("During the third notebook, \"cell 14\"");
     QTest::addRow("commas, quotes, newlines")
         << QStringLiteral("load, phase \"2\"") << QStringLiteral("first, line\nsecond \"line\"\r\nthird\n");
     QTest::addRow("Chinese and emoji")
@@ -284,15 +282,12 @@ void TestSessionLog::openForAppend_data()
     QTest::addRow("header without a line end")
         << QByteArray("notes,m1_cpu_percent,timestamp,event") << QByteArray(header + appended);
     QTest::addRow("CRLF and BOM, from a spreadsheet")
-        << QByteArray(
-               "\xEF\xBB\xBFnotes,m1_cpu_percent,timestamp,event\r\n,1.0,2026-11-21T10:00:00.000+00:00,\r\n")
-        << QByteArray(
-               "\xEF\xBB\xBFnotes,m1_cpu_percent,timestamp,event\r\n,1.0,2026-11-21T10:00:00.000+00:00,\r\n"
+        << QByteArray("\xEF\xBB\xBFnotes,m1_cpu_percent,timestamp,event\r\n,1.0,2026-11-21T10:00:00.000+00:00,\r\n")
+        << QByteArray("\xEF\xBB\xBFnotes,m1_cpu_percent,timestamp,event\r\n,1.0,2026-11-21T10:00:00.000+00:00,\r\n"
                + appended);
     // The crash cut a marker's quoted note: a line end alone does not end that record, the quote
     // stays open and swallows every row appended after it.
-    QTest::addRow("cut inside a quoted note")
-        << QByteArray(header + row + "\"half a note, \"\"cell") << QByteArray();
+    QTest::addRow("cut inside a quoted note") << QByteArray(header + row + "\"half a note, \"\"cell") << QByteArray();
 }
 
 void TestSessionLog::openForAppend()
@@ -322,8 +317,7 @@ void TestSessionLog::openForAppend()
     QVERIFY(records.size() >= 2);
     QVERIFY(!records.last().openQuote);
     QCOMPARE(records.last().fields,
-        (QStringList {
-            QString(), QStringLiteral("5.0"), QStringLiteral("2026-11-22T13:30:22.125+00:00"), QString() }));
+        (QStringList { QString(), QStringLiteral("5.0"), QStringLiteral("2026-11-22T13:30:22.125+00:00"), QString() }));
     QVERIFY(records.last().terminated);
 }
 
