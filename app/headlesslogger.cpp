@@ -118,8 +118,12 @@ int runHeadlessLogger(const CommandLine &options)
     };
     if (!installStopSignals(&session, stop))
         printLine(stderr, tr("perfdash: cannot catch Ctrl-C; stopping it may cut the last row"));
-    if (options.duration > 0)
-        QTimer::singleShot(qint64(options.duration * 1000), Qt::PreciseTimer, &session, stop);
+    if (options.duration > 0) {
+        // Half an interval of grace, so the sample due at the very end (--duration 3 at 1 s:
+        // samples at 1, 2 and 3 s) is taken and written before the logger stops.
+        const qint64 graceMs = qint64(session.intervalSeconds() * 500);
+        QTimer::singleShot(qint64(options.duration * 1000) + graceMs, Qt::PreciseTimer, &session, stop);
+    }
 
     QCoreApplication::exec();
     printLine(

@@ -74,6 +74,7 @@ class TestLogger : public QObject
 
 private slots:
     void recordsTheContractHeaderAndRows();
+    void durationIncludesTheLastSample();
     void stopSignalFinishesTheRow_data();
     void stopSignalFinishesTheRow();
     void singleAppendsToTheNewestLog();
@@ -135,6 +136,20 @@ void TestLogger::recordsTheContractHeaderAndRows()
     QCOMPARE(sidecar.value(QStringLiteral("csv")).toString(), logs.first());
     QCOMPARE(sidecar.value(QStringLiteral("interval_s")).toDouble(), 0.2);
     QVERIFY(sidecar.value(QStringLiteral("ended")).isString());
+}
+
+// Regression: `--duration 2` at 1 s stopped at 2.000 s, before the sample due then was written,
+// and so recorded one row where the person asked for two.
+void TestLogger::durationIncludesTheLastSample()
+{
+    QTemporaryDir dir;
+    const Run r = run({ QStringLiteral("log"), QStringLiteral("--interval"), QStringLiteral("1"),
+        QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("--log-dir"), dir.path() });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QStringList logs = logsIn(dir.path());
+    QCOMPARE(logs.size(), 1);
+    const QList<Csv::Record> records = Csv::parse(readFile(QDir(dir.path()).filePath(logs.first())));
+    QCOMPARE(records.size() - 1, 2);
 }
 
 void TestLogger::stopSignalFinishesTheRow_data()
