@@ -1,3 +1,4 @@
+#include "analyzecommand.h"
 #include "appsettings.h"
 #include "commandline.h"
 #include "headlesslogger.h"
@@ -93,6 +94,11 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         loadTranslations(&app);
         return options.single ? runSingleSnapshot(options) : runHeadlessLogger(options);
+    }
+    case CommandLine::Mode::Analyze: {
+        QCoreApplication app(argc, argv);
+        loadTranslations(&app);
+        return runAnalyze(options);
     }
     case CommandLine::Mode::Gui:
         break;
