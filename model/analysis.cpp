@@ -16,24 +16,57 @@ QString tr(const char *text)
     return QCoreApplication::translate("Analysis", text);
 }
 
-inline bool valid(const std::vector<double> *column, qsizetype i)
-{
-    return column && !std::isnan((*column)[size_t(i)]);
-}
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Median of v (reordered); 0 when empty.
-double medianOf(std::vector<qint64> &v)
+// The exact median of positive intervals in O(n) without keeping them all: intervals under
+// kBuckets ms (nearly all of a log's) are counted in a table, longer ones kept in a list.
+class IntervalMedian
 {
-    if (v.empty())
-        return 0;
-    const size_t mid = v.size() / 2;
-    std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(mid), v.end());
-    const double upper = double(v[mid]);
-    if (v.size() % 2 == 1)
-        return upper;
-    const double lower = double(*std::max_element(v.begin(), v.begin() + std::ptrdiff_t(mid)));
-    return (lower + upper) / 2;
-}
+public:
+    static constexpr qint64 kBuckets = 1 << 16;
+
+    IntervalMedian()
+        : m_counts(size_t(kBuckets), 0)
+    { }
+
+    void add(qint64 dt)
+    {
+        if (dt <= 0)
+            return;
+        if (dt < kBuckets)
+            ++m_counts[size_t(dt)];
+        else
+            m_long.push_back(dt);
+        ++m_n;
+    }
+
+    // The mean of the middle two for an even count; 0 when there is none.
+    double median()
+    {
+        if (m_n == 0)
+            return 0;
+        const double upper = double(kth(m_n / 2));
+        return m_n % 2 == 1 ? upper : (double(kth(m_n / 2 - 1)) + upper) / 2;
+    }
+
+private:
+    qint64 kth(qint64 k) // 0-based
+    {
+        qint64 seen = 0;
+        for (qint64 v = 1; v < kBuckets; ++v) {
+            seen += m_counts[size_t(v)];
+            if (k < seen)
+                return v;
+        }
+        k -= seen;
+        std::nth_element(m_long.begin(), m_long.begin() + std::ptrdiff_t(k), m_long.end());
+        return m_long[size_t(k)];
+    }
+
+    std::vector<quint32> m_counts;
+    std::vector<qint64> m_long;
+    qint64 m_n = 0;
+};
 
 // A period of one kind being followed over consecutive samples.
 struct OpenPeriod
@@ -66,88 +99,95 @@ public:
         }
     }
 
-    MachineStatistics run(qsizetype begin, qsizetype end, std::vector<qsizetype> &rows, std::vector<qint64> &gaps)
+    MachineStatistics run(qsizetype begin, qsizetype end)
     {
         MachineStatistics s;
         s.id = m_data.machines[m_machine];
-        rows.clear();
-        gaps.clear();
+        // First pass: the samples and the median interval between them.
+        IntervalMedian intervals;
+        qsizetype previous = -1;
         for (qsizetype i = begin; i < end; ++i) {
-            bool any = false;
-            for (const std::vector<double> *c : m_all) {
-                if (!std::isnan((*c)[size_t(i)])) {
-                    any = true;
-                    break;
-                }
-            }
-            if (!any)
+            if (!isSample(i))
                 continue;
-            if (!rows.empty()) {
-                const qint64 dt = m_data.timeMs[size_t(i)] - m_data.timeMs[size_t(rows.back())];
-                if (dt > 0)
-                    gaps.push_back(dt);
-            }
-            rows.push_back(i);
+            if (previous >= 0)
+                intervals.add(m_data.timeMs[size_t(i)] - m_data.timeMs[size_t(previous)]);
+            previous = i;
+            ++s.samples;
         }
-        s.samples = qint64(rows.size());
-        const double median = medianOf(gaps);
+        const double median = intervals.median();
         s.medianIntervalMs = qint64(std::llround(median));
         const double gapLimit = m_thresholds.gapFactor * median;
 
+        // Raw pointers in locals: the compiler keeps them in registers across the stores below.
+        auto column = [](const std::vector<double> *c) { return c ? c->data() : nullptr; };
+        const double *cpuColumn = column(m_cpu), *memoryColumn = column(m_memory), *upColumn = column(m_up);
+        const double *tokensColumn = column(m_tokens), *activeColumn = column(m_active);
+        const double *requestsColumn = column(m_requests);
+        const qint64 *times = m_data.timeMs.data();
+        auto at = [](const double *c, qsizetype i) { return c ? c[i] : kNaN; };
+        const double cpuLimit = m_thresholds.cpuPercent;
+        const double tokensLimit = m_thresholds.lowTokensPerSecond;
+
         double cpuSum = 0, cpuMax = -1, cpuMin = std::numeric_limits<double>::infinity();
-        double memSum = 0, memMax = -1, tokSum = 0, tokMax = -1, prevRequests = 0;
-        qint64 cpuN = 0, memN = 0, tokN = 0, upN = 0, upValidN = 0, requests = 0;
+        double memSum = 0, memMax = -1, tokSum = 0, tokMax = -1, prevRequests = 0, requests = 0;
+        qint64 cpuN = 0, memN = 0, tokN = 0, upN = 0, upValidN = 0;
         bool haveRequests = false;
-        qsizetype previous = -1;
-        for (qsizetype i : rows) {
-            if (previous >= 0 && median > 0
-                && double(m_data.timeMs[size_t(i)] - m_data.timeMs[size_t(previous)]) > gapLimit) {
+        previous = -1;
+        for (qsizetype i = begin; i < end; ++i) {
+            if (!isSample(i))
+                continue;
+            if (previous >= 0 && median > 0 && double(times[i] - times[previous]) > gapLimit) {
                 closeAll();
                 OpenPeriod gap { true, previous, i, 2, 0 };
                 emitPeriod(IssueKind::NoData, gap, false);
             }
             previous = i;
 
-            const bool hasCpu = valid(m_cpu, i);
-            const double cpu = hasCpu ? (*m_cpu)[size_t(i)] : 0;
+            const double cpu = at(cpuColumn, i);
+            const bool hasCpu = !std::isnan(cpu);
             if (hasCpu) {
                 cpuSum += cpu;
                 ++cpuN;
                 cpuMax = std::max(cpuMax, cpu);
                 cpuMin = std::min(cpuMin, cpu);
             }
-            if (valid(m_memory, i)) {
-                const double m = (*m_memory)[size_t(i)];
-                memSum += m;
+            const double memory = at(memoryColumn, i);
+            if (!std::isnan(memory)) {
+                memSum += memory;
                 ++memN;
-                memMax = std::max(memMax, m);
+                memMax = std::max(memMax, memory);
             }
-            const bool hasUp = valid(m_up, i);
-            const bool up = hasUp && (*m_up)[size_t(i)] == 1;
-            if (hasUp) {
-                ++upValidN;
-                upN += up ? 1 : 0;
-            }
-            const bool hasTokens = valid(m_tokens, i);
-            const double tokens = hasTokens ? (*m_tokens)[size_t(i)] : 0;
+            const double upValue = at(upColumn, i);
+            const bool hasUp = !std::isnan(upValue);
+            const bool up = upValue == 1;
+            upValidN += hasUp;
+            upN += up;
+            const double tokens = at(tokensColumn, i);
+            const bool hasTokens = !std::isnan(tokens);
             if (up && hasTokens) {
                 tokSum += tokens;
                 ++tokN;
                 tokMax = std::max(tokMax, tokens);
             }
-            if (valid(m_requests, i)) {
-                const double r = (*m_requests)[size_t(i)];
+            const double r = at(requestsColumn, i);
+            if (!std::isnan(r)) {
                 if (haveRequests)
-                    requests += qint64(std::llround(r >= prevRequests ? r - prevRequests : r));
+                    requests += r >= prevRequests ? r - prevRequests : r;
                 prevRequests = r;
                 haveRequests = true;
             }
 
-            follow(m_high, IssueKind::HighCpu, hasCpu && cpu > m_thresholds.cpuPercent, i, cpu, true);
-            follow(m_down, IssueKind::ServerDown, hasUp && !up, i, 0, true);
-            const bool busy = valid(m_active, i) ? (*m_active)[size_t(i)] > 0 : tokens > 0;
-            follow(m_low, IssueKind::LowPerformance,
-                up && hasTokens && tokens < m_thresholds.lowTokensPerSecond && busy, i, tokens, false);
+            const bool high = hasCpu && cpu > cpuLimit;
+            if (high || m_high.open)
+                follow(m_high, IssueKind::HighCpu, high, i, cpu, true);
+            const bool down = hasUp && !up;
+            if (down || m_down.open)
+                follow(m_down, IssueKind::ServerDown, down, i, 0, true);
+            const double active = at(activeColumn, i);
+            const bool busy = !std::isnan(active) ? active > 0 : tokens > 0;
+            const bool low = up && hasTokens && tokens < tokensLimit && busy;
+            if (low || m_low.open)
+                follow(m_low, IssueKind::LowPerformance, low, i, tokens, false);
         }
         closeAll();
 
@@ -165,13 +205,23 @@ public:
             s.tokensMax = tokMax;
         }
         if (haveRequests)
-            s.requestsProcessed = requests;
+            s.requestsProcessed = qint64(std::llround(requests));
         if (upValidN > 0)
             s.uptimePercent = 100.0 * double(upN) / double(upValidN);
         return s;
     }
 
 private:
+    // A row where at least one of the machine's metrics is valid.
+    bool isSample(qsizetype i) const
+    {
+        for (const std::vector<double> *c : m_all) {
+            if (!std::isnan((*c)[size_t(i)]))
+                return true;
+        }
+        return false;
+    }
+
     // Extends the open period while the condition holds, ends it when it does not. `higher`: the
     // peak is the maximum (else the minimum).
     void follow(OpenPeriod &p, IssueKind kind, bool holds, qsizetype i, double value, bool higher)
@@ -235,13 +285,10 @@ private:
 
 double medianInterval(const std::vector<qint64> &times)
 {
-    std::vector<qint64> gaps;
-    gaps.reserve(times.size());
-    for (size_t i = 1; i < times.size(); ++i) {
-        if (times[i] > times[i - 1])
-            gaps.push_back(times[i] - times[i - 1]);
-    }
-    return medianOf(gaps);
+    IntervalMedian intervals;
+    for (size_t i = 1; i < times.size(); ++i)
+        intervals.add(times[i] - times[i - 1]);
+    return intervals.median();
 }
 
 QList<AnalysisRun> splitRuns(const LogData &data, double gapFactor)
@@ -349,13 +396,9 @@ AnalysisResult analyze(const LogData &data, const AnalysisThresholds &thresholds
         widen({ r.markers.last().timeMs, r.markers.last().offsetSeconds });
     }
 
-    std::vector<qsizetype> rows;
-    std::vector<qint64> gaps;
-    rows.reserve(size_t(r.snapshots));
-    gaps.reserve(size_t(r.snapshots));
     for (int m = 0; m < data.machines.size(); ++m) {
         MachineScan scan(data, m, thresholds, r.issues);
-        r.machines.append(scan.run(r.rowBegin, r.rowEnd, rows, gaps));
+        r.machines.append(scan.run(r.rowBegin, r.rowEnd));
     }
     std::stable_sort(r.issues.begin(), r.issues.end(), [](const IssuePeriod &a, const IssuePeriod &b) {
         if (a.start.ms != b.start.ms)

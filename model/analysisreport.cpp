@@ -137,9 +137,8 @@ QString text(const AnalysisResult &r)
     if (r.warnings.isEmpty())
         out += tr("The reader had no warnings.\n");
     else
-        out += tr("The reader had %1 warning(s); --json lists them. The first: line %2: %3\n")
+        out += tr("The reader had %1 warning(s); --json lists them. The first: %2\n")
                    .arg(r.warnings.size())
-                   .arg(r.warnings.first().line)
                    .arg(r.warnings.first().message);
     return out;
 }
