@@ -68,6 +68,10 @@ int runGui(QApplication &app, CommandLine options)
             session.start({}, &error);
         }
         window.show();
+        if (!options.path.isEmpty()) {
+            window.openLog(options.path);
+            options.path.clear(); // not again after a restart with new machines
+        }
         const int rc = app.exec();
         if (!restart)
             return rc;
