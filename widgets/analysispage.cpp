@@ -141,10 +141,13 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     layout->addWidget(m_banner);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = splitter;
     m_chartArea = new QWidget(splitter);
     m_chartLayout = new QVBoxLayout(m_chartArea);
     m_chartLayout->setContentsMargins(0, 0, 0, 0);
+    m_chartArea->setMinimumHeight(240); // room for the charts before the first log
     splitter->addWidget(m_chartArea);
+    splitter->setChildrenCollapsible(false);
 
     auto *tabs = new QTabWidget(splitter);
     m_issuesView = new QTableView(tabs);
@@ -404,6 +407,9 @@ void AnalysisPage::rebuildCharts()
         m_chartLayout->addWidget(chart);
         m_charts.append(chart);
     }
+    // The charts take three quarters of the height, the tables the rest.
+    const int total = std::max(m_splitter->height(), 600);
+    m_splitter->setSizes({ total * 3 / 4, total - total * 3 / 4 });
 }
 
 void AnalysisPage::fillRunSelector()

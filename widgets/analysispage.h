@@ -19,6 +19,7 @@ class QLabel;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
+class QSplitter;
 class QTableView;
 class QTableWidget;
 class QTimer;
@@ -103,6 +104,7 @@ private:
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_exportButton = nullptr;
     QTimer *m_progressTimer = nullptr;
+    QSplitter *m_splitter = nullptr;
     QWidget *m_chartArea = nullptr;
     QVBoxLayout *m_chartLayout = nullptr;
     QList<LogChart *> m_charts;
