@@ -1,3 +1,4 @@
+#include "analysispage.h"
 #include "analyzecommand.h"
 #include "appsettings.h"
 #include "commandline.h"
@@ -67,6 +68,7 @@ int runGui(QApplication &app, CommandLine options)
                 QObject::tr("The session log cannot be written, so this session is not recorded:\n%1").arg(error));
             session.start({}, &error);
         }
+        window.analysisPage()->setLogFolder(LogDirectory::resolve(options.logDir));
         window.show();
         if (!options.path.isEmpty()) {
             window.openLog(options.path);

@@ -5,10 +5,12 @@
 #include "analysisreport.h"
 #include "issuetablemodel.h"
 #include "logchart.h"
+#include "logfoldermodel.h"
 #include "logreader.h"
 #include "markerstore.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -81,6 +83,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     , m_progressValue(std::make_shared<std::atomic_int>(0))
     , m_markers(new MarkerStore(this))
     , m_issues(new IssueTableModel(this))
+    , m_folder(new LogFolderModel(this))
 {
     setAcceptDrops(true);
     auto *layout = new QVBoxLayout(this);
@@ -180,7 +183,39 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     splitter->addWidget(tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
-    layout->addWidget(splitter, 1);
+
+    // Left: the logs of the log folder, newest first, summarised in the background.
+    auto *outer = new QSplitter(Qt::Horizontal, this);
+    auto *folderPanel = new QWidget(outer);
+    auto *folderLayout = new QVBoxLayout(folderPanel);
+    folderLayout->setContentsMargins(0, 0, 0, 0);
+    auto *folderBar = new QHBoxLayout;
+    m_folderLabel = new QLabel(tr("Log folder"), folderPanel);
+    m_folderLabel->setObjectName(QStringLiteral("logFolderLabel"));
+    folderBar->addWidget(m_folderLabel, 1);
+    auto *refresh = new QPushButton(tr("Refresh"), folderPanel);
+    connect(refresh, &QPushButton::clicked, this, [this] { setLogFolder(m_folder->folder()); });
+    folderBar->addWidget(refresh);
+    folderLayout->addLayout(folderBar);
+    m_folderView = new QTableView(folderPanel);
+    m_folderView->setObjectName(QStringLiteral("logFolderView"));
+    m_folderView->setModel(m_folder);
+    m_folderView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_folderView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_folderView->verticalHeader()->hide();
+    m_folderView->horizontalHeader()->setStretchLastSection(true);
+    connect(m_folderView, &QTableView::activated, this,
+        [this](const QModelIndex &index) { openFile(m_folder->pathAt(index.row())); });
+    connect(m_folderView, &QTableView::clicked, this,
+        [this](const QModelIndex &index) { openFile(m_folder->pathAt(index.row())); });
+    connect(m_folder, &LogFolderModel::summariesComplete, m_folderView, &QTableView::resizeColumnsToContents);
+    folderLayout->addWidget(m_folderView, 1);
+    outer->addWidget(folderPanel);
+    outer->addWidget(splitter);
+    outer->setStretchFactor(0, 1);
+    outer->setStretchFactor(1, 4);
+    outer->setChildrenCollapsible(true);
+    layout->addWidget(outer, 1);
 
     auto changed = [this] {
         AnalysisThresholds t;
@@ -211,6 +246,14 @@ AnalysisPage::~AnalysisPage()
     // A load still running finishes on its own (it holds nothing of ours) and its result is dropped.
     if (m_cancel)
         m_cancel->store(true);
+}
+
+void AnalysisPage::setLogFolder(const QString &dir)
+{
+    m_folderLabel->setText(tr("Logs in %1").arg(QDir::toNativeSeparators(dir)));
+    m_folderLabel->setToolTip(dir);
+    m_folder->setFolder(dir, m_thresholds);
+    m_folderView->resizeColumnsToContents();
 }
 
 void AnalysisPage::chooseFile()

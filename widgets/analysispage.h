@@ -12,6 +12,7 @@
 
 class IssueTableModel;
 class LogChart;
+class LogFolderModel;
 class MarkerStore;
 class QComboBox;
 class QDoubleSpinBox;
@@ -38,6 +39,10 @@ public:
 
     // Starts reading the log; earlier loads still running are cancelled and their results dropped.
     void openFile(const QString &path);
+    // Lists the logs of this folder (newest first) with their summaries, computed in the background.
+    void setLogFolder(const QString &dir);
+    LogFolderModel *folderModel() const { return m_folder; }
+    QTableView *folderView() const { return m_folderView; }
     // Asks for a log with a file dialog.
     void chooseFile();
     void cancelLoading();
@@ -113,4 +118,7 @@ private:
     QTableView *m_issuesView = nullptr;
     QTableWidget *m_statistics = nullptr;
     QListWidget *m_warnings = nullptr;
+    LogFolderModel *m_folder = nullptr;
+    QTableView *m_folderView = nullptr;
+    QLabel *m_folderLabel = nullptr;
 };

@@ -4,6 +4,7 @@
 #include "analysispage.h"
 #include "issuetablemodel.h"
 #include "logchart.h"
+#include "logfoldermodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -68,6 +69,7 @@ private slots:
     void readerErrorsShowInTheTab_data();
     void readerErrorsShowInTheTab();
     void aNewerLoadWins();
+    void logFolderListsAtOnceThenSummarises();
 
 private:
     bool openAndWait(const QString &path);
@@ -234,6 +236,50 @@ void TestAnalysisPage::aNewerLoadWins()
     QVERIFY(m_page->result());
     QCOMPARE(m_page->result()->machineIds, QStringList { QStringLiteral("solo") });
     QCOMPARE(m_page->path(), other);
+}
+
+void TestAnalysisPage::logFolderListsAtOnceThenSummarises()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QVERIFY(writeFile(folder.filePath(QStringLiteral("performance_log_20261121_090000.csv")), twoRuns()));
+    QVERIFY(writeFile(folder.filePath(QStringLiteral("performance_log_20261122_090000.csv")),
+        "timestamp,solo_cpu_percent,event,notes\n2026-11-22T09:00:00.000+01:00,12,,\n"));
+    QFile gzip(fixture("gzip_named.csv"));
+    QVERIFY(gzip.copy(folder.filePath(QStringLiteral("performance_log_20261120_090000.csv"))));
+    QVERIFY(writeFile(folder.filePath(QStringLiteral("notes.csv")), "not a log of ours\n"));
+
+    LogFolderModel *model = m_page->folderModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy complete(model, &LogFolderModel::summariesComplete);
+    m_page->setLogFolder(folder.path());
+    // The names at once, newest first; the summaries after.
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->index(0, LogFolderModel::FileColumn).data().toString(),
+        QStringLiteral("performance_log_20261122_090000.csv"));
+    QCOMPARE(model->index(2, LogFolderModel::FileColumn).data().toString(),
+        QStringLiteral("performance_log_20261120_090000.csv"));
+    QVERIFY(complete.wait(20'000));
+    QVERIFY(model->isComplete());
+
+    QCOMPARE(model->index(0, LogFolderModel::StartColumn).data().toString(),
+        QStringLiteral("2026-11-22T09:00:00.000+01:00"));
+    QCOMPARE(model->index(0, LogFolderModel::MachinesColumn).data().toString(), QStringLiteral("solo"));
+    QCOMPARE(model->index(0, LogFolderModel::IssuesColumn).data().toInt(), 0);
+    // The two runs: 0 s to 1099 s, m1 and m2, 4 issues over the whole file (see clickingAnIssueZoomsTheCharts).
+    QCOMPARE(model->index(1, LogFolderModel::DurationColumn).data().toString(), QStringLiteral("18 min 19 s"));
+    QCOMPARE(model->index(1, LogFolderModel::MachinesColumn).data().toString(), QStringLiteral("m1, m2"));
+    QCOMPARE(model->index(1, LogFolderModel::IssuesColumn).data().toInt(), 4);
+    QCOMPARE(model->index(2, LogFolderModel::StartColumn).data().toString(), QStringLiteral("cannot be read"));
+    QVERIFY(model->index(2, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("gzip")));
+
+    // A click on a row opens that log.
+    QSignalSpy shown(m_page, &AnalysisPage::analysisShown);
+    const QRect row = m_page->folderView()->visualRect(model->index(1, LogFolderModel::FileColumn));
+    QTest::mouseClick(m_page->folderView()->viewport(), Qt::LeftButton, {}, row.center());
+    QVERIFY(shown.wait(20'000));
+    QCOMPARE(m_page->path(), folder.filePath(QStringLiteral("performance_log_20261121_090000.csv")));
+    QCOMPARE(m_page->result()->runs.size(), 2);
 }
 
 QTEST_MAIN(TestAnalysisPage)
