@@ -81,4 +81,22 @@ void setMachines(const QList<MachineConfig> &machines)
     store().setValue(QStringLiteral("machines/json"), QString::fromUtf8(machinesToJson(machines)));
 }
 
+AnalysisThresholds analysisThresholds()
+{
+    const QSettings s = store();
+    AnalysisThresholds t;
+    t.cpuPercent = s.value(QStringLiteral("analysis/cpuThreshold"), t.cpuPercent).toDouble();
+    t.lowTokensPerSecond = s.value(QStringLiteral("analysis/lowTokensPerSecond"), t.lowTokensPerSecond).toDouble();
+    t.gapFactor = s.value(QStringLiteral("analysis/gapFactor"), t.gapFactor).toDouble();
+    return t;
+}
+
+void setAnalysisThresholds(const AnalysisThresholds &t)
+{
+    QSettings s = store();
+    s.setValue(QStringLiteral("analysis/cpuThreshold"), t.cpuPercent);
+    s.setValue(QStringLiteral("analysis/lowTokensPerSecond"), t.lowTokensPerSecond);
+    s.setValue(QStringLiteral("analysis/gapFactor"), t.gapFactor);
+}
+
 } // namespace AppSettings

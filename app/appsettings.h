@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysisresult.h"
 #include "machineconfig.h"
 
 #include <QByteArray>
@@ -21,5 +22,8 @@ void setWindowState(const QByteArray &state);
 // The machines of the machines dialog, as the JSON of a machines file under "machines/json".
 QList<MachineConfig> machines();
 void setMachines(const QList<MachineConfig> &machines);
+// The Analysis tab's thresholds (defaults: CPU > 80 %, tokens/s < 10, gap > 3 x the median interval).
+AnalysisThresholds analysisThresholds();
+void setAnalysisThresholds(const AnalysisThresholds &thresholds);
 
 } // namespace AppSettings

@@ -32,6 +32,12 @@ QString usage()
               "      Record the same CSV log without a window. Ctrl-C or SIGTERM stops it.\n"
               "  perfdash log --single --event LABEL [--notes TEXT] [--log-dir DIR]\n"
               "      Take one snapshot with a marker and append it to the newest log.\n"
+              "  perfdash analyze [FILE|DIR] [--json OUT] [--cpu-threshold N] [--low-tps N]\n"
+              "                   [--run latest|all|N] [--log-dir DIR]\n"
+              "      Analyse a log (default: the newest of the log directory, or of DIR) and print\n"
+              "      its summary, per-machine statistics and issue periods.\n"
+              "  perfdash FILE.csv\n"
+              "      Open the dashboard with FILE.csv in the Analysis tab.\n"
               "\n"
               "Options:\n"
               "  --interval S   sampling interval in seconds, 0.1 to 60 (default 1)\n"
@@ -43,6 +49,10 @@ QString usage()
               "  --single       one snapshot, appended to the newest log\n"
               "  --event LABEL  the marker label of the snapshot\n"
               "  --notes TEXT   the marker's notes\n"
+              "  --json OUT     also write the analysis as JSON to OUT ('-': standard output only)\n"
+              "  --cpu-threshold N  high CPU above N percent (default 80)\n"
+              "  --low-tps N    low performance below N tokens/s while busy (default 10)\n"
+              "  --run R        the latest run (default), all (the whole file) or run number N\n"
               "  -h, --help     show this help\n"
               "  -v, --version  show the version\n");
 }
@@ -54,6 +64,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     QStringList args = arguments;
     if (args.size() > 1 && args[1] == QLatin1String("log")) {
         cl.mode = Mode::Log;
+        args.removeAt(1);
+    } else if (args.size() > 1 && args[1] == QLatin1String("analyze")) {
+        cl.mode = Mode::Analyze;
         args.removeAt(1);
     }
 
@@ -69,7 +82,12 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption notes(QStringLiteral("notes"), tr("Marker notes."), QStringLiteral("TEXT"));
     const QCommandLineOption machines(QStringLiteral("machines"), tr("Machines file."), QStringLiteral("FILE"));
     const QCommandLineOption noLocal(QStringLiteral("no-local"), tr("Do not watch this computer."));
-    parser.addOptions({ help, version, interval, duration, logDir, single, event, notes, machines, noLocal });
+    const QCommandLineOption json(QStringLiteral("json"), tr("JSON output."), QStringLiteral("OUT"));
+    const QCommandLineOption cpuThreshold(QStringLiteral("cpu-threshold"), tr("CPU threshold."), QStringLiteral("N"));
+    const QCommandLineOption lowTps(QStringLiteral("low-tps"), tr("Tokens/s threshold."), QStringLiteral("N"));
+    const QCommandLineOption run(QStringLiteral("run"), tr("Run."), QStringLiteral("R"));
+    parser.addOptions({ help, version, interval, duration, logDir, single, event, notes, machines, noLocal, json,
+        cpuThreshold, lowTps, run });
 
     auto fail = [&cl](const QString &message) {
         cl.mode = Mode::Error;
@@ -89,8 +107,46 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         cl.text = QStringLiteral("perfdash " PERFDASH_VERSION);
         return cl;
     }
-    if (!parser.positionalArguments().isEmpty())
-        return fail(tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    const QStringList positional = parser.positionalArguments();
+    const bool analyzeOnly
+        = parser.isSet(json) || parser.isSet(cpuThreshold) || parser.isSet(lowTps) || parser.isSet(run);
+    if (cl.mode != Mode::Analyze && analyzeOnly)
+        return fail(tr("--json, --cpu-threshold, --low-tps and --run belong to 'perfdash analyze'"));
+    if (cl.mode == Mode::Analyze) {
+        const bool other = parser.isSet(interval) || parser.isSet(duration) || parser.isSet(single)
+            || parser.isSet(event) || parser.isSet(notes) || parser.isSet(machines) || parser.isSet(noLocal);
+        if (other)
+            return fail(
+                tr("'perfdash analyze' takes FILE|DIR, --json, --cpu-threshold, --low-tps, --run and --log-dir"));
+        if (positional.size() > 1)
+            return fail(tr("unexpected argument '%1'").arg(positional[1]));
+        cl.path = positional.value(0);
+        cl.logDir = parser.value(logDir);
+        if (parser.isSet(logDir) && cl.logDir.isEmpty())
+            return fail(tr("--log-dir needs a directory"));
+        cl.jsonOut = parser.value(json);
+        if (parser.isSet(json) && cl.jsonOut.isEmpty())
+            return fail(tr("--json needs a file"));
+        if (parser.isSet(cpuThreshold) && !parseSeconds(parser.value(cpuThreshold), 0, 100, &cl.cpuThreshold))
+            return fail(
+                tr("--cpu-threshold must be a percent from 0 to 100, not '%1'").arg(parser.value(cpuThreshold)));
+        if (parser.isSet(lowTps) && !parseSeconds(parser.value(lowTps), 0, 1e9, &cl.lowTokensPerSecond))
+            return fail(
+                tr("--low-tps must be a number of tokens per second, 0 or more, not '%1'").arg(parser.value(lowTps)));
+        if (parser.isSet(run)) {
+            cl.run = parser.value(run).trimmed().toLower();
+            bool ok = false;
+            const int n = cl.run.toInt(&ok);
+            if (cl.run != QLatin1String("latest") && cl.run != QLatin1String("all") && (!ok || n < 1))
+                return fail(tr("--run must be latest, all or a run number from 1, not '%1'").arg(parser.value(run)));
+        }
+        return cl;
+    }
+    if (cl.mode == Mode::Gui && positional.size() == 1) {
+        cl.path = positional.first();
+    } else if (!positional.isEmpty()) {
+        return fail(tr("unexpected argument '%1'").arg(positional.first()));
+    }
 
     cl.logDir = parser.value(logDir);
     if (parser.isSet(logDir) && cl.logDir.isEmpty())

@@ -7,7 +7,7 @@
 // one-line message and exit code 2, never a dialog.
 struct CommandLine
 {
-    enum class Mode { Gui, Log, Help, Version, Error };
+    enum class Mode { Gui, Log, Analyze, Help, Version, Error };
 
     Mode mode = Mode::Gui;
     QString logDir;       // empty: the default, resolved by LogDirectory::resolve
@@ -19,6 +19,13 @@ struct CommandLine
     QString machinesFile; // --machines FILE: use these machines instead of the saved ones
     bool noLocal = false; // --no-local: do not watch this computer
     QString text;         // the help text, or the error message
+
+    // perfdash analyze [FILE|DIR] …, and `perfdash FILE.csv` (a log to open in the Analysis tab).
+    QString path;                           // empty: the newest log of the log directory
+    QString jsonOut;                        // --json OUT ("-": standard output)
+    double cpuThreshold = -1;               // --cpu-threshold N; < 0: not given
+    double lowTokensPerSecond = -1;         // --low-tps N; < 0: not given
+    QString run = QStringLiteral("latest"); // --run latest|all|N
 
     static CommandLine parse(const QStringList &arguments);
 };

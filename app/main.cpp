@@ -1,3 +1,5 @@
+#include "analysispage.h"
+#include "analyzecommand.h"
 #include "appsettings.h"
 #include "commandline.h"
 #include "headlesslogger.h"
@@ -66,7 +68,12 @@ int runGui(QApplication &app, CommandLine options)
                 QObject::tr("The session log cannot be written, so this session is not recorded:\n%1").arg(error));
             session.start({}, &error);
         }
+        window.analysisPage()->setLogFolder(LogDirectory::resolve(options.logDir));
         window.show();
+        if (!options.path.isEmpty()) {
+            window.openLog(options.path);
+            options.path.clear(); // not again after a restart with new machines
+        }
         const int rc = app.exec();
         if (!restart)
             return rc;
@@ -93,6 +100,11 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         loadTranslations(&app);
         return options.single ? runSingleSnapshot(options) : runHeadlessLogger(options);
+    }
+    case CommandLine::Mode::Analyze: {
+        QCoreApplication app(argc, argv);
+        loadTranslations(&app);
+        return runAnalyze(options);
     }
     case CommandLine::Mode::Gui:
         break;

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "analysispage.h"
 #include "appsettings.h"
 #include "chartexporter.h"
 #include "exportdialog.h"
@@ -26,6 +27,7 @@
 #include <QScrollArea>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -72,7 +74,16 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     layout->addWidget(scroll, 1);
-    setCentralWidget(central);
+    // Two tabs: the live dashboard, and the analysis of past logs.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("pages"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(central, tr("Live"));
+    m_analysis = new AnalysisPage(m_tabs);
+    m_analysis->setThresholds(AppSettings::analysisThresholds());
+    connect(m_analysis, &AnalysisPage::thresholdsChanged, this, &AppSettings::setAnalysisThresholds);
+    m_tabs->addTab(m_analysis, tr("Analysis"));
+    setCentralWidget(m_tabs);
 
     m_markers = new MarkersPanel(session->markers(), this);
     auto *dock = new QDockWidget(tr("Markers"), this);
@@ -143,6 +154,14 @@ void MainWindow::createActions()
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
     });
 
+    m_openLog = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open log…"), this);
+    m_openLog->setShortcut(QKeySequence::Open);
+    m_openLog->setToolTip(tr("Analyse a past session log"));
+    connect(m_openLog, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_analysis);
+        m_analysis->chooseFile();
+    });
+
     m_machines = new QAction(QIcon::fromTheme(QStringLiteral("network-server")), tr("&Machines…"), this);
     m_machines->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_machines->setToolTip(tr("Add, edit and remove the machines and model servers to watch"));
@@ -200,6 +219,7 @@ void MainWindow::createToolBar()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openLog);
     file->addAction(m_machines);
     file->addSeparator();
     file->addAction(m_export);
@@ -321,4 +341,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     AppSettings::setWindowState(saveState());
     m_session->stop();
     event->accept();
+}
+
+void MainWindow::openLog(const QString &path)
+{
+    m_tabs->setCurrentWidget(m_analysis);
+    m_analysis->openFile(path);
 }

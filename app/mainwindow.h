@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMainWindow>
 
+class AnalysisPage;
 class ExportDialog;
 class MachinePanel;
 class MarkersPanel;
@@ -12,6 +13,7 @@ class QAction;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QTabWidget;
 class Session;
 class TimeChart;
 
@@ -31,6 +33,9 @@ public:
     void setConfiguredMachines(const QList<MachineConfig> &machines) { m_configured = machines; }
     // A problem that does not stop the dashboard (e.g. warnings about the machines file).
     void showWarning(const QString &warning);
+    // Opens a past log in the Analysis tab and shows the tab.
+    void openLog(const QString &path);
+    AnalysisPage *analysisPage() const { return m_analysis; }
 
 signals:
     // The person saved a new set of machines: the session must start again with them.
@@ -62,6 +67,9 @@ private:
     QAction *m_pause = nullptr;
     QAction *m_export = nullptr;
     QAction *m_openFolder = nullptr;
+    QAction *m_openLog = nullptr;
+    AnalysisPage *m_analysis = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QAction *m_machines = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;

@@ -1,8 +1,10 @@
 // Loading a session log: LogReader::read() on logs of 100,000 and 1,000,000 rows of two machines
-// (about 10 and 100 MB) written in the writer's format (LogLayout::row). Targets for the 1,000,000
-// rows: < 0.5 s wall and a peak memory (VmHWM) < 3x the file size. Each load runs in a child
-// process of its own (this program with --load), so that its VmHWM counts the load alone.
+// (about 10 and 100 MB) written in the writer's format (LogLayout::row), then the full analysis
+// (Analysis::analyze() of the whole file, as `perfdash analyze --run all` does). Targets for the
+// 1,000,000 rows: < 0.5 s wall and a peak memory (VmHWM) < 3x the file size. Each load runs in a
+// child process of its own (this program with --load), so that its VmHWM counts the load alone.
 
+#include "analysis.h"
 #include "benchutil.h"
 #include "loglayout.h"
 #include "logreader.h"
@@ -123,7 +125,8 @@ bool writeLog(const QString &path, int rows)
     return file.error() == QFileDevice::NoError;
 }
 
-// Child: loads the file and prints "<seconds> <VmHWM KiB> <VmRSS KiB before> <snapshots> <warnings>".
+// Child: loads the file, analyses it and prints "<load seconds> <VmHWM KiB after the load> <VmRSS KiB
+// before> <snapshots> <warnings> <analysis seconds> <VmHWM KiB after the analysis> <issues>".
 int loadOnce(const QString &path)
 {
     const qint64 before = Bench::statusKiB("VmRSS");
@@ -135,9 +138,14 @@ int loadOnce(const QString &path)
         std::fprintf(stderr, "bench_logreader: %s\n", qPrintable(result.error));
         return 1;
     }
-    std::printf("%.6f %lld %lld %lld %lld\n", seconds, static_cast<long long>(Bench::statusKiB("VmHWM")),
+    const qint64 loadPeak = Bench::statusKiB("VmHWM");
+    timer.restart();
+    const AnalysisResult analysis = Analysis::analyze(*result.data, {}, RunSelection::all());
+    const double analysisSeconds = double(timer.nsecsElapsed()) / 1e9;
+    std::printf("%.6f %lld %lld %lld %lld %.6f %lld %lld\n", seconds, static_cast<long long>(loadPeak),
         static_cast<long long>(before), static_cast<long long>(result.data->snapshotCount()),
-        static_cast<long long>(result.data->warnings.size()));
+        static_cast<long long>(result.data->warnings.size()), analysisSeconds,
+        static_cast<long long>(Bench::statusKiB("VmHWM")), static_cast<long long>(analysis.issues.size()));
     return 0;
 }
 
@@ -149,6 +157,8 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     if (args.size() == 3 && args[1] == QLatin1String("--load"))
         return loadOnce(args[2]);
+    if (args.size() == 4 && args[1] == QLatin1String("--write")) // --write ROWS PATH: the log alone, to profile
+        return writeLog(args[3], args[2].toInt()) ? 0 : 1;
 
     qputenv("TZ", "Europe/Paris");
     tzset();
@@ -170,7 +180,10 @@ int main(int argc, char **argv)
             return 1;
         const double fileMb = double(QFile(path).size()) / (1 << 20);
         QList<double> times;
+        QList<double> analysisTimes;
+        QList<double> totalTimes;
         qint64 peakKiB = 0;
+        qint64 totalPeakKiB = 0;
         qint64 baseKiB = 0;
         QByteArray last;
         for (int run = 0; run < kRuns; ++run) {
@@ -183,16 +196,19 @@ int main(int argc, char **argv)
             }
             last = child.readAllStandardOutput().trimmed();
             const QList<QByteArray> parts = last.split(' ');
-            if (parts.size() != 5)
+            if (parts.size() != 8)
                 return 1;
             times << parts[0].toDouble();
+            analysisTimes << parts[5].toDouble();
+            totalTimes << parts[0].toDouble() + parts[5].toDouble();
             peakKiB = std::max(peakKiB, parts[1].toLongLong());
+            totalPeakKiB = std::max(totalPeakKiB, parts[6].toLongLong());
             baseKiB = parts[2].toLongLong();
         }
         const QList<QByteArray> parts = last.split(' ');
-        std::printf("%d rows: %s MB file (written in %.1f s), %s snapshots read, %s warnings\n", rows,
+        std::printf("%d rows: %s MB file (written in %.1f s), %s snapshots read, %s warnings, %s issues\n", rows,
             Bench::figure(fileMb).constData(), double(gen.nsecsElapsed()) / 1e9, parts[3].constData(),
-            parts[4].constData());
+            parts[4].constData(), parts[7].constData());
         const double seconds = Bench::median(times);
         const double peakMb = Bench::mib(peakKiB);
         const QByteArray name = QByteArray::number(rows / 1000) + "k rows, load";
@@ -209,6 +225,21 @@ int main(int argc, char **argv)
                             QString::fromLatin1(Bench::figure(fileMb / seconds)),
                             QString::fromLatin1(Bench::figure(peakMb / fileMb)),
                             QString::fromLatin1(Bench::figure(Bench::mib(baseKiB)))));
+        const double total = Bench::median(totalTimes);
+        const double totalPeakMb = Bench::mib(totalPeakKiB);
+        const QByteArray totalName = QByteArray::number(rows / 1000) + "k rows, load + analysis";
+        const QByteArray totalPeakName = QByteArray::number(rows / 1000) + "k rows, load + analysis peak (VmHWM)";
+        if (rows == 1'000'000) {
+            Bench::report(totalName.constData(), total, "s wall", "< 0.5 s", total < 0.5);
+            Bench::report(totalPeakName.constData(), totalPeakMb, "MB", "< 3 x file size", totalPeakMb < 3 * fileMb);
+        } else {
+            Bench::report(totalName.constData(), total, "s wall");
+            Bench::report(totalPeakName.constData(), totalPeakMb, "MB");
+        }
+        Bench::note(QStringLiteral("analysis alone: median %1 s (min %2 s, max %3 s)")
+                        .arg(QString::fromLatin1(Bench::figure(Bench::median(analysisTimes))),
+                            QString::fromLatin1(Bench::figure(Bench::minimum(analysisTimes))),
+                            QString::fromLatin1(Bench::figure(Bench::maximum(analysisTimes)))));
         QFile::remove(path);
     }
     return 0;

@@ -142,7 +142,7 @@ void ChartCanvas::setRightAxisTitle(const QString &title)
         m_rightAxis->setTitleText(title);
 }
 
-void ChartCanvas::setShadedRanges(const QList<QPair<qint64, qint64>> &ranges)
+void ChartCanvas::setShadedRanges(const QList<QPair<qint64, qint64>> &ranges, const QList<QColor> &colors)
 {
     m_shaded = ranges;
     while (m_shadeItems.size() > m_shaded.size())
@@ -154,6 +154,8 @@ void ChartCanvas::setShadedRanges(const QList<QPair<qint64, qint64>> &ranges)
         item->setZValue(-1); // under the lines
         m_shadeItems.append(item);
     }
+    for (int i = 0; i < m_shadeItems.size(); ++i)
+        m_shadeItems[i]->setBrush(i < colors.size() ? colors[i] : QColor(220, 40, 40, 45));
     relayoutShades();
 }
 

@@ -29,8 +29,9 @@ public:
     void setValueRange(double min, double max);
     void setRightValueRange(double min, double max);
     void setRightAxisTitle(const QString &title);
-    // Shades these time ranges (ms since epoch) across the plot, e.g. when a server was down.
-    void setShadedRanges(const QList<QPair<qint64, qint64>> &ranges);
+    // Shades these time ranges (ms since epoch) across the plot, e.g. when a server was down; in
+    // colors[i] when given (a translucent color), else in red.
+    void setShadedRanges(const QList<QPair<qint64, qint64>> &ranges, const QList<QColor> &colors = {});
     void setMarkers(const MarkerStore *markers);
     void relayoutMarkers();
     QStringList visibleMarkerLabels() const;

@@ -1,5 +1,6 @@
 // The dashboard as a person uses it: click a chart, fill the marker dialog, find the marker in the
 // model, on the chart and in the CSV; edit and delete it; export a chart as a picture.
+#include "analysispage.h"
 #include "chartexporter.h"
 #include "csv.h"
 #include "localsource.h"
@@ -23,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -84,6 +86,7 @@ private slots:
     void exportPng();
     void exportSvg();
     void exportFailureSaysWhy();
+    void openLogShowsTheAnalysisTab();
 
 private:
     void waitForFrames(int n);
@@ -331,6 +334,22 @@ void TestMainWindow::exportFailureSaysWhy()
     QVERIFY2(error.contains(path), qPrintable(error));
     QVERIFY2(error.size() > path.size() + 10, qPrintable(error)); // the writer's own reason follows
     QVERIFY(!ChartExporter::exportChart(m_window->charts().first(), path, QSize(0, 480), &error));
+}
+
+void TestMainWindow::openLogShowsTheAnalysisTab()
+{
+    // The session's own log, opened from the window: the Analysis tab comes to the front and reads it.
+    QVERIFY(m_session->log().csvPath().size() > 0);
+    waitForFrames(2);
+    AnalysisPage *page = m_window->analysisPage();
+    QVERIFY(page);
+    QSignalSpy shown(page, &AnalysisPage::analysisShown);
+    m_window->openLog(m_session->log().csvPath());
+    QCOMPARE(m_window->findChild<QTabWidget *>(QStringLiteral("pages"))->currentWidget(), page);
+    QVERIFY(shown.wait(20'000));
+    QVERIFY2(page->errorText().isEmpty(), qPrintable(page->errorText()));
+    QVERIFY(page->result());
+    QVERIFY(page->result()->snapshots >= 1);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,115 @@
+#include "analysisjson.h"
+
+#include "analysis.h"
+
+#include <QJsonArray>
+
+namespace AnalysisJson {
+
+namespace {
+
+QJsonValue number(const std::optional<double> &v)
+{
+    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue time(const AnalysisResult &r, const std::optional<LogInstant> &t)
+{
+    return t ? QJsonValue(Analysis::formatTime(*t, r.hasUtcOffsets)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject marker(const AnalysisResult &r, const LogMarkerRow &m)
+{
+    return QJsonObject {
+        { QStringLiteral("time"), Analysis::formatTime({ m.timeMs, m.offsetSeconds }, r.hasUtcOffsets) },
+        { QStringLiteral("event"), m.event },
+        { QStringLiteral("notes"), m.notes },
+        { QStringLiteral("line"), m.line },
+    };
+}
+
+} // namespace
+
+QJsonObject toJson(const AnalysisResult &r)
+{
+    const std::optional<qint64> duration = r.durationMs();
+    QJsonObject summary {
+        { QStringLiteral("start"), time(r, r.start) },
+        { QStringLiteral("end"), time(r, r.end) },
+        { QStringLiteral("duration_s"), duration ? QJsonValue(double(*duration) / 1000.0) : QJsonValue() },
+        { QStringLiteral("snapshots"), double(r.snapshots) },
+        { QStringLiteral("markers"), double(r.markers.size()) },
+        { QStringLiteral("rows"), double(r.rows) },
+        { QStringLiteral("runs"), double(r.runs.size()) },
+        { QStringLiteral("run"),
+            r.selectedRun >= 0 ? QJsonValue(r.selectedRun + 1) : QJsonValue(QStringLiteral("all")) },
+    };
+    if (!r.file.isEmpty())
+        summary.insert(QStringLiteral("file"), r.file);
+    if (!r.error.isEmpty())
+        summary.insert(QStringLiteral("error"), r.error);
+
+    QJsonObject machines;
+    for (const MachineStatistics &s : r.machines) {
+        machines.insert(s.id,
+            QJsonObject {
+                { QStringLiteral("samples"), double(s.samples) },
+                { QStringLiteral("cpu"),
+                    QJsonObject { { QStringLiteral("avg"), number(s.cpuAvg) },
+                        { QStringLiteral("max"), number(s.cpuMax) }, { QStringLiteral("min"), number(s.cpuMin) } } },
+                { QStringLiteral("memory"),
+                    QJsonObject { { QStringLiteral("avg"), number(s.memoryAvg) },
+                        { QStringLiteral("max"), number(s.memoryMax) } } },
+                { QStringLiteral("tokens_per_second"),
+                    QJsonObject { { QStringLiteral("avg"), number(s.tokensAvg) },
+                        { QStringLiteral("max"), number(s.tokensMax) } } },
+                { QStringLiteral("requests_total"),
+                    s.requestsProcessed ? QJsonValue(double(*s.requestsProcessed)) : QJsonValue() },
+                { QStringLiteral("uptime_percent"), number(s.uptimePercent) },
+            });
+    }
+
+    QJsonArray issues;
+    for (const IssuePeriod &i : r.issues) {
+        issues.append(QJsonObject {
+            { QStringLiteral("machine"), r.machineIds.value(i.machine) },
+            { QStringLiteral("kind"), Analysis::kindName(i.kind) },
+            { QStringLiteral("start"), Analysis::formatTime(i.start, r.hasUtcOffsets) },
+            { QStringLiteral("end"), Analysis::formatTime(i.end, r.hasUtcOffsets) },
+            { QStringLiteral("duration_s"), double(i.durationMs()) / 1000.0 },
+            { QStringLiteral("samples"), double(i.samples) },
+            { QStringLiteral("peak"), number(i.peak) },
+            { QStringLiteral("marker"), i.marker ? QJsonValue(marker(r, *i.marker)) : QJsonValue() },
+        });
+    }
+
+    QJsonArray markers;
+    for (const LogMarkerRow &m : r.markers)
+        markers.append(marker(r, m));
+
+    QJsonArray warnings;
+    for (const LogWarning &w : r.warnings) {
+        warnings.append(QJsonObject {
+            { QStringLiteral("kind"), Analysis::warningKindName(w.kind) },
+            { QStringLiteral("line"), w.line },
+            { QStringLiteral("message"), w.message },
+        });
+    }
+
+    QJsonObject thresholds {
+        { QStringLiteral("cpu_percent"), r.thresholds.cpuPercent },
+        { QStringLiteral("low_tokens_per_second"), r.thresholds.lowTokensPerSecond },
+        { QStringLiteral("gap_factor"), r.thresholds.gapFactor },
+    };
+
+    return QJsonObject {
+        { QStringLiteral("summary"), summary },
+        { QStringLiteral("thresholds"), thresholds },
+        { QStringLiteral("machines"), machines },
+        { QStringLiteral("issues"), issues },
+        { QStringLiteral("markers"), markers },
+        { QStringLiteral("warnings"), warnings },
+    };
+}
+
+} // namespace AnalysisJson

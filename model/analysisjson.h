@@ -1,0 +1,14 @@
+#pragma once
+
+#include "analysisresult.h"
+
+#include <QJsonObject>
+
+// The analysis as JSON (issue 5, "--json"): summary, machines, issues, markers, warnings. Times are ISO
+// 8601 with milliseconds in the row's own offset; a value that cannot be computed is null. Used by
+// `perfdash analyze --json`, the Analysis tab's export and the HTTP export.
+namespace AnalysisJson {
+
+QJsonObject toJson(const AnalysisResult &result);
+
+} // namespace AnalysisJson

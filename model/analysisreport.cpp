@@ -1,0 +1,146 @@
+#include "analysisreport.h"
+
+#include "analysis.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace AnalysisReport {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AnalysisReport", text);
+}
+
+// Rows of cells printed in columns, the first left-aligned and the others right-aligned.
+QString table(const QList<QStringList> &rows, int leftColumns = 1)
+{
+    QList<int> widths;
+    for (const QStringList &row : rows) {
+        for (int c = 0; c < row.size(); ++c) {
+            if (c >= widths.size())
+                widths.append(0);
+            widths[c] = std::max(widths[c], int(row[c].size()));
+        }
+    }
+    QString out;
+    for (const QStringList &row : rows) {
+        QString line = QStringLiteral("  ");
+        for (int c = 0; c < row.size(); ++c) {
+            if (c > 0)
+                line += QStringLiteral("  ");
+            line += c < leftColumns ? row[c].leftJustified(widths[c]) : row[c].rightJustified(widths[c]);
+        }
+        while (line.endsWith(u' '))
+            line.chop(1);
+        out += line + u'\n';
+    }
+    return out;
+}
+
+QString instant(const AnalysisResult &r, const std::optional<LogInstant> &t)
+{
+    return t ? Analysis::formatTime(*t, r.hasUtcOffsets) : QStringLiteral("-");
+}
+
+} // namespace
+
+QString duration(qint64 ms)
+{
+    const qint64 s = (ms + 500) / 1000;
+    if (ms < 60'000)
+        return tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', ms % 1000 == 0 ? 0 : 1);
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+QString value(const std::optional<double> &v, int decimals)
+{
+    return v ? QString::number(*v, 'f', decimals) : QStringLiteral("-");
+}
+
+QString text(const AnalysisResult &r)
+{
+    QString out;
+    if (!r.file.isEmpty())
+        out += tr("Log: %1\n").arg(r.file);
+    if (r.selectedRun >= 0)
+        out += tr("Run %1 of %2%3\n")
+                   .arg(r.selectedRun + 1)
+                   .arg(r.runs.size())
+                   .arg(r.selectedRun + 1 == r.runs.size() ? tr(" (the latest)") : QString());
+    else
+        out += tr("The whole file (%1 runs)\n").arg(r.runs.size());
+    const std::optional<qint64> length = r.durationMs();
+    out += table(
+        {
+            { tr("Start"), instant(r, r.start) },
+            { tr("End"), instant(r, r.end) },
+            { tr("Duration"), length ? duration(*length) : QStringLiteral("-") },
+            { tr("Snapshots"), QString::number(r.snapshots) },
+            { tr("Markers"), QString::number(r.markers.size()) },
+            { tr("Rows in the file"), QString::number(r.rows) },
+        },
+        2);
+
+    out += u'\n' + tr("Machines\n");
+    if (r.machines.isEmpty()) {
+        out += tr("  (none)\n");
+    } else {
+        QList<QStringList> rows { { tr("machine"), tr("samples"), tr("CPU avg"), tr("CPU max"), tr("CPU min"),
+            tr("mem avg"), tr("mem max"), tr("tok/s avg"), tr("tok/s max"), tr("requests"), tr("uptime %") } };
+        for (const MachineStatistics &s : r.machines) {
+            rows.append({ s.id, QString::number(s.samples), value(s.cpuAvg), value(s.cpuMax), value(s.cpuMin),
+                value(s.memoryAvg), value(s.memoryMax), value(s.tokensAvg, 2), value(s.tokensMax, 2),
+                s.requestsProcessed ? QString::number(*s.requestsProcessed) : QStringLiteral("-"),
+                value(s.uptimePercent) });
+        }
+        out += table(rows);
+    }
+
+    out += u'\n'
+        + tr("Issues: %1 (CPU > %2 %, tokens/s < %3, gap > %4 x the median interval)\n")
+              .arg(r.issues.size())
+              .arg(r.thresholds.cpuPercent)
+              .arg(r.thresholds.lowTokensPerSecond)
+              .arg(r.thresholds.gapFactor);
+    if (!r.issues.isEmpty()) {
+        QList<QStringList> rows { { tr("machine"), tr("kind"), tr("start"), tr("end"), tr("duration"), tr("peak"),
+            tr("marker") } };
+        for (const IssuePeriod &i : r.issues) {
+            QString marker;
+            if (i.marker) {
+                marker = i.marker->event.isEmpty() ? i.marker->notes.left(40) : i.marker->event;
+                marker += tr(" (line %1)").arg(i.marker->line);
+            }
+            rows.append({ r.machineIds.value(i.machine), Analysis::kindName(i.kind),
+                Analysis::formatTime(i.start, r.hasUtcOffsets), Analysis::formatTime(i.end, r.hasUtcOffsets),
+                duration(i.durationMs()), value(i.peak), marker.simplified() });
+        }
+        out += table(rows, 4);
+    }
+
+    if (!r.markers.isEmpty()) {
+        out += u'\n' + tr("Markers\n");
+        QList<QStringList> rows;
+        for (const LogMarkerRow &m : r.markers)
+            rows.append({ Analysis::formatTime({ m.timeMs, m.offsetSeconds }, r.hasUtcOffsets), m.event.simplified(),
+                m.notes.simplified().left(60) });
+        out += table(rows, 3);
+    }
+
+    out += u'\n';
+    if (r.warnings.isEmpty())
+        out += tr("The reader had no warnings.\n");
+    else
+        out += tr("The reader had %1 warning(s); --json lists them. The first: %2\n")
+                   .arg(r.warnings.size())
+                   .arg(r.warnings.first().message);
+    return out;
+}
+
+} // namespace AnalysisReport

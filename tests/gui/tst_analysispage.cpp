@@ -1,0 +1,286 @@
+// The Analysis tab driven with QTest, offscreen: a real log file read in the worker, the issues table
+// under QAbstractItemModelTester, a row click zooming the charts, thresholds and runs re-analysing,
+// the reader's errors in the tab, and stale loads dropped.
+#include "analysispage.h"
+#include "issuetablemodel.h"
+#include "logchart.h"
+#include "logfoldermodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+// 2026-11-22T14:30:00.000+01:00.
+constexpr qint64 kT0 = 1795354200000;
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// Two runs of m1 and m2, a row every second:
+//   run 1: 0–99 s, m1 CPU 95 % from 40 s to 49 s (high_cpu, 10 samples), a marker "batch" at 41 s;
+//   run 2: 1000–1099 s (after a 901 s gap), m2's server down from 1050 s to 1059 s.
+QByteArray twoRuns()
+{
+    QByteArray out = "timestamp,m1_cpu_percent,m1_server_up,m2_cpu_percent,m2_server_up,event,notes\n";
+    auto time = [](int s) -> QByteArray {
+        const int m = 30 + s / 60;
+        return QByteArray("2026-11-22T") + QByteArray::number(14 + m / 60) + ':'
+            + QByteArray::number(m % 60).rightJustified(2, '0') + ':'
+            + QByteArray::number(s % 60).rightJustified(2, '0') + ".000+01:00";
+    };
+    for (int s : { 0, 1000 }) {
+        for (int i = s; i < s + 100; ++i) {
+            const bool high = i >= 40 && i < 50;
+            const bool down = i >= 1050 && i < 1060;
+            out += time(i) + ',' + (high ? "95" : "20") + ",1,10," + (down ? "0" : "1")
+                + (i == 41 ? ",batch,\n" : ",,\n");
+        }
+    }
+    return out;
+}
+
+QString fixture(const char *name)
+{
+    return QStringLiteral(PERFDASH_FIXTURES_DIR "/logs/") + QLatin1String(name);
+}
+} // namespace
+
+class TestAnalysisPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void opensALogAndShowsTheLatestRun();
+    void clickingAnIssueZoomsTheCharts();
+    void runSelectorAndThresholdsReanalyse();
+    void readerErrorsShowInTheTab_data();
+    void readerErrorsShowInTheTab();
+    void aNewerLoadWins();
+    void logFolderListsAtOnceThenSummarises();
+
+private:
+    bool openAndWait(const QString &path);
+
+    QTemporaryDir m_dir;
+    QString m_log;
+    AnalysisPage *m_page = nullptr;
+};
+
+void TestAnalysisPage::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_log = m_dir.filePath(QStringLiteral("two_runs.csv"));
+    QVERIFY(writeFile(m_log, twoRuns()));
+}
+
+void TestAnalysisPage::init()
+{
+    m_page = new AnalysisPage;
+    m_page->resize(1100, 800);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page));
+}
+
+void TestAnalysisPage::cleanup()
+{
+    delete m_page;
+    m_page = nullptr;
+}
+
+bool TestAnalysisPage::openAndWait(const QString &path)
+{
+    QSignalSpy shown(m_page, &AnalysisPage::analysisShown);
+    m_page->openFile(path);
+    return shown.wait(20'000) && !m_page->isLoading();
+}
+
+void TestAnalysisPage::opensALogAndShowsTheLatestRun()
+{
+    QVERIFY(openAndWait(m_log));
+    QVERIFY2(m_page->errorText().isEmpty(), qPrintable(m_page->errorText()));
+    const AnalysisResult *r = m_page->result();
+    QVERIFY(r);
+    QCOMPARE(r->runs.size(), 2);
+    QCOMPARE(r->selectedRun, 1);
+    QCOMPARE(r->snapshots, 100);
+    QCOMPARE(m_page->charts().size(), 3); // CPU, memory, generation
+
+    QAbstractItemModelTester tester(m_page->issuesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    IssueTableModel *model = m_page->issuesModel();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, IssueTableModel::MachineColumn).data().toString(), QStringLiteral("m2"));
+    QCOMPARE(model->index(0, IssueTableModel::KindColumn).data().toString(), QStringLiteral("Server down"));
+    QCOMPARE(model->index(0, IssueTableModel::StartColumn).data().toString(),
+        QStringLiteral("2026-11-22T14:47:30.000+01:00"));
+    QCOMPARE(model->index(0, IssueTableModel::DurationColumn).data().toString(), QStringLiteral("9 s"));
+
+    // The charts show the whole run, with a margin of 1/50 of it each side (99 s → 1.98 s).
+    LogChart *cpu = m_page->charts().first();
+    QCOMPARE(cpu->rangeStartMs(), kT0 + 1000'000 - 1980);
+    QCOMPARE(cpu->rangeEndMs(), kT0 + 1099'000 + 1980);
+    QVERIFY(cpu->pointCount(0) > 0);
+    QVERIFY(cpu->pointCount(0) <= 2 * 1100);
+}
+
+void TestAnalysisPage::clickingAnIssueZoomsTheCharts()
+{
+    QVERIFY(openAndWait(m_log));
+    // The whole file: run 1's high_cpu (40–49 s, marker "batch" at 41 s), the 901 s no_data gap of each
+    // machine, run 2's server_down.
+    m_page->setRunSelection(RunSelection::all());
+    QSignalSpy shown(m_page, &AnalysisPage::analysisShown);
+    QVERIFY(shown.wait(20'000));
+    QAbstractItemModelTester tester(m_page->issuesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(m_page->issuesModel()->rowCount(), 4);
+    QCOMPARE(m_page->issuesModel()->index(0, IssueTableModel::MarkerColumn).data().toString(), QStringLiteral("batch"));
+
+    QTableView *view = m_page->issuesView();
+    const QRect cell = view->visualRect(m_page->issuesModel()->index(0, IssueTableModel::KindColumn));
+    QVERIFY(!cell.isEmpty());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+
+    // high_cpu 40 s – 49 s is 9 s long: a margin of max(9 s / 4, 30 s) = 30 s each side.
+    for (LogChart *chart : m_page->charts()) {
+        QCOMPARE(chart->rangeStartMs(), kT0 + 40'000 - 30'000);
+        QCOMPARE(chart->rangeEndMs(), kT0 + 49'000 + 30'000);
+    }
+    QVERIFY(m_page->charts().first()->visibleMarkerLabels().contains(QStringLiteral("batch")));
+
+    // m1's gap row: 99 s → 1000 s, 901 s long: a margin of 225.25 s → 225,250 ms.
+    const QRect gap = view->visualRect(m_page->issuesModel()->index(1, IssueTableModel::KindColumn));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, gap.center());
+    QCOMPARE(m_page->charts().first()->rangeStartMs(), kT0 + 99'000 - 225'250);
+    QCOMPARE(m_page->charts().first()->rangeEndMs(), kT0 + 1000'000 + 225'250);
+}
+
+void TestAnalysisPage::runSelectorAndThresholdsReanalyse()
+{
+    QVERIFY(openAndWait(m_log));
+    auto *runs = m_page->findChild<QComboBox *>(QStringLiteral("runSelector"));
+    QVERIFY(runs);
+    QCOMPARE(runs->count(), 4); // latest, whole file, run 1, run 2
+    QSignalSpy shown(m_page, &AnalysisPage::analysisShown);
+    runs->setCurrentIndex(2);
+    emit runs->activated(2); // what a person's pick sends
+    QVERIFY(shown.wait(20'000));
+    QCOMPARE(m_page->result()->selectedRun, 0);
+    QCOMPARE(m_page->issuesModel()->rowCount(), 1);
+    QCOMPARE(
+        m_page->issuesModel()->index(0, IssueTableModel::KindColumn).data().toString(), QStringLiteral("High CPU"));
+
+    // CPU above 15 %: m1's 20 % and 95 % are all high now, one period over the whole run (and m2's 10 % not).
+    QSignalSpy saved(m_page, &AnalysisPage::thresholdsChanged);
+    auto *cpu = m_page->findChild<QDoubleSpinBox *>(QStringLiteral("cpuThreshold"));
+    cpu->setValue(15);
+    QVERIFY(shown.wait(20'000));
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(m_page->thresholds().cpuPercent, 15.0);
+    QCOMPARE(m_page->issuesModel()->rowCount(), 1);
+    QCOMPARE(m_page->issuesModel()->index(0, IssueTableModel::DurationColumn).data().toString(),
+        QStringLiteral("1 min 39 s"));
+}
+
+void TestAnalysisPage::readerErrorsShowInTheTab_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("gzip") << fixture("gzip_named.csv") << QStringLiteral("gzip");
+    QTest::addRow("empty") << fixture("empty.csv") << QStringLiteral("empty");
+    QTest::addRow("binary") << fixture("binary_garbage.csv") << QStringLiteral("binary");
+    QTest::addRow("UTF-16") << fixture("utf16.csv") << QStringLiteral("UTF-16");
+    QTest::addRow("no timestamp") << fixture("no_timestamp.csv") << QStringLiteral("timestamp");
+    QTest::addRow("missing") << QStringLiteral("/nonexistent/log.csv") << QStringLiteral("no such file");
+    QTest::addRow("a directory") << QStringLiteral("@dir") << QStringLiteral("folder");
+}
+
+void TestAnalysisPage::readerErrorsShowInTheTab()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, message);
+    if (file == QLatin1String("@dir"))
+        file = m_dir.path();
+    QVERIFY(openAndWait(m_log)); // a good log first: the error replaces it
+    QVERIFY(m_page->result());
+    QVERIFY(openAndWait(file));
+    QVERIFY2(m_page->errorText().contains(message), qPrintable(m_page->errorText()));
+    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("analysisError"))->isVisible());
+    QVERIFY(!m_page->result());
+    QCOMPARE(m_page->issuesModel()->rowCount(), 0);
+}
+
+void TestAnalysisPage::aNewerLoadWins()
+{
+    // A second file asked for before the first is read: only the second is shown.
+    QByteArray small = "timestamp,solo_cpu_percent,event,notes\n2026-11-22T09:00:00.000+01:00,12,,\n";
+    const QString other = m_dir.filePath(QStringLiteral("small.csv"));
+    QVERIFY(writeFile(other, small));
+    QSignalSpy shown(m_page, &AnalysisPage::analysisShown);
+    m_page->openFile(m_log);
+    m_page->openFile(other);
+    QVERIFY(shown.wait(20'000));
+    QTest::qWait(200); // anything late from the first load would arrive now
+    QCOMPARE(shown.size(), 1);
+    QVERIFY(m_page->result());
+    QCOMPARE(m_page->result()->machineIds, QStringList { QStringLiteral("solo") });
+    QCOMPARE(m_page->path(), other);
+}
+
+void TestAnalysisPage::logFolderListsAtOnceThenSummarises()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QVERIFY(writeFile(folder.filePath(QStringLiteral("performance_log_20261121_090000.csv")), twoRuns()));
+    QVERIFY(writeFile(folder.filePath(QStringLiteral("performance_log_20261122_090000.csv")),
+        "timestamp,solo_cpu_percent,event,notes\n2026-11-22T09:00:00.000+01:00,12,,\n"));
+    QFile gzip(fixture("gzip_named.csv"));
+    QVERIFY(gzip.copy(folder.filePath(QStringLiteral("performance_log_20261120_090000.csv"))));
+    QVERIFY(writeFile(folder.filePath(QStringLiteral("notes.csv")), "not a log of ours\n"));
+
+    LogFolderModel *model = m_page->folderModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy complete(model, &LogFolderModel::summariesComplete);
+    m_page->setLogFolder(folder.path());
+    // The names at once, newest first; the summaries after.
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->index(0, LogFolderModel::FileColumn).data().toString(),
+        QStringLiteral("performance_log_20261122_090000.csv"));
+    QCOMPARE(model->index(2, LogFolderModel::FileColumn).data().toString(),
+        QStringLiteral("performance_log_20261120_090000.csv"));
+    QVERIFY(complete.wait(20'000));
+    QVERIFY(model->isComplete());
+
+    QCOMPARE(model->index(0, LogFolderModel::StartColumn).data().toString(),
+        QStringLiteral("2026-11-22T09:00:00.000+01:00"));
+    QCOMPARE(model->index(0, LogFolderModel::MachinesColumn).data().toString(), QStringLiteral("solo"));
+    QCOMPARE(model->index(0, LogFolderModel::IssuesColumn).data().toInt(), 0);
+    // The two runs: 0 s to 1099 s, m1 and m2, 4 issues over the whole file (see clickingAnIssueZoomsTheCharts).
+    QCOMPARE(model->index(1, LogFolderModel::DurationColumn).data().toString(), QStringLiteral("18 min 19 s"));
+    QCOMPARE(model->index(1, LogFolderModel::MachinesColumn).data().toString(), QStringLiteral("m1, m2"));
+    QCOMPARE(model->index(1, LogFolderModel::IssuesColumn).data().toInt(), 4);
+    QCOMPARE(model->index(2, LogFolderModel::StartColumn).data().toString(), QStringLiteral("cannot be read"));
+    QVERIFY(model->index(2, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("gzip")));
+
+    // A click on a row opens that log.
+    QSignalSpy shown(m_page, &AnalysisPage::analysisShown);
+    const QRect row = m_page->folderView()->visualRect(model->index(1, LogFolderModel::FileColumn));
+    QTest::mouseClick(m_page->folderView()->viewport(), Qt::LeftButton, {}, row.center());
+    QVERIFY(shown.wait(20'000));
+    QCOMPARE(m_page->path(), folder.filePath(QStringLiteral("performance_log_20261121_090000.csv")));
+    QCOMPARE(m_page->result()->runs.size(), 2);
+}
+
+QTEST_MAIN(TestAnalysisPage)
+#include "tst_analysispage.moc"

@@ -1,0 +1,582 @@
+#include "analysispage.h"
+
+#include "analysis.h"
+#include "analysisjson.h"
+#include "analysisreport.h"
+#include "issuetablemodel.h"
+#include "logchart.h"
+#include "logfoldermodel.h"
+#include "logreader.h"
+#include "markerstore.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListWidget>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace {
+
+struct LoadedLog
+{
+    std::shared_ptr<const LogData> data;
+    QString error;
+    bool cancelled = false;
+};
+
+const QList<QColor> kMachineColors = { QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
+    QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf) };
+
+QColor shadeColor(IssueKind kind)
+{
+    switch (kind) {
+    case IssueKind::HighCpu:
+        return QColor(255, 140, 0, 55);
+    case IssueKind::ServerDown:
+        return QColor(220, 40, 40, 55);
+    case IssueKind::LowPerformance:
+        return QColor(150, 80, 200, 50);
+    case IssueKind::NoData:
+        return QColor(120, 120, 120, 45);
+    }
+    return {};
+}
+
+QDoubleSpinBox *spinBox(
+    const QString &name, double min, double max, double value, const QString &suffix, QWidget *parent)
+{
+    auto *box = new QDoubleSpinBox(parent);
+    box->setObjectName(name);
+    box->setRange(min, max);
+    box->setDecimals(1);
+    box->setValue(value);
+    box->setSuffix(suffix);
+    box->setKeyboardTracking(false); // re-analyse once the value is typed, not per keystroke
+    return box;
+}
+
+} // namespace
+
+AnalysisPage::AnalysisPage(QWidget *parent)
+    : QWidget(parent)
+    , m_progressValue(std::make_shared<std::atomic_int>(0))
+    , m_markers(new MarkerStore(this))
+    , m_issues(new IssueTableModel(this))
+    , m_folder(new LogFolderModel(this))
+{
+    setAcceptDrops(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    auto *bar = new QHBoxLayout;
+    auto *open = new QPushButton(tr("Open log…"), this);
+    open->setObjectName(QStringLiteral("openLogButton"));
+    connect(open, &QPushButton::clicked, this, &AnalysisPage::chooseFile);
+    bar->addWidget(open);
+    m_file = new QLabel(tr("No log open. Open one, or drop a CSV log here."), this);
+    m_file->setObjectName(QStringLiteral("analysisFile"));
+    m_file->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bar->addWidget(m_file, 1);
+    m_run = new QComboBox(this);
+    m_run->setObjectName(QStringLiteral("runSelector"));
+    m_run->setToolTip(tr("The log is cut into runs where the logger stopped; analyse one run or the whole file"));
+    bar->addWidget(m_run);
+    m_cpu = spinBox(QStringLiteral("cpuThreshold"), 0, 100, m_thresholds.cpuPercent, tr(" % CPU"), this);
+    m_cpu->setToolTip(tr("High CPU: above this"));
+    m_lowTps = spinBox(QStringLiteral("lowTpsThreshold"), 0, 1e6, m_thresholds.lowTokensPerSecond, tr(" tok/s"), this);
+    m_lowTps->setToolTip(tr("Low performance: below this many tokens/s while busy"));
+    m_gap = spinBox(QStringLiteral("gapFactor"), 1.5, 1000, m_thresholds.gapFactor, tr(" × interval"), this);
+    m_gap->setToolTip(tr("No data (and a new run): samples further apart than this times the median interval"));
+    bar->addWidget(m_cpu);
+    bar->addWidget(m_lowTps);
+    bar->addWidget(m_gap);
+    auto *all = new QPushButton(tr("Show all"), this);
+    all->setObjectName(QStringLiteral("showAllButton"));
+    connect(all, &QPushButton::clicked, this, &AnalysisPage::showAll);
+    bar->addWidget(all);
+    m_exportButton = new QPushButton(tr("Export JSON…"), this);
+    m_exportButton->setEnabled(false);
+    connect(m_exportButton, &QPushButton::clicked, this, &AnalysisPage::exportJson);
+    bar->addWidget(m_exportButton);
+    layout->addLayout(bar);
+
+    auto *progressRow = new QHBoxLayout;
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("loadProgress"));
+    m_progress->setRange(0, 100);
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelLoadButton"));
+    connect(m_cancelButton, &QPushButton::clicked, this, &AnalysisPage::cancelLoading);
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_cancelButton);
+    layout->addLayout(progressRow);
+    m_progressTimer = new QTimer(this);
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] { m_progress->setValue(m_progressValue->load()); });
+
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("analysisError"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(
+        QStringLiteral("background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; padding: 6px;"));
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = splitter;
+    m_chartArea = new QWidget(splitter);
+    m_chartLayout = new QVBoxLayout(m_chartArea);
+    m_chartLayout->setContentsMargins(0, 0, 0, 0);
+    m_chartArea->setMinimumHeight(240); // room for the charts before the first log
+    splitter->addWidget(m_chartArea);
+    splitter->setChildrenCollapsible(false);
+
+    auto *tabs = new QTabWidget(splitter);
+    m_issuesView = new QTableView(tabs);
+    m_issuesView->setObjectName(QStringLiteral("issuesView"));
+    m_issuesView->setModel(m_issues);
+    m_issuesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_issuesView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_issuesView->horizontalHeader()->setStretchLastSection(true);
+    m_issuesView->verticalHeader()->hide();
+    connect(m_issuesView, &QTableView::clicked, this, [this](const QModelIndex &index) { zoomToIssue(index.row()); });
+    connect(m_issuesView, &QTableView::activated, this, [this](const QModelIndex &index) { zoomToIssue(index.row()); });
+    tabs->addTab(m_issuesView, tr("Issues"));
+
+    auto *stats = new QWidget(tabs);
+    auto *statsLayout = new QVBoxLayout(stats);
+    m_summary = new QLabel(stats);
+    m_summary->setObjectName(QStringLiteral("analysisSummary"));
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statsLayout->addWidget(m_summary);
+    m_statistics = new QTableWidget(stats);
+    m_statistics->setObjectName(QStringLiteral("machineStatistics"));
+    m_statistics->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_statistics->verticalHeader()->hide();
+    statsLayout->addWidget(m_statistics, 1);
+    tabs->addTab(stats, tr("Summary and statistics"));
+
+    m_warnings = new QListWidget(tabs);
+    m_warnings->setObjectName(QStringLiteral("readerWarnings"));
+    tabs->addTab(m_warnings, tr("Reader warnings"));
+    splitter->addWidget(tabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    // Left: the logs of the log folder, newest first, summarised in the background.
+    auto *outer = new QSplitter(Qt::Horizontal, this);
+    auto *folderPanel = new QWidget(outer);
+    auto *folderLayout = new QVBoxLayout(folderPanel);
+    folderLayout->setContentsMargins(0, 0, 0, 0);
+    auto *folderBar = new QHBoxLayout;
+    m_folderLabel = new QLabel(tr("Log folder"), folderPanel);
+    m_folderLabel->setObjectName(QStringLiteral("logFolderLabel"));
+    folderBar->addWidget(m_folderLabel, 1);
+    auto *refresh = new QPushButton(tr("Refresh"), folderPanel);
+    connect(refresh, &QPushButton::clicked, this, [this] { setLogFolder(m_folder->folder()); });
+    folderBar->addWidget(refresh);
+    folderLayout->addLayout(folderBar);
+    m_folderView = new QTableView(folderPanel);
+    m_folderView->setObjectName(QStringLiteral("logFolderView"));
+    m_folderView->setModel(m_folder);
+    m_folderView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_folderView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_folderView->verticalHeader()->hide();
+    m_folderView->horizontalHeader()->setStretchLastSection(true);
+    connect(m_folderView, &QTableView::activated, this,
+        [this](const QModelIndex &index) { openFile(m_folder->pathAt(index.row())); });
+    connect(m_folderView, &QTableView::clicked, this,
+        [this](const QModelIndex &index) { openFile(m_folder->pathAt(index.row())); });
+    connect(m_folder, &LogFolderModel::summariesComplete, m_folderView, &QTableView::resizeColumnsToContents);
+    folderLayout->addWidget(m_folderView, 1);
+    outer->addWidget(folderPanel);
+    outer->addWidget(splitter);
+    outer->setStretchFactor(0, 1);
+    outer->setStretchFactor(1, 4);
+    outer->setChildrenCollapsible(true);
+    layout->addWidget(outer, 1);
+
+    auto changed = [this] {
+        AnalysisThresholds t;
+        t.cpuPercent = m_cpu->value();
+        t.lowTokensPerSecond = m_lowTps->value();
+        t.gapFactor = m_gap->value();
+        if (t == m_thresholds)
+            return;
+        m_thresholds = t;
+        emit thresholdsChanged(t);
+        reanalyse();
+    };
+    connect(m_cpu, &QDoubleSpinBox::valueChanged, this, changed);
+    connect(m_lowTps, &QDoubleSpinBox::valueChanged, this, changed);
+    connect(m_gap, &QDoubleSpinBox::valueChanged, this, changed);
+    connect(m_run, &QComboBox::activated, this, [this](int index) {
+        const int value = m_run->itemData(index).toInt(); // 0 latest, -1 all, k run k
+        setRunSelection(value == 0 ? RunSelection::latest()
+                : value < 0        ? RunSelection::all()
+                                   : RunSelection::run(value));
+    });
+    setLoading(false);
+    fillRunSelector();
+}
+
+AnalysisPage::~AnalysisPage()
+{
+    // A load still running finishes on its own (it holds nothing of ours) and its result is dropped.
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void AnalysisPage::setLogFolder(const QString &dir)
+{
+    m_folderLabel->setText(tr("Logs in %1").arg(QDir::toNativeSeparators(dir)));
+    m_folderLabel->setToolTip(dir);
+    m_folder->setFolder(dir, m_thresholds);
+    m_folderView->resizeColumnsToContents();
+}
+
+void AnalysisPage::chooseFile()
+{
+    const QString dir = m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open a session log"), dir, tr("Session logs (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void AnalysisPage::openFile(const QString &path)
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_cancel = cancel;
+    const int generation = ++m_loadGeneration;
+    ++m_analysisGeneration; // an analysis of the previous log still running is stale now
+    m_path = path;
+    m_file->setText(QFileInfo(path).fileName());
+    m_file->setToolTip(path);
+    m_banner->hide();
+    m_progressValue->store(0);
+    setLoading(true);
+
+    auto progress = m_progressValue;
+    auto *watcher = new QFutureWatcher<LoadedLog>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_loadGeneration)
+            return; // a newer load was asked for
+        LoadedLog loaded = watcher->future().takeResult();
+        setLoading(false);
+        if (loaded.cancelled) {
+            showError(tr("Loading was cancelled."));
+            return;
+        }
+        if (!loaded.data) {
+            showError(loaded.error);
+            return;
+        }
+        m_data = std::move(loaded.data);
+        m_selection = RunSelection::latest();
+        m_shownRun = -2;
+        reanalyse();
+    });
+    watcher->setFuture(QtConcurrent::run([path, cancel, progress] {
+        LogReadResult read = LogReader::read(path, cancel.get(), [progress](int percent) { progress->store(percent); });
+        LoadedLog out;
+        out.cancelled = read.cancelled;
+        out.error = read.error;
+        if (read.data)
+            out.data = std::make_shared<const LogData>(std::move(*read.data));
+        return out;
+    }));
+}
+
+void AnalysisPage::cancelLoading()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+QString AnalysisPage::errorText() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
+void AnalysisPage::setThresholds(const AnalysisThresholds &thresholds)
+{
+    m_cpu->setValue(thresholds.cpuPercent);
+    m_lowTps->setValue(thresholds.lowTokensPerSecond);
+    m_gap->setValue(thresholds.gapFactor);
+}
+
+void AnalysisPage::setRunSelection(RunSelection selection)
+{
+    m_selection = selection;
+    reanalyse();
+}
+
+void AnalysisPage::reanalyse()
+{
+    if (!m_data)
+        return;
+    const int generation = ++m_analysisGeneration;
+    auto *watcher = new QFutureWatcher<AnalysisResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_analysisGeneration)
+            showResult(watcher->future().takeResult());
+    });
+    watcher->setFuture(QtConcurrent::run([data = m_data, t = m_thresholds, s = m_selection, path = m_path] {
+        AnalysisResult r = Analysis::analyze(*data, t, s);
+        r.file = path;
+        return r;
+    }));
+}
+
+void AnalysisPage::showResult(AnalysisResult result)
+{
+    if (!result.error.isEmpty()) {
+        // The run asked for is gone (a new gap factor cut fewer runs): show the latest instead.
+        if (m_selection.kind == RunSelection::Number) {
+            m_selection = RunSelection::latest();
+            reanalyse();
+            return;
+        }
+        showError(result.error);
+        return;
+    }
+    m_banner->hide();
+    m_result = std::move(result);
+    const AnalysisResult &r = *m_result;
+    if (m_chartData != m_data)
+        rebuildCharts();
+
+    QList<LogChartShade> shades;
+    for (const IssuePeriod &i : r.issues)
+        shades.append({ i.start.ms, i.end.ms, shadeColor(i.kind) });
+    qint64 median = 0;
+    for (const MachineStatistics &s : r.machines)
+        median = std::max(median, s.medianIntervalMs);
+    // The charts let go of the old markers before they are deleted.
+    MarkerStore *old = m_markers;
+    m_markers = new MarkerStore(this);
+    for (const LogMarkerRow &m : r.markers) {
+        Marker marker;
+        marker.timeMs = m.timeMs;
+        marker.label = m.event.isEmpty() ? m.notes.simplified().left(30) : m.event;
+        marker.notes = m.notes;
+        m_markers->add(marker);
+    }
+    for (LogChart *chart : std::as_const(m_charts)) {
+        chart->setRows(r.rowBegin, r.rowEnd);
+        chart->setGapMs(qint64(r.thresholds.gapFactor * double(median)));
+        chart->setShades(shades);
+        chart->setMarkers(m_markers);
+    }
+    delete old;
+    if (m_shownRun != r.selectedRun)
+        showAll();
+    else
+        for (LogChart *chart : std::as_const(m_charts))
+            chart->refresh();
+    m_shownRun = r.selectedRun;
+
+    m_issues->setResult(r);
+    m_issuesView->resizeColumnsToContents();
+    fillRunSelector();
+    fillStatistics();
+    m_warnings->clear();
+    for (const LogWarning &w : r.warnings)
+        m_warnings->addItem(w.message);
+    m_exportButton->setEnabled(true);
+    emit analysisShown();
+}
+
+void AnalysisPage::showError(const QString &error)
+{
+    m_result.reset();
+    m_banner->setText(error);
+    m_banner->show();
+    m_issues->clear();
+    m_exportButton->setEnabled(false);
+    emit analysisShown();
+}
+
+void AnalysisPage::rebuildCharts()
+{
+    qDeleteAll(m_charts);
+    m_charts.clear();
+    m_chartData = m_data;
+    const QStringList &machines = m_data->machines;
+    auto lines = [&](Metric metric, const QString &suffix) {
+        QList<LogChartLine> out;
+        for (int m = 0; m < machines.size(); ++m)
+            out.append({ m, metric, machines[m] + suffix, kMachineColors[m % kMachineColors.size()], false });
+        return out;
+    };
+    auto *cpu = new LogChart(tr("CPU"), tr("%"), m_data, lines(Metric::CpuPercent, {}), m_chartArea);
+    cpu->setValueRange(0, 100);
+    auto *memory = new LogChart(tr("Memory"), tr("%"), m_data, lines(Metric::MemoryPercent, {}), m_chartArea);
+    memory->setValueRange(0, 100);
+    QList<LogChartLine> tokenLines = lines(Metric::TokensPerSecond, {});
+    for (int m = 0; m < machines.size(); ++m)
+        tokenLines.append({ m, Metric::ActiveRequests, machines[m] + tr(" requests"),
+            kMachineColors[m % kMachineColors.size()].lighter(150), true });
+    auto *tokens = new LogChart(tr("Generation"), tr("tokens/s"), m_data, tokenLines, m_chartArea);
+    tokens->setRightAxisTitle(tr("requests in flight"));
+    for (LogChart *chart : { cpu, memory, tokens }) {
+        chart->setObjectName(QStringLiteral("logChart"));
+        m_chartLayout->addWidget(chart);
+        m_charts.append(chart);
+    }
+    // The charts take three quarters of the height, the tables the rest.
+    const int total = std::max(m_splitter->height(), 600);
+    m_splitter->setSizes({ total * 3 / 4, total - total * 3 / 4 });
+}
+
+void AnalysisPage::fillRunSelector()
+{
+    m_run->clear();
+    m_run->addItem(tr("Latest run"), 0);
+    m_run->addItem(tr("Whole file"), -1);
+    if (m_result) {
+        for (int i = 0; i < m_result->runs.size(); ++i) {
+            const AnalysisRun &run = m_result->runs[i];
+            const QString start = Analysis::formatTime(
+                { run.startMs, m_data->offsetSeconds[size_t(run.begin)] }, m_result->hasUtcOffsets);
+            m_run->addItem(
+                tr("Run %1: %2, %3").arg(i + 1).arg(start, AnalysisReport::duration(run.endMs - run.startMs)), i + 1);
+        }
+    }
+    const int wanted = m_selection.kind == RunSelection::Latest ? 0
+        : m_selection.kind == RunSelection::All                 ? -1
+                                                                : m_selection.number;
+    m_run->setCurrentIndex(std::max(0, m_run->findData(wanted)));
+}
+
+void AnalysisPage::fillStatistics()
+{
+    const AnalysisResult &r = *m_result;
+    const std::optional<qint64> length = r.durationMs();
+    m_summary->setText(
+        tr("Start %1 · End %2 · Duration %3 · %4 snapshots · %5 markers · %6 issues · %7 reader warnings")
+            .arg(r.start ? Analysis::formatTime(*r.start, r.hasUtcOffsets) : QStringLiteral("-"),
+                r.end ? Analysis::formatTime(*r.end, r.hasUtcOffsets) : QStringLiteral("-"),
+                length ? AnalysisReport::duration(*length) : QStringLiteral("-"))
+            .arg(r.snapshots)
+            .arg(r.markers.size())
+            .arg(r.issues.size())
+            .arg(r.warnings.size()));
+    const QStringList headers = { tr("Machine"), tr("Samples"), tr("CPU avg"), tr("CPU max"), tr("CPU min"),
+        tr("Memory avg"), tr("Memory max"), tr("Tokens/s avg"), tr("Tokens/s max"), tr("Requests"), tr("Uptime %") };
+    m_statistics->clear();
+    m_statistics->setColumnCount(int(headers.size()));
+    m_statistics->setHorizontalHeaderLabels(headers);
+    m_statistics->setRowCount(int(r.machines.size()));
+    for (int row = 0; row < r.machines.size(); ++row) {
+        const MachineStatistics &s = r.machines[row];
+        const QStringList cells = { s.id, QString::number(s.samples), AnalysisReport::value(s.cpuAvg),
+            AnalysisReport::value(s.cpuMax), AnalysisReport::value(s.cpuMin), AnalysisReport::value(s.memoryAvg),
+            AnalysisReport::value(s.memoryMax), AnalysisReport::value(s.tokensAvg, 2),
+            AnalysisReport::value(s.tokensMax, 2),
+            s.requestsProcessed ? QString::number(*s.requestsProcessed) : QStringLiteral("-"),
+            AnalysisReport::value(s.uptimePercent) };
+        for (int c = 0; c < cells.size(); ++c)
+            m_statistics->setItem(row, c, new QTableWidgetItem(cells[c]));
+    }
+    m_statistics->resizeColumnsToContents();
+}
+
+QPair<qint64, qint64> AnalysisPage::zoomRange(const IssuePeriod &issue)
+{
+    const qint64 margin = std::max<qint64>(issue.durationMs() / 4, 30'000);
+    return { issue.start.ms - margin, issue.end.ms + margin };
+}
+
+void AnalysisPage::zoomToIssue(int row)
+{
+    const IssuePeriod *issue = m_issues->issue(row);
+    if (!issue)
+        return;
+    const QPair<qint64, qint64> range = zoomRange(*issue);
+    for (LogChart *chart : std::as_const(m_charts))
+        chart->showRange(range.first, range.second);
+}
+
+void AnalysisPage::showAll()
+{
+    if (!m_result || !m_result->start)
+        return;
+    const qint64 start = m_result->start->ms;
+    const qint64 end = std::max(m_result->end->ms, start + 1000);
+    const qint64 margin = (end - start) / 50;
+    for (LogChart *chart : std::as_const(m_charts))
+        chart->showRange(start - margin, end + margin);
+}
+
+void AnalysisPage::exportJson()
+{
+    if (!m_result)
+        return;
+    QString suggested = m_path;
+    if (suggested.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        suggested.chop(4);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the analysis"), suggested + QStringLiteral("_analysis.json"), tr("JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile out(path);
+    const QByteArray json = QJsonDocument(AnalysisJson::toJson(*m_result)).toJson();
+    if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size() || !out.commit()) {
+        m_banner->setText(tr("Cannot write %1: %2").arg(path, out.errorString()));
+        m_banner->show();
+    }
+}
+
+void AnalysisPage::setLoading(bool loading)
+{
+    m_loading = loading;
+    m_progress->setVisible(loading);
+    m_cancelButton->setVisible(loading);
+    if (loading)
+        m_progressTimer->start();
+    else
+        m_progressTimer->stop();
+}
+
+void AnalysisPage::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void AnalysisPage::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openFile(urls.first().toLocalFile());
+}

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "analysisresult.h"
+
+#include <QList>
+#include <QPair>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+class IssueTableModel;
+class LogChart;
+class LogFolderModel;
+class MarkerStore;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QTableView;
+class QTableWidget;
+class QTimer;
+class QVBoxLayout;
+
+// The Analysis tab: a past session log opened (button, File → Open log, drag and drop, the command
+// line), read and analysed in worker threads (a newer request drops older results), then shown as
+// charts with the issue periods shaded and the markers drawn, an issues table whose rows zoom the
+// charts, a summary and per-machine statistics. The reader's errors show inside the tab.
+class AnalysisPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AnalysisPage(QWidget *parent = nullptr);
+    ~AnalysisPage() override;
+
+    // Starts reading the log; earlier loads still running are cancelled and their results dropped.
+    void openFile(const QString &path);
+    // Lists the logs of this folder (newest first) with their summaries, computed in the background.
+    void setLogFolder(const QString &dir);
+    LogFolderModel *folderModel() const { return m_folder; }
+    QTableView *folderView() const { return m_folderView; }
+    // Asks for a log with a file dialog.
+    void chooseFile();
+    void cancelLoading();
+    bool isLoading() const { return m_loading; }
+    QString path() const { return m_path; }
+    QString errorText() const;
+
+    AnalysisThresholds thresholds() const { return m_thresholds; }
+    void setThresholds(const AnalysisThresholds &thresholds);
+    RunSelection runSelection() const { return m_selection; }
+    void setRunSelection(RunSelection selection);
+
+    // The analysis shown, when there is one.
+    const AnalysisResult *result() const { return m_result ? &*m_result : nullptr; }
+    QList<LogChart *> charts() const { return m_charts; }
+    QTableView *issuesView() const { return m_issuesView; }
+    IssueTableModel *issuesModel() const { return m_issues; }
+    // Zooms every chart to an issue row's period with a margin.
+    void zoomToIssue(int row);
+    void showAll();
+    // The range an issue zooms to: its period with a quarter of its length, at least 30 s, each side.
+    static QPair<qint64, qint64> zoomRange(const IssuePeriod &issue);
+
+signals:
+    // A load or an analysis finished and is shown (or its error is).
+    void analysisShown();
+    void thresholdsChanged(const AnalysisThresholds &thresholds);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void reanalyse();
+    void showResult(AnalysisResult result);
+    void showError(const QString &error);
+    void rebuildCharts();
+    void fillRunSelector();
+    void fillStatistics();
+    void exportJson();
+    void setLoading(bool loading);
+
+    QString m_path;
+    std::shared_ptr<const LogData> m_data;
+    std::shared_ptr<const LogData> m_chartData; // the data the charts were built for
+    std::optional<AnalysisResult> m_result;
+    AnalysisThresholds m_thresholds;
+    RunSelection m_selection;
+    int m_shownRun = -2; // the run the charts' range was last reset for
+    int m_loadGeneration = 0;
+    int m_analysisGeneration = 0;
+    bool m_loading = false;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    std::shared_ptr<std::atomic_int> m_progressValue;
+
+    QLabel *m_file = nullptr;
+    QLabel *m_banner = nullptr;
+    QLabel *m_summary = nullptr;
+    QComboBox *m_run = nullptr;
+    QDoubleSpinBox *m_cpu = nullptr;
+    QDoubleSpinBox *m_lowTps = nullptr;
+    QDoubleSpinBox *m_gap = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QPushButton *m_exportButton = nullptr;
+    QTimer *m_progressTimer = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QWidget *m_chartArea = nullptr;
+    QVBoxLayout *m_chartLayout = nullptr;
+    QList<LogChart *> m_charts;
+    MarkerStore *m_markers = nullptr;
+    IssueTableModel *m_issues = nullptr;
+    QTableView *m_issuesView = nullptr;
+    QTableWidget *m_statistics = nullptr;
+    QListWidget *m_warnings = nullptr;
+    LogFolderModel *m_folder = nullptr;
+    QTableView *m_folderView = nullptr;
+    QLabel *m_folderLabel = nullptr;
+};

@@ -1,0 +1,163 @@
+#include "logchart.h"
+
+#include "chartcanvas.h"
+#include "decimator.h"
+#include "logreader.h"
+
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+// 1, 2 or 5 times a power of ten, at or above v: axis ends that read well.
+double niceCeiling(double v)
+{
+    const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
+    for (double step : { 1.0, 2.0, 5.0, 10.0 }) {
+        if (step * magnitude >= v)
+            return step * magnitude;
+    }
+    return 10 * magnitude;
+}
+} // namespace
+
+LogChart::LogChart(const QString &title, const QString &unit, std::shared_ptr<const LogData> data,
+    const QList<LogChartLine> &lines, QWidget *parent)
+    : QWidget(parent)
+    , m_title(title)
+    , m_data(std::move(data))
+    , m_lines(lines)
+    , m_canvas(new ChartCanvas(title, unit, this))
+    , m_refreshTimer(new QTimer(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_canvas);
+    setMinimumHeight(160);
+    for (const LogChartLine &line : m_lines)
+        m_canvas->addLine(line.name, line.color, line.rightAxis);
+    m_canvas->setValueRange(0, 10);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(40);
+    connect(m_refreshTimer, &QTimer::timeout, this, &LogChart::refresh);
+    m_end = m_data ? m_data->snapshotCount() : 0;
+}
+
+LogChart::~LogChart() = default;
+
+void LogChart::setRows(qsizetype begin, qsizetype end)
+{
+    m_begin = begin;
+    m_end = end;
+    scheduleRefresh();
+}
+
+void LogChart::setValueRange(double min, double max)
+{
+    m_autoRange = max <= min;
+    if (!m_autoRange)
+        m_canvas->setValueRange(min, max);
+}
+
+void LogChart::setRightAxisTitle(const QString &title)
+{
+    m_canvas->setRightAxisTitle(title);
+}
+
+void LogChart::setGapMs(qint64 ms)
+{
+    m_gapMs = ms;
+    scheduleRefresh();
+}
+
+void LogChart::setShades(const QList<LogChartShade> &shades)
+{
+    m_shades = shades;
+    scheduleRefresh();
+}
+
+void LogChart::setMarkers(const MarkerStore *markers)
+{
+    m_canvas->setMarkers(markers);
+}
+
+void LogChart::showRange(qint64 startMs, qint64 endMs)
+{
+    m_startMs = startMs;
+    m_endMs = std::max(endMs, startMs + 1);
+    refresh();
+}
+
+void LogChart::scheduleRefresh()
+{
+    if (!m_refreshTimer->isActive())
+        m_refreshTimer->start();
+}
+
+void LogChart::refresh()
+{
+    m_refreshTimer->stop();
+    const int columns = m_canvas->plotWidth();
+    double leftMax = 0;
+    double rightMax = 0;
+    QList<QList<QPointF>> points(m_lines.size());
+    QList<QList<qsizetype>> breaks(m_lines.size());
+    const std::vector<qint64> *times = m_data ? &m_data->timeMs : nullptr;
+    qsizetype first = m_begin;
+    if (times && m_begin < m_end) {
+        const auto from = times->begin() + m_begin;
+        first = std::max<qsizetype>(
+            m_begin, (std::lower_bound(from, times->begin() + m_end, m_startMs) - times->begin()) - 1);
+    }
+    for (int i = 0; i < m_lines.size(); ++i) {
+        const std::vector<double> *column = m_data ? m_data->series(m_lines[i].machine, m_lines[i].metric) : nullptr;
+        if (column) {
+            points[i] = Decimator::minMax(
+                first, m_end, [times](qsizetype j) { return (*times)[size_t(j)]; },
+                [column](qsizetype j) { return (*column)[size_t(j)]; }, m_startMs, m_endMs, columns, m_gapMs,
+                &breaks[i]);
+        }
+        double &top = m_lines[i].rightAxis ? rightMax : leftMax;
+        for (const QPointF &p : std::as_const(points[i]))
+            top = std::max(top, p.y());
+        m_canvas->setPoints(i, {}); // empty first: moving the axes then re-maps nothing
+    }
+    if (m_autoRange)
+        m_canvas->setValueRange(0, niceCeiling(std::max(leftMax * 1.15, 10.0)));
+    m_canvas->setRightValueRange(0, niceCeiling(std::max(rightMax * 1.25, 4.0)));
+    QList<QPair<qint64, qint64>> ranges;
+    QList<QColor> colors;
+    for (const LogChartShade &s : std::as_const(m_shades)) {
+        if (s.endMs < m_startMs || s.startMs > m_endMs)
+            continue;
+        ranges.append({ s.startMs, s.endMs });
+        colors.append(s.color);
+    }
+    m_canvas->setShadedRanges(ranges, colors);
+    m_canvas->setTimeRange(m_startMs, m_endMs);
+    for (int i = 0; i < m_lines.size(); ++i)
+        m_canvas->setPoints(i, points[i], breaks[i]);
+}
+
+qsizetype LogChart::pointCount(int line) const
+{
+    return m_canvas->pointCount(line);
+}
+
+QStringList LogChart::visibleMarkerLabels() const
+{
+    return m_canvas->visibleMarkerLabels();
+}
+
+void LogChart::render(QPainter *painter, QSize size)
+{
+    m_canvas->renderTo(painter, size);
+}
+
+void LogChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    scheduleRefresh();
+}

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "metric.h"
+
+#include <QColor>
+#include <QList>
+#include <QWidget>
+
+#include <memory>
+
+class ChartCanvas;
+class MarkerStore;
+class QPainter;
+class QTimer;
+struct LogData;
+
+// One line of a LogChart: a metric column of one machine of a loaded log.
+struct LogChartLine
+{
+    int machine = 0;
+    Metric metric = Metric::CpuPercent;
+    QString name;
+    QColor color;
+    bool rightAxis = false;
+};
+
+// A time band shaded across a LogChart, e.g. an issue period.
+struct LogChartShade
+{
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    QColor color;
+};
+
+// A chart of a loaded session log (the Analysis tab): columns of LogData decimated to at most two
+// points per pixel column over the visible range, shaded bands, markers as labelled lines. The range
+// is set by showRange() (an issue row zooms to its period) and kept until the next call.
+class LogChart : public QWidget
+{
+    Q_OBJECT
+public:
+    LogChart(const QString &title, const QString &unit, std::shared_ptr<const LogData> data,
+        const QList<LogChartLine> &lines, QWidget *parent = nullptr);
+    ~LogChart() override;
+
+    QString title() const { return m_title; }
+    // The snapshot rows [begin, end) drawn (the selected run).
+    void setRows(qsizetype begin, qsizetype end);
+    // A fixed value range (percent charts), or from 0 to the data's maximum when max <= min.
+    void setValueRange(double min, double max);
+    void setRightAxisTitle(const QString &title);
+    // Longer stretches without a sample are drawn as gaps.
+    void setGapMs(qint64 ms);
+    void setShades(const QList<LogChartShade> &shades);
+    void setMarkers(const MarkerStore *markers);
+
+    void showRange(qint64 startMs, qint64 endMs);
+    qint64 rangeStartMs() const { return m_startMs; }
+    qint64 rangeEndMs() const { return m_endMs; }
+
+    void scheduleRefresh();
+    void refresh();
+    qsizetype pointCount(int line) const;
+    QStringList visibleMarkerLabels() const;
+    void render(QPainter *painter, QSize size);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    QString m_title;
+    std::shared_ptr<const LogData> m_data;
+    QList<LogChartLine> m_lines;
+    ChartCanvas *m_canvas = nullptr;
+    QTimer *m_refreshTimer = nullptr;
+    qsizetype m_begin = 0;
+    qsizetype m_end = 0;
+    qint64 m_startMs = 0;
+    qint64 m_endMs = 1;
+    qint64 m_gapMs = 0;
+    bool m_autoRange = true;
+    QList<LogChartShade> m_shades;
+};
