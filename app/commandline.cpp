@@ -32,6 +32,11 @@ QString usage()
               "      Record the same CSV log without a window. Ctrl-C or SIGTERM stops it.\n"
               "  perfdash log --single --event LABEL [--notes TEXT] [--log-dir DIR]\n"
               "      Take one snapshot with a marker and append it to the newest log.\n"
+              "  perfdash mark LABEL [--notes TEXT] [--machine ID] [--log-dir DIR]\n"
+              "      Put a marker on the charts of the perfdash running for DIR, or, when none runs,\n"
+              "      append it to the newest log there.\n"
+              "  perfdash [options] FILE.csv\n"
+              "      Open a log (in the perfdash already running, when there is one).\n"
               "\n"
               "Options:\n"
               "  --interval S   sampling interval in seconds, 0.1 to 60 (default 1)\n"
@@ -43,6 +48,10 @@ QString usage()
               "  --single       one snapshot, appended to the newest log\n"
               "  --event LABEL  the marker label of the snapshot\n"
               "  --notes TEXT   the marker's notes\n"
+              "  --machine ID   the machine a mark is about (default: all)\n"
+              "  --http ADDR:PORT  serve the HTTP API there (e.g. 127.0.0.1:8765; port 0: any free)\n"
+              "  --http-token TOKEN  the bearer token the HTTP API asks for (needed off loopback;\n"
+              "                 generated and shown when not given)\n"
               "  -h, --help     show this help\n"
               "  -v, --version  show the version\n");
 }
@@ -54,6 +63,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     QStringList args = arguments;
     if (args.size() > 1 && args[1] == QLatin1String("log")) {
         cl.mode = Mode::Log;
+        args.removeAt(1);
+    } else if (args.size() > 1 && args[1] == QLatin1String("mark")) {
+        cl.mode = Mode::Mark;
         args.removeAt(1);
     }
 
@@ -69,7 +81,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption notes(QStringLiteral("notes"), tr("Marker notes."), QStringLiteral("TEXT"));
     const QCommandLineOption machines(QStringLiteral("machines"), tr("Machines file."), QStringLiteral("FILE"));
     const QCommandLineOption noLocal(QStringLiteral("no-local"), tr("Do not watch this computer."));
-    parser.addOptions({ help, version, interval, duration, logDir, single, event, notes, machines, noLocal });
+    const QCommandLineOption machine(QStringLiteral("machine"), tr("Marked machine."), QStringLiteral("ID"));
+    const QCommandLineOption http(QStringLiteral("http"), tr("HTTP API address."), QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption httpToken(QStringLiteral("http-token"), tr("HTTP API token."), QStringLiteral("TOKEN"));
+    parser.addOptions({ help, version, interval, duration, logDir, single, event, notes, machines, noLocal, machine,
+        http, httpToken });
 
     auto fail = [&cl](const QString &message) {
         cl.mode = Mode::Error;
@@ -89,12 +105,39 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         cl.text = QStringLiteral("perfdash " PERFDASH_VERSION);
         return cl;
     }
-    if (!parser.positionalArguments().isEmpty())
-        return fail(tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
-
     cl.logDir = parser.value(logDir);
     if (parser.isSet(logDir) && cl.logDir.isEmpty())
         return fail(tr("--log-dir needs a directory"));
+
+    if (cl.mode == Mode::Mark) {
+        const QStringList positional = parser.positionalArguments();
+        if (positional.isEmpty() || positional.first().trimmed().isEmpty())
+            return fail(tr("'perfdash mark' needs a LABEL"));
+        if (positional.size() > 1)
+            return fail(tr("unexpected argument '%1' (quote a label of several words)").arg(positional[1]));
+        for (const QCommandLineOption &o : { interval, duration, single, event, machines, noLocal, http, httpToken }) {
+            if (parser.isSet(o))
+                return fail(tr("--%1 does not apply to 'perfdash mark'").arg(o.names().first()));
+        }
+        cl.label = positional.first().trimmed();
+        cl.notes = parser.value(notes);
+        cl.machine = parser.value(machine);
+        return cl;
+    }
+    if (parser.isSet(machine))
+        return fail(tr("--machine belongs to 'perfdash mark'"));
+    const QStringList positional = parser.positionalArguments();
+    if (cl.mode == Mode::Gui && positional.size() == 1)
+        cl.openFile = positional.first();
+    else if (!positional.isEmpty())
+        return fail(tr("unexpected argument '%1'").arg(positional.value(cl.mode == Mode::Gui ? 1 : 0)));
+
+    cl.http = parser.value(http);
+    cl.httpToken = parser.value(httpToken);
+    if (parser.isSet(httpToken) && !parser.isSet(http))
+        return fail(tr("--http-token goes with --http"));
+    if (parser.isSet(http) && parser.isSet(single))
+        return fail(tr("--single takes one snapshot: --http does not apply"));
     if (parser.isSet(interval)
         && !parseSeconds(parser.value(interval), Session::kMinInterval, Session::kMaxInterval, &cl.interval))
         return fail(tr("--interval must be a number of seconds from 0.1 to 60, not '%1'").arg(parser.value(interval)));

@@ -7,7 +7,7 @@
 // one-line message and exit code 2, never a dialog.
 struct CommandLine
 {
-    enum class Mode { Gui, Log, Help, Version, Error };
+    enum class Mode { Gui, Log, Mark, Help, Version, Error };
 
     Mode mode = Mode::Gui;
     QString logDir;       // empty: the default, resolved by LogDirectory::resolve
@@ -19,6 +19,11 @@ struct CommandLine
     QString machinesFile; // --machines FILE: use these machines instead of the saved ones
     bool noLocal = false; // --no-local: do not watch this computer
     QString text;         // the help text, or the error message
+    QString label;        // perfdash mark LABEL
+    QString machine;      // perfdash mark --machine ID
+    QString openFile;     // perfdash FILE: a log to open (in the running window when there is one)
+    QString http;         // --http ADDR:PORT: serve the HTTP API there
+    QString httpToken;    // --http-token TOKEN
 
     static CommandLine parse(const QStringList &arguments);
 };

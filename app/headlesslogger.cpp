@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "commandline.h"
+#include "controlserver.h"
 #include "localsource.h"
 #include "logdirectory.h"
 #include "machinedescription.h"
@@ -103,6 +104,12 @@ int runHeadlessLogger(const CommandLine &options)
 
     const QString dir = LogDirectory::resolve(options.logDir);
     QString error;
+    // `perfdash mark` reaches this session through the control server; one recorder per directory.
+    ControlServer control(&session);
+    if (!control.listen(dir, &error)) {
+        printLine(stderr, QStringLiteral("perfdash: ") + error);
+        return 1;
+    }
     if (!session.start(dir, &error)) {
         printLine(stderr, QStringLiteral("perfdash: ") + error);
         return 1;

@@ -1,16 +1,22 @@
 #include "appsettings.h"
 #include "commandline.h"
+#include "controlclient.h"
+#include "controlserver.h"
 #include "headlesslogger.h"
 #include "logdirectory.h"
 #include "machineselection.h"
 #include "machinesetup.h"
 #include "mainwindow.h"
+#include "markcommand.h"
 #include "session.h"
 
 #include <QApplication>
+#include <QFileInfo>
+#include <QJsonObject>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
@@ -36,8 +42,32 @@ QStringList argumentList(int argc, char **argv)
     return list;
 }
 
+// A perfdash already running for the log directory raises its window (and opens the file) instead
+// of a second sampler starting. Returns the exit code when it did, or -1 to go on.
+int forwardToRunningInstance(const CommandLine &options)
+{
+    QJsonObject request { { QStringLiteral("op"), QStringLiteral("raise") } };
+    if (!options.openFile.isEmpty()) {
+        request.insert(QStringLiteral("op"), QStringLiteral("open"));
+        request.insert(QStringLiteral("path"), QFileInfo(options.openFile).absoluteFilePath());
+    }
+    const ControlClient::Reply reply = ControlClient::request(LogDirectory::resolve(options.logDir), request, 3000);
+    if (reply.outcome == ControlClient::Reply::NoInstance)
+        return -1;
+    const QString error = reply.outcome == ControlClient::Reply::Failed
+        ? reply.error
+        : reply.answer.value(QStringLiteral("error")).toString();
+    if (reply.outcome == ControlClient::Reply::Answered && reply.answer.value(QStringLiteral("ok")).toBool())
+        return 0;
+    std::fputs(qPrintable(QStringLiteral("perfdash: ") + error + u'\n'), stderr);
+    QMessageBox::critical(nullptr, QObject::tr("perfdash"), error);
+    return 1;
+}
+
 int runGui(QApplication &app, CommandLine options)
 {
+    if (const int rc = forwardToRunningInstance(options); rc >= 0)
+        return rc;
     // Saving a new set of machines starts the session again with them, in a new log.
     for (;;) {
         const MachineSelection selection = MachineSelection::fromCommandLine(options, AppSettings::machines());
@@ -60,6 +90,15 @@ int runGui(QApplication &app, CommandLine options)
             window.close();
         });
         QString error;
+        ControlServer control(&session);
+        control.setWindowed(true);
+        if (!control.listen(LogDirectory::resolve(options.logDir), &error)) {
+            std::fputs(qPrintable(QStringLiteral("perfdash: ") + error + u'\n'), stderr);
+            QMessageBox::critical(nullptr, QObject::tr("perfdash"), error);
+            return 1;
+        }
+        QObject::connect(&control, &ControlServer::raiseRequested, &window, &MainWindow::raiseWindow);
+        QObject::connect(&control, &ControlServer::openLogRequested, &window, &MainWindow::openLogRequested);
         if (!session.start(LogDirectory::resolve(options.logDir), &error)) {
             // The dashboard still works without a log; say so where the person looks.
             QMessageBox::warning(&window, QObject::tr("Not recording"),
@@ -67,6 +106,11 @@ int runGui(QApplication &app, CommandLine options)
             session.start({}, &error);
         }
         window.show();
+        if (!options.openFile.isEmpty()) {
+            const QString path = QFileInfo(options.openFile).absoluteFilePath();
+            QTimer::singleShot(0, &window, [&window, path] { emit window.openLogRequested(path); });
+            options.openFile.clear();
+        }
         const int rc = app.exec();
         if (!restart)
             return rc;
@@ -93,6 +137,11 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         loadTranslations(&app);
         return options.single ? runSingleSnapshot(options) : runHeadlessLogger(options);
+    }
+    case CommandLine::Mode::Mark: {
+        QCoreApplication app(argc, argv);
+        loadTranslations(&app);
+        return runMark(options);
     }
     case CommandLine::Mode::Gui:
         break;

@@ -111,6 +111,14 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     updateStatus();
 }
 
+void MainWindow::raiseWindow()
+{
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    show();
+    raise();
+    activateWindow();
+}
+
 QList<TimeChart *> MainWindow::charts() const
 {
     QList<TimeChart *> all;

@@ -31,10 +31,15 @@ public:
     void setConfiguredMachines(const QList<MachineConfig> &machines) { m_configured = machines; }
     // A problem that does not stop the dashboard (e.g. warnings about the machines file).
     void showWarning(const QString &warning);
+    // Brings the window to the front (another `perfdash` was started for the same log directory).
+    void raiseWindow();
 
 signals:
     // The person saved a new set of machines: the session must start again with them.
     void machinesEdited();
+    // `perfdash FILE` asked for a log to be opened (in this window, or forwarded from a second
+    // perfdash); the analysis tab opens it.
+    void openLogRequested(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
