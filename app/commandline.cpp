@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "httpapi.h"
 #include "session.h"
 
 #include <QCommandLineParser>
@@ -134,6 +135,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
 
     cl.http = parser.value(http);
     cl.httpToken = parser.value(httpToken);
+    if (parser.isSet(http)) {
+        QString why;
+        if (!HttpApi::parseBindAddress(cl.http, nullptr, nullptr, &why))
+            return fail(why);
+    }
     if (parser.isSet(httpToken) && !parser.isSet(http))
         return fail(tr("--http-token goes with --http"));
     if (parser.isSet(http) && parser.isSet(single))
