@@ -21,5 +21,11 @@ void setWindowState(const QByteArray &state);
 // The machines of the machines dialog, as the JSON of a machines file under "machines/json".
 QList<MachineConfig> machines();
 void setMachines(const QList<MachineConfig> &machines);
+// The window's HTTP API: on or off, where it listens, and its token (empty: none on loopback,
+// generated off loopback).
+bool httpEnabled();
+QString httpBind();
+QString httpToken();
+void setHttp(bool enabled, const QString &bind, const QString &token);
 
 } // namespace AppSettings

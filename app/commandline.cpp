@@ -1,6 +1,6 @@
 #include "commandline.h"
 
-#include "httpapi.h"
+#include "httpbind.h"
 #include "session.h"
 
 #include <QCommandLineParser>
@@ -137,7 +137,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     cl.httpToken = parser.value(httpToken);
     if (parser.isSet(http)) {
         QString why;
-        if (!HttpApi::parseBindAddress(cl.http, nullptr, nullptr, &why))
+        if (!HttpBind::parse(cl.http, nullptr, nullptr, &why))
             return fail(why);
     }
     if (parser.isSet(httpToken) && !parser.isSet(http))

@@ -3,6 +3,7 @@
 #include "controlclient.h"
 #include "controlserver.h"
 #include "headlesslogger.h"
+#include "httpapi.h"
 #include "logdirectory.h"
 #include "machineselection.h"
 #include "machinesetup.h"
@@ -64,6 +65,36 @@ int forwardToRunningInstance(const CommandLine &options)
     return 1;
 }
 
+// Starts, moves or stops the window's HTTP API: --http for this run, else the saved setting.
+void applyHttpSettings(HttpApi &api, MainWindow &window, const CommandLine &options)
+{
+    const bool fromCommandLine = !options.http.isEmpty();
+    const QString bind = fromCommandLine ? options.http : AppSettings::httpBind();
+    const QString token = fromCommandLine ? options.httpToken : AppSettings::httpToken();
+    if (!fromCommandLine && !AppSettings::httpEnabled()) {
+        api.stop();
+        window.setHttpStatus(QObject::tr("The HTTP API is off."));
+        return;
+    }
+    QString error;
+    if (!api.start(bind, token, &error)) {
+        window.setHttpStatus(error);
+        window.showWarning(error);
+        return;
+    }
+    if (!fromCommandLine && token.isEmpty() && !api.token().isEmpty())
+        AppSettings::setHttp(true, bind, api.token()); // a generated token stays the same next time
+    QString status = QObject::tr("Serving on %1").arg(api.url());
+    if (!api.token().isEmpty())
+        status += u'\n' + QObject::tr("Token: %1").arg(api.token());
+    if (fromCommandLine)
+        status += u'\n' + QObject::tr("(from --http for this run)");
+    window.setHttpStatus(status);
+    std::fputs(qPrintable(QStringLiteral("perfdash: HTTP API on ") + api.url() + u'\n'), stderr);
+    if (fromCommandLine && token.isEmpty() && !api.token().isEmpty())
+        std::fputs(qPrintable(QStringLiteral("perfdash: HTTP API token: ") + api.token() + u'\n'), stderr);
+}
+
 int runGui(QApplication &app, CommandLine options)
 {
     if (const int rc = forwardToRunningInstance(options); rc >= 0)
@@ -80,6 +111,7 @@ int runGui(QApplication &app, CommandLine options)
         session.setIntervalSeconds(options.interval > 0 ? options.interval : AppSettings::interval());
         addMachines(session, selection.machines, selection.includeThisComputer);
 
+        HttpApi api(&session);
         MainWindow window(&session);
         window.setConfiguredMachines(selection.machines);
         if (!selection.warnings.isEmpty())
@@ -99,6 +131,12 @@ int runGui(QApplication &app, CommandLine options)
         }
         QObject::connect(&control, &ControlServer::raiseRequested, &window, &MainWindow::raiseWindow);
         QObject::connect(&control, &ControlServer::openLogRequested, &window, &MainWindow::openLogRequested);
+        applyHttpSettings(api, window, options);
+        QObject::connect(&window, &MainWindow::httpSettingsChanged, &window, [&api, &window, &options] {
+            options.http.clear(); // from now on, the saved setting
+            options.httpToken.clear();
+            applyHttpSettings(api, window, options);
+        });
         if (!session.start(LogDirectory::resolve(options.logDir), &error)) {
             // The dashboard still works without a log; say so where the person looks.
             QMessageBox::warning(&window, QObject::tr("Not recording"),

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "chartexporter.h"
 #include "exportdialog.h"
+#include "httpapidialog.h"
 #include "machinepanel.h"
 #include "machinesdialog.h"
 #include "markerdialog.h"
@@ -156,6 +157,10 @@ void MainWindow::createActions()
     m_machines->setToolTip(tr("Add, edit and remove the machines and model servers to watch"));
     connect(m_machines, &QAction::triggered, this, &MainWindow::editMachines);
 
+    m_httpApi = new QAction(tr("&HTTP API…"), this);
+    m_httpApi->setToolTip(tr("Serve the live numbers and take markers over HTTP"));
+    connect(m_httpApi, &QAction::triggered, this, &MainWindow::editHttpApi);
+
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
@@ -209,6 +214,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_machines);
+    file->addAction(m_httpApi);
     file->addSeparator();
     file->addAction(m_export);
     file->addAction(m_openFolder);
@@ -241,6 +247,16 @@ void MainWindow::editMarker(int id)
     dialog.setNotes(marker->notes);
     if (dialog.exec() == QDialog::Accepted)
         m_session->markers()->update(id, dialog.label(), dialog.notes());
+}
+
+void MainWindow::editHttpApi()
+{
+    HttpApiDialog dialog(
+        AppSettings::httpEnabled(), AppSettings::httpBind(), AppSettings::httpToken(), m_httpStatus, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    AppSettings::setHttp(dialog.isApiEnabled(), dialog.bind(), dialog.token());
+    emit httpSettingsChanged();
 }
 
 void MainWindow::editMachines()

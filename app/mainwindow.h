@@ -33,6 +33,8 @@ public:
     void showWarning(const QString &warning);
     // Brings the window to the front (another `perfdash` was started for the same log directory).
     void raiseWindow();
+    // What the HTTP API does now, for its dialog (where it listens and the token, or why not).
+    void setHttpStatus(const QString &status) { m_httpStatus = status; }
 
 signals:
     // The person saved a new set of machines: the session must start again with them.
@@ -40,6 +42,8 @@ signals:
     // `perfdash FILE` asked for a log to be opened (in this window, or forwarded from a second
     // perfdash); the analysis tab opens it.
     void openLogRequested(const QString &path);
+    // The person changed the HTTP API setting (saved in AppSettings): start, move or stop it.
+    void httpSettingsChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -50,6 +54,7 @@ private:
     void createMenus();
     void editMarker(int id);
     void editMachines();
+    void editHttpApi();
     void exportChart(TimeChart *chart);
     void applyWindow();
     void showError(const QString &error);
@@ -68,10 +73,12 @@ private:
     QAction *m_export = nullptr;
     QAction *m_openFolder = nullptr;
     QAction *m_machines = nullptr;
+    QAction *m_httpApi = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
     QString m_exportDir;
     QString m_error;
     QString m_warning;
+    QString m_httpStatus;
     QList<MachineConfig> m_configured;
 };

@@ -1,6 +1,7 @@
 #include "httpapi.h"
 
 #include "controlprotocol.h"
+#include "httpbind.h"
 #include "logtime.h"
 #include "machinemonitor.h"
 #include "metricsexposition.h"
@@ -14,7 +15,6 @@
 #include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QTcpServer>
 
 namespace {
@@ -61,38 +61,6 @@ void writeError(
 }
 } // namespace
 
-bool HttpApi::parseBindAddress(const QString &text, QHostAddress *address, quint16 *port, QString *error)
-{
-    const qsizetype colon = text.lastIndexOf(u':');
-    QString host = colon < 0 ? QString() : text.left(colon);
-    const QString portText = text.mid(colon + 1);
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    bool ok = false;
-    const uint p = portText.toUInt(&ok);
-    QHostAddress a;
-    if (host == QLatin1String("localhost"))
-        a = QHostAddress(QHostAddress::LocalHost);
-    else
-        a.setAddress(host);
-    if (colon < 0 || a.isNull() || !ok || p > 65535) {
-        *error = tr("--http wants ADDRESS:PORT with an IP address, e.g. 127.0.0.1:8765, not '%1'").arg(text);
-        return false;
-    }
-    if (address)
-        *address = a;
-    if (port)
-        *port = quint16(p);
-    return true;
-}
-
-QString HttpApi::generateToken()
-{
-    quint32 words[4];
-    QRandomGenerator::system()->fillRange(words);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
-}
-
 HttpApi::HttpApi(Session *session, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_session(session)
@@ -106,7 +74,7 @@ bool HttpApi::start(const QString &bind, const QString &token, QString *error)
     stop();
     QHostAddress address;
     quint16 port = 0;
-    if (!parseBindAddress(bind, &address, &port, error))
+    if (!HttpBind::parse(bind, &address, &port, error))
         return false;
     const bool bound = m_tcp != nullptr;
     if (!m_tcp)
@@ -121,7 +89,7 @@ bool HttpApi::start(const QString &bind, const QString &token, QString *error)
     m_port = m_tcp->serverPort();
     m_token = token;
     if (m_token.isEmpty() && !address.isLoopback())
-        m_token = generateToken();
+        m_token = HttpBind::generateToken();
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     return true;
 }

@@ -20,11 +20,6 @@ class HttpApi : public QAbstractHttpServer
 public:
     static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
 
-    // "127.0.0.1:8765", "[::1]:8765", "localhost:8765", "0.0.0.0:8765"; port 0 takes a free one.
-    static bool parseBindAddress(const QString &text, QHostAddress *address, quint16 *port, QString *error);
-    // A random token of 32 hex digits.
-    static QString generateToken();
-
     // Follows the session's machines as they are now (add the machines before).
     explicit HttpApi(Session *session, QObject *parent = nullptr);
     ~HttpApi() override;

@@ -5,8 +5,16 @@
 #include "session.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -117,6 +125,7 @@ private slots:
     void oneLoggerPerDirectory();
     void crashedLoggerIsTakenOver();
     void secondWindowIsForwarded();
+    void theWindowIsTheRunningInstance();
 };
 
 void TestControl::concurrentMarksReachTheRunningLogger()
@@ -378,6 +387,53 @@ void TestControl::secondWindowIsForwarded()
     const Run refused = run({ QStringLiteral("log"), QStringLiteral("--log-dir"), dir.path() });
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.err.contains(QStringLiteral("already running")), qPrintable(refused.err));
+}
+
+void TestControl::theWindowIsTheRunningInstance()
+{
+    // The real window (offscreen), with settings of its own and the HTTP API on a free port.
+    QTemporaryDir dir;
+    QProcess window;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    window.setProcessEnvironment(env);
+    window.setReadChannel(QProcess::StandardError);
+    const QString logDir = dir.filePath(QStringLiteral("logs"));
+    window.start(kBinary,
+        { QStringLiteral("--interval"), QStringLiteral("0.2"), QStringLiteral("--http"), QStringLiteral("127.0.0.1:0"),
+            QStringLiteral("--log-dir"), logDir });
+    QVERIFY(window.waitForStarted());
+    auto killWindow = qScopeGuard([&window] {
+        window.kill();
+        window.waitForFinished();
+    });
+    QByteArray err;
+    const QRegularExpression api(QStringLiteral("HTTP API on (http://[^ ]+/)"));
+    while (!api.match(QString::fromUtf8(err)).hasMatch()) {
+        QVERIFY2(window.waitForReadyRead(20'000), err.constData());
+        err += window.readAllStandardError();
+    }
+    const QString base = api.match(QString::fromUtf8(err)).captured(1);
+
+    const Run marked = mark(logDir, { QStringLiteral("Started Assignment 3") });
+    QVERIFY2(marked.exitCode == 0, qPrintable(marked.err));
+    const Run second = run({ QStringLiteral("--log-dir"), logDir });
+    QCOMPARE(second.exitCode, 0);
+
+    QNetworkAccessManager nam;
+    QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(base + QStringLiteral("events"))));
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QJsonArray markers
+        = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("markers")).toArray();
+    reply->deleteLater();
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers[0].toObject().value(QStringLiteral("label")).toString(), QStringLiteral("Started Assignment 3"));
+    // Still one window and one log.
+    QCOMPARE(window.state(), QProcess::Running);
+    QCOMPARE(QDir(logDir).entryList({ QStringLiteral("*.csv") }, QDir::Files).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestControl)

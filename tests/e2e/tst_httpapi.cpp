@@ -1,6 +1,7 @@
 // The HTTP API over real loopback sockets: in this process against a session with known samples,
 // through the built binary (`perfdash log --http`), and scraped by a real Prometheus server.
 #include "httpapi.h"
+#include "httpbind.h"
 #include "logreader.h"
 #include "machinemonitor.h"
 #include "session.h"
@@ -211,7 +212,7 @@ void TestHttpApi::bindAddresses()
     QHostAddress address;
     quint16 port = 1;
     QString error;
-    QCOMPARE(HttpApi::parseBindAddress(text, &address, &port, &error), valid);
+    QCOMPARE(HttpBind::parse(text, &address, &port, &error), valid);
     QCOMPARE(error.isEmpty(), valid);
     if (valid)
         QCOMPARE(address.isLoopback(), loopback);
