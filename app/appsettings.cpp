@@ -99,4 +99,27 @@ void setAnalysisThresholds(const AnalysisThresholds &t)
     s.setValue(QStringLiteral("analysis/gapFactor"), t.gapFactor);
 }
 
+bool httpEnabled()
+{
+    return store().value(QStringLiteral("http/enabled"), false).toBool();
+}
+
+QString httpBind()
+{
+    return store().value(QStringLiteral("http/bind"), QStringLiteral("127.0.0.1:8765")).toString();
+}
+
+QString httpToken()
+{
+    return store().value(QStringLiteral("http/token")).toString();
+}
+
+void setHttp(bool enabled, const QString &bind, const QString &token)
+{
+    QSettings s = store();
+    s.setValue(QStringLiteral("http/enabled"), enabled);
+    s.setValue(QStringLiteral("http/bind"), bind);
+    s.setValue(QStringLiteral("http/token"), token);
+}
+
 } // namespace AppSettings

@@ -25,5 +25,11 @@ void setMachines(const QList<MachineConfig> &machines);
 // The Analysis tab's thresholds (defaults: CPU > 80 %, tokens/s < 10, gap > 3 x the median interval).
 AnalysisThresholds analysisThresholds();
 void setAnalysisThresholds(const AnalysisThresholds &thresholds);
+// The window's HTTP API: on or off, where it listens, and its token (empty: none on loopback,
+// generated off loopback).
+bool httpEnabled();
+QString httpBind();
+QString httpToken();
+void setHttp(bool enabled, const QString &bind, const QString &token);
 
 } // namespace AppSettings

@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "httpbind.h"
 #include "session.h"
 
 #include <QCommandLineParser>
@@ -36,8 +37,11 @@ QString usage()
               "                   [--run latest|all|N] [--log-dir DIR]\n"
               "      Analyse a log (default: the newest of the log directory, or of DIR) and print\n"
               "      its summary, per-machine statistics and issue periods.\n"
-              "  perfdash FILE.csv\n"
-              "      Open the dashboard with FILE.csv in the Analysis tab.\n"
+              "  perfdash mark LABEL [--notes TEXT] [--machine ID] [--log-dir DIR]\n"
+              "      Put a marker on the charts of the perfdash running for DIR, or, when none runs,\n"
+              "      append it to the newest log there.\n"
+              "  perfdash [options] FILE.csv\n"
+              "      Open a log in the Analysis tab (of the perfdash already running, when there is one).\n"
               "\n"
               "Options:\n"
               "  --interval S   sampling interval in seconds, 0.1 to 60 (default 1)\n"
@@ -53,6 +57,10 @@ QString usage()
               "  --cpu-threshold N  high CPU above N percent (default 80)\n"
               "  --low-tps N    low performance below N tokens/s while busy (default 10)\n"
               "  --run R        the latest run (default), all (the whole file) or run number N\n"
+              "  --machine ID   the machine a mark is about (default: all)\n"
+              "  --http ADDR:PORT  serve the HTTP API there (e.g. 127.0.0.1:8765; port 0: any free)\n"
+              "  --http-token TOKEN  the bearer token the HTTP API asks for (needed off loopback;\n"
+              "                 generated and shown when not given)\n"
               "  -h, --help     show this help\n"
               "  -v, --version  show the version\n");
 }
@@ -68,6 +76,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     } else if (args.size() > 1 && args[1] == QLatin1String("analyze")) {
         cl.mode = Mode::Analyze;
         args.removeAt(1);
+    } else if (args.size() > 1 && args[1] == QLatin1String("mark")) {
+        cl.mode = Mode::Mark;
+        args.removeAt(1);
     }
 
     QCommandLineParser parser;
@@ -82,12 +93,15 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption notes(QStringLiteral("notes"), tr("Marker notes."), QStringLiteral("TEXT"));
     const QCommandLineOption machines(QStringLiteral("machines"), tr("Machines file."), QStringLiteral("FILE"));
     const QCommandLineOption noLocal(QStringLiteral("no-local"), tr("Do not watch this computer."));
+    const QCommandLineOption machine(QStringLiteral("machine"), tr("Marked machine."), QStringLiteral("ID"));
+    const QCommandLineOption http(QStringLiteral("http"), tr("HTTP API address."), QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption httpToken(QStringLiteral("http-token"), tr("HTTP API token."), QStringLiteral("TOKEN"));
     const QCommandLineOption json(QStringLiteral("json"), tr("JSON output."), QStringLiteral("OUT"));
     const QCommandLineOption cpuThreshold(QStringLiteral("cpu-threshold"), tr("CPU threshold."), QStringLiteral("N"));
     const QCommandLineOption lowTps(QStringLiteral("low-tps"), tr("Tokens/s threshold."), QStringLiteral("N"));
     const QCommandLineOption run(QStringLiteral("run"), tr("Run."), QStringLiteral("R"));
-    parser.addOptions({ help, version, interval, duration, logDir, single, event, notes, machines, noLocal, json,
-        cpuThreshold, lowTps, run });
+    parser.addOptions({ help, version, interval, duration, logDir, single, event, notes, machines, noLocal, machine,
+        http, httpToken, json, cpuThreshold, lowTps, run });
 
     auto fail = [&cl](const QString &message) {
         cl.mode = Mode::Error;
@@ -107,17 +121,18 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         cl.text = QStringLiteral("perfdash " PERFDASH_VERSION);
         return cl;
     }
-    const QStringList positional = parser.positionalArguments();
     const bool analyzeOnly
         = parser.isSet(json) || parser.isSet(cpuThreshold) || parser.isSet(lowTps) || parser.isSet(run);
     if (cl.mode != Mode::Analyze && analyzeOnly)
         return fail(tr("--json, --cpu-threshold, --low-tps and --run belong to 'perfdash analyze'"));
     if (cl.mode == Mode::Analyze) {
         const bool other = parser.isSet(interval) || parser.isSet(duration) || parser.isSet(single)
-            || parser.isSet(event) || parser.isSet(notes) || parser.isSet(machines) || parser.isSet(noLocal);
+            || parser.isSet(event) || parser.isSet(notes) || parser.isSet(machines) || parser.isSet(noLocal)
+            || parser.isSet(machine) || parser.isSet(http) || parser.isSet(httpToken);
         if (other)
             return fail(
                 tr("'perfdash analyze' takes FILE|DIR, --json, --cpu-threshold, --low-tps, --run and --log-dir"));
+        const QStringList positional = parser.positionalArguments();
         if (positional.size() > 1)
             return fail(tr("unexpected argument '%1'").arg(positional[1]));
         cl.path = positional.value(0);
@@ -142,15 +157,44 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         }
         return cl;
     }
-    if (cl.mode == Mode::Gui && positional.size() == 1) {
-        cl.path = positional.first();
-    } else if (!positional.isEmpty()) {
-        return fail(tr("unexpected argument '%1'").arg(positional.first()));
-    }
-
     cl.logDir = parser.value(logDir);
     if (parser.isSet(logDir) && cl.logDir.isEmpty())
         return fail(tr("--log-dir needs a directory"));
+
+    if (cl.mode == Mode::Mark) {
+        const QStringList positional = parser.positionalArguments();
+        if (positional.isEmpty() || positional.first().trimmed().isEmpty())
+            return fail(tr("'perfdash mark' needs a LABEL"));
+        if (positional.size() > 1)
+            return fail(tr("unexpected argument '%1' (quote a label of several words)").arg(positional[1]));
+        for (const QCommandLineOption &o : { interval, duration, single, event, machines, noLocal, http, httpToken }) {
+            if (parser.isSet(o))
+                return fail(tr("--%1 does not apply to 'perfdash mark'").arg(o.names().first()));
+        }
+        cl.label = positional.first().trimmed();
+        cl.notes = parser.value(notes);
+        cl.machine = parser.value(machine);
+        return cl;
+    }
+    if (parser.isSet(machine))
+        return fail(tr("--machine belongs to 'perfdash mark'"));
+    const QStringList positional = parser.positionalArguments();
+    if (cl.mode == Mode::Gui && positional.size() == 1)
+        cl.path = positional.first();
+    else if (!positional.isEmpty())
+        return fail(tr("unexpected argument '%1'").arg(positional.value(cl.mode == Mode::Gui ? 1 : 0)));
+
+    cl.http = parser.value(http);
+    cl.httpToken = parser.value(httpToken);
+    if (parser.isSet(http)) {
+        QString why;
+        if (!HttpBind::parse(cl.http, nullptr, nullptr, &why))
+            return fail(why);
+    }
+    if (parser.isSet(httpToken) && !parser.isSet(http))
+        return fail(tr("--http-token goes with --http"));
+    if (parser.isSet(http) && parser.isSet(single))
+        return fail(tr("--single takes one snapshot: --http does not apply"));
     if (parser.isSet(interval)
         && !parseSeconds(parser.value(interval), Session::kMinInterval, Session::kMaxInterval, &cl.interval))
         return fail(tr("--interval must be a number of seconds from 0.1 to 60, not '%1'").arg(parser.value(interval)));

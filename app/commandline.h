@@ -7,7 +7,7 @@
 // one-line message and exit code 2, never a dialog.
 struct CommandLine
 {
-    enum class Mode { Gui, Log, Analyze, Help, Version, Error };
+    enum class Mode { Gui, Log, Analyze, Mark, Help, Version, Error };
 
     Mode mode = Mode::Gui;
     QString logDir;       // empty: the default, resolved by LogDirectory::resolve
@@ -19,8 +19,13 @@ struct CommandLine
     QString machinesFile; // --machines FILE: use these machines instead of the saved ones
     bool noLocal = false; // --no-local: do not watch this computer
     QString text;         // the help text, or the error message
+    QString label;        // perfdash mark LABEL
+    QString machine;      // perfdash mark --machine ID
+    QString http;         // --http ADDR:PORT: serve the HTTP API there
+    QString httpToken;    // --http-token TOKEN
 
-    // perfdash analyze [FILE|DIR] …, and `perfdash FILE.csv` (a log to open in the Analysis tab).
+    // perfdash analyze [FILE|DIR] …, and `perfdash FILE.csv` (a log to open in the Analysis tab, in the
+    // running window when there is one).
     QString path;                           // empty: the newest log of the log directory
     QString jsonOut;                        // --json OUT ("-": standard output)
     double cpuThreshold = -1;               // --cpu-threshold N; < 0: not given

@@ -2,6 +2,8 @@
 
 #include "appsettings.h"
 #include "commandline.h"
+#include "controlserver.h"
+#include "httpapi.h"
 #include "localsource.h"
 #include "logdirectory.h"
 #include "machinedescription.h"
@@ -103,6 +105,22 @@ int runHeadlessLogger(const CommandLine &options)
 
     const QString dir = LogDirectory::resolve(options.logDir);
     QString error;
+    // `perfdash mark` reaches this session through the control server; one recorder per directory.
+    ControlServer control(&session);
+    if (!control.listen(dir, &error)) {
+        printLine(stderr, QStringLiteral("perfdash: ") + error);
+        return 1;
+    }
+    HttpApi api(&session);
+    if (!options.http.isEmpty()) {
+        if (!api.start(options.http, options.httpToken, &error)) {
+            printLine(stderr, QStringLiteral("perfdash: ") + error);
+            return 1;
+        }
+        printLine(stderr, tr("perfdash: HTTP API on %1").arg(api.url()));
+        if (!api.token().isEmpty() && options.httpToken.isEmpty())
+            printLine(stderr, tr("perfdash: HTTP API token: %1").arg(api.token()));
+    }
     if (!session.start(dir, &error)) {
         printLine(stderr, QStringLiteral("perfdash: ") + error);
         return 1;

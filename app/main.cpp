@@ -2,17 +2,24 @@
 #include "analyzecommand.h"
 #include "appsettings.h"
 #include "commandline.h"
+#include "controlclient.h"
+#include "controlserver.h"
 #include "headlesslogger.h"
+#include "httpapi.h"
 #include "logdirectory.h"
 #include "machineselection.h"
 #include "machinesetup.h"
 #include "mainwindow.h"
+#include "markcommand.h"
 #include "session.h"
 
 #include <QApplication>
+#include <QFileInfo>
+#include <QJsonObject>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
@@ -38,8 +45,62 @@ QStringList argumentList(int argc, char **argv)
     return list;
 }
 
+// A perfdash already running for the log directory raises its window (and opens the file) instead
+// of a second sampler starting. Returns the exit code when it did, or -1 to go on.
+int forwardToRunningInstance(const CommandLine &options)
+{
+    QJsonObject request { { QStringLiteral("op"), QStringLiteral("raise") } };
+    if (!options.path.isEmpty()) {
+        request.insert(QStringLiteral("op"), QStringLiteral("open"));
+        request.insert(QStringLiteral("path"), QFileInfo(options.path).absoluteFilePath());
+    }
+    const ControlClient::Reply reply = ControlClient::request(LogDirectory::resolve(options.logDir), request, 3000);
+    if (reply.outcome == ControlClient::Reply::NoInstance)
+        return -1;
+    const QString error = reply.outcome == ControlClient::Reply::Failed
+        ? reply.error
+        : reply.answer.value(QStringLiteral("error")).toString();
+    if (reply.outcome == ControlClient::Reply::Answered && reply.answer.value(QStringLiteral("ok")).toBool())
+        return 0;
+    std::fputs(qPrintable(QStringLiteral("perfdash: ") + error + u'\n'), stderr);
+    QMessageBox::critical(nullptr, QObject::tr("perfdash"), error);
+    return 1;
+}
+
+// Starts, moves or stops the window's HTTP API: --http for this run, else the saved setting.
+void applyHttpSettings(HttpApi &api, MainWindow &window, const CommandLine &options)
+{
+    const bool fromCommandLine = !options.http.isEmpty();
+    const QString bind = fromCommandLine ? options.http : AppSettings::httpBind();
+    const QString token = fromCommandLine ? options.httpToken : AppSettings::httpToken();
+    if (!fromCommandLine && !AppSettings::httpEnabled()) {
+        api.stop();
+        window.setHttpStatus(QObject::tr("The HTTP API is off."));
+        return;
+    }
+    QString error;
+    if (!api.start(bind, token, &error)) {
+        window.setHttpStatus(error);
+        window.showWarning(error);
+        return;
+    }
+    if (!fromCommandLine && token.isEmpty() && !api.token().isEmpty())
+        AppSettings::setHttp(true, bind, api.token()); // a generated token stays the same next time
+    QString status = QObject::tr("Serving on %1").arg(api.url());
+    if (!api.token().isEmpty())
+        status += u'\n' + QObject::tr("Token: %1").arg(api.token());
+    if (fromCommandLine)
+        status += u'\n' + QObject::tr("(from --http for this run)");
+    window.setHttpStatus(status);
+    std::fputs(qPrintable(QStringLiteral("perfdash: HTTP API on ") + api.url() + u'\n'), stderr);
+    if (fromCommandLine && token.isEmpty() && !api.token().isEmpty())
+        std::fputs(qPrintable(QStringLiteral("perfdash: HTTP API token: ") + api.token() + u'\n'), stderr);
+}
+
 int runGui(QApplication &app, CommandLine options)
 {
+    if (const int rc = forwardToRunningInstance(options); rc >= 0)
+        return rc;
     // Saving a new set of machines starts the session again with them, in a new log.
     for (;;) {
         const MachineSelection selection = MachineSelection::fromCommandLine(options, AppSettings::machines());
@@ -52,6 +113,7 @@ int runGui(QApplication &app, CommandLine options)
         session.setIntervalSeconds(options.interval > 0 ? options.interval : AppSettings::interval());
         addMachines(session, selection.machines, selection.includeThisComputer);
 
+        HttpApi api(&session);
         MainWindow window(&session);
         window.setConfiguredMachines(selection.machines);
         if (!selection.warnings.isEmpty())
@@ -62,6 +124,24 @@ int runGui(QApplication &app, CommandLine options)
             window.close();
         });
         QString error;
+        ControlServer control(&session);
+        control.setWindowed(true);
+        if (!control.listen(LogDirectory::resolve(options.logDir), &error)) {
+            std::fputs(qPrintable(QStringLiteral("perfdash: ") + error + u'\n'), stderr);
+            QMessageBox::critical(nullptr, QObject::tr("perfdash"), error);
+            return 1;
+        }
+        QObject::connect(&control, &ControlServer::raiseRequested, &window, &MainWindow::raiseWindow);
+        QObject::connect(&control, &ControlServer::openLogRequested, &window, [&window](const QString &path) {
+            window.raiseWindow();
+            window.openLog(path);
+        });
+        applyHttpSettings(api, window, options);
+        QObject::connect(&window, &MainWindow::httpSettingsChanged, &window, [&api, &window, &options] {
+            options.http.clear(); // from now on, the saved setting
+            options.httpToken.clear();
+            applyHttpSettings(api, window, options);
+        });
         if (!session.start(LogDirectory::resolve(options.logDir), &error)) {
             // The dashboard still works without a log; say so where the person looks.
             QMessageBox::warning(&window, QObject::tr("Not recording"),
@@ -105,6 +185,11 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         loadTranslations(&app);
         return runAnalyze(options);
+    }
+    case CommandLine::Mode::Mark: {
+        QCoreApplication app(argc, argv);
+        loadTranslations(&app);
+        return runMark(options);
     }
     case CommandLine::Mode::Gui:
         break;

@@ -4,6 +4,7 @@
 #include "appsettings.h"
 #include "chartexporter.h"
 #include "exportdialog.h"
+#include "httpapidialog.h"
 #include "machinepanel.h"
 #include "machinesdialog.h"
 #include "markerdialog.h"
@@ -122,6 +123,14 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     updateStatus();
 }
 
+void MainWindow::raiseWindow()
+{
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    show();
+    raise();
+    activateWindow();
+}
+
 QList<TimeChart *> MainWindow::charts() const
 {
     QList<TimeChart *> all;
@@ -166,6 +175,10 @@ void MainWindow::createActions()
     m_machines->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_machines->setToolTip(tr("Add, edit and remove the machines and model servers to watch"));
     connect(m_machines, &QAction::triggered, this, &MainWindow::editMachines);
+
+    m_httpApi = new QAction(tr("&HTTP API…"), this);
+    m_httpApi->setToolTip(tr("Serve the live numbers and take markers over HTTP"));
+    connect(m_httpApi, &QAction::triggered, this, &MainWindow::editHttpApi);
 
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
@@ -221,6 +234,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openLog);
     file->addAction(m_machines);
+    file->addAction(m_httpApi);
     file->addSeparator();
     file->addAction(m_export);
     file->addAction(m_openFolder);
@@ -253,6 +267,16 @@ void MainWindow::editMarker(int id)
     dialog.setNotes(marker->notes);
     if (dialog.exec() == QDialog::Accepted)
         m_session->markers()->update(id, dialog.label(), dialog.notes());
+}
+
+void MainWindow::editHttpApi()
+{
+    HttpApiDialog dialog(
+        AppSettings::httpEnabled(), AppSettings::httpBind(), AppSettings::httpToken(), m_httpStatus, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    AppSettings::setHttp(dialog.isApiEnabled(), dialog.bind(), dialog.token());
+    emit httpSettingsChanged();
 }
 
 void MainWindow::editMachines()

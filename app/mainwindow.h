@@ -36,10 +36,16 @@ public:
     // Opens a past log in the Analysis tab and shows the tab.
     void openLog(const QString &path);
     AnalysisPage *analysisPage() const { return m_analysis; }
+    // Brings the window to the front (another `perfdash` was started for the same log directory).
+    void raiseWindow();
+    // What the HTTP API does now, for its dialog (where it listens and the token, or why not).
+    void setHttpStatus(const QString &status) { m_httpStatus = status; }
 
 signals:
     // The person saved a new set of machines: the session must start again with them.
     void machinesEdited();
+    // The person changed the HTTP API setting (saved in AppSettings): start, move or stop it.
+    void httpSettingsChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -50,6 +56,7 @@ private:
     void createMenus();
     void editMarker(int id);
     void editMachines();
+    void editHttpApi();
     void exportChart(TimeChart *chart);
     void applyWindow();
     void showError(const QString &error);
@@ -71,10 +78,12 @@ private:
     AnalysisPage *m_analysis = nullptr;
     QTabWidget *m_tabs = nullptr;
     QAction *m_machines = nullptr;
+    QAction *m_httpApi = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
     QString m_exportDir;
     QString m_error;
     QString m_warning;
+    QString m_httpStatus;
     QList<MachineConfig> m_configured;
 };

@@ -29,6 +29,7 @@ public:
     MachineMonitor *addMachine(const MachineInfo &info, const QJsonObject &description = {});
     const QList<MachineMonitor *> &machines() const { return m_machines; }
     MarkerStore *markers() { return &m_markers; }
+    const MarkerStore *markers() const { return &m_markers; }
     const SessionLog &log() const { return m_log; }
     QThread *samplingThread() { return &m_samplingThread; }
 

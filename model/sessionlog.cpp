@@ -1,6 +1,7 @@
 #include "sessionlog.h"
 
 #include "csv.h"
+#include "filelock.h"
 #include "logdirectory.h"
 
 #include <QCoreApplication>
@@ -39,7 +40,10 @@ bool SessionLog::create(const QString &dir, qint64 startMs, const LogLayout &lay
     }
     m_layout = layout;
     m_rows = 0;
-    m_repair.clear();
+    m_pending.clear();
+    m_knownSize = 0;
+    m_inQuote = false;
+    m_last = '\n';
     return writeBytes(m_layout.header(), error);
 }
 
@@ -60,21 +64,15 @@ bool SessionLog::openForAppend(const QString &csvPath, QString *error)
         *error = tr("%1 is not a perfdash log: its header has no timestamp column").arg(csvPath);
         return false;
     }
-    // A last line without its line end was cut by a crash. Quotes come in pairs in a whole file
-    // (a doubled quote is two), so an odd count means the cut fell inside a quoted field.
-    m_repair.clear();
-    if (in.size() > 0 && in.seek(0)) {
-        qint64 quotes = 0;
-        char last = '\n';
+    // A last line without its line end was cut by a crash; an odd count of quotes means the cut
+    // fell inside a quoted field. Another writer may append meanwhile: write() catches up.
+    m_knownSize = 0;
+    m_inQuote = false;
+    m_last = '\n';
+    if (in.seek(0)) {
         QByteArray chunk;
-        while (!(chunk = in.read(1 << 20)).isEmpty()) {
-            quotes += chunk.count('"');
-            last = chunk.back();
-        }
-        if (quotes % 2 != 0)
-            m_repair = "\"\n";
-        else if (last != '\n')
-            m_repair = "\n";
+        while (!(chunk = in.read(1 << 20)).isEmpty())
+            follow(chunk);
     }
     in.close();
 
@@ -84,6 +82,7 @@ bool SessionLog::openForAppend(const QString &csvPath, QString *error)
         return false;
     }
     m_rows = 0;
+    m_pending.clear();
     return true;
 }
 
@@ -112,22 +111,58 @@ bool SessionLog::writeBytes(const QByteArray &row, QString *error)
         *error = tr("The log is not open");
         return false;
     }
-    const QByteArray data = m_repair + row;
+    const FileLock lock(m_file.handle(), m_lockWaitMs);
+    if (!lock.isLocked()) {
+        if (m_pending.size() < 16 * 1024 * 1024)
+            m_pending += row;
+        *error = tr("Cannot write to %1: %2").arg(m_file.fileName(), lock.error());
+        return false;
+    }
+    catchUp(m_file.size());
+    const QByteArray repair = m_inQuote ? QByteArray("\"\n") : m_last != '\n' ? QByteArray("\n") : QByteArray();
+    const QByteArray data = repair + m_pending + row;
     const qint64 written = m_file.write(data);
+    if (written > 0)
+        follow(written == data.size() ? data : data.left(written));
     if (written == data.size()) {
-        m_repair.clear();
+        m_pending.clear();
         return true;
     }
-    if (written > 0) {
-        // Part of the row is on disk: readers skip that broken record, as long as the next row
-        // starts on a line of its own and outside any quote.
-        const QByteArray part = data.left(written);
-        const bool inQuote = ((m_repair.startsWith('"') ? 1 : 0) + part.count('"')) % 2 != 0;
-        m_repair = inQuote ? QByteArray("\"\n") : part.endsWith('\n') ? QByteArray() : QByteArray("\n");
-    }
+    // Part of the row may be on disk: readers skip that broken record, and the tail state puts
+    // the next row on a line of its own, outside any quote. The row itself is lost.
+    m_pending.clear();
     *error = tr("Cannot write to %1: %2").arg(m_file.fileName(), m_file.errorString());
     m_file.unsetError();
     return false;
+}
+
+void SessionLog::catchUp(qint64 size)
+{
+    if (size == m_knownSize)
+        return;
+    QFile in(m_file.fileName());
+    if (!in.open(QIODevice::ReadOnly))
+        return;
+    if (size < m_knownSize) { // shrunk: start again from the beginning
+        m_knownSize = 0;
+        m_inQuote = false;
+        m_last = '\n';
+    }
+    if (!in.seek(m_knownSize))
+        return;
+    QByteArray chunk;
+    while (m_knownSize < size && !(chunk = in.read(std::min<qint64>(1 << 20, size - m_knownSize))).isEmpty())
+        follow(chunk);
+}
+
+void SessionLog::follow(const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    m_knownSize += bytes.size();
+    if (bytes.count('"') % 2 != 0)
+        m_inQuote = !m_inQuote;
+    m_last = bytes.back();
 }
 
 bool SessionLog::writeSidecar(const QJsonObject &object, QString *error)

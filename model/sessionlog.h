@@ -8,7 +8,9 @@
 
 // The CSV file of one logging session and its JSON sidecar. Every row is handed to the kernel in
 // one write as soon as it is formatted, so a crash or a kill loses at most the row being written.
-// Rows are only ever appended: recorded rows are never rewritten.
+// Rows are only ever appended: recorded rows are never rewritten. Each write holds an exclusive
+// flock(2) on the CSV (FileLock), so other processes appending to the same log wait for the row in
+// progress; what they appended meanwhile is taken into account before the next row.
 class SessionLog
 {
 public:
@@ -28,18 +30,31 @@ public:
     const LogLayout &layout() const { return m_layout; }
     qint64 rowsWritten() const { return m_rows; }
 
-    // Appends one formatted row; on failure says why, in the system's words.
+    // Appends one formatted row; on failure says why, in the system's words. A row that waited in
+    // vain for the lock stays pending and goes out before the next one.
     bool write(const QByteArray &row, QString *error);
+    // How long write() waits for another process's lock on the file (default 2 s).
+    void setLockWaitMs(int ms) { m_lockWaitMs = ms; }
     // Replaces the sidecar atomically (write to a temporary file, then rename).
     bool writeSidecar(const QJsonObject &object, QString *error);
 
 private:
     bool writeBytes(const QByteArray &data, QString *error);
+    // Follows the bytes from m_knownSize to the file's end (written by another process, or the
+    // whole file when it shrank) into the tail state below.
+    void catchUp(qint64 size);
+    void follow(const QByteArray &bytes);
 
     QFile m_file;
     LogLayout m_layout;
     qint64 m_rows = 0;
-    // What a cut row needs before the next one can start on a line of its own: "\n", or "\"\n" when
-    // the cut fell inside a quoted field (a crash, or a failed write).
-    QByteArray m_repair;
+    int m_lockWaitMs = 2000;
+    QByteArray m_pending; // rows that could not be written yet
+    // The state of the file's tail, which decides what a cut row needs before the next row can
+    // start on a line of its own: "\n" after a last line without its end, "\"\n" when the cut fell
+    // inside a quoted field (a crash, a kill, or a failed write). Quotes come in pairs in a whole
+    // file (a doubled quote is two), so an odd count means an open quote.
+    qint64 m_knownSize = 0;
+    bool m_inQuote = false;
+    char m_last = '\n';
 };

@@ -1,0 +1,440 @@
+// End to end: `perfdash mark` and the single running instance, with real processes and sockets.
+#include "controlserver.h"
+#include "logdirectory.h"
+#include "logreader.h"
+#include "session.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <signal.h>
+
+namespace {
+const QString kBinary = QStringLiteral(PERFDASH_BINARY);
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QStringList &args, int timeoutMs = 20'000)
+{
+    QProcess p;
+    p.start(kBinary, args);
+    Run r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+Run mark(const QString &dir, const QStringList &more)
+{
+    return run(QStringList { QStringLiteral("mark") } + more + QStringList { QStringLiteral("--log-dir"), dir });
+}
+
+// `perfdash log --interval 0.1` for a directory, ready for markers once it says where it logs.
+class Logger
+{
+public:
+    bool start(const QString &dir)
+    {
+        m_process.start(kBinary,
+            { QStringLiteral("log"), QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--log-dir"),
+                dir });
+        if (!m_process.waitForStarted())
+            return false;
+        m_process.setReadChannel(QProcess::StandardError);
+        while (!m_err.contains("logging to")) {
+            if (!m_process.waitForReadyRead(10'000))
+                return false;
+            m_err += m_process.readAllStandardError();
+        }
+        return true;
+    }
+    bool stop(int signalNumber = SIGTERM)
+    {
+        ::kill(pid_t(m_process.processId()), signalNumber);
+        return m_process.waitForFinished(10'000);
+    }
+    QProcess &process() { return m_process; }
+    ~Logger()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished();
+        }
+    }
+
+private:
+    QProcess m_process;
+    QByteArray m_err;
+};
+
+QString onlyLog(const QString &dir)
+{
+    const QStringList names = QDir(dir).entryList({ QStringLiteral("performance_log_*.csv") }, QDir::Files);
+    return names.size() == 1 ? QDir(dir).filePath(names.first()) : QString();
+}
+
+QStringList badRecords(const LogData &data)
+{
+    QStringList bad;
+    for (const LogWarning &w : data.warnings) {
+        if (w.kind == LogWarning::BadRecord || w.kind == LogWarning::CutLastLine
+            || w.kind == LogWarning::UnterminatedQuote)
+            bad << QStringLiteral("line %1: %2").arg(w.line).arg(w.message);
+    }
+    return bad;
+}
+} // namespace
+
+class TestControl : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void concurrentMarksReachTheRunningLogger();
+    void markAppendsToTheNewestLogUnderTheLock();
+    void markWithNoLogIsOneLine();
+    void markRefusedByTheRunningLogger_data();
+    void markRefusedByTheRunningLogger();
+    void markUsageErrors_data();
+    void markUsageErrors();
+    void oneLoggerPerDirectory();
+    void crashedLoggerIsTakenOver();
+    void secondWindowIsForwarded();
+    void theWindowIsTheRunningInstance();
+};
+
+void TestControl::concurrentMarksReachTheRunningLogger()
+{
+    QTemporaryDir dir;
+    Logger logger;
+    QVERIFY(logger.start(dir.path()));
+
+    // 10 workers, each running 50 `perfdash mark` one after the other.
+    constexpr int kWorkers = 10;
+    constexpr int kEach = 50;
+    std::vector<std::unique_ptr<QProcess>> workers;
+    QStringList failures;
+    int done = 0;
+    std::function<void(int, int)> next = [&](int worker, int n) {
+        QProcess *p = workers[size_t(worker)].get();
+        p->start(kBinary,
+            { QStringLiteral("mark"), QStringLiteral("w%1-%2").arg(worker).arg(n), QStringLiteral("--notes"),
+                QStringLiteral("worker %1, \"mark\" %2\nsecond line").arg(worker).arg(n), QStringLiteral("--log-dir"),
+                dir.path() });
+    };
+    for (int w = 0; w < kWorkers; ++w) {
+        workers.push_back(std::make_unique<QProcess>());
+        QProcess *p = workers.back().get();
+        auto count = std::make_shared<int>(0);
+        connect(p, &QProcess::finished, this, [&, w, p, count](int code, QProcess::ExitStatus status) {
+            if (status != QProcess::NormalExit || code != 0)
+                failures << QString::fromUtf8(p->readAllStandardError());
+            ++done;
+            if (++*count < kEach)
+                next(w, *count);
+        });
+        next(w, 0);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(done, kWorkers * kEach, 60'000);
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+    QVERIFY(logger.stop());
+    QCOMPARE(logger.process().exitCode(), 0);
+
+    const QString csv = onlyLog(dir.path());
+    QVERIFY(!csv.isEmpty());
+    const LogReadResult result = LogReader::read(csv);
+    QVERIFY2(result.data, qPrintable(result.error));
+    const LogData &data = *result.data;
+    QVERIFY2(badRecords(data).isEmpty(), qPrintable(badRecords(data).join(u'\n')));
+    QCOMPARE(data.skippedRecords, 0);
+    QVERIFY(data.snapshotCount() > 0);
+    QSet<QString> seen;
+    for (const LogMarkerRow &m : data.markers) {
+        QVERIFY2(!seen.contains(m.event), qPrintable(QStringLiteral("twice: ") + m.event));
+        seen.insert(m.event);
+        const QStringList parts = m.event.mid(1).split(u'-');
+        QCOMPARE(m.notes, QStringLiteral("worker %1, \"mark\" %2\nsecond line").arg(parts.value(0), parts.value(1)));
+    }
+    QCOMPARE(seen.size(), kWorkers * kEach);
+    for (int w = 0; w < kWorkers; ++w) {
+        for (int n = 0; n < kEach; ++n)
+            QVERIFY(seen.contains(QStringLiteral("w%1-%2").arg(w).arg(n)));
+    }
+}
+
+void TestControl::markAppendsToTheNewestLogUnderTheLock()
+{
+    QTemporaryDir dir;
+    // An older log beside the newest must not be touched.
+    const QByteArray header = "timestamp,m1_cpu_percent,event,notes\n";
+    const QString older = QDir(dir.path()).filePath(QStringLiteral("performance_log_20200101_000000.csv"));
+    const QString newest = QDir(dir.path()).filePath(QStringLiteral("performance_log_20260101_000000.csv"));
+    for (const QString &path : { older, newest }) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(header + "2026-01-01T00:00:00.000+00:00,12.5,,\n");
+    }
+
+    // Another writer holds the lock and is halfway through a row when `mark` starts; `mark` must
+    // wait for the rest of it, or the row would be broken.
+    QProcess holder;
+    holder.start(QStringLiteral("flock"),
+        { newest, QStringLiteral("sh"), QStringLiteral("-c"),
+            QStringLiteral("printf '2026-01-01T00:00:01.000+00:00,' >> \"$0\"; echo locked; sleep 1; "
+                           "printf '33.5,held,\"a, b\"\\n' >> \"$0\"")
+                .replace(QStringLiteral("$0"), newest) });
+    QVERIFY(holder.waitForStarted());
+    QVERIFY(holder.waitForReadyRead(10'000));
+    QCOMPARE(holder.readAllStandardOutput().trimmed(), QByteArray("locked"));
+
+    const Run r = mark(
+        dir.path(), { QStringLiteral("Batch complete 25/25"), QStringLiteral("--notes"), QStringLiteral("x\ny") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out.trimmed(), newest);
+    QVERIFY(holder.waitForFinished(10'000));
+    QCOMPARE(holder.exitCode(), 0);
+
+    QFile olderFile(older);
+    QVERIFY(olderFile.open(QIODevice::ReadOnly));
+    QCOMPARE(olderFile.readAll(), header + "2026-01-01T00:00:00.000+00:00,12.5,,\n");
+
+    const LogReadResult result = LogReader::read(newest);
+    QVERIFY2(result.data, qPrintable(result.error));
+    const LogData &data = *result.data;
+    QVERIFY2(badRecords(data).isEmpty(), qPrintable(badRecords(data).join(u'\n')));
+    QCOMPARE(data.skippedRecords, 0);
+    QCOMPARE(data.markers.size(), 2);
+    // In file order: the holder's row first (it held the lock), then the marker.
+    QCOMPARE(data.markers[0].event, QStringLiteral("held"));
+    QCOMPARE(data.markers[0].notes, QStringLiteral("a, b"));
+    QCOMPARE(data.markers[1].event, QStringLiteral("Batch complete 25/25"));
+    QCOMPARE(data.markers[1].notes, QStringLiteral("x\ny"));
+    QVERIFY(data.markers[0].line < data.markers[1].line);
+    QCOMPARE(data.snapshotCount(), 2);
+}
+
+void TestControl::markWithNoLogIsOneLine()
+{
+    QTemporaryDir dir;
+    const Run r = mark(dir.path(), { QStringLiteral("nothing here") });
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err.count(u'\n'), 1);
+    QVERIFY2(r.err.contains(QStringLiteral("no perfdash is running")), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+
+    const Run missing = mark(dir.filePath(QStringLiteral("no/such/dir")), { QStringLiteral("x") });
+    QCOMPARE(missing.exitCode, 1);
+    QCOMPARE(missing.err.count(u'\n'), 1);
+}
+
+void TestControl::markRefusedByTheRunningLogger_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("unknown machine") << QStringList { QStringLiteral("x"), QStringLiteral("--machine"),
+        QStringLiteral("nope") } << QStringLiteral("nope");
+    QTest::addRow("blank label") << QStringList { QStringLiteral("   ") } << QStringLiteral("LABEL");
+}
+
+void TestControl::markRefusedByTheRunningLogger()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    QTemporaryDir dir;
+    Logger logger;
+    QVERIFY(logger.start(dir.path()));
+    const Run r = mark(dir.path(), args);
+    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+    QCOMPARE(r.err.count(u'\n'), r.exitCode == 2 ? 2 : 1); // a usage error adds the --help hint
+    // A good one still goes through, with the machine the session has.
+    const Run ok = mark(dir.path(), { QStringLiteral("fine"), QStringLiteral("--machine"), QStringLiteral("local") });
+    QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
+    QVERIFY(logger.stop());
+    const LogReadResult result = LogReader::read(onlyLog(dir.path()));
+    QVERIFY(result.data);
+    QCOMPARE(result.data->markers.size(), 1);
+    QCOMPARE(result.data->markers.first().event, QStringLiteral("fine"));
+}
+
+void TestControl::markUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("no label") << QStringList { QStringLiteral("mark") } << QStringLiteral("LABEL");
+    QTest::addRow("two labels") << QStringList { QStringLiteral("mark"), QStringLiteral("a"), QStringLiteral("b") }
+                                << QStringLiteral("'b'");
+    QTest::addRow("interval") << QStringList { QStringLiteral("mark"), QStringLiteral("a"),
+        QStringLiteral("--interval"), QStringLiteral("1") }
+                              << QStringLiteral("--interval");
+    QTest::addRow("machine outside mark") << QStringList { QStringLiteral("log"), QStringLiteral("--machine"),
+        QStringLiteral("m") } << QStringLiteral("--machine");
+}
+
+void TestControl::markUsageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+}
+
+void TestControl::oneLoggerPerDirectory()
+{
+    QTemporaryDir dir;
+    Logger logger;
+    QVERIFY(logger.start(dir.path()));
+    // The same directory by another spelling is the same directory.
+    const Run second = run({ QStringLiteral("log"), QStringLiteral("--duration"), QStringLiteral("1"),
+        QStringLiteral("--log-dir"), dir.path() + QStringLiteral("/./") });
+    QCOMPARE(second.exitCode, 1);
+    QVERIFY2(second.err.contains(QStringLiteral("already running")), qPrintable(second.err));
+    QCOMPARE(QDir(dir.path()).entryList({ QStringLiteral("*.csv") }, QDir::Files).size(), 1);
+    // Another directory is another instance.
+    QTemporaryDir other;
+    const Run elsewhere = run({ QStringLiteral("log"), QStringLiteral("--interval"), QStringLiteral("0.1"),
+        QStringLiteral("--duration"), QStringLiteral("0.3"), QStringLiteral("--log-dir"), other.path() });
+    QVERIFY2(elsewhere.exitCode == 0, qPrintable(elsewhere.err));
+    QVERIFY(logger.stop());
+}
+
+void TestControl::crashedLoggerIsTakenOver()
+{
+    QTemporaryDir dir;
+    {
+        Logger crashed;
+        QVERIFY(crashed.start(dir.path()));
+        QVERIFY(crashed.stop(SIGKILL)); // leaves its socket and lock file behind
+    }
+    const QString csv = onlyLog(dir.path());
+    const Run r = mark(dir.path(), { QStringLiteral("after the crash") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out.trimmed(), csv);
+
+    Logger next;
+    QVERIFY(next.start(dir.path()));
+    const Run live = mark(dir.path(), { QStringLiteral("live") });
+    QVERIFY2(live.exitCode == 0, qPrintable(live.err));
+    QVERIFY(live.out.trimmed() != csv);
+    QVERIFY(next.stop());
+
+    const LogReadResult result = LogReader::read(csv);
+    QVERIFY(result.data);
+    QCOMPARE(result.data->markers.size(), 1);
+    QCOMPARE(result.data->markers.first().event, QStringLiteral("after the crash"));
+}
+
+void TestControl::secondWindowIsForwarded()
+{
+    // This process plays the running window; a second `perfdash` (a real process) is forwarded to
+    // it instead of starting, and leaves without a window or a log of its own.
+    QTemporaryDir dir;
+    Session session;
+    ControlServer control(&session);
+    control.setWindowed(true);
+    QString error;
+    QVERIFY2(control.listen(dir.path(), &error), qPrintable(error));
+    QSignalSpy raised(&control, &ControlServer::raiseRequested);
+    QSignalSpy opened(&control, &ControlServer::openLogRequested);
+
+    QProcess second;
+    second.start(kBinary, { QStringLiteral("--log-dir"), dir.path() });
+    QVERIFY(second.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(second.state(), QProcess::NotRunning, 20'000);
+    QCOMPARE(second.exitCode(), 0);
+    QCOMPARE(raised.size(), 1);
+    QCOMPARE(opened.size(), 0);
+
+    const QString file = dir.filePath(QStringLiteral("some-log.csv"));
+    second.start(kBinary, { file, QStringLiteral("--log-dir"), dir.path() });
+    QVERIFY(second.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(second.state(), QProcess::NotRunning, 20'000);
+    QCOMPARE(second.exitCode(), 0);
+    QCOMPARE(raised.size(), 2);
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().first().toString(), file);
+    QVERIFY(QDir(dir.path()).entryList({ QStringLiteral("*.csv") }, QDir::Files).isEmpty());
+
+    // A headless logger does not take windows' requests: the second one says so and stops.
+    control.setWindowed(false);
+    const Run refused = run({ QStringLiteral("log"), QStringLiteral("--log-dir"), dir.path() });
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("already running")), qPrintable(refused.err));
+}
+
+void TestControl::theWindowIsTheRunningInstance()
+{
+    // The real window (offscreen), with settings of its own and the HTTP API on a free port.
+    QTemporaryDir dir;
+    QProcess window;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    window.setProcessEnvironment(env);
+    window.setReadChannel(QProcess::StandardError);
+    const QString logDir = dir.filePath(QStringLiteral("logs"));
+    window.start(kBinary,
+        { QStringLiteral("--interval"), QStringLiteral("0.2"), QStringLiteral("--http"), QStringLiteral("127.0.0.1:0"),
+            QStringLiteral("--log-dir"), logDir });
+    QVERIFY(window.waitForStarted());
+    auto killWindow = qScopeGuard([&window] {
+        window.kill();
+        window.waitForFinished();
+    });
+    QByteArray err;
+    const QRegularExpression api(QStringLiteral("HTTP API on (http://[^ ]+/)"));
+    while (!api.match(QString::fromUtf8(err)).hasMatch()) {
+        QVERIFY2(window.waitForReadyRead(20'000), err.constData());
+        err += window.readAllStandardError();
+    }
+    const QString base = api.match(QString::fromUtf8(err)).captured(1);
+
+    const Run marked = mark(logDir, { QStringLiteral("Started Assignment 3") });
+    QVERIFY2(marked.exitCode == 0, qPrintable(marked.err));
+    const Run second = run({ QStringLiteral("--log-dir"), logDir });
+    QCOMPARE(second.exitCode, 0);
+
+    QNetworkAccessManager nam;
+    QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(base + QStringLiteral("events"))));
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QJsonArray markers
+        = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("markers")).toArray();
+    reply->deleteLater();
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers[0].toObject().value(QStringLiteral("label")).toString(), QStringLiteral("Started Assignment 3"));
+    // Still one window and one log.
+    QCOMPARE(window.state(), QProcess::Running);
+    QCOMPARE(QDir(logDir).entryList({ QStringLiteral("*.csv") }, QDir::Files).size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestControl)
+#include "tst_control.moc"

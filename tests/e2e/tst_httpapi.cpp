@@ -1,0 +1,560 @@
+// The HTTP API over real loopback sockets: in this process against a session with known samples,
+// through the built binary (`perfdash log --http`), and scraped by a real Prometheus server.
+#include "httpapi.h"
+#include "httpbind.h"
+#include "logreader.h"
+#include "machinemonitor.h"
+#include "session.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <memory>
+#include <signal.h>
+
+namespace {
+const QString kBinary = QStringLiteral(PERFDASH_BINARY);
+
+struct Answer
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QByteArray contentType;
+};
+
+Answer send(QNetworkAccessManager &nam, const QByteArray &verb, const QUrl &url, const QByteArray &body = {},
+    const QByteArray &token = {})
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
+    QNetworkReply *reply = nam.sendCustomRequest(request, verb, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    Answer a;
+    a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    a.body = reply->readAll();
+    a.json = QJsonDocument::fromJson(a.body).object();
+    a.error = reply->error();
+    a.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    reply->deleteLater();
+    return a;
+}
+
+Sample sample(qint64 timeMs, double cpu, double tokens, double active, double requestsTotal, double up = 1)
+{
+    Sample s;
+    s.timeMs = timeMs;
+    s.set(Metric::CpuPercent, cpu);
+    s.set(Metric::MemoryPercent, 50);
+    s.set(Metric::MemoryUsedMb, 1024);
+    s.set(Metric::ServerUp, up);
+    s.set(Metric::TokensPerSecond, tokens);
+    s.set(Metric::ActiveRequests, active);
+    s.set(Metric::RequestsTotal, requestsTotal);
+    return s;
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+// `perfdash log --http ...` and what it printed on its way up.
+class Logger
+{
+public:
+    bool start(const QString &dir, const QString &bind)
+    {
+        m_process.setReadChannel(QProcess::StandardError);
+        m_process.start(kBinary,
+            { QStringLiteral("log"), QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--http"),
+                bind, QStringLiteral("--log-dir"), dir });
+        if (!m_process.waitForStarted())
+            return false;
+        while (!m_err.contains("logging to")) {
+            if (!m_process.waitForReadyRead(10'000))
+                return false;
+            m_err += m_process.readAllStandardError();
+        }
+        const auto port
+            = QRegularExpression(QStringLiteral("HTTP API on http://[^ ]*:(\\d+)/")).match(QString::fromUtf8(m_err));
+        const auto token
+            = QRegularExpression(QStringLiteral("HTTP API token: ([0-9a-f]+)")).match(QString::fromUtf8(m_err));
+        m_port = port.hasMatch() ? port.captured(1).toUShort() : 0;
+        m_token = token.hasMatch() ? token.captured(1).toLatin1() : QByteArray();
+        return m_port != 0;
+    }
+    bool stop()
+    {
+        ::kill(pid_t(m_process.processId()), SIGTERM);
+        return m_process.waitForFinished(10'000) && m_process.exitCode() == 0;
+    }
+    QUrl url(const QString &path) const { return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)); }
+    QByteArray token() const { return m_token; }
+    ~Logger()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished();
+        }
+    }
+
+private:
+    QProcess m_process;
+    QByteArray m_err;
+    quint16 m_port = 0;
+    QByteArray m_token;
+};
+} // namespace
+
+class TestHttpApi : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void bindAddresses_data();
+    void bindAddresses();
+    void health();
+    void prometheusExposition();
+    void summary();
+    void exportHasThePathsAndTheAnalysisHook();
+    void postEvent();
+    void badEvents_data();
+    void badEvents();
+    void oversizedBody();
+    void unknownPathAndMethod();
+    void tokenOffLoopback();
+    void tokenGivenOnLoopback();
+    void concurrentPostsToTheLogger();
+    void generatedTokenOfTheLogger();
+    void prometheusScrapes();
+
+private:
+    QUrl url(const QString &path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_api->port()).arg(path));
+    }
+
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<HttpApi> m_api;
+    MachineMonitor *m_mac1 = nullptr;
+    QNetworkAccessManager m_nam;
+    qint64 m_t0 = 0;
+};
+
+void TestHttpApi::init()
+{
+    m_session = std::make_unique<Session>();
+    m_mac1 = m_session->addMachine({ QStringLiteral("mac1"), QStringLiteral("Mac \"one\""), true, true });
+    m_session->addMachine({ QStringLiteral("mac2"), QStringLiteral("Mac two") });
+    m_api = std::make_unique<HttpApi>(m_session.get());
+    QString error;
+    QVERIFY2(m_api->start(QStringLiteral("127.0.0.1:0"), {}, &error), qPrintable(error));
+    QVERIFY(m_api->token().isEmpty());
+    m_t0 = QDateTime::currentMSecsSinceEpoch() - 3000;
+    // Three samples: tokens while busy and idle, and the server restarting its request counter.
+    m_mac1->deliver(1, sample(m_t0, 10, 40, 2, 100));
+    m_mac1->deliver(2, sample(m_t0 + 1000, 30, 0, 0, 110, 0));
+    m_mac1->deliver(3, sample(m_t0 + 2000, 37.5, 20, 1, 4));
+}
+
+void TestHttpApi::cleanup()
+{
+    m_api.reset();
+    m_session.reset();
+}
+
+void TestHttpApi::bindAddresses_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<bool>("loopback");
+    QTest::addRow("v4") << QStringLiteral("127.0.0.1:8765") << true << true;
+    QTest::addRow("v6") << QStringLiteral("[::1]:8765") << true << true;
+    QTest::addRow("localhost") << QStringLiteral("localhost:0") << true << true;
+    QTest::addRow("any") << QStringLiteral("0.0.0.0:8765") << true << false;
+    QTest::addRow("no port") << QStringLiteral("127.0.0.1") << false << false;
+    QTest::addRow("port too big") << QStringLiteral("127.0.0.1:65536") << false << false;
+    QTest::addRow("name") << QStringLiteral("example.org:80") << false << false;
+    QTest::addRow("empty") << QString() << false << false;
+}
+
+void TestHttpApi::bindAddresses()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(bool, loopback);
+    QHostAddress address;
+    quint16 port = 1;
+    QString error;
+    QCOMPARE(HttpBind::parse(text, &address, &port, &error), valid);
+    QCOMPARE(error.isEmpty(), valid);
+    if (valid)
+        QCOMPARE(address.isLoopback(), loopback);
+}
+
+void TestHttpApi::health()
+{
+    const Answer a = send(m_nam, "GET", url(QStringLiteral("/health")));
+    QCOMPARE(a.status, 200);
+    QVERIFY(a.contentType.startsWith("application/json"));
+    QCOMPARE(a.json.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(a.json.value(QStringLiteral("machines")).toArray().size(), 2);
+    QCOMPARE(a.json.value(QStringLiteral("recording")).toBool(), false);
+}
+
+void TestHttpApi::prometheusExposition()
+{
+    const Answer a = send(m_nam, "GET", url(QStringLiteral("/metrics")));
+    QCOMPARE(a.status, 200);
+    QVERIFY(a.contentType.startsWith("text/plain; version=0.0.4"));
+    const QString text = QString::fromUtf8(a.body);
+    QVERIFY2(text.contains(QStringLiteral("\nperfdash_cpu_percent{machine=\"mac1\"} 37.5\n")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("perfdash_memory_used_bytes{machine=\"mac1\"} 1073741824\n")));
+    QVERIFY(text.contains(QStringLiteral("perfdash_tokens_per_second{machine=\"mac1\"} 20\n")));
+    QVERIFY(text.contains(QStringLiteral("perfdash_active_requests{machine=\"mac1\"} 1\n")));
+    QVERIFY(text.contains(QStringLiteral("perfdash_server_up{machine=\"mac1\"} 1\n")));
+    QVERIFY(text.contains(QStringLiteral("# TYPE perfdash_requests_total counter\n")));
+    QVERIFY(text.contains(QStringLiteral("# TYPE perfdash_cpu_percent gauge\n")));
+    // The age of the latest sample, written about a second after it was taken.
+    const auto age
+        = QRegularExpression(QStringLiteral("perfdash_sample_age_seconds\\{machine=\"mac1\"\\} ([0-9.e+-]+)"))
+              .match(text);
+    QVERIFY(age.hasMatch());
+    QVERIFY(age.captured(1).toDouble() >= 1.0);
+    // mac2 was never sampled: nothing about it, never a 0.
+    QVERIFY(!text.contains(QStringLiteral("mac2")));
+    QVERIFY(!text.contains(QStringLiteral("perfdash_gpu_percent")));
+    // Every line is a comment or `name{labels} value`.
+    const QRegularExpression line(QStringLiteral("^(# (HELP|TYPE) .*|[a-z_]+(\\{machine=\"[a-z0-9_]+\"\\})? \\S+)$"));
+    for (const QString &l : text.split(u'\n', Qt::SkipEmptyParts))
+        QVERIFY2(line.match(l).hasMatch(), qPrintable(l));
+}
+
+void TestHttpApi::summary()
+{
+    const Answer a = send(m_nam, "GET", url(QStringLiteral("/metrics/summary")));
+    QCOMPARE(a.status, 200);
+    const QJsonArray machines = a.json.value(QStringLiteral("machines")).toArray();
+    QCOMPARE(machines.size(), 2);
+    const QJsonObject mac1 = machines[0].toObject();
+    QCOMPARE(mac1.value(QStringLiteral("id")).toString(), QStringLiteral("mac1"));
+    QCOMPARE(mac1.value(QStringLiteral("name")).toString(), QStringLiteral("Mac \"one\""));
+    QCOMPARE(mac1.value(QStringLiteral("samples")).toInt(), 3);
+    // 100 -> 110 is 10 requests; 110 -> 4 is a restart that then completed 4.
+    QCOMPARE(mac1.value(QStringLiteral("requests")).toDouble(), 14.0);
+    const QJsonObject tokens = mac1.value(QStringLiteral("tokens_per_second")).toObject();
+    QCOMPARE(tokens.value(QStringLiteral("average")).toDouble(), 20.0);
+    QCOMPARE(tokens.value(QStringLiteral("average_while_busy")).toDouble(), 30.0);
+    QCOMPARE(tokens.value(QStringLiteral("peak")).toDouble(), 40.0);
+    const QJsonObject cpu = mac1.value(QStringLiteral("cpu_percent")).toObject();
+    QCOMPARE(cpu.value(QStringLiteral("average")).toDouble(), 77.5 / 3);
+    QCOMPARE(cpu.value(QStringLiteral("peak")).toDouble(), 37.5);
+    QCOMPARE(mac1.value(QStringLiteral("memory_used_mb")).toObject().value(QStringLiteral("peak")).toDouble(), 1024.0);
+    QCOMPARE(mac1.value(QStringLiteral("server_uptime_percent")).toDouble(), 200.0 / 3);
+    QVERIFY(mac1.value(QStringLiteral("success_rate")).isNull());
+    // Never sampled: counts of zero, values unknown (null), never 0.
+    const QJsonObject mac2 = machines[1].toObject();
+    QCOMPARE(mac2.value(QStringLiteral("samples")).toInt(), 0);
+    QVERIFY(mac2.value(QStringLiteral("requests")).isNull());
+    QVERIFY(mac2.value(QStringLiteral("cpu_percent")).toObject().value(QStringLiteral("average")).isNull());
+}
+
+void TestHttpApi::exportHasThePathsAndTheAnalysisHook()
+{
+    QTemporaryDir dir;
+    // A recording session this time, to have files to name.
+    m_api.reset();
+    m_session = std::make_unique<Session>();
+    m_session->addMachine({ QStringLiteral("mac1"), QStringLiteral("one") });
+    m_api = std::make_unique<HttpApi>(m_session.get());
+    QString error;
+    QVERIFY(m_api->start(QStringLiteral("127.0.0.1:0"), {}, &error));
+    QVERIFY2(m_session->start(dir.path(), &error), qPrintable(error));
+    Answer a = send(m_nam, "GET", url(QStringLiteral("/metrics/export")));
+    QCOMPARE(a.status, 200);
+    const QJsonObject session = a.json.value(QStringLiteral("session")).toObject();
+    QCOMPARE(session.value(QStringLiteral("csv")).toString(), m_session->log().csvPath());
+    QCOMPARE(session.value(QStringLiteral("sidecar")).toString(), m_session->log().sidecarPath());
+    QVERIFY(QFile::exists(session.value(QStringLiteral("sidecar")).toString()));
+    QVERIFY(a.json.value(QStringLiteral("analysis")).isNull());
+    QCOMPARE(a.json.value(QStringLiteral("format")).toString(), QStringLiteral("perfdash-export"));
+
+    m_api->setAnalysisProvider([] { return QJsonObject { { QStringLiteral("issues"), 3 } }; });
+    a = send(m_nam, "GET", url(QStringLiteral("/metrics/export")));
+    QCOMPARE(a.json.value(QStringLiteral("analysis")).toObject().value(QStringLiteral("issues")).toInt(), 3);
+    m_session->stop();
+}
+
+void TestHttpApi::postEvent()
+{
+    const Answer a = send(m_nam, "POST", url(QStringLiteral("/events")),
+        R"({"label": "  Started Assignment 3 ", "notes": "a, \"b\"\nc", "machine": "mac1"})");
+    QCOMPARE(a.status, 201);
+    QCOMPARE(a.json.value(QStringLiteral("label")).toString(), QStringLiteral("Started Assignment 3"));
+    QCOMPARE(a.json.value(QStringLiteral("notes")).toString(), QStringLiteral("a, \"b\"\nc"));
+    QCOMPARE(a.json.value(QStringLiteral("machine")).toString(), QStringLiteral("mac1"));
+    const int id = a.json.value(QStringLiteral("id")).toInt();
+    QVERIFY(id > 0);
+    const Marker *stored = m_session->markers()->find(id);
+    QVERIFY(stored);
+    QCOMPARE(stored->label, QStringLiteral("Started Assignment 3"));
+    QCOMPARE(stored->machine, QStringLiteral("mac1"));
+
+    const Answer list = send(m_nam, "GET", url(QStringLiteral("/events")));
+    QCOMPARE(list.status, 200);
+    QCOMPARE(list.json.value(QStringLiteral("markers")).toArray().size(), 1);
+}
+
+void TestHttpApi::badEvents_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("not JSON") << QByteArray("{\"label\":") << QStringLiteral("not JSON");
+    QTest::addRow("empty") << QByteArray() << QStringLiteral("not JSON");
+    QTest::addRow("array") << QByteArray("[{\"label\":\"x\"}]") << QStringLiteral("object");
+    QTest::addRow("unknown field") << QByteArray(R"({"label":"x","colour":"red"})") << QStringLiteral("colour");
+    QTest::addRow("no label") << QByteArray(R"({"notes":"x"})") << QStringLiteral("label");
+    QTest::addRow("blank label") << QByteArray(R"({"label":"  "})") << QStringLiteral("label");
+    QTest::addRow("label number") << QByteArray(R"({"label":3})") << QStringLiteral("label");
+    QTest::addRow("notes number") << QByteArray(R"({"label":"x","notes":3})") << QStringLiteral("notes");
+    QTest::addRow("unknown machine") << QByteArray(R"({"label":"x","machine":"mac9"})") << QStringLiteral("mac9");
+}
+
+void TestHttpApi::badEvents()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, mentions);
+    const Answer a = send(m_nam, "POST", url(QStringLiteral("/events")), body);
+    QCOMPARE(a.status, 400);
+    QVERIFY2(a.json.value(QStringLiteral("error")).toString().contains(mentions), a.body.constData());
+    QVERIFY(m_session->markers()->markers().isEmpty());
+}
+
+void TestHttpApi::oversizedBody()
+{
+    QByteArray body = R"({"label":"x","notes":")" + QByteArray(HttpApi::kMaxBodyBytes, 'a') + "\"}";
+    Answer a = send(m_nam, "POST", url(QStringLiteral("/events")), body);
+    QCOMPARE(a.status, 413);
+    QVERIFY(!a.json.value(QStringLiteral("error")).toString().isEmpty());
+    QVERIFY(m_session->markers()->markers().isEmpty());
+    // Just under the limit is fine.
+    body = R"({"label":"x","notes":")" + QByteArray(HttpApi::kMaxBodyBytes - 100, 'a') + "\"}";
+    a = send(m_nam, "POST", url(QStringLiteral("/events")), body);
+    QCOMPARE(a.status, 201);
+}
+
+void TestHttpApi::unknownPathAndMethod()
+{
+    Answer a = send(m_nam, "GET", url(QStringLiteral("/nope")));
+    QCOMPARE(a.status, 404);
+    QVERIFY(a.json.value(QStringLiteral("error")).toString().contains(QStringLiteral("/nope")));
+    a = send(m_nam, "GET", url(QStringLiteral("/metrics/summary/extra")));
+    QCOMPARE(a.status, 404);
+    a = send(m_nam, "DELETE", url(QStringLiteral("/events")));
+    QCOMPARE(a.status, 405);
+    a = send(m_nam, "POST", url(QStringLiteral("/metrics")), "{}");
+    QCOMPARE(a.status, 405);
+}
+
+void TestHttpApi::tokenOffLoopback()
+{
+    // Bound to every address: a token is made up and every route asks for it. Traffic stays on
+    // loopback.
+    QString error;
+    QVERIFY2(m_api->start(QStringLiteral("0.0.0.0:0"), {}, &error), qPrintable(error));
+    const QByteArray token = m_api->token().toLatin1();
+    QCOMPARE(token.size(), 32);
+    for (const QString &path : { QStringLiteral("/health"), QStringLiteral("/metrics"), QStringLiteral("/nope") }) {
+        QCOMPARE(send(m_nam, "GET", url(path)).status, 401);
+        QCOMPARE(send(m_nam, "GET", url(path), {}, "wrong").status, 401);
+        QCOMPARE(send(m_nam, "GET", url(path), {}, token + "x").status, 401);
+    }
+    const Answer denied = send(m_nam, "POST", url(QStringLiteral("/events")), R"({"label":"x"})");
+    QCOMPARE(denied.status, 401);
+    QVERIFY(!denied.json.value(QStringLiteral("error")).toString().isEmpty());
+    QVERIFY(m_session->markers()->markers().isEmpty());
+
+    QCOMPARE(send(m_nam, "GET", url(QStringLiteral("/health")), {}, token).status, 200);
+    QCOMPARE(send(m_nam, "GET", url(QStringLiteral("/nope")), {}, token).status, 404);
+    QCOMPARE(send(m_nam, "POST", url(QStringLiteral("/events")), R"({"label":"x"})", token).status, 201);
+    // A token of one's own is used as given.
+    QVERIFY(m_api->start(QStringLiteral("0.0.0.0:0"), QStringLiteral("s3cret"), &error));
+    QCOMPARE(m_api->token(), QStringLiteral("s3cret"));
+    QCOMPARE(send(m_nam, "GET", url(QStringLiteral("/health")), {}, "s3cret").status, 200);
+    QCOMPARE(send(m_nam, "GET", url(QStringLiteral("/health")), {}, token).status, 401);
+}
+
+void TestHttpApi::tokenGivenOnLoopback()
+{
+    QString error;
+    QVERIFY(m_api->start(QStringLiteral("127.0.0.1:0"), QStringLiteral("abc"), &error));
+    QCOMPARE(send(m_nam, "GET", url(QStringLiteral("/health"))).status, 401);
+    QCOMPARE(send(m_nam, "GET", url(QStringLiteral("/health")), {}, "abc").status, 200);
+    // A port in use is an error, not a silent other port.
+    HttpApi second(m_session.get());
+    QVERIFY(!second.start(QStringLiteral("127.0.0.1:%1").arg(m_api->port()), {}, &error));
+    QVERIFY(error.contains(QString::number(m_api->port())));
+}
+
+void TestHttpApi::concurrentPostsToTheLogger()
+{
+    QTemporaryDir dir;
+    Logger logger;
+    QVERIFY(logger.start(dir.path(), QStringLiteral("127.0.0.1:0")));
+    QVERIFY(logger.token().isEmpty());
+
+    // 1,000 markers from 5 clients, each keeping 6 connections busy.
+    constexpr int kClients = 5;
+    constexpr int kEach = 200;
+    std::vector<std::unique_ptr<QNetworkAccessManager>> clients;
+    int done = 0;
+    QStringList failures;
+    for (int c = 0; c < kClients; ++c) {
+        clients.push_back(std::make_unique<QNetworkAccessManager>());
+        for (int n = 0; n < kEach; ++n) {
+            QNetworkRequest request(logger.url(QStringLiteral("/events")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            const QByteArray body
+                = QJsonDocument(QJsonObject {
+                                    { QStringLiteral("label"), QStringLiteral("c%1-%2").arg(c).arg(n) },
+                                    { QStringLiteral("notes"), QStringLiteral("client %1,\n\"%2\"").arg(c).arg(n) },
+                                })
+                      .toJson();
+            QNetworkReply *reply = clients.back()->post(request, body);
+            connect(reply, &QNetworkReply::finished, this, [&, reply] {
+                const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                if (status != 201)
+                    failures << QStringLiteral("%1 %2").arg(status).arg(QString::fromUtf8(reply->readAll()));
+                ++done;
+                reply->deleteLater();
+            });
+        }
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(done, kClients * kEach, 50'000);
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 5).join(u'\n')));
+    const Answer list = send(m_nam, "GET", logger.url(QStringLiteral("/events")));
+    QCOMPARE(list.json.value(QStringLiteral("markers")).toArray().size(), kClients * kEach);
+    QVERIFY(logger.stop());
+
+    const QStringList logs = QDir(dir.path()).entryList({ QStringLiteral("*.csv") }, QDir::Files);
+    QCOMPARE(logs.size(), 1);
+    const LogReadResult result = LogReader::read(QDir(dir.path()).filePath(logs.first()));
+    QVERIFY2(result.data, qPrintable(result.error));
+    QCOMPARE(result.data->skippedRecords, 0);
+    QVERIFY(!result.data->hasWarning(LogWarning::BadRecord));
+    QSet<QString> seen;
+    for (const LogMarkerRow &m : result.data->markers) {
+        QVERIFY2(!seen.contains(m.event), qPrintable(m.event));
+        seen.insert(m.event);
+    }
+    QCOMPARE(seen.size(), kClients * kEach);
+}
+
+void TestHttpApi::generatedTokenOfTheLogger()
+{
+    QTemporaryDir dir;
+    Logger logger;
+    QVERIFY(logger.start(dir.path(), QStringLiteral("0.0.0.0:0")));
+    QCOMPARE(logger.token().size(), 32);
+    QCOMPARE(send(m_nam, "GET", logger.url(QStringLiteral("/metrics"))).status, 401);
+    const Answer a = send(m_nam, "GET", logger.url(QStringLiteral("/metrics")), {}, logger.token());
+    QCOMPARE(a.status, 200);
+    QVERIFY(a.body.contains("perfdash_markers 0\n"));
+    QVERIFY(logger.stop());
+}
+
+void TestHttpApi::prometheusScrapes()
+{
+    const QString prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
+    if (prometheus.isEmpty())
+        QSKIP("no prometheus binary on PATH (Debian package 'prometheus', in scripts/deps.sh's test packages)");
+    QTemporaryDir dir;
+    const quint16 port = freePort();
+    QFile config(dir.filePath(QStringLiteral("prometheus.yml")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(QStringLiteral("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                                "scrape_configs:\n  - job_name: perfdash\n    static_configs:\n"
+                                "      - targets: ['127.0.0.1:%1']\n")
+                     .arg(m_api->port())
+                     .toUtf8());
+    config.close();
+    QProcess server;
+    server.setProcessChannelMode(QProcess::MergedChannels);
+    server.start(prometheus,
+        { QStringLiteral("--config.file=") + config.fileName(),
+            QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port),
+            QStringLiteral("--storage.tsdb.path=") + dir.filePath(QStringLiteral("data")) });
+    QVERIFY(server.waitForStarted());
+    auto stopServer = qScopeGuard([&server] {
+        server.terminate();
+        if (!server.waitForFinished(5000))
+            server.kill();
+        server.waitForFinished();
+    });
+
+    // The sample must stay fresh for Prometheus to take it: deliver it again while waiting.
+    QTimer keepFresh;
+    connect(&keepFresh, &QTimer::timeout, this, [this] {
+        static quint64 tick = 10;
+        m_mac1->deliver(++tick, sample(QDateTime::currentMSecsSinceEpoch(), 42.25, 12, 1, 7));
+    });
+    keepFresh.start(200);
+
+    QUrl query(QStringLiteral("http://127.0.0.1:%1/api/v1/query").arg(port));
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("query"), QStringLiteral("perfdash_cpu_percent{machine=\"mac1\",job=\"perfdash\"}"));
+    query.setQuery(q);
+    QString value;
+    QString last;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        [&] {
+            const Answer a = send(m_nam, "GET", query);
+            last = QString::fromUtf8(a.body);
+            const QJsonArray result
+                = a.json.value(QStringLiteral("data")).toObject().value(QStringLiteral("result")).toArray();
+            if (result.isEmpty())
+                return false;
+            value = result[0].toObject().value(QStringLiteral("value")).toArray().at(1).toString();
+            return value == QLatin1String("42.25");
+        }(),
+        qPrintable(QStringLiteral("last answer: ") + last + QStringLiteral("\nprometheus: ")
+            + QString::fromUtf8(server.readAll().right(2000))),
+        40'000);
+    QCOMPARE(value, QStringLiteral("42.25"));
+
+    // Prometheus itself found the target healthy.
+    const Answer targets = send(m_nam, "GET", QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/targets").arg(port)));
+    const QJsonArray active
+        = targets.json.value(QStringLiteral("data")).toObject().value(QStringLiteral("activeTargets")).toArray();
+    QCOMPARE(active.size(), 1);
+    QCOMPARE(active[0].toObject().value(QStringLiteral("health")).toString(), QStringLiteral("up"));
+}
+
+QTEST_GUILESS_MAIN(TestHttpApi)
+#include "tst_httpapi.moc"
