@@ -27,7 +27,7 @@ bool SessionLog::create(const QString &dir, qint64 startMs, const LogLayout &lay
     // Two sessions started in the same second: take the next free second's name.
     for (int attempt = 0; attempt < 60; ++attempt) {
         m_file.setFileName(QDir(dir).filePath(LogDirectory::fileNameFor(startMs + attempt * 1000LL)));
-        if (m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered))
+        if (m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::NewOnly | QIODevice::Unbuffered))
             break;
         if (!m_file.exists()) {
             *error = tr("Cannot create %1: %2").arg(m_file.fileName(), m_file.errorString());
@@ -111,7 +111,9 @@ bool SessionLog::writeBytes(const QByteArray &row, QString *error)
         *error = tr("The log is not open");
         return false;
     }
-    const FileLock lock(m_file.handle(), m_lockWaitMs);
+    // Once a row waits in vain, the next ones only try: a program that keeps the lock must not
+    // stall the writer's thread row after row.
+    const FileLock lock(m_file.handle(), m_pending.isEmpty() ? m_lockWaitMs : 0);
     if (!lock.isLocked()) {
         if (m_pending.size() < 16 * 1024 * 1024)
             m_pending += row;

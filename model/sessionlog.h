@@ -33,7 +33,8 @@ public:
     // Appends one formatted row; on failure says why, in the system's words. A row that waited in
     // vain for the lock stays pending and goes out before the next one.
     bool write(const QByteArray &row, QString *error);
-    // How long write() waits for another process's lock on the file (default 2 s).
+    // How long write() waits for another process's lock on the file (default 2 s); while rows
+    // are pending it tries once.
     void setLockWaitMs(int ms) { m_lockWaitMs = ms; }
     // Replaces the sidecar atomically (write to a temporary file, then rename).
     bool writeSidecar(const QJsonObject &object, QString *error);

@@ -117,6 +117,7 @@ class TestControl : public QObject
 private slots:
     void concurrentMarksReachTheRunningLogger();
     void markAppendsToTheNewestLogUnderTheLock();
+    void snapshotsIntoTheRunningLoggersLog();
     void markWithNoLogIsOneLine();
     void markRefusedByTheRunningLogger_data();
     void markRefusedByTheRunningLogger();
@@ -160,7 +161,7 @@ void TestControl::concurrentMarksReachTheRunningLogger()
         });
         next(w, 0);
     }
-    QTRY_COMPARE_WITH_TIMEOUT(done, kWorkers * kEach, 60'000);
+    QTRY_COMPARE_WITH_TIMEOUT(done, kWorkers * kEach, 110'000);
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
     QVERIFY(logger.stop());
     QCOMPARE(logger.process().exitCode(), 0);
@@ -236,6 +237,35 @@ void TestControl::markAppendsToTheNewestLogUnderTheLock()
     QCOMPARE(data.markers[1].notes, QStringLiteral("x\ny"));
     QVERIFY(data.markers[0].line < data.markers[1].line);
     QCOMPARE(data.snapshotCount(), 2);
+}
+
+// `perfdash log --single` appends to the newest log, which is the one the running logger writes:
+// the lock keeps their rows whole.
+void TestControl::snapshotsIntoTheRunningLoggersLog()
+{
+    QTemporaryDir dir;
+    Logger logger;
+    QVERIFY(logger.start(dir.path()));
+    std::vector<std::unique_ptr<QProcess>> singles;
+    for (int i = 0; i < 12; ++i) {
+        singles.push_back(std::make_unique<QProcess>());
+        singles.back()->start(kBinary,
+            { QStringLiteral("log"), QStringLiteral("--single"), QStringLiteral("--interval"), QStringLiteral("0.1"),
+                QStringLiteral("--event"), QStringLiteral("single %1").arg(i), QStringLiteral("--notes"),
+                QStringLiteral("a, \"quoted\"\nnote %1").arg(i), QStringLiteral("--log-dir"), dir.path() });
+    }
+    for (auto &p : singles) {
+        QVERIFY(p->waitForFinished(20'000));
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+    }
+    QVERIFY(logger.stop());
+    const LogReadResult result = LogReader::read(onlyLog(dir.path()));
+    QVERIFY2(result.data, qPrintable(result.error));
+    QVERIFY2(badRecords(*result.data).isEmpty(), qPrintable(badRecords(*result.data).join(u'\n')));
+    QCOMPARE(result.data->skippedRecords, 0);
+    QCOMPARE(result.data->markers.size(), 12);
+    for (const LogMarkerRow &m : result.data->markers)
+        QCOMPARE(m.notes, QStringLiteral("a, \"quoted\"\nnote %1").arg(m.event.mid(7)));
 }
 
 void TestControl::markWithNoLogIsOneLine()
