@@ -44,7 +44,7 @@ private:
     // Follows the bytes from m_knownSize to the file's end (written by another process, or the
     // whole file when it shrank) into the tail state below.
     void catchUp(qint64 size);
-    void follow(const QByteArray &bytes);
+    void follow(QByteArrayView bytes);
 
     QFile m_file;
     LogLayout m_layout;
