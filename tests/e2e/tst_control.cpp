@@ -441,9 +441,12 @@ void TestControl::theWindowIsTheRunningInstance()
         { QStringLiteral("--interval"), QStringLiteral("0.2"), QStringLiteral("--http"), QStringLiteral("127.0.0.1:0"),
             QStringLiteral("--log-dir"), logDir });
     QVERIFY(window.waitForStarted());
-    auto killWindow = qScopeGuard([&window] {
+    auto killWindow = qScopeGuard([&window, logDir] {
         window.kill();
         window.waitForFinished();
+        // What a killed perfdash leaves behind (the next one would take it over).
+        QLocalServer::removeServer(ControlProtocol::serverName(logDir));
+        QFile::remove(ControlProtocol::serverName(logDir) + QStringLiteral(".lock"));
     });
     QByteArray err;
     const QRegularExpression api(QStringLiteral("HTTP API on (http://[^ ]+/)"));
