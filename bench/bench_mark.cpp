@@ -69,8 +69,8 @@ int main(int argc, char **argv)
     QByteArray err;
     while (!err.contains("logging to") && logger.waitForReadyRead(10'000))
         err += logger.readAllStandardError();
-    const QList<double> toRunning = timeRuns(
-        { QStringLiteral("mark"), QStringLiteral("bench"), QStringLiteral("--log-dir"), live.path() }, runs);
+    const QList<double> toRunning
+        = timeRuns({ QStringLiteral("mark"), QStringLiteral("bench"), QStringLiteral("--log-dir"), live.path() }, runs);
     logger.terminate();
     logger.waitForFinished();
 
@@ -88,8 +88,8 @@ int main(int argc, char **argv)
         for (int i = 0; i < 100; ++i)
             log.write(block);
     }
-    const QList<double> toLog = timeRuns(
-        { QStringLiteral("mark"), QStringLiteral("bench"), QStringLiteral("--log-dir"), idle.path() }, runs);
+    const QList<double> toLog
+        = timeRuns({ QStringLiteral("mark"), QStringLiteral("bench"), QStringLiteral("--log-dir"), idle.path() }, runs);
 
     if (bare.isEmpty() || toRunning.isEmpty() || toLog.isEmpty())
         return 1;
