@@ -29,7 +29,9 @@ QString serverName(const QString &logDir)
 {
     const QByteArray hash
         = QCryptographicHash::hash(canonicalDirectory(logDir).toUtf8(), QCryptographicHash::Sha256).toHex().left(20);
-    return QStringLiteral("perfdash-%1-%2").arg(::getuid()).arg(QLatin1String(hash));
+    // An absolute path, so it does not follow $TMPDIR as Qt's short names do: a script started
+    // from cron and the window started from the desktop must find the same socket.
+    return QStringLiteral("/tmp/perfdash-%1-%2").arg(::getuid()).arg(QLatin1String(hash));
 }
 
 bool markerFromJson(const QJsonObject &object, const QStringList &machines, Marker *marker, QString *error,

@@ -16,7 +16,7 @@ inline constexpr int kMaxLineBytes = 64 * 1024;
 
 // The log directory as an absolute path with links resolved (as far as it exists).
 QString canonicalDirectory(const QString &logDir);
-// The local socket name for a log directory: per user and per directory.
+// The local socket for a log directory, per user and per directory: /tmp/perfdash-UID-HASH.
 QString serverName(const QString &logDir);
 
 // A marker from JSON {"label", "notes", "machine"} (plus the keys in `alsoAllowed`): the label must

@@ -34,7 +34,7 @@ bool ControlServer::listen(const QString &logDir, QString *error)
     QDir().mkpath(logDir); // so the name follows the directory's canonical path from the start
     m_name = ControlProtocol::serverName(logDir);
     // The lock file's owner owns the socket name; a dead owner's lock is stale at once.
-    m_lock = std::make_unique<QLockFile>(QDir(QDir::tempPath()).filePath(m_name + QStringLiteral(".lock")));
+    m_lock = std::make_unique<QLockFile>(m_name + QStringLiteral(".lock"));
     m_lock->setStaleLockTime(0);
     if (!m_lock->tryLock(0)) {
         qint64 pid = 0;

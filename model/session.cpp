@@ -12,6 +12,8 @@ Session::Session(QObject *parent)
     : QObject(parent)
 {
     m_samplingThread.setObjectName(QStringLiteral("perfdash sampling"));
+    // Other writers (perfdash mark, log --single) hold the log's lock for one row: a short wait.
+    m_log.setLockWaitMs(100);
     m_samplingThread.start();
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(int(m_interval * 1000));

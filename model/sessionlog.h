@@ -33,7 +33,8 @@ public:
     // Appends one formatted row; on failure says why, in the system's words. A row that waited in
     // vain for the lock stays pending and goes out before the next one.
     bool write(const QByteArray &row, QString *error);
-    // How long write() waits for another process's lock on the file (default 2 s).
+    // How long write() waits for another process's lock on the file (default 2 s); while rows
+    // are pending it tries once.
     void setLockWaitMs(int ms) { m_lockWaitMs = ms; }
     // Replaces the sidecar atomically (write to a temporary file, then rename).
     bool writeSidecar(const QJsonObject &object, QString *error);
@@ -43,7 +44,7 @@ private:
     // Follows the bytes from m_knownSize to the file's end (written by another process, or the
     // whole file when it shrank) into the tail state below.
     void catchUp(qint64 size);
-    void follow(const QByteArray &bytes);
+    void follow(QByteArrayView bytes);
 
     QFile m_file;
     LogLayout m_layout;

@@ -1,4 +1,5 @@
 // End to end: `perfdash mark` and the single running instance, with real processes and sockets.
+#include "controlprotocol.h"
 #include "controlserver.h"
 #include "logdirectory.h"
 #include "logreader.h"
@@ -10,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -117,6 +120,7 @@ class TestControl : public QObject
 private slots:
     void concurrentMarksReachTheRunningLogger();
     void markAppendsToTheNewestLogUnderTheLock();
+    void snapshotsIntoTheRunningLoggersLog();
     void markWithNoLogIsOneLine();
     void markRefusedByTheRunningLogger_data();
     void markRefusedByTheRunningLogger();
@@ -126,6 +130,10 @@ private slots:
     void crashedLoggerIsTakenOver();
     void secondWindowIsForwarded();
     void theWindowIsTheRunningInstance();
+    void badRequestsToTheControlServer_data();
+    void badRequestsToTheControlServer();
+    void aRunningInstanceThatMisbehaves_data();
+    void aRunningInstanceThatMisbehaves();
 };
 
 void TestControl::concurrentMarksReachTheRunningLogger()
@@ -160,7 +168,7 @@ void TestControl::concurrentMarksReachTheRunningLogger()
         });
         next(w, 0);
     }
-    QTRY_COMPARE_WITH_TIMEOUT(done, kWorkers * kEach, 60'000);
+    QTRY_COMPARE_WITH_TIMEOUT(done, kWorkers * kEach, 110'000);
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
     QVERIFY(logger.stop());
     QCOMPARE(logger.process().exitCode(), 0);
@@ -236,6 +244,35 @@ void TestControl::markAppendsToTheNewestLogUnderTheLock()
     QCOMPARE(data.markers[1].notes, QStringLiteral("x\ny"));
     QVERIFY(data.markers[0].line < data.markers[1].line);
     QCOMPARE(data.snapshotCount(), 2);
+}
+
+// `perfdash log --single` appends to the newest log, which is the one the running logger writes:
+// the lock keeps their rows whole.
+void TestControl::snapshotsIntoTheRunningLoggersLog()
+{
+    QTemporaryDir dir;
+    Logger logger;
+    QVERIFY(logger.start(dir.path()));
+    std::vector<std::unique_ptr<QProcess>> singles;
+    for (int i = 0; i < 12; ++i) {
+        singles.push_back(std::make_unique<QProcess>());
+        singles.back()->start(kBinary,
+            { QStringLiteral("log"), QStringLiteral("--single"), QStringLiteral("--interval"), QStringLiteral("0.1"),
+                QStringLiteral("--event"), QStringLiteral("single %1").arg(i), QStringLiteral("--notes"),
+                QStringLiteral("a, \"quoted\"\nnote %1").arg(i), QStringLiteral("--log-dir"), dir.path() });
+    }
+    for (auto &p : singles) {
+        QVERIFY(p->waitForFinished(20'000));
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+    }
+    QVERIFY(logger.stop());
+    const LogReadResult result = LogReader::read(onlyLog(dir.path()));
+    QVERIFY2(result.data, qPrintable(result.error));
+    QVERIFY2(badRecords(*result.data).isEmpty(), qPrintable(badRecords(*result.data).join(u'\n')));
+    QCOMPARE(result.data->skippedRecords, 0);
+    QCOMPARE(result.data->markers.size(), 12);
+    for (const LogMarkerRow &m : result.data->markers)
+        QCOMPARE(m.notes, QStringLiteral("a, \"quoted\"\nnote %1").arg(m.event.mid(7)));
 }
 
 void TestControl::markWithNoLogIsOneLine()
@@ -404,9 +441,12 @@ void TestControl::theWindowIsTheRunningInstance()
         { QStringLiteral("--interval"), QStringLiteral("0.2"), QStringLiteral("--http"), QStringLiteral("127.0.0.1:0"),
             QStringLiteral("--log-dir"), logDir });
     QVERIFY(window.waitForStarted());
-    auto killWindow = qScopeGuard([&window] {
+    auto killWindow = qScopeGuard([&window, logDir] {
         window.kill();
         window.waitForFinished();
+        // What a killed perfdash leaves behind (the next one would take it over).
+        QLocalServer::removeServer(ControlProtocol::serverName(logDir));
+        QFile::remove(ControlProtocol::serverName(logDir) + QStringLiteral(".lock"));
     });
     QByteArray err;
     const QRegularExpression api(QStringLiteral("HTTP API on (http://[^ ]+/)"));
@@ -434,6 +474,100 @@ void TestControl::theWindowIsTheRunningInstance()
     // Still one window and one log.
     QCOMPARE(window.state(), QProcess::Running);
     QCOMPARE(QDir(logDir).entryList({ QStringLiteral("*.csv") }, QDir::Files).size(), 1);
+}
+
+void TestControl::badRequestsToTheControlServer_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("not JSON") << QByteArray("{\"op\":") << QStringLiteral("JSON");
+    QTest::addRow("array") << QByteArray("[1]") << QStringLiteral("JSON object");
+    QTest::addRow("unknown op") << QByteArray("{\"op\":\"format-disk\"}") << QStringLiteral("format-disk");
+    QTest::addRow("unknown field") << QByteArray(R"({"op":"mark","label":"x","when":"now"})") << QStringLiteral("when");
+    QTest::addRow("label not a string") << QByteArray(R"({"op":"mark","label":["x"]})") << QStringLiteral("label");
+    QTest::addRow("too long") << QByteArray(ControlProtocol::kMaxLineBytes + 10, 'x') << QStringLiteral("too long");
+}
+
+// The server answers each bad line with a reason, stores nothing, and keeps serving.
+void TestControl::badRequestsToTheControlServer()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, mentions);
+    QTemporaryDir dir;
+    Session session;
+    session.addMachine({ QStringLiteral("m1"), QStringLiteral("one") });
+    ControlServer control(&session);
+    QString error;
+    QVERIFY(control.listen(dir.path(), &error));
+    QLocalSocket socket;
+    socket.connectToServer(control.serverName());
+    QVERIFY(socket.waitForConnected(5000));
+    const bool tooLong = line.size() > ControlProtocol::kMaxLineBytes;
+    socket.write(tooLong ? line : line + '\n');
+    QTRY_VERIFY_WITH_TIMEOUT(socket.canReadLine(), 5000);
+    const QJsonObject answer = QJsonDocument::fromJson(socket.readLine()).object();
+    QCOMPARE(answer.value(QStringLiteral("ok")).toBool(true), false);
+    QVERIFY2(answer.value(QStringLiteral("error")).toString().contains(mentions),
+        qPrintable(answer.value(QStringLiteral("error")).toString()));
+    QVERIFY(session.markers()->markers().isEmpty());
+    if (tooLong)
+        return; // that connection is closed
+    socket.write(R"({"op":"mark","label":"fine","machine":"m1"})"
+                 "\n");
+    QTRY_VERIFY_WITH_TIMEOUT(socket.canReadLine(), 5000);
+    const QJsonObject ok = QJsonDocument::fromJson(socket.readLine()).object();
+    QVERIFY(ok.value(QStringLiteral("ok")).toBool());
+    QCOMPARE(ok.value(QStringLiteral("marker")).toObject().value(QStringLiteral("machine")).toString(),
+        QStringLiteral("m1"));
+    QCOMPARE(session.markers()->markers().size(), 1);
+}
+
+void TestControl::aRunningInstanceThatMisbehaves_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("garbage") << QByteArray("HTTP/1.1 200 OK\n") << QStringLiteral("garbage");
+    QTest::addRow("hangs up") << QByteArray() << QStringLiteral("closed");
+    QTest::addRow("refuses") << QByteArray("{\"ok\":false,\"error\":\"busy, try later\"}\n")
+                             << QStringLiteral("busy, try later");
+}
+
+// Something listens for the directory but does not store the marker: one line, exit 1, and the
+// newest log is not touched behind its back.
+void TestControl::aRunningInstanceThatMisbehaves()
+{
+    QFETCH(QByteArray, answer);
+    QFETCH(QString, mentions);
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("performance_log_20260101_000000.csv"));
+    QFile log(csv);
+    QVERIFY(log.open(QIODevice::WriteOnly));
+    log.write("timestamp,event,notes\n");
+    log.close();
+    QLocalServer server;
+    QLocalServer::removeServer(ControlProtocol::serverName(dir.path()));
+    QVERIFY(server.listen(ControlProtocol::serverName(dir.path())));
+    connect(&server, &QLocalServer::newConnection, this, [&server, answer] {
+        QLocalSocket *s = server.nextPendingConnection();
+        connect(s, &QLocalSocket::readyRead, s, [s, answer] {
+            s->readAll();
+            if (answer.isEmpty()) {
+                s->disconnectFromServer();
+            } else {
+                s->write(answer);
+                s->flush();
+            }
+        });
+    });
+    QProcess p;
+    p.start(kBinary, { QStringLiteral("mark"), QStringLiteral("x"), QStringLiteral("--log-dir"), dir.path() });
+    QTRY_COMPARE_WITH_TIMEOUT(p.state(), QProcess::NotRunning, 20'000);
+    QCOMPARE(p.exitCode(), 1);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(err.count(u'\n'), 1);
+    QVERIFY2(err.contains(mentions), qPrintable(err));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QCOMPARE(log.readAll(), QByteArray("timestamp,event,notes\n"));
 }
 
 QTEST_GUILESS_MAIN(TestControl)

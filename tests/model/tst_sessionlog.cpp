@@ -13,7 +13,10 @@
 #include <QTest>
 
 #include <cerrno>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 // 2026-11-22T13:30:22.125Z; the tests run in UTC.
@@ -72,6 +75,9 @@ private slots:
     void writeWhenClosedFails();
     void failedWriteLeavesTheNextRowOnItsOwnLine();
     void failedWriteInsideAQuotedNote();
+    void heldLockKeepsRowsPending();
+    void appendsOfOthersAreCaughtUp_data();
+    void appendsOfOthersAreCaughtUp();
     void sidecarIsValidJson();
     void sidecarIsReplacedAtomically();
     void sidecarErrorIsReported();
@@ -423,6 +429,68 @@ void TestSessionLog::failedWriteInsideAQuotedNote()
     const QList<Csv::Record> records = Csv::parse(bytes);
     QVERIFY(!records.last().openQuote);
     QCOMPARE(records.last().fields[1], QStringLiteral("44.0"));
+}
+
+// Another writer holds the lock on the CSV: the rows wait (the first one briefly, then without
+// waiting) and go out in order once it lets go.
+void TestSessionLog::heldLockKeepsRowsPending()
+{
+    QTemporaryDir dir;
+    SessionLog log;
+    QString error;
+    QVERIFY(log.create(dir.path(), kStartMs, oneMachine(), &error));
+    log.setLockWaitMs(20);
+    const QString path = dir.filePath(kFirstName);
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+    QVERIFY(fd >= 0);
+    QCOMPARE(::flock(fd, LOCK_EX | LOCK_NB), 0);
+    const QByteArray first = log.layout().row(kStartMs + 1000, cpuSample(11));
+    const QByteArray second = log.layout().row(kStartMs + 2000, cpuSample(22));
+    QVERIFY(!log.write(first, &error));
+    QVERIFY2(error.contains(QStringLiteral("locked")), qPrintable(error));
+    QVERIFY(!log.write(second, &error));
+    QCOMPARE(TestUtil::readFile(path), kOneMachineHeader);
+    QCOMPARE(log.rowsWritten(), 0);
+
+    ::flock(fd, LOCK_UN);
+    ::close(fd);
+    const QByteArray third = log.layout().row(kStartMs + 3000, cpuSample(33));
+    QVERIFY2(log.write(third, &error), qPrintable(error));
+    QCOMPARE(TestUtil::readFile(path), kOneMachineHeader + first + second + third);
+}
+
+void TestSessionLog::appendsOfOthersAreCaughtUp_data()
+{
+    QTest::addColumn<QByteArray>("appended");
+    QTest::addColumn<QByteArray>("expectedRepair");
+    QTest::addRow("a whole row") << QByteArray("2026-11-22T13:30:23.000Z,5,,,,,,,ev,\"a, b\"\n") << QByteArray();
+    QTest::addRow("cut between fields") << QByteArray("2026-11-22T13:30:23.000Z,5,") << QByteArray("\n");
+    QTest::addRow("cut inside a quote") << QByteArray("2026-11-22T13:30:23.000Z,,,,,,,,ev,\"a, b")
+                                        << QByteArray("\"\n");
+    QTest::addRow("quoted line end") << QByteArray("2026-11-22T13:30:23.000Z,,,,,,,,ev,\"a\n") << QByteArray("\"\n");
+}
+
+// Another process appended to the log since this writer's last row (under the lock): the next
+// row still starts on a line of its own, outside any quote.
+void TestSessionLog::appendsOfOthersAreCaughtUp()
+{
+    QFETCH(QByteArray, appended);
+    QFETCH(QByteArray, expectedRepair);
+    QTemporaryDir dir;
+    SessionLog log;
+    QString error;
+    QVERIFY(log.create(dir.path(), kStartMs, oneMachine(), &error));
+    const QString path = dir.filePath(kFirstName);
+    QFile other(path);
+    QVERIFY(other.open(QIODevice::Append));
+    QCOMPARE(other.write(appended), appended.size());
+    other.close();
+    const QByteArray row = log.layout().row(kStartMs + 2000, cpuSample(44));
+    QVERIFY2(log.write(row, &error), qPrintable(error));
+    QCOMPARE(TestUtil::readFile(path), kOneMachineHeader + appended + expectedRepair + row);
+    const QList<Csv::Record> records = Csv::parse(TestUtil::readFile(path));
+    QCOMPARE(records.last().fields[1], QStringLiteral("44.0"));
+    QVERIFY(!records.last().openQuote);
 }
 
 void TestSessionLog::sidecarIsValidJson()
