@@ -1,6 +1,7 @@
 #include "analysisjson.h"
 
 #include "analysis.h"
+#include "logreader.h"
 
 #include <QJsonArray>
 
@@ -110,6 +111,16 @@ QJsonObject toJson(const AnalysisResult &r)
         { QStringLiteral("markers"), markers },
         { QStringLiteral("warnings"), warnings },
     };
+}
+
+QJsonObject analyzeFile(const QString &path, const AnalysisThresholds &thresholds)
+{
+    const LogReadResult read = LogReader::read(path);
+    if (!read.data)
+        return { { QStringLiteral("error"), read.error } };
+    AnalysisResult result = Analysis::analyze(*read.data, thresholds, RunSelection::all());
+    result.file = path;
+    return toJson(result);
 }
 
 } // namespace AnalysisJson

@@ -11,4 +11,8 @@ namespace AnalysisJson {
 
 QJsonObject toJson(const AnalysisResult &result);
 
+// Reads the log at `path` and analyses it (the whole file: every run), as `perfdash analyze --run all
+// --json -` prints it; a log that cannot be read gives {"error": "…"}.
+QJsonObject analyzeFile(const QString &path, const AnalysisThresholds &thresholds = {});
+
 } // namespace AnalysisJson

@@ -1,5 +1,6 @@
 #include "httpapi.h"
 
+#include "analysisjson.h"
 #include "controlprotocol.h"
 #include "httpbind.h"
 #include "logtime.h"
@@ -245,6 +246,15 @@ QJsonObject HttpApi::health() const
     };
 }
 
+QJsonValue HttpApi::analysis() const
+{
+    if (m_analysis)
+        return m_analysis();
+    if (!m_session->log().isOpen())
+        return {};
+    return AnalysisJson::analyzeFile(m_session->log().csvPath());
+}
+
 QJsonObject HttpApi::exportDocument() const
 {
     QJsonArray markers;
@@ -258,6 +268,6 @@ QJsonObject HttpApi::exportDocument() const
         { QStringLiteral("session"), sessionJson() },
         { QStringLiteral("machines"), summary.value(QStringLiteral("machines")) },
         { QStringLiteral("markers"), markers },
-        { QStringLiteral("analysis"), m_analysis ? m_analysis() : QJsonValue() },
+        { QStringLiteral("analysis"), analysis() },
     };
 }

@@ -33,9 +33,9 @@ public:
     // Where to reach it, e.g. "http://127.0.0.1:8765/".
     QString url() const;
 
-    // What /metrics/export returns under "analysis": the analysis of the current session as
-    // `perfdash analyze --json` prints it, once the analysis lands (null until then). Called in
-    // this thread for each request: it must answer from something already computed.
+    // What /metrics/export returns under "analysis". By default the session's log is read and
+    // analysed for each export, as `perfdash analyze --run all --json` does (a day at 1 s takes a
+    // few tens of milliseconds); null while nothing is recorded. Called in this thread.
     void setAnalysisProvider(std::function<QJsonValue()> provider) { m_analysis = std::move(provider); }
 
 protected:
@@ -44,6 +44,7 @@ protected:
 
 private:
     QJsonObject health() const;
+    QJsonValue analysis() const;
     QJsonObject exportDocument() const;
     QJsonObject sessionJson() const;
 

@@ -142,7 +142,7 @@ private slots:
     void health();
     void prometheusExposition();
     void summary();
-    void exportHasThePathsAndTheAnalysisHook();
+    void exportHasThePathsAndTheAnalysis();
     void postEvent();
     void badEvents_data();
     void badEvents();
@@ -285,7 +285,7 @@ void TestHttpApi::summary()
     QVERIFY(mac2.value(QStringLiteral("cpu_percent")).toObject().value(QStringLiteral("average")).isNull());
 }
 
-void TestHttpApi::exportHasThePathsAndTheAnalysisHook()
+void TestHttpApi::exportHasThePathsAndTheAnalysis()
 {
     QTemporaryDir dir;
     // A recording session this time, to have files to name.
@@ -302,8 +302,17 @@ void TestHttpApi::exportHasThePathsAndTheAnalysisHook()
     QCOMPARE(session.value(QStringLiteral("csv")).toString(), m_session->log().csvPath());
     QCOMPARE(session.value(QStringLiteral("sidecar")).toString(), m_session->log().sidecarPath());
     QVERIFY(QFile::exists(session.value(QStringLiteral("sidecar")).toString()));
-    QVERIFY(a.json.value(QStringLiteral("analysis")).isNull());
     QCOMPARE(a.json.value(QStringLiteral("format")).toString(), QStringLiteral("perfdash-export"));
+    // By default the analysis is that of the session's own log, read from the disk: a marker
+    // written a moment ago is in it.
+    m_session->addMarker(QDateTime::currentMSecsSinceEpoch(), QStringLiteral("exported"), {});
+    a = send(m_nam, "GET", url(QStringLiteral("/metrics/export")));
+    const QJsonObject analysis = a.json.value(QStringLiteral("analysis")).toObject();
+    QCOMPARE(analysis.value(QStringLiteral("summary")).toObject().value(QStringLiteral("file")).toString(),
+        m_session->log().csvPath());
+    const QJsonArray markers = analysis.value(QStringLiteral("markers")).toArray();
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers[0].toObject().value(QStringLiteral("event")).toString(), QStringLiteral("exported"));
 
     m_api->setAnalysisProvider([] { return QJsonObject { { QStringLiteral("issues"), 3 } }; });
     a = send(m_nam, "GET", url(QStringLiteral("/metrics/export")));
