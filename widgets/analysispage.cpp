@@ -3,6 +3,7 @@
 #include "analysis.h"
 #include "analysisjson.h"
 #include "analysisreport.h"
+#include "analysisreportwriter.h"
 #include "issuetablemodel.h"
 #include "logchart.h"
 #include "logfoldermodel.h"
@@ -119,6 +120,20 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_exportButton->setEnabled(false);
     connect(m_exportButton, &QPushButton::clicked, this, &AnalysisPage::exportJson);
     bar->addWidget(m_exportButton);
+    m_reportButton = new QPushButton(tr("Export report…"), this);
+    m_reportButton->setObjectName(QStringLiteral("exportReportButton"));
+    m_reportButton->setToolTip(tr("The summary, the tables and the charts as one HTML file or a PDF"));
+    m_reportButton->setEnabled(false);
+    connect(m_reportButton, &QPushButton::clicked, this, [this] {
+        QString suggested = m_path;
+        if (suggested.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+            suggested.chop(4);
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export a report"),
+            suggested + QStringLiteral("_report.html"), tr("HTML with the charts (*.html);;PDF (*.pdf)"));
+        if (!path.isEmpty())
+            exportReport(path);
+    });
+    bar->addWidget(m_reportButton);
     layout->addLayout(bar);
 
     auto *progressRow = new QHBoxLayout;
@@ -410,6 +425,7 @@ void AnalysisPage::showResult(AnalysisResult result)
     for (const LogWarning &w : r.warnings)
         m_warnings->addItem(w.message);
     m_exportButton->setEnabled(true);
+    m_reportButton->setEnabled(true);
     emit analysisShown();
 }
 
@@ -420,6 +436,7 @@ void AnalysisPage::showError(const QString &error)
     m_banner->show();
     m_issues->clear();
     m_exportButton->setEnabled(false);
+    m_reportButton->setEnabled(false);
     emit analysisShown();
 }
 
@@ -552,6 +569,21 @@ void AnalysisPage::exportJson()
         m_banner->setText(tr("Cannot write %1: %2").arg(path, out.errorString()));
         m_banner->show();
     }
+}
+
+bool AnalysisPage::exportReport(const QString &path)
+{
+    if (!m_result)
+        return false;
+    for (LogChart *chart : std::as_const(m_charts))
+        chart->refresh();
+    QString error;
+    if (!AnalysisReportWriter::write(*m_result, m_charts, path, &error)) {
+        m_banner->setText(tr("Cannot write the report %1: %2").arg(path, error));
+        m_banner->show();
+        return false;
+    }
+    return true;
 }
 
 void AnalysisPage::setLoading(bool loading)

@@ -63,6 +63,9 @@ public:
     // Zooms every chart to an issue row's period with a margin.
     void zoomToIssue(int row);
     void showAll();
+    // Writes the report (HTML with the charts embedded, or PDF by the extension); a failure shows in
+    // the tab's banner.
+    bool exportReport(const QString &path);
     // The range an issue zooms to: its period with a quarter of its length, at least 30 s, each side.
     static QPair<qint64, qint64> zoomRange(const IssuePeriod &issue);
 
@@ -108,6 +111,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_exportButton = nullptr;
+    QPushButton *m_reportButton = nullptr;
     QTimer *m_progressTimer = nullptr;
     QSplitter *m_splitter = nullptr;
     QWidget *m_chartArea = nullptr;

@@ -70,6 +70,7 @@ private slots:
     void readerErrorsShowInTheTab();
     void aNewerLoadWins();
     void logFolderListsAtOnceThenSummarises();
+    void exportsAReport();
 
 private:
     bool openAndWait(const QString &path);
@@ -280,6 +281,30 @@ void TestAnalysisPage::logFolderListsAtOnceThenSummarises()
     QVERIFY(shown.wait(20'000));
     QCOMPARE(m_page->path(), folder.filePath(QStringLiteral("performance_log_20261121_090000.csv")));
     QCOMPARE(m_page->result()->runs.size(), 2);
+}
+
+void TestAnalysisPage::exportsAReport()
+{
+    QVERIFY(openAndWait(m_log));
+    const QString html = m_dir.filePath(QStringLiteral("report.html"));
+    QVERIFY2(m_page->exportReport(html), qPrintable(m_page->errorText()));
+    QFile h(html);
+    QVERIFY(h.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(h.readAll());
+    QVERIFY(text.contains(QStringLiteral("Analysis of two_runs.csv")));
+    QVERIFY(text.contains(QStringLiteral("run 2 of 2")));
+    QVERIFY(text.contains(QStringLiteral("<td>Server down</td>")));
+    QCOMPARE(text.count(QStringLiteral("data:image/png;base64,")), 3); // the three charts
+
+    const QString pdf = m_dir.filePath(QStringLiteral("report.pdf"));
+    QVERIFY2(m_page->exportReport(pdf), qPrintable(m_page->errorText()));
+    QFile p(pdf);
+    QVERIFY(p.open(QIODevice::ReadOnly));
+    QVERIFY(p.read(5) == "%PDF-");
+    QVERIFY(p.size() > 10'000); // the charts are in it
+
+    QVERIFY(!m_page->exportReport(QStringLiteral("/nonexistent/dir/report.html")));
+    QVERIFY2(m_page->errorText().contains(QStringLiteral("Cannot write the report")), qPrintable(m_page->errorText()));
 }
 
 QTEST_MAIN(TestAnalysisPage)
