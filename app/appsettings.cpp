@@ -99,4 +99,19 @@ void setAnalysisThresholds(const AnalysisThresholds &t)
     s.setValue(QStringLiteral("analysis/gapFactor"), t.gapFactor);
 }
 
+QStringList recentLogs()
+{
+    return store().value(QStringLiteral("analysis/recentLogs")).toStringList();
+}
+
+void addRecentLog(const QString &path)
+{
+    QStringList logs = recentLogs();
+    logs.removeAll(path);
+    logs.prepend(path);
+    while (logs.size() > 10)
+        logs.removeLast();
+    store().setValue(QStringLiteral("analysis/recentLogs"), logs);
+}
+
 } // namespace AppSettings

@@ -25,5 +25,8 @@ void setMachines(const QList<MachineConfig> &machines);
 // The Analysis tab's thresholds (defaults: CPU > 80 %, tokens/s < 10, gap > 3 x the median interval).
 AnalysisThresholds analysisThresholds();
 void setAnalysisThresholds(const AnalysisThresholds &thresholds);
+// The logs opened in the Analysis tab, the latest first (at most 10).
+QStringList recentLogs();
+void addRecentLog(const QString &path);
 
 } // namespace AppSettings

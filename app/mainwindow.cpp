@@ -20,10 +20,13 @@
 #include <QDesktopServices>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QScrollArea>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -82,6 +85,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_analysis = new AnalysisPage(m_tabs);
     m_analysis->setThresholds(AppSettings::analysisThresholds());
     connect(m_analysis, &AnalysisPage::thresholdsChanged, this, &AppSettings::setAnalysisThresholds);
+    connect(m_analysis, &AnalysisPage::fileLoaded, this, &AppSettings::addRecentLog);
+    setAcceptDrops(true); // a log dropped anywhere on the window opens in the Analysis tab
     m_tabs->addTab(m_analysis, tr("Analysis"));
     setCentralWidget(m_tabs);
 
@@ -220,6 +225,16 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openLog);
+    m_recentLogs = file->addMenu(tr("Open &recent log"));
+    connect(m_recentLogs, &QMenu::aboutToShow, this, [this] {
+        m_recentLogs->clear();
+        const QStringList logs = AppSettings::recentLogs();
+        for (const QString &path : logs)
+            m_recentLogs->addAction(QFileInfo(path).fileName(), this, [this, path] { openLog(path); })
+                ->setToolTip(path);
+        if (logs.isEmpty())
+            m_recentLogs->addAction(tr("(none yet)"))->setEnabled(false);
+    });
     file->addAction(m_machines);
     file->addSeparator();
     file->addAction(m_export);
@@ -347,4 +362,20 @@ void MainWindow::openLog(const QString &path)
 {
     m_tabs->setCurrentWidget(m_analysis);
     m_analysis->openFile(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openLog(urls.first().toLocalFile());
 }

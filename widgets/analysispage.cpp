@@ -312,6 +312,7 @@ void AnalysisPage::openFile(const QString &path)
             return;
         }
         m_data = std::move(loaded.data);
+        emit fileLoaded(m_path);
         m_selection = RunSelection::latest();
         m_shownRun = -2;
         reanalyse();

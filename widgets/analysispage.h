@@ -73,6 +73,8 @@ signals:
     // A load or an analysis finished and is shown (or its error is).
     void analysisShown();
     void thresholdsChanged(const AnalysisThresholds &thresholds);
+    // A log was read (for the recent-files list).
+    void fileLoaded(const QString &path);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
