@@ -27,6 +27,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -164,6 +165,18 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_chartLayout = new QVBoxLayout(m_chartArea);
     m_chartLayout->setContentsMargins(0, 0, 0, 0);
     m_chartArea->setMinimumHeight(240); // room for the charts before the first log
+    m_scroll = new QScrollBar(Qt::Horizontal, m_chartArea);
+    m_scroll->setObjectName(QStringLiteral("timeScroll"));
+    m_scroll->setToolTip(tr("Scroll through the run; the mouse wheel over a chart zooms"));
+    m_scroll->setEnabled(false);
+    m_chartLayout->addWidget(m_scroll);
+    connect(m_scroll, &QScrollBar::valueChanged, this, [this](int seconds) {
+        if (!m_result || !m_result->start || m_charts.isEmpty())
+            return;
+        const qint64 width = m_charts.first()->rangeEndMs() - m_charts.first()->rangeStartMs();
+        const qint64 start = m_result->start->ms + qint64(seconds) * 1000;
+        showRange(start, start + width);
+    });
     splitter->addWidget(m_chartArea);
     splitter->setChildrenCollapsible(false);
 
@@ -463,10 +476,12 @@ void AnalysisPage::rebuildCharts()
             kMachineColors[m % kMachineColors.size()].lighter(150), true });
     auto *tokens = new LogChart(tr("Generation"), tr("tokens/s"), m_data, tokenLines, m_chartArea);
     tokens->setRightAxisTitle(tr("requests in flight"));
+    int at = 0;
     for (LogChart *chart : { cpu, memory, tokens }) {
         chart->setObjectName(QStringLiteral("logChart"));
-        m_chartLayout->addWidget(chart);
+        m_chartLayout->insertWidget(at++, chart);
         m_charts.append(chart);
+        connect(chart, &LogChart::zoomRequested, this, &AnalysisPage::showRange);
     }
     // The charts take three quarters of the height, the tables the rest.
     const int total = std::max(m_splitter->height(), 600);
@@ -538,8 +553,7 @@ void AnalysisPage::zoomToIssue(int row)
     if (!issue)
         return;
     const QPair<qint64, qint64> range = zoomRange(*issue);
-    for (LogChart *chart : std::as_const(m_charts))
-        chart->showRange(range.first, range.second);
+    showRange(range.first, range.second);
 }
 
 void AnalysisPage::showAll()
@@ -549,8 +563,30 @@ void AnalysisPage::showAll()
     const qint64 start = m_result->start->ms;
     const qint64 end = std::max(m_result->end->ms, start + 1000);
     const qint64 margin = (end - start) / 50;
+    showRange(start - margin, end + margin);
+}
+
+void AnalysisPage::showRange(qint64 startMs, qint64 endMs)
+{
+    if (!m_result || !m_result->start)
+        return;
+    // The wheel zooms out no further than twice the selection (and two minutes).
+    const qint64 first = m_result->start->ms;
+    const qint64 last = std::max(m_result->end->ms, first + 1000);
+    const qint64 width = std::min(endMs - startMs, 2 * (last - first) + 120'000);
+    endMs = startMs + width;
     for (LogChart *chart : std::as_const(m_charts))
-        chart->showRange(start - margin, end + margin);
+        chart->showRange(startMs, endMs);
+    // The scroll bar counts seconds from the selection's start; it reaches a little past each end.
+    const qint64 margin = std::max<qint64>((last - first) / 50, 1000);
+    const qint64 from = std::min(first - margin, startMs);
+    const qint64 to = std::max(last + margin - width, startMs);
+    const QSignalBlocker blocker(m_scroll);
+    m_scroll->setRange(int((from - first) / 1000), int((to - first) / 1000));
+    m_scroll->setPageStep(int(std::max<qint64>(1, width / 1000)));
+    m_scroll->setSingleStep(int(std::max<qint64>(1, width / 10'000)));
+    m_scroll->setValue(int((startMs - first) / 1000));
+    m_scroll->setEnabled(m_scroll->maximum() > m_scroll->minimum());
 }
 
 void AnalysisPage::exportJson()

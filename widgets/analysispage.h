@@ -20,6 +20,7 @@ class QLabel;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
+class QScrollBar;
 class QSplitter;
 class QTableView;
 class QTableWidget;
@@ -63,6 +64,8 @@ public:
     // Zooms every chart to an issue row's period with a margin.
     void zoomToIssue(int row);
     void showAll();
+    // Shows this range on every chart (kept inside the selection) and moves the scroll bar to it.
+    void showRange(qint64 startMs, qint64 endMs);
     // Writes the report (HTML with the charts embedded, or PDF by the extension); a failure shows in
     // the tab's banner.
     bool exportReport(const QString &path);
@@ -119,6 +122,7 @@ private:
     QWidget *m_chartArea = nullptr;
     QVBoxLayout *m_chartLayout = nullptr;
     QList<LogChart *> m_charts;
+    QScrollBar *m_scroll = nullptr;
     MarkerStore *m_markers = nullptr;
     IssueTableModel *m_issues = nullptr;
     QTableView *m_issuesView = nullptr;

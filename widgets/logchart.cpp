@@ -6,6 +6,7 @@
 
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -42,6 +43,7 @@ LogChart::LogChart(const QString &title, const QString &unit, std::shared_ptr<co
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(40);
     connect(m_refreshTimer, &QTimer::timeout, this, &LogChart::refresh);
+    m_canvas->viewport()->installEventFilter(this);
     m_end = m_data ? m_data->snapshotCount() : 0;
 }
 
@@ -160,4 +162,22 @@ void LogChart::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     scheduleRefresh();
+}
+
+bool LogChart::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_canvas->viewport() || event->type() != QEvent::Wheel)
+        return QWidget::eventFilter(watched, event);
+    auto *wheel = static_cast<QWheelEvent *>(event);
+    qint64 at = 0;
+    const int delta = wheel->angleDelta().y();
+    if (delta == 0 || !m_canvas->timeAt(wheel->position().toPoint(), &at))
+        return true;
+    // Each notch: a fifth closer in, or a quarter further out, keeping the moment under the mouse.
+    const double factor = delta > 0 ? 0.8 : 1.25;
+    const double start = double(at) - double(at - m_startMs) * factor;
+    const double end = double(at) + double(m_endMs - at) * factor;
+    if (end - start >= 1000) // no closer than a second
+        emit zoomRequested(qint64(start), qint64(end));
+    return true;
 }

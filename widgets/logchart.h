@@ -64,8 +64,13 @@ public:
     QStringList visibleMarkerLabels() const;
     void render(QPainter *painter, QSize size);
 
+signals:
+    // The wheel over the plot asked to zoom in or out around a moment: the new range.
+    void zoomRequested(qint64 startMs, qint64 endMs);
+
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QString m_title;

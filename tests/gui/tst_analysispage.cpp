@@ -7,14 +7,17 @@
 #include "logfoldermodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 namespace {
 // 2026-11-22T14:30:00.000+01:00.
@@ -71,6 +74,7 @@ private slots:
     void aNewerLoadWins();
     void logFolderListsAtOnceThenSummarises();
     void exportsAReport();
+    void wheelZoomsAndTheScrollBarPans();
 
 private:
     bool openAndWait(const QString &path);
@@ -305,6 +309,37 @@ void TestAnalysisPage::exportsAReport()
 
     QVERIFY(!m_page->exportReport(QStringLiteral("/nonexistent/dir/report.html")));
     QVERIFY2(m_page->errorText().contains(QStringLiteral("Cannot write the report")), qPrintable(m_page->errorText()));
+}
+
+void TestAnalysisPage::wheelZoomsAndTheScrollBarPans()
+{
+    QVERIFY(openAndWait(m_log));
+    LogChart *cpu = m_page->charts().first();
+    const qint64 width = cpu->rangeEndMs() - cpu->rangeStartMs();
+    auto *canvas = cpu->findChild<QAbstractScrollArea *>();
+    QVERIFY(canvas);
+    QTRY_VERIFY(canvas->viewport()->height() > 100); // laid out
+    const QPoint centre = canvas->viewport()->rect().center();
+    QWheelEvent wheel(QPointF(centre), QPointF(canvas->viewport()->mapToGlobal(centre)), QPoint(), QPoint(0, 120),
+        Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(canvas->viewport(), &wheel);
+    // One notch in: four fifths of the width, on every chart.
+    const qint64 zoomed = cpu->rangeEndMs() - cpu->rangeStartMs();
+    QVERIFY2(qAbs(zoomed - width * 4 / 5) <= 2, qPrintable(QString::number(zoomed)));
+    for (LogChart *chart : m_page->charts()) {
+        QCOMPARE(chart->rangeStartMs(), cpu->rangeStartMs());
+        QCOMPARE(chart->rangeEndMs(), cpu->rangeEndMs());
+    }
+
+    // The scroll bar counts seconds: ten steps right move every chart 10 s later, same width.
+    auto *scroll = m_page->findChild<QScrollBar *>(QStringLiteral("timeScroll"));
+    QVERIFY(scroll && scroll->isEnabled());
+    const qint64 before = cpu->rangeStartMs();
+    scroll->setValue(scroll->value() + 10);
+    QVERIFY2(qAbs(cpu->rangeStartMs() - (before + 10'000)) < 1000,
+        qPrintable(QString::number(cpu->rangeStartMs() - before)));
+    QCOMPARE(cpu->rangeEndMs() - cpu->rangeStartMs(), zoomed);
+    QCOMPARE(m_page->charts().last()->rangeStartMs(), cpu->rangeStartMs());
 }
 
 QTEST_MAIN(TestAnalysisPage)
