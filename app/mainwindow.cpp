@@ -3,6 +3,7 @@
 #include "analysispage.h"
 #include "appsettings.h"
 #include "chartexporter.h"
+#include "comparepage.h"
 #include "exportdialog.h"
 #include "machinepanel.h"
 #include "machinesdialog.h"
@@ -88,6 +89,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(m_analysis, &AnalysisPage::fileLoaded, this, &AppSettings::addRecentLog);
     setAcceptDrops(true); // a log dropped anywhere on the window opens in the Analysis tab
     m_tabs->addTab(m_analysis, tr("Analysis"));
+    auto *compare = new ComparePage(m_tabs);
+    compare->setObjectName(QStringLiteral("comparePage"));
+    m_tabs->addTab(compare, tr("Compare"));
     setCentralWidget(m_tabs);
 
     m_markers = new MarkersPanel(session->markers(), this);
