@@ -187,6 +187,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_issuesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_issuesView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_issuesView->horizontalHeader()->setStretchLastSection(true);
+    m_issuesView->horizontalHeader()->setResizeContentsPrecision(200); // a day of issues sizes fast
     m_issuesView->verticalHeader()->hide();
     connect(m_issuesView, &QTableView::clicked, this, [this](const QModelIndex &index) { zoomToIssue(index.row()); });
     connect(m_issuesView, &QTableView::activated, this, [this](const QModelIndex &index) { zoomToIssue(index.row()); });

@@ -4,6 +4,7 @@
 #include "decimator.h"
 #include "logreader.h"
 
+#include <QHash>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -129,11 +130,21 @@ void LogChart::refresh()
     if (m_autoRange)
         m_canvas->setValueRange(0, niceCeiling(std::max(leftMax * 1.15, 10.0)));
     m_canvas->setRightValueRange(0, niceCeiling(std::max(rightMax * 1.25, 4.0)));
+    // Bands of one color closer than a pixel apart are drawn as one, so a day of short issues is at
+    // most a few hundred items, not tens of thousands.
+    const qint64 msPerPixel = std::max<qint64>(1, (m_endMs - m_startMs) / std::max(1, columns));
     QList<QPair<qint64, qint64>> ranges;
     QList<QColor> colors;
+    QHash<QRgb, int> open; // color → index of its last band in ranges
     for (const LogChartShade &s : std::as_const(m_shades)) {
         if (s.endMs < m_startMs || s.startMs > m_endMs)
             continue;
+        const auto last = open.constFind(s.color.rgba());
+        if (last != open.cend() && s.startMs <= ranges[*last].second + msPerPixel) {
+            ranges[*last].second = std::max(ranges[*last].second, s.endMs);
+            continue;
+        }
+        open.insert(s.color.rgba(), int(ranges.size()));
         ranges.append({ s.startMs, s.endMs });
         colors.append(s.color);
     }
