@@ -104,6 +104,15 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_run->setObjectName(QStringLiteral("runSelector"));
     m_run->setToolTip(tr("The log is cut into runs where the logger stopped; analyse one run or the whole file"));
     bar->addWidget(m_run);
+    m_machineFilter = new QComboBox(this);
+    m_machineFilter->setObjectName(QStringLiteral("machineFilter"));
+    m_machineFilter->setToolTip(tr("The charts of all machines together, or of one"));
+    m_machineFilter->addItem(tr("All machines"), -1);
+    connect(m_machineFilter, &QComboBox::activated, this, [this] {
+        if (m_result)
+            showResult(AnalysisResult(*m_result));
+    });
+    bar->addWidget(m_machineFilter);
     m_cpu = spinBox(QStringLiteral("cpuThreshold"), 0, 100, m_thresholds.cpuPercent, tr(" % CPU"), this);
     m_cpu->setToolTip(tr("High CPU: above this"));
     m_lowTps = spinBox(QStringLiteral("lowTpsThreshold"), 0, 1e6, m_thresholds.lowTokensPerSecond, tr(" tok/s"), this);
@@ -326,6 +335,10 @@ void AnalysisPage::openFile(const QString &path)
             return;
         }
         m_data = std::move(loaded.data);
+        m_machineFilter->clear();
+        m_machineFilter->addItem(tr("All machines"), -1);
+        for (int m = 0; m < m_data->machines.size(); ++m)
+            m_machineFilter->addItem(m_data->machines[m], m);
         emit fileLoaded(m_path);
         m_selection = RunSelection::latest();
         m_shownRun = -2;
@@ -399,12 +412,17 @@ void AnalysisPage::showResult(AnalysisResult result)
     m_banner->hide();
     m_result = std::move(result);
     const AnalysisResult &r = *m_result;
-    if (m_chartData != m_data)
+    bool rebuilt = false;
+    if (m_chartData != m_data || m_chartMachine != m_machineFilter->currentData().toInt()) {
         rebuildCharts();
+        rebuilt = true;
+    }
 
     QList<LogChartShade> shades;
-    for (const IssuePeriod &i : r.issues)
-        shades.append({ i.start.ms, i.end.ms, shadeColor(i.kind) });
+    for (const IssuePeriod &i : r.issues) {
+        if (m_chartMachine < 0 || i.machine == m_chartMachine)
+            shades.append({ i.start.ms, i.end.ms, shadeColor(i.kind) });
+    }
     qint64 median = 0;
     for (const MachineStatistics &s : r.machines)
         median = std::max(median, s.medianIntervalMs);
@@ -427,6 +445,8 @@ void AnalysisPage::showResult(AnalysisResult result)
     delete old;
     if (m_shownRun != r.selectedRun)
         showAll();
+    else if (rebuilt)
+        showRange(m_rangeStartMs, m_rangeEndMs); // the same run through another machine's charts
     else
         for (LogChart *chart : std::as_const(m_charts))
             chart->refresh();
@@ -461,10 +481,12 @@ void AnalysisPage::rebuildCharts()
     m_charts.clear();
     m_chartData = m_data;
     const QStringList &machines = m_data->machines;
+    m_chartMachine = m_machineFilter->currentData().toInt();
     auto lines = [&](Metric metric, const QString &suffix) {
         QList<LogChartLine> out;
         for (int m = 0; m < machines.size(); ++m)
-            out.append({ m, metric, machines[m] + suffix, kMachineColors[m % kMachineColors.size()], false });
+            if (m_chartMachine < 0 || m == m_chartMachine)
+                out.append({ m, metric, machines[m] + suffix, kMachineColors[m % kMachineColors.size()], false });
         return out;
     };
     auto *cpu = new LogChart(tr("CPU"), tr("%"), m_data, lines(Metric::CpuPercent, {}), m_chartArea);
@@ -473,8 +495,9 @@ void AnalysisPage::rebuildCharts()
     memory->setValueRange(0, 100);
     QList<LogChartLine> tokenLines = lines(Metric::TokensPerSecond, {});
     for (int m = 0; m < machines.size(); ++m)
-        tokenLines.append({ m, Metric::ActiveRequests, machines[m] + tr(" requests"),
-            kMachineColors[m % kMachineColors.size()].lighter(150), true });
+        if (m_chartMachine < 0 || m == m_chartMachine)
+            tokenLines.append({ m, Metric::ActiveRequests, machines[m] + tr(" requests"),
+                kMachineColors[m % kMachineColors.size()].lighter(150), true });
     auto *tokens = new LogChart(tr("Generation"), tr("tokens/s"), m_data, tokenLines, m_chartArea);
     tokens->setRightAxisTitle(tr("requests in flight"));
     int at = 0;
@@ -576,6 +599,8 @@ void AnalysisPage::showRange(qint64 startMs, qint64 endMs)
     const qint64 last = std::max(m_result->end->ms, first + 1000);
     const qint64 width = std::min(endMs - startMs, 2 * (last - first) + 120'000);
     endMs = startMs + width;
+    m_rangeStartMs = startMs;
+    m_rangeEndMs = endMs;
     for (LogChart *chart : std::as_const(m_charts))
         chart->showRange(startMs, endMs);
     // The scroll bar counts seconds from the selection's start; it reaches a little past each end.

@@ -110,6 +110,10 @@ private:
     QLabel *m_banner = nullptr;
     QLabel *m_summary = nullptr;
     QComboBox *m_run = nullptr;
+    QComboBox *m_machineFilter = nullptr;
+    int m_chartMachine = -1; // the machine the charts were built for, -1 all
+    qint64 m_rangeStartMs = 0;
+    qint64 m_rangeEndMs = 0;
     QDoubleSpinBox *m_cpu = nullptr;
     QDoubleSpinBox *m_lowTps = nullptr;
     QDoubleSpinBox *m_gap = nullptr;

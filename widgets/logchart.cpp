@@ -154,6 +154,14 @@ void LogChart::refresh()
         m_canvas->setPoints(i, points[i], breaks[i]);
 }
 
+QStringList LogChart::lineNames() const
+{
+    QStringList names;
+    for (const LogChartLine &line : m_lines)
+        names << line.name;
+    return names;
+}
+
 qsizetype LogChart::pointCount(int line) const
 {
     return m_canvas->pointCount(line);

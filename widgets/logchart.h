@@ -44,6 +44,7 @@ public:
     ~LogChart() override;
 
     QString title() const { return m_title; }
+    QStringList lineNames() const;
     // The snapshot rows [begin, end) drawn (the selected run).
     void setRows(qsizetype begin, qsizetype end);
     // A fixed value range (percent charts), or from 0 to the data's maximum when max <= min.

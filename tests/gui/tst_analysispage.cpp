@@ -75,6 +75,7 @@ private slots:
     void logFolderListsAtOnceThenSummarises();
     void exportsAReport();
     void wheelZoomsAndTheScrollBarPans();
+    void chartsOfOneMachine();
 
 private:
     bool openAndWait(const QString &path);
@@ -340,6 +341,25 @@ void TestAnalysisPage::wheelZoomsAndTheScrollBarPans()
         qPrintable(QString::number(cpu->rangeStartMs() - before)));
     QCOMPARE(cpu->rangeEndMs() - cpu->rangeStartMs(), zoomed);
     QCOMPARE(m_page->charts().last()->rangeStartMs(), cpu->rangeStartMs());
+}
+
+void TestAnalysisPage::chartsOfOneMachine()
+{
+    QVERIFY(openAndWait(m_log));
+    QCOMPARE(m_page->charts().first()->lineNames(), (QStringList { QStringLiteral("m1"), QStringLiteral("m2") }));
+    m_page->zoomToIssue(0);
+    const qint64 start = m_page->charts().first()->rangeStartMs();
+    auto *filter = m_page->findChild<QComboBox *>(QStringLiteral("machineFilter"));
+    QVERIFY(filter);
+    QCOMPARE(filter->count(), 3); // all, m1, m2
+    filter->setCurrentIndex(2);
+    emit filter->activated(2);
+    // The charts of m2 alone, at the same range.
+    QCOMPARE(m_page->charts().size(), 3);
+    QCOMPARE(m_page->charts().first()->lineNames(), QStringList { QStringLiteral("m2") });
+    QCOMPARE(
+        m_page->charts().last()->lineNames(), (QStringList { QStringLiteral("m2"), QStringLiteral("m2 requests") }));
+    QCOMPARE(m_page->charts().first()->rangeStartMs(), start);
 }
 
 QTEST_MAIN(TestAnalysisPage)
