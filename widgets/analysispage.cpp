@@ -4,6 +4,7 @@
 #include "analysisjson.h"
 #include "analysisreport.h"
 #include "analysisreportwriter.h"
+#include "chartexporter.h"
 #include "issuetablemodel.h"
 #include "logchart.h"
 #include "logfoldermodel.h"
@@ -20,6 +21,7 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
@@ -506,6 +508,7 @@ void AnalysisPage::rebuildCharts()
         m_chartLayout->insertWidget(at++, chart);
         m_charts.append(chart);
         connect(chart, &LogChart::zoomRequested, this, &AnalysisPage::showRange);
+        connect(chart, &LogChart::exportRequested, this, &AnalysisPage::chooseChartExport);
     }
     // The charts take three quarters of the height, the tables the rest.
     const int total = std::max(m_splitter->height(), 600);
@@ -632,6 +635,42 @@ void AnalysisPage::exportJson()
         m_banner->setText(tr("Cannot write %1: %2").arg(path, out.errorString()));
         m_banner->show();
     }
+}
+
+void AnalysisPage::chooseChartExport(LogChart *chart)
+{
+    const QString onScreen = tr("On screen (%1×%2)").arg(chart->width()).arg(chart->height());
+    const QStringList sizes
+        = { onScreen, QStringLiteral("1920×1080"), QStringLiteral("3840×2160"), QStringLiteral("1200×400") };
+    bool ok = false;
+    const QString size = QInputDialog::getItem(this, tr("Export a chart"), tr("Picture size:"), sizes, 0, false, &ok);
+    if (!ok)
+        return;
+    QString suggested = m_path;
+    if (suggested.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        suggested.chop(4);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export a chart"),
+        suggested + u'_' + chart->title().toLower() + QStringLiteral(".png"), tr("PNG (*.png);;SVG (*.svg)"));
+    if (path.isEmpty())
+        return;
+    QSize picture = chart->size();
+    if (size != onScreen) {
+        const QStringList wh = size.split(u'×');
+        picture = QSize(wh[0].toInt(), wh[1].toInt());
+    }
+    exportChart(chart, path, picture);
+}
+
+bool AnalysisPage::exportChart(LogChart *chart, const QString &path, QSize size)
+{
+    QString error;
+    if (!ChartExporter::exportPicture(
+            [chart](QPainter *painter, QSize s) { chart->render(painter, s); }, chart->title(), path, size, &error)) {
+        m_banner->setText(error);
+        m_banner->show();
+        return false;
+    }
+    return true;
 }
 
 bool AnalysisPage::exportReport(const QString &path)

@@ -69,6 +69,8 @@ public:
     // Writes the report (HTML with the charts embedded, or PDF by the extension); a failure shows in
     // the tab's banner.
     bool exportReport(const QString &path);
+    // Writes one chart as PNG or SVG (by the extension) at this size; a failure shows in the banner.
+    bool exportChart(LogChart *chart, const QString &path, QSize size);
     // The range an issue zooms to: its period with a quarter of its length, at least 30 s, each side.
     static QPair<qint64, qint64> zoomRange(const IssuePeriod &issue);
 
@@ -91,6 +93,7 @@ private:
     void fillRunSelector();
     void fillStatistics();
     void exportJson();
+    void chooseChartExport(LogChart *chart);
     void setLoading(bool loading);
 
     QString m_path;

@@ -4,7 +4,9 @@
 #include "decimator.h"
 #include "logreader.h"
 
+#include <QContextMenuEvent>
 #include <QHash>
+#include <QMenu>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -175,6 +177,14 @@ QStringList LogChart::visibleMarkerLabels() const
 void LogChart::render(QPainter *painter, QSize size)
 {
     m_canvas->renderTo(painter, size);
+}
+
+void LogChart::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    QAction *exportImage = menu.addAction(tr("Export as image…"));
+    if (menu.exec(event->globalPos()) == exportImage)
+        emit exportRequested(this);
 }
 
 void LogChart::resizeEvent(QResizeEvent *event)

@@ -68,8 +68,10 @@ public:
 signals:
     // The wheel over the plot asked to zoom in or out around a moment: the new range.
     void zoomRequested(qint64 startMs, qint64 endMs);
+    void exportRequested(LogChart *chart);
 
 protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 

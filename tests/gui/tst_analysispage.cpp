@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -76,6 +77,7 @@ private slots:
     void exportsAReport();
     void wheelZoomsAndTheScrollBarPans();
     void chartsOfOneMachine();
+    void exportsAChart();
 
 private:
     bool openAndWait(const QString &path);
@@ -360,6 +362,23 @@ void TestAnalysisPage::chartsOfOneMachine()
     QCOMPARE(
         m_page->charts().last()->lineNames(), (QStringList { QStringLiteral("m2"), QStringLiteral("m2 requests") }));
     QCOMPARE(m_page->charts().first()->rangeStartMs(), start);
+}
+
+void TestAnalysisPage::exportsAChart()
+{
+    QVERIFY(openAndWait(m_log));
+    LogChart *cpu = m_page->charts().first();
+    const QString png = m_dir.filePath(QStringLiteral("cpu.png"));
+    QVERIFY2(m_page->exportChart(cpu, png, QSize(1920, 1080)), qPrintable(m_page->errorText()));
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(1920, 1080));
+    const QString svg = m_dir.filePath(QStringLiteral("cpu.svg"));
+    QVERIFY2(m_page->exportChart(cpu, svg, QSize(800, 300)), qPrintable(m_page->errorText()));
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().contains("<svg"));
+    QVERIFY(!m_page->exportChart(cpu, QStringLiteral("/nonexistent/dir/cpu.png"), QSize(800, 300)));
+    QVERIFY2(m_page->errorText().contains(QStringLiteral("/nonexistent/dir/cpu.png")), qPrintable(m_page->errorText()));
 }
 
 QTEST_MAIN(TestAnalysisPage)
