@@ -1,15 +1,17 @@
 #include "analysispage.h"
 
 #include "analysis.h"
+#include "analysischarts.h"
 #include "analysisjson.h"
 #include "analysisreport.h"
 #include "analysisreportwriter.h"
 #include "chartexporter.h"
 #include "issuetablemodel.h"
 #include "logchart.h"
-#include "logfoldermodel.h"
+#include "logfolderpanel.h"
 #include "logreader.h"
 #include "markerstore.h"
+#include "statisticstable.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -21,7 +23,6 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
@@ -33,7 +34,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -48,24 +48,6 @@ struct LoadedLog
     QString error;
     bool cancelled = false;
 };
-
-const QList<QColor> kMachineColors = { QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
-    QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf) };
-
-QColor shadeColor(IssueKind kind)
-{
-    switch (kind) {
-    case IssueKind::HighCpu:
-        return QColor(255, 140, 0, 55);
-    case IssueKind::ServerDown:
-        return QColor(220, 40, 40, 55);
-    case IssueKind::LowPerformance:
-        return QColor(150, 80, 200, 50);
-    case IssueKind::NoData:
-        return QColor(120, 120, 120, 45);
-    }
-    return {};
-}
 
 QDoubleSpinBox *spinBox(
     const QString &name, double min, double max, double value, const QString &suffix, QWidget *parent)
@@ -87,7 +69,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     , m_progressValue(std::make_shared<std::atomic_int>(0))
     , m_markers(new MarkerStore(this))
     , m_issues(new IssueTableModel(this))
-    , m_folder(new LogFolderModel(this))
+
 {
     setAcceptDrops(true);
     auto *layout = new QVBoxLayout(this);
@@ -210,10 +192,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("analysisSummary"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statsLayout->addWidget(m_summary);
-    m_statistics = new QTableWidget(stats);
-    m_statistics->setObjectName(QStringLiteral("machineStatistics"));
-    m_statistics->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_statistics->verticalHeader()->hide();
+    m_statistics = new StatisticsTable(stats);
     statsLayout->addWidget(m_statistics, 1);
     tabs->addTab(stats, tr("Summary and statistics"));
 
@@ -226,31 +205,9 @@ AnalysisPage::AnalysisPage(QWidget *parent)
 
     // Left: the logs of the log folder, newest first, summarised in the background.
     auto *outer = new QSplitter(Qt::Horizontal, this);
-    auto *folderPanel = new QWidget(outer);
-    auto *folderLayout = new QVBoxLayout(folderPanel);
-    folderLayout->setContentsMargins(0, 0, 0, 0);
-    auto *folderBar = new QHBoxLayout;
-    m_folderLabel = new QLabel(tr("Log folder"), folderPanel);
-    m_folderLabel->setObjectName(QStringLiteral("logFolderLabel"));
-    folderBar->addWidget(m_folderLabel, 1);
-    auto *refresh = new QPushButton(tr("Refresh"), folderPanel);
-    connect(refresh, &QPushButton::clicked, this, [this] { setLogFolder(m_folder->folder()); });
-    folderBar->addWidget(refresh);
-    folderLayout->addLayout(folderBar);
-    m_folderView = new QTableView(folderPanel);
-    m_folderView->setObjectName(QStringLiteral("logFolderView"));
-    m_folderView->setModel(m_folder);
-    m_folderView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_folderView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_folderView->verticalHeader()->hide();
-    m_folderView->horizontalHeader()->setStretchLastSection(true);
-    connect(m_folderView, &QTableView::activated, this,
-        [this](const QModelIndex &index) { openFile(m_folder->pathAt(index.row())); });
-    connect(m_folderView, &QTableView::clicked, this,
-        [this](const QModelIndex &index) { openFile(m_folder->pathAt(index.row())); });
-    connect(m_folder, &LogFolderModel::summariesComplete, m_folderView, &QTableView::resizeColumnsToContents);
-    folderLayout->addWidget(m_folderView, 1);
-    outer->addWidget(folderPanel);
+    m_folderPanel = new LogFolderPanel(outer);
+    connect(m_folderPanel, &LogFolderPanel::openRequested, this, &AnalysisPage::openFile);
+    outer->addWidget(m_folderPanel);
     outer->addWidget(splitter);
     outer->setStretchFactor(0, 1);
     outer->setStretchFactor(1, 4);
@@ -290,10 +247,17 @@ AnalysisPage::~AnalysisPage()
 
 void AnalysisPage::setLogFolder(const QString &dir)
 {
-    m_folderLabel->setText(tr("Logs in %1").arg(QDir::toNativeSeparators(dir)));
-    m_folderLabel->setToolTip(dir);
-    m_folder->setFolder(dir, m_thresholds);
-    m_folderView->resizeColumnsToContents();
+    m_folderPanel->setFolder(dir, m_thresholds);
+}
+
+LogFolderModel *AnalysisPage::folderModel() const
+{
+    return m_folderPanel->model();
+}
+
+QTableView *AnalysisPage::folderView() const
+{
+    return m_folderPanel->view();
 }
 
 void AnalysisPage::chooseFile()
@@ -423,7 +387,7 @@ void AnalysisPage::showResult(AnalysisResult result)
     QList<LogChartShade> shades;
     for (const IssuePeriod &i : r.issues) {
         if (m_chartMachine < 0 || i.machine == m_chartMachine)
-            shades.append({ i.start.ms, i.end.ms, shadeColor(i.kind) });
+            shades.append({ i.start.ms, i.end.ms, AnalysisCharts::shadeColor(i.kind) });
     }
     qint64 median = 0;
     for (const MachineStatistics &s : r.machines)
@@ -482,28 +446,9 @@ void AnalysisPage::rebuildCharts()
     qDeleteAll(m_charts);
     m_charts.clear();
     m_chartData = m_data;
-    const QStringList &machines = m_data->machines;
     m_chartMachine = m_machineFilter->currentData().toInt();
-    auto lines = [&](Metric metric, const QString &suffix) {
-        QList<LogChartLine> out;
-        for (int m = 0; m < machines.size(); ++m)
-            if (m_chartMachine < 0 || m == m_chartMachine)
-                out.append({ m, metric, machines[m] + suffix, kMachineColors[m % kMachineColors.size()], false });
-        return out;
-    };
-    auto *cpu = new LogChart(tr("CPU"), tr("%"), m_data, lines(Metric::CpuPercent, {}), m_chartArea);
-    cpu->setValueRange(0, 100);
-    auto *memory = new LogChart(tr("Memory"), tr("%"), m_data, lines(Metric::MemoryPercent, {}), m_chartArea);
-    memory->setValueRange(0, 100);
-    QList<LogChartLine> tokenLines = lines(Metric::TokensPerSecond, {});
-    for (int m = 0; m < machines.size(); ++m)
-        if (m_chartMachine < 0 || m == m_chartMachine)
-            tokenLines.append({ m, Metric::ActiveRequests, machines[m] + tr(" requests"),
-                kMachineColors[m % kMachineColors.size()].lighter(150), true });
-    auto *tokens = new LogChart(tr("Generation"), tr("tokens/s"), m_data, tokenLines, m_chartArea);
-    tokens->setRightAxisTitle(tr("requests in flight"));
     int at = 0;
-    for (LogChart *chart : { cpu, memory, tokens }) {
+    for (LogChart *chart : AnalysisCharts::create(m_data, m_chartMachine, m_chartArea)) {
         chart->setObjectName(QStringLiteral("logChart"));
         m_chartLayout->insertWidget(at++, chart);
         m_charts.append(chart);
@@ -548,24 +493,7 @@ void AnalysisPage::fillStatistics()
             .arg(r.markers.size())
             .arg(r.issues.size())
             .arg(r.warnings.size()));
-    const QStringList headers = { tr("Machine"), tr("Samples"), tr("CPU avg"), tr("CPU max"), tr("CPU min"),
-        tr("Memory avg"), tr("Memory max"), tr("Tokens/s avg"), tr("Tokens/s max"), tr("Requests"), tr("Uptime %") };
-    m_statistics->clear();
-    m_statistics->setColumnCount(int(headers.size()));
-    m_statistics->setHorizontalHeaderLabels(headers);
-    m_statistics->setRowCount(int(r.machines.size()));
-    for (int row = 0; row < r.machines.size(); ++row) {
-        const MachineStatistics &s = r.machines[row];
-        const QStringList cells = { s.id, QString::number(s.samples), AnalysisReport::value(s.cpuAvg),
-            AnalysisReport::value(s.cpuMax), AnalysisReport::value(s.cpuMin), AnalysisReport::value(s.memoryAvg),
-            AnalysisReport::value(s.memoryMax), AnalysisReport::value(s.tokensAvg, 2),
-            AnalysisReport::value(s.tokensMax, 2),
-            s.requestsProcessed ? QString::number(*s.requestsProcessed) : QStringLiteral("-"),
-            AnalysisReport::value(s.uptimePercent) };
-        for (int c = 0; c < cells.size(); ++c)
-            m_statistics->setItem(row, c, new QTableWidgetItem(cells[c]));
-    }
-    m_statistics->resizeColumnsToContents();
+    m_statistics->setResult(r);
 }
 
 QPair<qint64, qint64> AnalysisPage::zoomRange(const IssuePeriod &issue)
@@ -639,26 +567,13 @@ void AnalysisPage::exportJson()
 
 void AnalysisPage::chooseChartExport(LogChart *chart)
 {
-    const QString onScreen = tr("On screen (%1×%2)").arg(chart->width()).arg(chart->height());
-    const QStringList sizes
-        = { onScreen, QStringLiteral("1920×1080"), QStringLiteral("3840×2160"), QStringLiteral("1200×400") };
-    bool ok = false;
-    const QString size = QInputDialog::getItem(this, tr("Export a chart"), tr("Picture size:"), sizes, 0, false, &ok);
-    if (!ok)
-        return;
-    QString suggested = m_path;
-    if (suggested.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
-        suggested.chop(4);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export a chart"),
-        suggested + u'_' + chart->title().toLower() + QStringLiteral(".png"), tr("PNG (*.png);;SVG (*.svg)"));
-    if (path.isEmpty())
-        return;
-    QSize picture = chart->size();
-    if (size != onScreen) {
-        const QStringList wh = size.split(u'×');
-        picture = QSize(wh[0].toInt(), wh[1].toInt());
-    }
-    exportChart(chart, path, picture);
+    QString base = m_path;
+    if (base.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        base.chop(4);
+    QString path;
+    QSize size;
+    if (AnalysisCharts::askExport(chart, base, this, &path, &size))
+        exportChart(chart, path, size);
 }
 
 bool AnalysisPage::exportChart(LogChart *chart, const QString &path, QSize size)

@@ -13,6 +13,8 @@
 class IssueTableModel;
 class LogChart;
 class LogFolderModel;
+class LogFolderPanel;
+class StatisticsTable;
 class MarkerStore;
 class QComboBox;
 class QDoubleSpinBox;
@@ -23,7 +25,6 @@ class QPushButton;
 class QScrollBar;
 class QSplitter;
 class QTableView;
-class QTableWidget;
 class QTimer;
 class QVBoxLayout;
 
@@ -42,8 +43,8 @@ public:
     void openFile(const QString &path);
     // Lists the logs of this folder (newest first) with their summaries, computed in the background.
     void setLogFolder(const QString &dir);
-    LogFolderModel *folderModel() const { return m_folder; }
-    QTableView *folderView() const { return m_folderView; }
+    LogFolderModel *folderModel() const;
+    QTableView *folderView() const;
     // Asks for a log with a file dialog.
     void chooseFile();
     void cancelLoading();
@@ -133,9 +134,7 @@ private:
     MarkerStore *m_markers = nullptr;
     IssueTableModel *m_issues = nullptr;
     QTableView *m_issuesView = nullptr;
-    QTableWidget *m_statistics = nullptr;
+    StatisticsTable *m_statistics = nullptr;
     QListWidget *m_warnings = nullptr;
-    LogFolderModel *m_folder = nullptr;
-    QTableView *m_folderView = nullptr;
-    QLabel *m_folderLabel = nullptr;
+    LogFolderPanel *m_folderPanel = nullptr;
 };
