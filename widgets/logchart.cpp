@@ -132,28 +132,36 @@ void LogChart::refresh()
     if (m_autoRange)
         m_canvas->setValueRange(0, niceCeiling(std::max(leftMax * 1.15, 10.0)));
     m_canvas->setRightValueRange(0, niceCeiling(std::max(rightMax * 1.25, 4.0)));
-    // Bands of one color closer than a pixel apart are drawn as one, so a day of short issues is at
-    // most a few hundred items, not tens of thousands.
     const qint64 msPerPixel = std::max<qint64>(1, (m_endMs - m_startMs) / std::max(1, columns));
+    const QList<LogChartShade> merged = mergeShades(m_shades, m_startMs, m_endMs, msPerPixel);
     QList<QPair<qint64, qint64>> ranges;
     QList<QColor> colors;
-    QHash<QRgb, int> open; // color → index of its last band in ranges
-    for (const LogChartShade &s : std::as_const(m_shades)) {
-        if (s.endMs < m_startMs || s.startMs > m_endMs)
-            continue;
-        const auto last = open.constFind(s.color.rgba());
-        if (last != open.cend() && s.startMs <= ranges[*last].second + msPerPixel) {
-            ranges[*last].second = std::max(ranges[*last].second, s.endMs);
-            continue;
-        }
-        open.insert(s.color.rgba(), int(ranges.size()));
-        ranges.append({ s.startMs, s.endMs });
-        colors.append(s.color);
+    for (const LogChartShade &shade : merged) {
+        ranges.append({ shade.startMs, shade.endMs });
+        colors.append(shade.color);
     }
     m_canvas->setShadedRanges(ranges, colors);
     m_canvas->setTimeRange(m_startMs, m_endMs);
     for (int i = 0; i < m_lines.size(); ++i)
         m_canvas->setPoints(i, points[i], breaks[i]);
+}
+
+QList<LogChartShade> LogChart::mergeShades(const QList<LogChartShade> &shades, qint64 fromMs, qint64 toMs, qint64 gapMs)
+{
+    QList<LogChartShade> out;
+    QHash<QRgb, int> last; // color → index of its last band in out
+    for (const LogChartShade &s : shades) {
+        if (s.endMs < fromMs || s.startMs > toMs)
+            continue;
+        const auto previous = last.constFind(s.color.rgba());
+        if (previous != last.cend() && s.startMs <= out[*previous].endMs + gapMs) {
+            out[*previous].endMs = std::max(out[*previous].endMs, s.endMs);
+            continue;
+        }
+        last.insert(s.color.rgba(), int(out.size()));
+        out.append(s);
+    }
+    return out;
 }
 
 QStringList LogChart::lineNames() const

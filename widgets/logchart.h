@@ -59,6 +59,11 @@ public:
     qint64 rangeStartMs() const { return m_startMs; }
     qint64 rangeEndMs() const { return m_endMs; }
 
+    // The bands inside [fromMs, toMs], those of one color less than gapMs apart drawn as one (so a
+    // day of short issues is a few hundred items, not tens of thousands). Bands in start order.
+    static QList<LogChartShade> mergeShades(
+        const QList<LogChartShade> &shades, qint64 fromMs, qint64 toMs, qint64 gapMs);
+
     void scheduleRefresh();
     void refresh();
     qsizetype pointCount(int line) const;

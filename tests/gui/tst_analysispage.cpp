@@ -78,6 +78,7 @@ private slots:
     void wheelZoomsAndTheScrollBarPans();
     void chartsOfOneMachine();
     void exportsAChart();
+    void shadesMergeWithinAPixel();
 
 private:
     bool openAndWait(const QString &path);
@@ -379,6 +380,28 @@ void TestAnalysisPage::exportsAChart()
     QVERIFY(f.readAll().contains("<svg"));
     QVERIFY(!m_page->exportChart(cpu, QStringLiteral("/nonexistent/dir/cpu.png"), QSize(800, 300)));
     QVERIFY2(m_page->errorText().contains(QStringLiteral("/nonexistent/dir/cpu.png")), qPrintable(m_page->errorText()));
+}
+
+void TestAnalysisPage::shadesMergeWithinAPixel()
+{
+    const QColor red(220, 40, 40, 55);
+    const QColor grey(120, 120, 120, 45);
+    // Red 0–10 and 15–20 (5 ms apart, under the 10 ms pixel: one band 0–20), red 40–50 (20 ms after: its
+    // own), grey 12–13 between them (another color: kept), red 200–210 outside [0, 100]: dropped.
+    const QList<LogChartShade> merged = LogChart::mergeShades(
+        { { 0, 10, red }, { 12, 13, grey }, { 15, 20, red }, { 40, 50, red }, { 200, 210, red } }, 0, 100, 10);
+    QCOMPARE(merged.size(), 3);
+    QCOMPARE(merged[0].startMs, 0);
+    QCOMPARE(merged[0].endMs, 20);
+    QCOMPARE(merged[1].color, grey);
+    QCOMPARE(merged[2].startMs, 40);
+    QCOMPARE(merged[2].endMs, 50);
+
+    // 40,000 one-second issues a second apart over a day at 1,000 px: a single band.
+    QList<LogChartShade> many;
+    for (int i = 0; i < 40'000; ++i)
+        many.append({ qint64(i) * 2000, qint64(i) * 2000 + 1000, red });
+    QCOMPARE(LogChart::mergeShades(many, 0, 86'400'000, 86'400).size(), 1);
 }
 
 QTEST_MAIN(TestAnalysisPage)
