@@ -247,7 +247,20 @@ AnalysisPage::~AnalysisPage()
 
 void AnalysisPage::setLogFolder(const QString &dir)
 {
-    m_folderPanel->setFolder(dir, m_thresholds);
+    // Summarising a folder of big logs is real work: only once the tab is looked at.
+    m_pendingFolder = dir;
+    if (isVisible())
+        showEvent(nullptr);
+}
+
+void AnalysisPage::showEvent(QShowEvent *event)
+{
+    if (event)
+        QWidget::showEvent(event);
+    if (m_pendingFolder.isEmpty())
+        return;
+    m_folderPanel->setFolder(m_pendingFolder, m_thresholds);
+    m_pendingFolder.clear();
 }
 
 LogFolderModel *AnalysisPage::folderModel() const

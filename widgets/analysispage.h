@@ -41,7 +41,8 @@ public:
 
     // Starts reading the log; earlier loads still running are cancelled and their results dropped.
     void openFile(const QString &path);
-    // Lists the logs of this folder (newest first) with their summaries, computed in the background.
+    // Lists the logs of this folder (newest first) with their summaries, computed in the background
+    // from the first time the tab is shown.
     void setLogFolder(const QString &dir);
     LogFolderModel *folderModel() const;
     QTableView *folderView() const;
@@ -83,6 +84,7 @@ signals:
     void fileLoaded(const QString &path);
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -137,4 +139,5 @@ private:
     StatisticsTable *m_statistics = nullptr;
     QListWidget *m_warnings = nullptr;
     LogFolderPanel *m_folderPanel = nullptr;
+    QString m_pendingFolder; // listed when the tab is first shown
 };

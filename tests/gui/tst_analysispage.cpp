@@ -289,6 +289,13 @@ void TestAnalysisPage::logFolderListsAtOnceThenSummarises()
     QVERIFY(shown.wait(20'000));
     QCOMPARE(m_page->path(), folder.filePath(QStringLiteral("performance_log_20261121_090000.csv")));
     QCOMPARE(m_page->result()->runs.size(), 2);
+
+    // A tab not shown yet lists nothing until it is.
+    AnalysisPage hidden;
+    hidden.setLogFolder(folder.path());
+    QCOMPARE(hidden.folderModel()->rowCount(), 0);
+    hidden.show();
+    QCOMPARE(hidden.folderModel()->rowCount(), 3);
 }
 
 void TestAnalysisPage::exportsAReport()
