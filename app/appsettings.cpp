@@ -122,4 +122,19 @@ void setHttp(bool enabled, const QString &bind, const QString &token)
     s.setValue(QStringLiteral("http/token"), token);
 }
 
+QStringList recentLogs()
+{
+    return store().value(QStringLiteral("analysis/recentLogs")).toStringList();
+}
+
+void addRecentLog(const QString &path)
+{
+    QStringList logs = recentLogs();
+    logs.removeAll(path);
+    logs.prepend(path);
+    while (logs.size() > 10)
+        logs.removeLast();
+    store().setValue(QStringLiteral("analysis/recentLogs"), logs);
+}
+
 } // namespace AppSettings

@@ -31,5 +31,8 @@ bool httpEnabled();
 QString httpBind();
 QString httpToken();
 void setHttp(bool enabled, const QString &bind, const QString &token);
+// The logs opened in the Analysis tab, the latest first (at most 10).
+QStringList recentLogs();
+void addRecentLog(const QString &path);
 
 } // namespace AppSettings

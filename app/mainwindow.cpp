@@ -3,6 +3,7 @@
 #include "analysispage.h"
 #include "appsettings.h"
 #include "chartexporter.h"
+#include "comparepage.h"
 #include "exportdialog.h"
 #include "httpapidialog.h"
 #include "machinepanel.h"
@@ -21,10 +22,13 @@
 #include <QDesktopServices>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QScrollArea>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -83,7 +87,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_analysis = new AnalysisPage(m_tabs);
     m_analysis->setThresholds(AppSettings::analysisThresholds());
     connect(m_analysis, &AnalysisPage::thresholdsChanged, this, &AppSettings::setAnalysisThresholds);
+    connect(m_analysis, &AnalysisPage::fileLoaded, this, &AppSettings::addRecentLog);
+    setAcceptDrops(true); // a log dropped anywhere on the window opens in the Analysis tab
     m_tabs->addTab(m_analysis, tr("Analysis"));
+    auto *compare = new ComparePage(m_tabs);
+    compare->setObjectName(QStringLiteral("comparePage"));
+    m_tabs->addTab(compare, tr("Compare"));
     setCentralWidget(m_tabs);
 
     m_markers = new MarkersPanel(session->markers(), this);
@@ -233,6 +242,16 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openLog);
+    m_recentLogs = file->addMenu(tr("Open &recent log"));
+    connect(m_recentLogs, &QMenu::aboutToShow, this, [this] {
+        m_recentLogs->clear();
+        const QStringList logs = AppSettings::recentLogs();
+        for (const QString &path : logs)
+            m_recentLogs->addAction(QFileInfo(path).fileName(), this, [this, path] { openLog(path); })
+                ->setToolTip(path);
+        if (logs.isEmpty())
+            m_recentLogs->addAction(tr("(none yet)"))->setEnabled(false);
+    });
     file->addAction(m_machines);
     file->addAction(m_httpApi);
     file->addSeparator();
@@ -371,4 +390,20 @@ void MainWindow::openLog(const QString &path)
 {
     m_tabs->setCurrentWidget(m_analysis);
     m_analysis->openFile(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openLog(urls.first().toLocalFile());
 }

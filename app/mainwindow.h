@@ -13,6 +13,7 @@ class QAction;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QMenu;
 class QTabWidget;
 class Session;
 class TimeChart;
@@ -49,6 +50,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
@@ -75,6 +78,7 @@ private:
     QAction *m_export = nullptr;
     QAction *m_openFolder = nullptr;
     QAction *m_openLog = nullptr;
+    QMenu *m_recentLogs = nullptr;
     AnalysisPage *m_analysis = nullptr;
     QTabWidget *m_tabs = nullptr;
     QAction *m_machines = nullptr;

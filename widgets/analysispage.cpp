@@ -1,13 +1,17 @@
 #include "analysispage.h"
 
 #include "analysis.h"
+#include "analysischarts.h"
 #include "analysisjson.h"
 #include "analysisreport.h"
+#include "analysisreportwriter.h"
+#include "chartexporter.h"
 #include "issuetablemodel.h"
 #include "logchart.h"
-#include "logfoldermodel.h"
+#include "logfolderpanel.h"
 #include "logreader.h"
 #include "markerstore.h"
+#include "statisticstable.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -26,10 +30,10 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -44,24 +48,6 @@ struct LoadedLog
     QString error;
     bool cancelled = false;
 };
-
-const QList<QColor> kMachineColors = { QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
-    QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf) };
-
-QColor shadeColor(IssueKind kind)
-{
-    switch (kind) {
-    case IssueKind::HighCpu:
-        return QColor(255, 140, 0, 55);
-    case IssueKind::ServerDown:
-        return QColor(220, 40, 40, 55);
-    case IssueKind::LowPerformance:
-        return QColor(150, 80, 200, 50);
-    case IssueKind::NoData:
-        return QColor(120, 120, 120, 45);
-    }
-    return {};
-}
 
 QDoubleSpinBox *spinBox(
     const QString &name, double min, double max, double value, const QString &suffix, QWidget *parent)
@@ -83,7 +69,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     , m_progressValue(std::make_shared<std::atomic_int>(0))
     , m_markers(new MarkerStore(this))
     , m_issues(new IssueTableModel(this))
-    , m_folder(new LogFolderModel(this))
+
 {
     setAcceptDrops(true);
     auto *layout = new QVBoxLayout(this);
@@ -102,6 +88,15 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_run->setObjectName(QStringLiteral("runSelector"));
     m_run->setToolTip(tr("The log is cut into runs where the logger stopped; analyse one run or the whole file"));
     bar->addWidget(m_run);
+    m_machineFilter = new QComboBox(this);
+    m_machineFilter->setObjectName(QStringLiteral("machineFilter"));
+    m_machineFilter->setToolTip(tr("The charts of all machines together, or of one"));
+    m_machineFilter->addItem(tr("All machines"), -1);
+    connect(m_machineFilter, &QComboBox::activated, this, [this] {
+        if (m_result)
+            showResult(AnalysisResult(*m_result));
+    });
+    bar->addWidget(m_machineFilter);
     m_cpu = spinBox(QStringLiteral("cpuThreshold"), 0, 100, m_thresholds.cpuPercent, tr(" % CPU"), this);
     m_cpu->setToolTip(tr("High CPU: above this"));
     m_lowTps = spinBox(QStringLiteral("lowTpsThreshold"), 0, 1e6, m_thresholds.lowTokensPerSecond, tr(" tok/s"), this);
@@ -119,6 +114,20 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_exportButton->setEnabled(false);
     connect(m_exportButton, &QPushButton::clicked, this, &AnalysisPage::exportJson);
     bar->addWidget(m_exportButton);
+    m_reportButton = new QPushButton(tr("Export report…"), this);
+    m_reportButton->setObjectName(QStringLiteral("exportReportButton"));
+    m_reportButton->setToolTip(tr("The summary, the tables and the charts as one HTML file or a PDF"));
+    m_reportButton->setEnabled(false);
+    connect(m_reportButton, &QPushButton::clicked, this, [this] {
+        QString suggested = m_path;
+        if (suggested.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+            suggested.chop(4);
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export a report"),
+            suggested + QStringLiteral("_report.html"), tr("HTML with the charts (*.html);;PDF (*.pdf)"));
+        if (!path.isEmpty())
+            exportReport(path);
+    });
+    bar->addWidget(m_reportButton);
     layout->addLayout(bar);
 
     auto *progressRow = new QHBoxLayout;
@@ -149,6 +158,18 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_chartLayout = new QVBoxLayout(m_chartArea);
     m_chartLayout->setContentsMargins(0, 0, 0, 0);
     m_chartArea->setMinimumHeight(240); // room for the charts before the first log
+    m_scroll = new QScrollBar(Qt::Horizontal, m_chartArea);
+    m_scroll->setObjectName(QStringLiteral("timeScroll"));
+    m_scroll->setToolTip(tr("Scroll through the run; the mouse wheel over a chart zooms"));
+    m_scroll->setEnabled(false);
+    m_chartLayout->addWidget(m_scroll);
+    connect(m_scroll, &QScrollBar::valueChanged, this, [this](int seconds) {
+        if (!m_result || !m_result->start || m_charts.isEmpty())
+            return;
+        const qint64 width = m_charts.first()->rangeEndMs() - m_charts.first()->rangeStartMs();
+        const qint64 start = m_result->start->ms + qint64(seconds) * 1000;
+        showRange(start, start + width);
+    });
     splitter->addWidget(m_chartArea);
     splitter->setChildrenCollapsible(false);
 
@@ -159,6 +180,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_issuesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_issuesView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_issuesView->horizontalHeader()->setStretchLastSection(true);
+    m_issuesView->horizontalHeader()->setResizeContentsPrecision(200); // a day of issues sizes fast
     m_issuesView->verticalHeader()->hide();
     connect(m_issuesView, &QTableView::clicked, this, [this](const QModelIndex &index) { zoomToIssue(index.row()); });
     connect(m_issuesView, &QTableView::activated, this, [this](const QModelIndex &index) { zoomToIssue(index.row()); });
@@ -170,10 +192,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("analysisSummary"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statsLayout->addWidget(m_summary);
-    m_statistics = new QTableWidget(stats);
-    m_statistics->setObjectName(QStringLiteral("machineStatistics"));
-    m_statistics->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_statistics->verticalHeader()->hide();
+    m_statistics = new StatisticsTable(stats);
     statsLayout->addWidget(m_statistics, 1);
     tabs->addTab(stats, tr("Summary and statistics"));
 
@@ -186,31 +205,9 @@ AnalysisPage::AnalysisPage(QWidget *parent)
 
     // Left: the logs of the log folder, newest first, summarised in the background.
     auto *outer = new QSplitter(Qt::Horizontal, this);
-    auto *folderPanel = new QWidget(outer);
-    auto *folderLayout = new QVBoxLayout(folderPanel);
-    folderLayout->setContentsMargins(0, 0, 0, 0);
-    auto *folderBar = new QHBoxLayout;
-    m_folderLabel = new QLabel(tr("Log folder"), folderPanel);
-    m_folderLabel->setObjectName(QStringLiteral("logFolderLabel"));
-    folderBar->addWidget(m_folderLabel, 1);
-    auto *refresh = new QPushButton(tr("Refresh"), folderPanel);
-    connect(refresh, &QPushButton::clicked, this, [this] { setLogFolder(m_folder->folder()); });
-    folderBar->addWidget(refresh);
-    folderLayout->addLayout(folderBar);
-    m_folderView = new QTableView(folderPanel);
-    m_folderView->setObjectName(QStringLiteral("logFolderView"));
-    m_folderView->setModel(m_folder);
-    m_folderView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_folderView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_folderView->verticalHeader()->hide();
-    m_folderView->horizontalHeader()->setStretchLastSection(true);
-    connect(m_folderView, &QTableView::activated, this,
-        [this](const QModelIndex &index) { openFile(m_folder->pathAt(index.row())); });
-    connect(m_folderView, &QTableView::clicked, this,
-        [this](const QModelIndex &index) { openFile(m_folder->pathAt(index.row())); });
-    connect(m_folder, &LogFolderModel::summariesComplete, m_folderView, &QTableView::resizeColumnsToContents);
-    folderLayout->addWidget(m_folderView, 1);
-    outer->addWidget(folderPanel);
+    m_folderPanel = new LogFolderPanel(outer);
+    connect(m_folderPanel, &LogFolderPanel::openRequested, this, &AnalysisPage::openFile);
+    outer->addWidget(m_folderPanel);
     outer->addWidget(splitter);
     outer->setStretchFactor(0, 1);
     outer->setStretchFactor(1, 4);
@@ -250,10 +247,30 @@ AnalysisPage::~AnalysisPage()
 
 void AnalysisPage::setLogFolder(const QString &dir)
 {
-    m_folderLabel->setText(tr("Logs in %1").arg(QDir::toNativeSeparators(dir)));
-    m_folderLabel->setToolTip(dir);
-    m_folder->setFolder(dir, m_thresholds);
-    m_folderView->resizeColumnsToContents();
+    // Summarising a folder of big logs is real work: only once the tab is looked at.
+    m_pendingFolder = dir;
+    if (isVisible())
+        showEvent(nullptr);
+}
+
+void AnalysisPage::showEvent(QShowEvent *event)
+{
+    if (event)
+        QWidget::showEvent(event);
+    if (m_pendingFolder.isEmpty())
+        return;
+    m_folderPanel->setFolder(m_pendingFolder, m_thresholds);
+    m_pendingFolder.clear();
+}
+
+LogFolderModel *AnalysisPage::folderModel() const
+{
+    return m_folderPanel->model();
+}
+
+QTableView *AnalysisPage::folderView() const
+{
+    return m_folderPanel->view();
 }
 
 void AnalysisPage::chooseFile()
@@ -297,6 +314,11 @@ void AnalysisPage::openFile(const QString &path)
             return;
         }
         m_data = std::move(loaded.data);
+        m_machineFilter->clear();
+        m_machineFilter->addItem(tr("All machines"), -1);
+        for (int m = 0; m < m_data->machines.size(); ++m)
+            m_machineFilter->addItem(m_data->machines[m], m);
+        emit fileLoaded(m_path);
         m_selection = RunSelection::latest();
         m_shownRun = -2;
         reanalyse();
@@ -369,12 +391,17 @@ void AnalysisPage::showResult(AnalysisResult result)
     m_banner->hide();
     m_result = std::move(result);
     const AnalysisResult &r = *m_result;
-    if (m_chartData != m_data)
+    bool rebuilt = false;
+    if (m_chartData != m_data || m_chartMachine != m_machineFilter->currentData().toInt()) {
         rebuildCharts();
+        rebuilt = true;
+    }
 
     QList<LogChartShade> shades;
-    for (const IssuePeriod &i : r.issues)
-        shades.append({ i.start.ms, i.end.ms, shadeColor(i.kind) });
+    for (const IssuePeriod &i : r.issues) {
+        if (m_chartMachine < 0 || i.machine == m_chartMachine)
+            shades.append({ i.start.ms, i.end.ms, AnalysisCharts::shadeColor(i.kind) });
+    }
     qint64 median = 0;
     for (const MachineStatistics &s : r.machines)
         median = std::max(median, s.medianIntervalMs);
@@ -397,6 +424,8 @@ void AnalysisPage::showResult(AnalysisResult result)
     delete old;
     if (m_shownRun != r.selectedRun)
         showAll();
+    else if (rebuilt)
+        showRange(m_rangeStartMs, m_rangeEndMs); // the same run through another machine's charts
     else
         for (LogChart *chart : std::as_const(m_charts))
             chart->refresh();
@@ -410,6 +439,7 @@ void AnalysisPage::showResult(AnalysisResult result)
     for (const LogWarning &w : r.warnings)
         m_warnings->addItem(w.message);
     m_exportButton->setEnabled(true);
+    m_reportButton->setEnabled(true);
     emit analysisShown();
 }
 
@@ -420,6 +450,7 @@ void AnalysisPage::showError(const QString &error)
     m_banner->show();
     m_issues->clear();
     m_exportButton->setEnabled(false);
+    m_reportButton->setEnabled(false);
     emit analysisShown();
 }
 
@@ -428,27 +459,14 @@ void AnalysisPage::rebuildCharts()
     qDeleteAll(m_charts);
     m_charts.clear();
     m_chartData = m_data;
-    const QStringList &machines = m_data->machines;
-    auto lines = [&](Metric metric, const QString &suffix) {
-        QList<LogChartLine> out;
-        for (int m = 0; m < machines.size(); ++m)
-            out.append({ m, metric, machines[m] + suffix, kMachineColors[m % kMachineColors.size()], false });
-        return out;
-    };
-    auto *cpu = new LogChart(tr("CPU"), tr("%"), m_data, lines(Metric::CpuPercent, {}), m_chartArea);
-    cpu->setValueRange(0, 100);
-    auto *memory = new LogChart(tr("Memory"), tr("%"), m_data, lines(Metric::MemoryPercent, {}), m_chartArea);
-    memory->setValueRange(0, 100);
-    QList<LogChartLine> tokenLines = lines(Metric::TokensPerSecond, {});
-    for (int m = 0; m < machines.size(); ++m)
-        tokenLines.append({ m, Metric::ActiveRequests, machines[m] + tr(" requests"),
-            kMachineColors[m % kMachineColors.size()].lighter(150), true });
-    auto *tokens = new LogChart(tr("Generation"), tr("tokens/s"), m_data, tokenLines, m_chartArea);
-    tokens->setRightAxisTitle(tr("requests in flight"));
-    for (LogChart *chart : { cpu, memory, tokens }) {
+    m_chartMachine = m_machineFilter->currentData().toInt();
+    int at = 0;
+    for (LogChart *chart : AnalysisCharts::create(m_data, m_chartMachine, m_chartArea)) {
         chart->setObjectName(QStringLiteral("logChart"));
-        m_chartLayout->addWidget(chart);
+        m_chartLayout->insertWidget(at++, chart);
         m_charts.append(chart);
+        connect(chart, &LogChart::zoomRequested, this, &AnalysisPage::showRange);
+        connect(chart, &LogChart::exportRequested, this, &AnalysisPage::chooseChartExport);
     }
     // The charts take three quarters of the height, the tables the rest.
     const int total = std::max(m_splitter->height(), 600);
@@ -488,24 +506,7 @@ void AnalysisPage::fillStatistics()
             .arg(r.markers.size())
             .arg(r.issues.size())
             .arg(r.warnings.size()));
-    const QStringList headers = { tr("Machine"), tr("Samples"), tr("CPU avg"), tr("CPU max"), tr("CPU min"),
-        tr("Memory avg"), tr("Memory max"), tr("Tokens/s avg"), tr("Tokens/s max"), tr("Requests"), tr("Uptime %") };
-    m_statistics->clear();
-    m_statistics->setColumnCount(int(headers.size()));
-    m_statistics->setHorizontalHeaderLabels(headers);
-    m_statistics->setRowCount(int(r.machines.size()));
-    for (int row = 0; row < r.machines.size(); ++row) {
-        const MachineStatistics &s = r.machines[row];
-        const QStringList cells = { s.id, QString::number(s.samples), AnalysisReport::value(s.cpuAvg),
-            AnalysisReport::value(s.cpuMax), AnalysisReport::value(s.cpuMin), AnalysisReport::value(s.memoryAvg),
-            AnalysisReport::value(s.memoryMax), AnalysisReport::value(s.tokensAvg, 2),
-            AnalysisReport::value(s.tokensMax, 2),
-            s.requestsProcessed ? QString::number(*s.requestsProcessed) : QStringLiteral("-"),
-            AnalysisReport::value(s.uptimePercent) };
-        for (int c = 0; c < cells.size(); ++c)
-            m_statistics->setItem(row, c, new QTableWidgetItem(cells[c]));
-    }
-    m_statistics->resizeColumnsToContents();
+    m_statistics->setResult(r);
 }
 
 QPair<qint64, qint64> AnalysisPage::zoomRange(const IssuePeriod &issue)
@@ -520,8 +521,7 @@ void AnalysisPage::zoomToIssue(int row)
     if (!issue)
         return;
     const QPair<qint64, qint64> range = zoomRange(*issue);
-    for (LogChart *chart : std::as_const(m_charts))
-        chart->showRange(range.first, range.second);
+    showRange(range.first, range.second);
 }
 
 void AnalysisPage::showAll()
@@ -531,8 +531,32 @@ void AnalysisPage::showAll()
     const qint64 start = m_result->start->ms;
     const qint64 end = std::max(m_result->end->ms, start + 1000);
     const qint64 margin = (end - start) / 50;
+    showRange(start - margin, end + margin);
+}
+
+void AnalysisPage::showRange(qint64 startMs, qint64 endMs)
+{
+    if (!m_result || !m_result->start)
+        return;
+    // The wheel zooms out no further than twice the selection (and two minutes).
+    const qint64 first = m_result->start->ms;
+    const qint64 last = std::max(m_result->end->ms, first + 1000);
+    const qint64 width = std::min(endMs - startMs, 2 * (last - first) + 120'000);
+    endMs = startMs + width;
+    m_rangeStartMs = startMs;
+    m_rangeEndMs = endMs;
     for (LogChart *chart : std::as_const(m_charts))
-        chart->showRange(start - margin, end + margin);
+        chart->showRange(startMs, endMs);
+    // The scroll bar counts seconds from the selection's start; it reaches a little past each end.
+    const qint64 margin = std::max<qint64>((last - first) / 50, 1000);
+    const qint64 from = std::min(first - margin, startMs);
+    const qint64 to = std::max(last + margin - width, startMs);
+    const QSignalBlocker blocker(m_scroll);
+    m_scroll->setRange(int((from - first) / 1000), int((to - first) / 1000));
+    m_scroll->setPageStep(int(std::max<qint64>(1, width / 1000)));
+    m_scroll->setSingleStep(int(std::max<qint64>(1, width / 10'000)));
+    m_scroll->setValue(int((startMs - first) / 1000));
+    m_scroll->setEnabled(m_scroll->maximum() > m_scroll->minimum());
 }
 
 void AnalysisPage::exportJson()
@@ -552,6 +576,44 @@ void AnalysisPage::exportJson()
         m_banner->setText(tr("Cannot write %1: %2").arg(path, out.errorString()));
         m_banner->show();
     }
+}
+
+void AnalysisPage::chooseChartExport(LogChart *chart)
+{
+    QString base = m_path;
+    if (base.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        base.chop(4);
+    QString path;
+    QSize size;
+    if (AnalysisCharts::askExport(chart, base, this, &path, &size))
+        exportChart(chart, path, size);
+}
+
+bool AnalysisPage::exportChart(LogChart *chart, const QString &path, QSize size)
+{
+    QString error;
+    if (!ChartExporter::exportPicture(
+            [chart](QPainter *painter, QSize s) { chart->render(painter, s); }, chart->title(), path, size, &error)) {
+        m_banner->setText(error);
+        m_banner->show();
+        return false;
+    }
+    return true;
+}
+
+bool AnalysisPage::exportReport(const QString &path)
+{
+    if (!m_result)
+        return false;
+    for (LogChart *chart : std::as_const(m_charts))
+        chart->refresh();
+    QString error;
+    if (!AnalysisReportWriter::write(*m_result, m_charts, path, &error)) {
+        m_banner->setText(tr("Cannot write the report %1: %2").arg(path, error));
+        m_banner->show();
+        return false;
+    }
+    return true;
 }
 
 void AnalysisPage::setLoading(bool loading)

@@ -13,6 +13,8 @@
 class IssueTableModel;
 class LogChart;
 class LogFolderModel;
+class LogFolderPanel;
+class StatisticsTable;
 class MarkerStore;
 class QComboBox;
 class QDoubleSpinBox;
@@ -20,9 +22,9 @@ class QLabel;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
+class QScrollBar;
 class QSplitter;
 class QTableView;
-class QTableWidget;
 class QTimer;
 class QVBoxLayout;
 
@@ -39,10 +41,11 @@ public:
 
     // Starts reading the log; earlier loads still running are cancelled and their results dropped.
     void openFile(const QString &path);
-    // Lists the logs of this folder (newest first) with their summaries, computed in the background.
+    // Lists the logs of this folder (newest first) with their summaries, computed in the background
+    // from the first time the tab is shown.
     void setLogFolder(const QString &dir);
-    LogFolderModel *folderModel() const { return m_folder; }
-    QTableView *folderView() const { return m_folderView; }
+    LogFolderModel *folderModel() const;
+    QTableView *folderView() const;
     // Asks for a log with a file dialog.
     void chooseFile();
     void cancelLoading();
@@ -63,6 +66,13 @@ public:
     // Zooms every chart to an issue row's period with a margin.
     void zoomToIssue(int row);
     void showAll();
+    // Shows this range on every chart (kept inside the selection) and moves the scroll bar to it.
+    void showRange(qint64 startMs, qint64 endMs);
+    // Writes the report (HTML with the charts embedded, or PDF by the extension); a failure shows in
+    // the tab's banner.
+    bool exportReport(const QString &path);
+    // Writes one chart as PNG or SVG (by the extension) at this size; a failure shows in the banner.
+    bool exportChart(LogChart *chart, const QString &path, QSize size);
     // The range an issue zooms to: its period with a quarter of its length, at least 30 s, each side.
     static QPair<qint64, qint64> zoomRange(const IssuePeriod &issue);
 
@@ -70,8 +80,11 @@ signals:
     // A load or an analysis finished and is shown (or its error is).
     void analysisShown();
     void thresholdsChanged(const AnalysisThresholds &thresholds);
+    // A log was read (for the recent-files list).
+    void fileLoaded(const QString &path);
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -83,6 +96,7 @@ private:
     void fillRunSelector();
     void fillStatistics();
     void exportJson();
+    void chooseChartExport(LogChart *chart);
     void setLoading(bool loading);
 
     QString m_path;
@@ -102,23 +116,28 @@ private:
     QLabel *m_banner = nullptr;
     QLabel *m_summary = nullptr;
     QComboBox *m_run = nullptr;
+    QComboBox *m_machineFilter = nullptr;
+    int m_chartMachine = -1; // the machine the charts were built for, -1 all
+    qint64 m_rangeStartMs = 0;
+    qint64 m_rangeEndMs = 0;
     QDoubleSpinBox *m_cpu = nullptr;
     QDoubleSpinBox *m_lowTps = nullptr;
     QDoubleSpinBox *m_gap = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_exportButton = nullptr;
+    QPushButton *m_reportButton = nullptr;
     QTimer *m_progressTimer = nullptr;
     QSplitter *m_splitter = nullptr;
     QWidget *m_chartArea = nullptr;
     QVBoxLayout *m_chartLayout = nullptr;
     QList<LogChart *> m_charts;
+    QScrollBar *m_scroll = nullptr;
     MarkerStore *m_markers = nullptr;
     IssueTableModel *m_issues = nullptr;
     QTableView *m_issuesView = nullptr;
-    QTableWidget *m_statistics = nullptr;
+    StatisticsTable *m_statistics = nullptr;
     QListWidget *m_warnings = nullptr;
-    LogFolderModel *m_folder = nullptr;
-    QTableView *m_folderView = nullptr;
-    QLabel *m_folderLabel = nullptr;
+    LogFolderPanel *m_folderPanel = nullptr;
+    QString m_pendingFolder; // listed when the tab is first shown
 };

@@ -13,6 +13,13 @@ namespace ChartExporter {
 
 bool exportChart(TimeChart *chart, const QString &path, QSize size, QString *error)
 {
+    return exportPicture(
+        [chart](QPainter *painter, QSize size) { chart->render(painter, size); }, chart->title(), path, size, error);
+}
+
+bool exportPicture(const std::function<void(QPainter *, QSize)> &render, const QString &title, const QString &path,
+    QSize size, QString *error)
+{
     if (size.width() < 16 || size.height() < 16 || size.width() > 16384 || size.height() > 16384) {
         *error = QCoreApplication::translate("ChartExporter", "The size %1×%2 is not between 16 and 16384 pixels")
                      .arg(size.width())
@@ -25,13 +32,13 @@ bool exportChart(TimeChart *chart, const QString &path, QSize size, QString *err
         svg.setFileName(path);
         svg.setSize(size);
         svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(chart->title());
+        svg.setTitle(title);
         QPainter painter;
         if (!painter.begin(&svg)) {
             *error = QCoreApplication::translate("ChartExporter", "Cannot write %1").arg(path);
             return false;
         }
-        chart->render(&painter, size);
+        render(&painter, size);
         painter.end();
         if (!QFileInfo(path).isFile() || QFileInfo(path).size() == 0) {
             *error = QCoreApplication::translate("ChartExporter", "Cannot write %1").arg(path);
@@ -46,7 +53,7 @@ bool exportChart(TimeChart *chart, const QString &path, QSize size, QString *err
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setRenderHint(QPainter::TextAntialiasing);
-        chart->render(&painter, size);
+        render(&painter, size);
     }
     QImageWriter writer(path);
     if (!writer.write(image)) {

@@ -4,8 +4,12 @@
 #include "decimator.h"
 #include "logreader.h"
 
+#include <QContextMenuEvent>
+#include <QHash>
+#include <QMenu>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -42,6 +46,7 @@ LogChart::LogChart(const QString &title, const QString &unit, std::shared_ptr<co
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(40);
     connect(m_refreshTimer, &QTimer::timeout, this, &LogChart::refresh);
+    m_canvas->viewport()->installEventFilter(this);
     m_end = m_data ? m_data->snapshotCount() : 0;
 }
 
@@ -127,18 +132,44 @@ void LogChart::refresh()
     if (m_autoRange)
         m_canvas->setValueRange(0, niceCeiling(std::max(leftMax * 1.15, 10.0)));
     m_canvas->setRightValueRange(0, niceCeiling(std::max(rightMax * 1.25, 4.0)));
+    const qint64 msPerPixel = std::max<qint64>(1, (m_endMs - m_startMs) / std::max(1, columns));
+    const QList<LogChartShade> merged = mergeShades(m_shades, m_startMs, m_endMs, msPerPixel);
     QList<QPair<qint64, qint64>> ranges;
     QList<QColor> colors;
-    for (const LogChartShade &s : std::as_const(m_shades)) {
-        if (s.endMs < m_startMs || s.startMs > m_endMs)
-            continue;
-        ranges.append({ s.startMs, s.endMs });
-        colors.append(s.color);
+    for (const LogChartShade &shade : merged) {
+        ranges.append({ shade.startMs, shade.endMs });
+        colors.append(shade.color);
     }
     m_canvas->setShadedRanges(ranges, colors);
     m_canvas->setTimeRange(m_startMs, m_endMs);
     for (int i = 0; i < m_lines.size(); ++i)
         m_canvas->setPoints(i, points[i], breaks[i]);
+}
+
+QList<LogChartShade> LogChart::mergeShades(const QList<LogChartShade> &shades, qint64 fromMs, qint64 toMs, qint64 gapMs)
+{
+    QList<LogChartShade> out;
+    QHash<QRgb, int> last; // color → index of its last band in out
+    for (const LogChartShade &s : shades) {
+        if (s.endMs < fromMs || s.startMs > toMs)
+            continue;
+        const auto previous = last.constFind(s.color.rgba());
+        if (previous != last.cend() && s.startMs <= out[*previous].endMs + gapMs) {
+            out[*previous].endMs = std::max(out[*previous].endMs, s.endMs);
+            continue;
+        }
+        last.insert(s.color.rgba(), int(out.size()));
+        out.append(s);
+    }
+    return out;
+}
+
+QStringList LogChart::lineNames() const
+{
+    QStringList names;
+    for (const LogChartLine &line : m_lines)
+        names << line.name;
+    return names;
 }
 
 qsizetype LogChart::pointCount(int line) const
@@ -156,8 +187,34 @@ void LogChart::render(QPainter *painter, QSize size)
     m_canvas->renderTo(painter, size);
 }
 
+void LogChart::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    QAction *exportImage = menu.addAction(tr("Export as image…"));
+    if (menu.exec(event->globalPos()) == exportImage)
+        emit exportRequested(this);
+}
+
 void LogChart::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     scheduleRefresh();
+}
+
+bool LogChart::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_canvas->viewport() || event->type() != QEvent::Wheel)
+        return QWidget::eventFilter(watched, event);
+    auto *wheel = static_cast<QWheelEvent *>(event);
+    qint64 at = 0;
+    const int delta = wheel->angleDelta().y();
+    if (delta == 0 || !m_canvas->timeAt(wheel->position().toPoint(), &at))
+        return true;
+    // Each notch: a fifth closer in, or a quarter further out, keeping the moment under the mouse.
+    const double factor = delta > 0 ? 0.8 : 1.25;
+    const double start = double(at) - double(at - m_startMs) * factor;
+    const double end = double(at) + double(m_endMs - at) * factor;
+    if (end - start >= 1000) // no closer than a second
+        emit zoomRequested(qint64(start), qint64(end));
+    return true;
 }

@@ -44,6 +44,7 @@ public:
     ~LogChart() override;
 
     QString title() const { return m_title; }
+    QStringList lineNames() const;
     // The snapshot rows [begin, end) drawn (the selected run).
     void setRows(qsizetype begin, qsizetype end);
     // A fixed value range (percent charts), or from 0 to the data's maximum when max <= min.
@@ -58,14 +59,26 @@ public:
     qint64 rangeStartMs() const { return m_startMs; }
     qint64 rangeEndMs() const { return m_endMs; }
 
+    // The bands inside [fromMs, toMs], those of one color less than gapMs apart drawn as one (so a
+    // day of short issues is a few hundred items, not tens of thousands). Bands in start order.
+    static QList<LogChartShade> mergeShades(
+        const QList<LogChartShade> &shades, qint64 fromMs, qint64 toMs, qint64 gapMs);
+
     void scheduleRefresh();
     void refresh();
     qsizetype pointCount(int line) const;
     QStringList visibleMarkerLabels() const;
     void render(QPainter *painter, QSize size);
 
+signals:
+    // The wheel over the plot asked to zoom in or out around a moment: the new range.
+    void zoomRequested(qint64 startMs, qint64 endMs);
+    void exportRequested(LogChart *chart);
+
 protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QString m_title;

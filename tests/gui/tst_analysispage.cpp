@@ -7,14 +7,18 @@
 #include "logfoldermodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 namespace {
 // 2026-11-22T14:30:00.000+01:00.
@@ -70,6 +74,11 @@ private slots:
     void readerErrorsShowInTheTab();
     void aNewerLoadWins();
     void logFolderListsAtOnceThenSummarises();
+    void exportsAReport();
+    void wheelZoomsAndTheScrollBarPans();
+    void chartsOfOneMachine();
+    void exportsAChart();
+    void shadesMergeWithinAPixel();
 
 private:
     bool openAndWait(const QString &path);
@@ -280,6 +289,126 @@ void TestAnalysisPage::logFolderListsAtOnceThenSummarises()
     QVERIFY(shown.wait(20'000));
     QCOMPARE(m_page->path(), folder.filePath(QStringLiteral("performance_log_20261121_090000.csv")));
     QCOMPARE(m_page->result()->runs.size(), 2);
+
+    // A tab not shown yet lists nothing until it is.
+    AnalysisPage hidden;
+    hidden.setLogFolder(folder.path());
+    QCOMPARE(hidden.folderModel()->rowCount(), 0);
+    hidden.show();
+    QCOMPARE(hidden.folderModel()->rowCount(), 3);
+}
+
+void TestAnalysisPage::exportsAReport()
+{
+    QVERIFY(openAndWait(m_log));
+    const QString html = m_dir.filePath(QStringLiteral("report.html"));
+    QVERIFY2(m_page->exportReport(html), qPrintable(m_page->errorText()));
+    QFile h(html);
+    QVERIFY(h.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(h.readAll());
+    QVERIFY(text.contains(QStringLiteral("Analysis of two_runs.csv")));
+    QVERIFY(text.contains(QStringLiteral("run 2 of 2")));
+    QVERIFY(text.contains(QStringLiteral("<td>Server down</td>")));
+    QCOMPARE(text.count(QStringLiteral("data:image/png;base64,")), 3); // the three charts
+
+    const QString pdf = m_dir.filePath(QStringLiteral("report.pdf"));
+    QVERIFY2(m_page->exportReport(pdf), qPrintable(m_page->errorText()));
+    QFile p(pdf);
+    QVERIFY(p.open(QIODevice::ReadOnly));
+    QVERIFY(p.read(5) == "%PDF-");
+    QVERIFY(p.size() > 10'000); // the charts are in it
+
+    QVERIFY(!m_page->exportReport(QStringLiteral("/nonexistent/dir/report.html")));
+    QVERIFY2(m_page->errorText().contains(QStringLiteral("Cannot write the report")), qPrintable(m_page->errorText()));
+}
+
+void TestAnalysisPage::wheelZoomsAndTheScrollBarPans()
+{
+    QVERIFY(openAndWait(m_log));
+    LogChart *cpu = m_page->charts().first();
+    const qint64 width = cpu->rangeEndMs() - cpu->rangeStartMs();
+    auto *canvas = cpu->findChild<QAbstractScrollArea *>();
+    QVERIFY(canvas);
+    QTRY_VERIFY(canvas->viewport()->height() > 100); // laid out
+    const QPoint centre = canvas->viewport()->rect().center();
+    QWheelEvent wheel(QPointF(centre), QPointF(canvas->viewport()->mapToGlobal(centre)), QPoint(), QPoint(0, 120),
+        Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(canvas->viewport(), &wheel);
+    // One notch in: four fifths of the width, on every chart.
+    const qint64 zoomed = cpu->rangeEndMs() - cpu->rangeStartMs();
+    QVERIFY2(qAbs(zoomed - width * 4 / 5) <= 2, qPrintable(QString::number(zoomed)));
+    for (LogChart *chart : m_page->charts()) {
+        QCOMPARE(chart->rangeStartMs(), cpu->rangeStartMs());
+        QCOMPARE(chart->rangeEndMs(), cpu->rangeEndMs());
+    }
+
+    // The scroll bar counts seconds: ten steps right move every chart 10 s later, same width.
+    auto *scroll = m_page->findChild<QScrollBar *>(QStringLiteral("timeScroll"));
+    QVERIFY(scroll && scroll->isEnabled());
+    const qint64 before = cpu->rangeStartMs();
+    scroll->setValue(scroll->value() + 10);
+    QVERIFY2(qAbs(cpu->rangeStartMs() - (before + 10'000)) < 1000,
+        qPrintable(QString::number(cpu->rangeStartMs() - before)));
+    QCOMPARE(cpu->rangeEndMs() - cpu->rangeStartMs(), zoomed);
+    QCOMPARE(m_page->charts().last()->rangeStartMs(), cpu->rangeStartMs());
+}
+
+void TestAnalysisPage::chartsOfOneMachine()
+{
+    QVERIFY(openAndWait(m_log));
+    QCOMPARE(m_page->charts().first()->lineNames(), (QStringList { QStringLiteral("m1"), QStringLiteral("m2") }));
+    m_page->zoomToIssue(0);
+    const qint64 start = m_page->charts().first()->rangeStartMs();
+    auto *filter = m_page->findChild<QComboBox *>(QStringLiteral("machineFilter"));
+    QVERIFY(filter);
+    QCOMPARE(filter->count(), 3); // all, m1, m2
+    filter->setCurrentIndex(2);
+    emit filter->activated(2);
+    // The charts of m2 alone, at the same range.
+    QCOMPARE(m_page->charts().size(), 3);
+    QCOMPARE(m_page->charts().first()->lineNames(), QStringList { QStringLiteral("m2") });
+    QCOMPARE(
+        m_page->charts().last()->lineNames(), (QStringList { QStringLiteral("m2"), QStringLiteral("m2 requests") }));
+    QCOMPARE(m_page->charts().first()->rangeStartMs(), start);
+}
+
+void TestAnalysisPage::exportsAChart()
+{
+    QVERIFY(openAndWait(m_log));
+    LogChart *cpu = m_page->charts().first();
+    const QString png = m_dir.filePath(QStringLiteral("cpu.png"));
+    QVERIFY2(m_page->exportChart(cpu, png, QSize(1920, 1080)), qPrintable(m_page->errorText()));
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(1920, 1080));
+    const QString svg = m_dir.filePath(QStringLiteral("cpu.svg"));
+    QVERIFY2(m_page->exportChart(cpu, svg, QSize(800, 300)), qPrintable(m_page->errorText()));
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().contains("<svg"));
+    QVERIFY(!m_page->exportChart(cpu, QStringLiteral("/nonexistent/dir/cpu.png"), QSize(800, 300)));
+    QVERIFY2(m_page->errorText().contains(QStringLiteral("/nonexistent/dir/cpu.png")), qPrintable(m_page->errorText()));
+}
+
+void TestAnalysisPage::shadesMergeWithinAPixel()
+{
+    const QColor red(220, 40, 40, 55);
+    const QColor grey(120, 120, 120, 45);
+    // Red 0–10 and 15–20 (5 ms apart, under the 10 ms pixel: one band 0–20), red 40–50 (20 ms after: its
+    // own), grey 12–13 between them (another color: kept), red 200–210 outside [0, 100]: dropped.
+    const QList<LogChartShade> merged = LogChart::mergeShades(
+        { { 0, 10, red }, { 12, 13, grey }, { 15, 20, red }, { 40, 50, red }, { 200, 210, red } }, 0, 100, 10);
+    QCOMPARE(merged.size(), 3);
+    QCOMPARE(merged[0].startMs, 0);
+    QCOMPARE(merged[0].endMs, 20);
+    QCOMPARE(merged[1].color, grey);
+    QCOMPARE(merged[2].startMs, 40);
+    QCOMPARE(merged[2].endMs, 50);
+
+    // 40,000 one-second issues a second apart over a day at 1,000 px: a single band.
+    QList<LogChartShade> many;
+    for (int i = 0; i < 40'000; ++i)
+        many.append({ qint64(i) * 2000, qint64(i) * 2000 + 1000, red });
+    QCOMPARE(LogChart::mergeShades(many, 0, 86'400'000, 86'400).size(), 1);
 }
 
 QTEST_MAIN(TestAnalysisPage)

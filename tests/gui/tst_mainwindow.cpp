@@ -1,6 +1,7 @@
 // The dashboard as a person uses it: click a chart, fill the marker dialog, find the marker in the
 // model, on the chart and in the CSV; edit and delete it; export a chart as a picture.
 #include "analysispage.h"
+#include "appsettings.h"
 #include "chartexporter.h"
 #include "csv.h"
 #include "localsource.h"
@@ -20,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMimeData>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -350,6 +352,28 @@ void TestMainWindow::openLogShowsTheAnalysisTab()
     QVERIFY2(page->errorText().isEmpty(), qPrintable(page->errorText()));
     QVERIFY(page->result());
     QVERIFY(page->result()->snapshots >= 1);
+    QCOMPARE(AppSettings::recentLogs().value(0), m_session->log().csvPath());
+
+    // A log dropped on the window (here on the Live tab) opens in the Analysis tab too.
+    QTemporaryDir dir;
+    const QString dropped = dir.filePath(QStringLiteral("dropped.csv"));
+    QFile f(dropped);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("timestamp,dropped_cpu_percent,event,notes\n2026-11-22T09:00:00.000+01:00,12,,\n");
+    f.close();
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("pages"));
+    tabs->setCurrentIndex(0);
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(dropped) });
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QCOMPARE(tabs->currentWidget(), page);
+    QVERIFY(shown.wait(20'000));
+    QCOMPARE(page->result()->machineIds, QStringList { QStringLiteral("dropped") });
+    QCOMPARE(AppSettings::recentLogs().value(0), dropped);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,82 @@
+#include "analysischarts.h"
+
+#include "logchart.h"
+#include "logreader.h"
+
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QInputDialog>
+
+namespace AnalysisCharts {
+
+namespace {
+const QList<QColor> kMachineColors = { QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
+    QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf) };
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AnalysisCharts", text);
+}
+} // namespace
+
+QList<LogChart *> create(const std::shared_ptr<const LogData> &data, int machine, QWidget *parent)
+{
+    const QStringList &machines = data->machines;
+    auto lines = [&](Metric metric, const QString &suffix, bool right, int lighter) {
+        QList<LogChartLine> out;
+        for (int m = 0; m < machines.size(); ++m) {
+            if (machine < 0 || m == machine)
+                out.append({ m, metric, machines[m] + suffix,
+                    kMachineColors[m % kMachineColors.size()].lighter(lighter), right });
+        }
+        return out;
+    };
+    auto *cpu = new LogChart(tr("CPU"), tr("%"), data, lines(Metric::CpuPercent, {}, false, 100), parent);
+    cpu->setValueRange(0, 100);
+    auto *memory = new LogChart(tr("Memory"), tr("%"), data, lines(Metric::MemoryPercent, {}, false, 100), parent);
+    memory->setValueRange(0, 100);
+    auto *tokens = new LogChart(tr("Generation"), tr("tokens/s"), data,
+        lines(Metric::TokensPerSecond, {}, false, 100) + lines(Metric::ActiveRequests, tr(" requests"), true, 150),
+        parent);
+    tokens->setRightAxisTitle(tr("requests in flight"));
+    return { cpu, memory, tokens };
+}
+
+bool askExport(LogChart *chart, const QString &baseName, QWidget *parent, QString *path, QSize *size)
+{
+    const QString onScreen = tr("On screen (%1×%2)").arg(chart->width()).arg(chart->height());
+    const QStringList sizes
+        = { onScreen, QStringLiteral("1920×1080"), QStringLiteral("3840×2160"), QStringLiteral("1200×400") };
+    bool ok = false;
+    const QString chosen
+        = QInputDialog::getItem(parent, tr("Export a chart"), tr("Picture size:"), sizes, 0, false, &ok);
+    if (!ok)
+        return false;
+    *path = QFileDialog::getSaveFileName(parent, tr("Export a chart"),
+        baseName + u'_' + chart->title().toLower() + QStringLiteral(".png"), tr("PNG (*.png);;SVG (*.svg)"));
+    if (path->isEmpty())
+        return false;
+    *size = chart->size();
+    if (chosen != onScreen) {
+        const QStringList wh = chosen.split(u'×');
+        *size = QSize(wh[0].toInt(), wh[1].toInt());
+    }
+    return true;
+}
+
+QColor shadeColor(IssueKind kind)
+{
+    switch (kind) {
+    case IssueKind::HighCpu:
+        return QColor(255, 140, 0, 55);
+    case IssueKind::ServerDown:
+        return QColor(220, 40, 40, 55);
+    case IssueKind::LowPerformance:
+        return QColor(150, 80, 200, 50);
+    case IssueKind::NoData:
+        return QColor(120, 120, 120, 45);
+    }
+    return {};
+}
+
+} // namespace AnalysisCharts

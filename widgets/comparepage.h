@@ -1,0 +1,82 @@
+#pragma once
+
+#include "analysisresult.h"
+#include "metric.h"
+
+#include <QList>
+#include <QPointF>
+#include <QWidget>
+
+#include <memory>
+
+class QBarCategoryAxis;
+class QChart;
+class QChartView;
+class QComboBox;
+class QLabel;
+class QValueAxis;
+
+// The Compare tab: logs added (each machine of each log's latest run is one entry, so machines
+// within one log compare too), read and analysed in worker threads, shown side by side as bars of
+// average and maximum CPU, peak memory, average tokens/s and uptime %, and their time series
+// overlaid from a common start. The only file of the tab that includes Qt Charts is this one's .cpp.
+class ComparePage : public QWidget
+{
+    Q_OBJECT
+public:
+    // The bars, in order: CPU avg, CPU max, memory max, tokens/s avg, uptime %.
+    static constexpr int kBarCount = 5;
+
+    struct Entry
+    {
+        QString label; // "machine (file)"
+        MachineStatistics statistics;
+        std::shared_ptr<const LogData> data;
+        int machine = 0;
+        qsizetype rowBegin = 0;
+        qsizetype rowEnd = 0;
+    };
+
+    explicit ComparePage(QWidget *parent = nullptr);
+    ~ComparePage() override;
+
+    // Reads the log in the background and adds one entry per machine.
+    void addLog(const QString &path);
+    void clear();
+    const QList<Entry> &entries() const { return m_entries; }
+    int pendingLoads() const { return m_pending; }
+    QString errorText() const;
+
+    // An entry's bar values (NaN where not measured).
+    static QList<double> barValues(const MachineStatistics &s);
+    // The overlaid series of an entry: (seconds from its first sample, value), at most two points per
+    // column of `columns`.
+    static QList<QPointF> overlayPoints(const Entry &entry, Metric metric, int columns);
+    Metric overlayMetric() const;
+    void setOverlayMetric(Metric metric);
+    // What the charts show now (for tests): bar sets and their values, overlay lines and their points.
+    QList<QList<double>> shownBars() const;
+    QList<QList<QPointF>> shownOverlay() const;
+
+signals:
+    void entriesChanged();
+
+private:
+    void chooseLogs();
+    void rebuildCharts();
+
+    QList<Entry> m_entries;
+    int m_pending = 0;
+    int m_generation = 0;
+    QLabel *m_banner = nullptr;
+    QComboBox *m_metric = nullptr;
+    QChart *m_bars = nullptr;
+    QChart *m_overlay = nullptr;
+    QChartView *m_barsView = nullptr;
+    QChartView *m_overlayView = nullptr;
+    QBarCategoryAxis *m_categories = nullptr;
+    QValueAxis *m_barAxis = nullptr;
+    QValueAxis *m_seconds = nullptr;
+    QValueAxis *m_overlayAxis = nullptr;
+    QStringList m_errors;
+};

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "analysisresult.h"
+
+#include <QWidget>
+
+class LogFolderModel;
+class QLabel;
+class QTableView;
+
+// The list of the log folder's logs beside the Analysis tab's charts: the folder's name, a Refresh
+// button and the table of LogFolderModel; a click or Enter on a row asks to open that log.
+class LogFolderPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LogFolderPanel(QWidget *parent = nullptr);
+
+    void setFolder(const QString &dir, const AnalysisThresholds &thresholds);
+    LogFolderModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+
+signals:
+    void openRequested(const QString &path);
+
+private:
+    LogFolderModel *m_model;
+    QLabel *m_label;
+    QTableView *m_view;
+    AnalysisThresholds m_thresholds;
+};
