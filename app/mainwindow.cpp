@@ -100,6 +100,19 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     dock->setObjectName(QStringLiteral("markersDock"));
     dock->setWidget(m_markers);
     addDockWidget(Qt::RightDockWidgetArea, dock);
+    m_markersDock = dock;
+    // The markers panel is about the session being recorded: the Analysis and Compare tabs get the
+    // whole width, and the panel comes back with the Live tab.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        const bool live = index == 0;
+        if (!live && m_markersDock->isVisible()) {
+            m_markersHiddenForTab = true;
+            m_markersDock->hide();
+        } else if (live && m_markersHiddenForTab) {
+            m_markersHiddenForTab = false;
+            m_markersDock->show();
+        }
+    });
     connect(m_markers, &MarkersPanel::presetClicked, this,
         [this](const QString &label) { m_session->addMarker(QDateTime::currentMSecsSinceEpoch(), label, {}); });
     connect(m_markers, &MarkersPanel::addRequested, this, [this] { addMarkerAt(QDateTime::currentMSecsSinceEpoch()); });
@@ -381,6 +394,7 @@ void MainWindow::restoreSettings()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     AppSettings::setGeometry(saveGeometry());
+    m_tabs->setCurrentIndex(0); // the markers panel as the person left it on the Live tab
     AppSettings::setWindowState(saveState());
     m_session->stop();
     event->accept();

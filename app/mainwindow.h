@@ -11,6 +11,7 @@ class MachinePanel;
 class MarkersPanel;
 class QAction;
 class QComboBox;
+class QDockWidget;
 class QDoubleSpinBox;
 class QLabel;
 class QMenu;
@@ -68,6 +69,8 @@ private:
 
     Session *m_session;
     QList<MachinePanel *> m_panels;
+    QDockWidget *m_markersDock = nullptr;
+    bool m_markersHiddenForTab = false; // the Analysis or Compare tab put the markers panel away
     MarkersPanel *m_markers = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_status = nullptr;

@@ -7,6 +7,9 @@
 #include <QFileDialog>
 #include <QInputDialog>
 
+#include <algorithm>
+#include <cmath>
+
 namespace AnalysisCharts {
 
 namespace {
@@ -22,14 +25,25 @@ QString tr(const char *text)
 QList<LogChart *> create(const std::shared_ptr<const LogData> &data, int machine, QWidget *parent)
 {
     const QStringList &machines = data->machines;
+    // A machine whose column is absent or never measured (this computer has no model server, a
+    // server-only machine no CPU) gets no line: its legend entry would only be noise.
+    auto measured = [&](int m, Metric metric) {
+        const std::vector<double> *values = data->series(m, metric);
+        return values && std::any_of(values->begin(), values->end(), [](double v) { return !std::isnan(v); });
+    };
     auto lines = [&](Metric metric, const QString &suffix, bool right, int lighter) {
+        QList<LogChartLine> all;
         QList<LogChartLine> out;
         for (int m = 0; m < machines.size(); ++m) {
-            if (machine < 0 || m == machine)
-                out.append({ m, metric, machines[m] + suffix,
-                    kMachineColors[m % kMachineColors.size()].lighter(lighter), right });
+            if (machine >= 0 && m != machine)
+                continue;
+            const LogChartLine line { m, metric, machines[m] + suffix,
+                kMachineColors[m % kMachineColors.size()].lighter(lighter), right };
+            all.append(line);
+            if (measured(m, metric))
+                out.append(line);
         }
-        return out;
+        return out.isEmpty() ? all : out; // nothing measured at all: the empty lines keep the chart's axes
     };
     auto *cpu = new LogChart(tr("CPU"), tr("%"), data, lines(Metric::CpuPercent, {}, false, 100), parent);
     cpu->setValueRange(0, 100);

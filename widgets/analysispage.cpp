@@ -83,6 +83,9 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_file = new QLabel(tr("No log open. Open one, or drop a CSV log here."), this);
     m_file->setObjectName(QStringLiteral("analysisFile"));
     m_file->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long name gives way to the controls, so the window still fits a laptop's screen.
+    m_file->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_file->setMinimumWidth(80);
     bar->addWidget(m_file, 1);
     m_run = new QComboBox(this);
     m_run->setObjectName(QStringLiteral("runSelector"));
@@ -292,6 +295,7 @@ void AnalysisPage::openFile(const QString &path)
     ++m_analysisGeneration; // an analysis of the previous log still running is stale now
     m_path = path;
     m_file->setText(QFileInfo(path).fileName());
+    m_file->setToolTip(QDir::toNativeSeparators(path));
     m_file->setToolTip(path);
     m_banner->hide();
     m_progressValue->store(0);

@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -345,9 +346,14 @@ void TestMainWindow::openLogShowsTheAnalysisTab()
     waitForFrames(2);
     AnalysisPage *page = m_window->analysisPage();
     QVERIFY(page);
+    auto *markersDock = m_window->findChild<QDockWidget *>(QStringLiteral("markersDock"));
+    QVERIFY(markersDock && markersDock->isVisible());
     QSignalSpy shown(page, &AnalysisPage::analysisShown);
     m_window->openLog(m_session->log().csvPath());
     QCOMPARE(m_window->findChild<QTabWidget *>(QStringLiteral("pages"))->currentWidget(), page);
+    // The live session's markers panel gives the analysis the window's width, and comes back with
+    // the Live tab.
+    QVERIFY(!markersDock->isVisible());
     QVERIFY(shown.wait(20'000));
     QVERIFY2(page->errorText().isEmpty(), qPrintable(page->errorText()));
     QVERIFY(page->result());
@@ -363,6 +369,7 @@ void TestMainWindow::openLogShowsTheAnalysisTab()
     f.close();
     auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("pages"));
     tabs->setCurrentIndex(0);
+    QVERIFY(markersDock->isVisible());
     QMimeData mime;
     mime.setUrls({ QUrl::fromLocalFile(dropped) });
     QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
