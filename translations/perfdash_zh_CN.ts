@@ -2,6 +2,514 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Analysis</name>
+    <message>
+        <source>the log has no snapshots, so no run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the log has one run; there is no run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the log has %1 runs; there is no run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisCharts</name>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished">CPU</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation type="unfinished">tokens/s</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On screen (%1×%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG (*.png);;SVG (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPage</name>
+    <message>
+        <source>Open log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No log open. Open one, or drop a CSV log here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log is cut into runs where the logger stopped; analyse one run or the whole file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The charts of all machines together, or of one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> % CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High CPU: above this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> tok/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low performance: below this many tokens/s while busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> × interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data (and a new run): samples further apart than this times the median interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The summary, the tables and the charts as one HTML file or a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML with the charts (*.html);;PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scroll through the run; the mouse wheel over a chart zooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary and statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reader warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a session log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session logs (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start %1 · End %2 · Duration %3 · %4 snapshots · %5 markers · %6 issues · %7 reader warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisReport</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 of %2%3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the latest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole file (%1 runs)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation type="unfinished">标记</translation>
+    </message>
+    <message>
+        <source>Rows in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machines
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (none)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mem avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mem max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tok/s avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tok/s max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation type="unfinished">请求</translation>
+    </message>
+    <message>
+        <source>uptime %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issues: %1 (CPU &gt; %2 %, tokens/s &lt; %3, gap &gt; %4 x the median interval)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (line %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markers
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reader had no warnings.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reader had %1 warning(s); --json lists them. The first: %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisReportWriter</name>
+    <message>
+        <source>perfdash analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation type="unfinished">标记</translation>
+    </message>
+    <message>
+        <source>Reader warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU &gt; %1 %, tokens/s &lt; %2, gap &gt; %3 × the median interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation type="unfinished">机器</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens/s avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens/s max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptime %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issues (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>the PDF could not be written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppSettings</name>
     <message>
         <source>Started batch</source>
@@ -129,6 +637,226 @@
         <source>--single takes a snapshot of this computer: --machines and --no-local do not apply</source>
         <translation>--single 只采集本机的快照：--machines 和 --no-local 不适用</translation>
     </message>
+    <message>
+        <source>Marked machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP API address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP API token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens/s threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json, --cpu-threshold, --low-tps and --run belong to &apos;perfdash analyze&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;perfdash analyze&apos; takes FILE|DIR, --json, --cpu-threshold, --low-tps, --run and --log-dir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json needs a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cpu-threshold must be a percent from 0 to 100, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--low-tps must be a number of tokens per second, 0 or more, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--run must be latest, all or a run number from 1, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;perfdash mark&apos; needs a LABEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (quote a label of several words)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to &apos;perfdash mark&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--machine belongs to &apos;perfdash mark&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--http-token goes with --http</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--single takes one snapshot: --http does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComparePage</name>
+    <message>
+        <source>Add logs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each machine of each log (its latest run) is compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation type="unfinished">CPU %</translation>
+    </message>
+    <message>
+        <source>Memory %</source>
+        <translation type="unfinished">内存 %</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation type="unfinished">Tokens/s</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlaid from a common start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU avg %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU max %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory max %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens/s avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server uptime %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds from the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session logs (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ControlClient</name>
+    <message>
+        <source>cannot reach the running perfdash: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the running perfdash did not answer within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the running perfdash closed the connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the running perfdash answered garbage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ControlProtocol</name>
+    <message>
+        <source>unknown field &apos;%1&apos; (a marker has label, notes and machine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a marker needs a non-empty &quot;label&quot; string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no machine &apos;%1&apos; in this session (machines: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ControlServer</name>
+    <message>
+        <source>another perfdash (pid %1) is already running for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;perfdash log&apos; (pid %1) is recording to this log directory without a window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown request &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the marker was not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this session is not being recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -170,6 +898,86 @@
     </message>
 </context>
 <context>
+    <name>FileLock</name>
+    <message>
+        <source>the file is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked by another program for more than %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpApi</name>
+    <message>
+        <source>Cannot serve the HTTP API on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such path: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing or wrong token (Authorization: Bearer TOKEN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body is larger than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body is not JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpApiDialog</name>
+    <message>
+        <source>HTTP API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve the &amp;HTTP API (health, summary, export, markers, Prometheus /metrics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none on loopback; generated on other addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On loopback (127.0.0.1, ::1) only programs on this computer can connect. Any other address needs the token, sent as &quot;Authorization: Bearer TOKEN&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpBind</name>
+    <message>
+        <source>the HTTP API wants ADDRESS:PORT with an IP address, e.g. 127.0.0.1:8765, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HttpFetcher</name>
     <message>
         <source>no answer within %1 s</source>
@@ -182,6 +990,22 @@
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>not an HTTP answer: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an HTTP answer: no end of headers in %1 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a broken chunked answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection closed before the answer was complete</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -218,6 +1042,45 @@
         <source>%1, %2 (health only: no metrics)</source>
         <translation>%1，%2（仅健康检查：无指标）</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>Prometheus metrics of no known model server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IssueTableModel</name>
+    <message>
+        <source>Machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest marker</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LocalSource</name>
@@ -236,6 +1099,78 @@
     <message>
         <source>%1: no MemTotal</source>
         <translation>%1：缺少 MemTotal</translation>
+    </message>
+</context>
+<context>
+    <name>LogCell</name>
+    <message>
+        <source>ISO 8601 with UTC offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date and time without offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unix epoch seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogChart</name>
+    <message>
+        <source>Export as image…</source>
+        <translation type="unfinished">导出为图像…</translation>
+    </message>
+</context>
+<context>
+    <name>LogFolderModel</name>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation type="unfinished">机器</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogFolderPanel</name>
+    <message>
+        <source>Log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs in %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -687,6 +1622,42 @@
         <source>Add, edit and remove the machines and model servers to watch</source>
         <translation>添加、编辑和移除要监视的机器和模型服务器</translation>
     </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyse a past session log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;HTTP API…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve the live numbers and take markers over HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;recent log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MarkerDialog</name>
@@ -807,10 +1778,6 @@
         <translation>第 1 行：%n 列不属于日志格式，未计入数据：%1</translation>
     </message>
     <message>
-        <source>line 1: duplicated column names, the first of each is used: %1</source>
-        <translation>第 1 行：列名重复，各取第一个：%1</translation>
-    </message>
-    <message>
         <source>line %1, column %2: &quot;%3&quot; is out of range; read as not measured</source>
         <translation>第 %1 行第 %2 列：&quot;%3&quot; 超出范围；按未测量处理</translation>
     </message>
@@ -870,6 +1837,10 @@
         <source>lines %1–%2: a quote opened on line %1 is never closed; these lines were dropped</source>
         <translation>第 %1–%2 行：第 %1 行开始的引号始终未闭合；这些行已丢弃</translation>
     </message>
+    <message>
+        <source>line 1: %1 duplicated column(s), the first column of each name is used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -886,6 +1857,22 @@
     <message>
         <source>perfdash</source>
         <translation>perfdash</translation>
+    </message>
+    <message>
+        <source>The HTTP API is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(from --http for this run)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -936,6 +1923,53 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsTable</name>
+    <message>
+        <source>Machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens/s avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens/s max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptime %</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
