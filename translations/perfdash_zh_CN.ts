@@ -5,508 +5,517 @@
     <name>Analysis</name>
     <message>
         <source>the log has no snapshots, so no run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>日志中没有快照，因此没有运行段 %1</translation>
     </message>
     <message>
         <source>the log has one run; there is no run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>日志只有一个运行段；没有运行段 %1</translation>
     </message>
     <message>
         <source>the log has %1 runs; there is no run %2</source>
-        <translation type="unfinished"></translation>
+        <translation>日志有 %1 个运行段；没有运行段 %2</translation>
     </message>
     <message>
         <source>High CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 过高</translation>
     </message>
     <message>
         <source>Server down</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器离线</translation>
     </message>
     <message>
         <source>Low performance</source>
-        <translation type="unfinished"></translation>
+        <translation>性能偏低</translation>
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据</translation>
     </message>
 </context>
 <context>
     <name>AnalysisCharts</name>
     <message>
         <source>CPU</source>
-        <translation type="unfinished">CPU</translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
     <message>
         <source>Generation</source>
-        <translation type="unfinished"></translation>
+        <translation>生成</translation>
     </message>
     <message>
         <source>tokens/s</source>
-        <translation type="unfinished">tokens/s</translation>
+        <translation>tokens/s</translation>
     </message>
     <message>
         <source> requests</source>
-        <translation type="unfinished"></translation>
+        <translation> 请求</translation>
     </message>
     <message>
         <source>requests in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>处理中的请求</translation>
     </message>
     <message>
         <source>On screen (%1×%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>与屏幕显示相同 (%1×%2)</translation>
     </message>
     <message>
         <source>Export a chart</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <source>Picture size:</source>
-        <translation type="unfinished"></translation>
+        <translation>图片尺寸：</translation>
     </message>
     <message>
         <source>PNG (*.png);;SVG (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG (*.png);;SVG (*.svg)</translation>
     </message>
 </context>
 <context>
     <name>AnalysisPage</name>
     <message>
         <source>Open log…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开日志…</translation>
     </message>
     <message>
         <source>No log open. Open one, or drop a CSV log here.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开日志。请打开一个日志，或将 CSV 日志拖放到此处。</translation>
     </message>
     <message>
         <source>The log is cut into runs where the logger stopped; analyse one run or the whole file</source>
-        <translation type="unfinished"></translation>
+        <translation>日志在记录器停止处被分成若干运行段；可分析单个运行段或整个文件</translation>
     </message>
     <message>
         <source>The charts of all machines together, or of one</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所有机器的合并图表，或单台机器的图表</translation>
     </message>
     <message>
         <source>All machines</source>
-        <translation type="unfinished"></translation>
+        <translation>所有机器</translation>
     </message>
     <message>
         <source> % CPU</source>
-        <translation type="unfinished"></translation>
+        <translation> % CPU</translation>
     </message>
     <message>
         <source>High CPU: above this</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 过高：高于此值</translation>
     </message>
     <message>
         <source> tok/s</source>
-        <translation type="unfinished"></translation>
+        <translation> tok/s</translation>
     </message>
     <message>
         <source>Low performance: below this many tokens/s while busy</source>
-        <translation type="unfinished"></translation>
+        <translation>性能偏低：忙碌时低于此 tokens/s 值</translation>
     </message>
     <message>
         <source> × interval</source>
-        <translation type="unfinished"></translation>
+        <translation> × 间隔</translation>
     </message>
     <message>
         <source>No data (and a new run): samples further apart than this times the median interval</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据（并开始新的运行段）：采样间距超过中位间隔的此倍数</translation>
     </message>
     <message>
         <source>Show all</source>
-        <translation type="unfinished"></translation>
+        <translation>显示全部</translation>
     </message>
     <message>
         <source>Export JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 JSON…</translation>
     </message>
     <message>
         <source>Export report…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告…</translation>
     </message>
     <message>
         <source>The summary, the tables and the charts as one HTML file or a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将摘要、表格和图表导出为一个 HTML 文件或 PDF</translation>
     </message>
     <message>
         <source>Export a report</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告</translation>
     </message>
     <message>
         <source>HTML with the charts (*.html);;PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>含图表的 HTML (*.html);;PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Scroll through the run; the mouse wheel over a chart zooms</source>
-        <translation type="unfinished"></translation>
+        <translation>在运行段中滚动浏览；在图表上滚动鼠标滚轮可缩放</translation>
     </message>
     <message>
         <source>Issues</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Summary and statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要与统计</translation>
     </message>
     <message>
         <source>Reader warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>读取警告</translation>
     </message>
     <message>
         <source>Open a session log</source>
-        <translation type="unfinished"></translation>
+        <translation>打开会话日志</translation>
     </message>
     <message>
         <source>Session logs (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>会话日志 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Loading was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>加载已取消。</translation>
     </message>
     <message>
         <source>Latest run</source>
-        <translation type="unfinished"></translation>
+        <translation>最新运行段</translation>
     </message>
     <message>
         <source>Whole file</source>
-        <translation type="unfinished"></translation>
+        <translation>整个文件</translation>
     </message>
     <message>
         <source>Run %1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>运行段 %1：%2，%3</translation>
     </message>
     <message>
         <source>Start %1 · End %2 · Duration %3 · %4 snapshots · %5 markers · %6 issues · %7 reader warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>开始 %1 · 结束 %2 · 时长 %3 · %4 个快照 · %5 个标记 · %6 个问题 · %7 条读取警告</translation>
     </message>
     <message>
         <source>Export the analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>导出分析结果</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Cannot write the report %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入报告 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>AnalysisReport</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分</translation>
     </message>
     <message>
         <source>Log: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>日志：%1
+</translation>
     </message>
     <message>
         <source>Run %1 of %2%3
 </source>
-        <translation type="unfinished"></translation>
+        <translation>运行段 %1/%2%3
+</translation>
     </message>
     <message>
         <source> (the latest)</source>
-        <translation type="unfinished"></translation>
+        <translation> (最新)</translation>
     </message>
     <message>
         <source>The whole file (%1 runs)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>整个文件（%1 个运行段）
+</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>结束</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <source>Snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>快照</translation>
     </message>
     <message>
         <source>Markers</source>
-        <translation type="unfinished">标记</translation>
+        <translation>标记</translation>
     </message>
     <message>
         <source>Rows in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件行数</translation>
     </message>
     <message>
         <source>Machines
 </source>
-        <translation type="unfinished"></translation>
+        <translation>机器
+</translation>
     </message>
     <message>
         <source>  (none)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  （无）
+</translation>
     </message>
     <message>
         <source>machine</source>
-        <translation type="unfinished"></translation>
+        <translation>机器</translation>
     </message>
     <message>
         <source>samples</source>
-        <translation type="unfinished"></translation>
+        <translation>采样数</translation>
     </message>
     <message>
         <source>CPU avg</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 平均</translation>
     </message>
     <message>
         <source>CPU max</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 最高</translation>
     </message>
     <message>
         <source>CPU min</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 最低</translation>
     </message>
     <message>
         <source>mem avg</source>
-        <translation type="unfinished"></translation>
+        <translation>内存平均</translation>
     </message>
     <message>
         <source>mem max</source>
-        <translation type="unfinished"></translation>
+        <translation>内存最高</translation>
     </message>
     <message>
         <source>tok/s avg</source>
-        <translation type="unfinished"></translation>
+        <translation>tok/s 平均</translation>
     </message>
     <message>
         <source>tok/s max</source>
-        <translation type="unfinished"></translation>
+        <translation>tok/s 最高</translation>
     </message>
     <message>
         <source>requests</source>
-        <translation type="unfinished">请求</translation>
+        <translation>请求数</translation>
     </message>
     <message>
         <source>uptime %</source>
-        <translation type="unfinished"></translation>
+        <translation>在线率 %</translation>
     </message>
     <message>
         <source>Issues: %1 (CPU &gt; %2 %, tokens/s &lt; %3, gap &gt; %4 x the median interval)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>问题：%1（CPU &gt; %2 %，tokens/s &lt; %3，间隔 &gt; 中位间隔的 %4 倍）
+</translation>
     </message>
     <message>
         <source>kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>end</source>
-        <translation type="unfinished"></translation>
+        <translation>结束</translation>
     </message>
     <message>
         <source>duration</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <source>peak</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值</translation>
     </message>
     <message>
         <source>marker</source>
-        <translation type="unfinished"></translation>
+        <translation>标记</translation>
     </message>
     <message>
         <source> (line %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (第 %1 行)</translation>
     </message>
     <message>
         <source>Markers
 </source>
-        <translation type="unfinished"></translation>
+        <translation>标记
+</translation>
     </message>
     <message>
         <source>The reader had no warnings.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>读取时没有警告。
+</translation>
     </message>
     <message>
         <source>The reader had %1 warning(s); --json lists them. The first: %2
 </source>
-        <translation type="unfinished"></translation>
+        <translation>读取时有 %1 条警告；--json 会列出全部。第一条：%2
+</translation>
     </message>
 </context>
 <context>
     <name>AnalysisReportWriter</name>
     <message>
         <source>perfdash analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>perfdash 分析</translation>
     </message>
     <message>
         <source>Analysis of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的分析</translation>
     </message>
     <message>
         <source>Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>范围</translation>
     </message>
     <message>
         <source>run %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>运行段 %1/%2</translation>
     </message>
     <message>
         <source>the whole file</source>
-        <translation type="unfinished"></translation>
+        <translation>整个文件</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>结束</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <source>Snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>快照</translation>
     </message>
     <message>
         <source>Markers</source>
-        <translation type="unfinished">标记</translation>
+        <translation>标记</translation>
     </message>
     <message>
         <source>Reader warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>读取警告</translation>
     </message>
     <message>
         <source>Thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值</translation>
     </message>
     <message>
         <source>CPU &gt; %1 %, tokens/s &lt; %2, gap &gt; %3 × the median interval</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU &gt; %1 %，tokens/s &lt; %2，间隔 &gt; 中位间隔的 %3 倍</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished">机器</translation>
+        <translation>机器</translation>
     </message>
     <message>
         <source>Machine</source>
-        <translation type="unfinished"></translation>
+        <translation>机器</translation>
     </message>
     <message>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>采样数</translation>
     </message>
     <message>
         <source>CPU avg</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 平均</translation>
     </message>
     <message>
         <source>CPU max</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 最高</translation>
     </message>
     <message>
         <source>CPU min</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 最低</translation>
     </message>
     <message>
         <source>Memory avg</source>
-        <translation type="unfinished"></translation>
+        <translation>内存平均</translation>
     </message>
     <message>
         <source>Memory max</source>
-        <translation type="unfinished"></translation>
+        <translation>内存最高</translation>
     </message>
     <message>
         <source>Tokens/s avg</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens/s 平均</translation>
     </message>
     <message>
         <source>Tokens/s max</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens/s 最高</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>请求数</translation>
     </message>
     <message>
         <source>Uptime %</source>
-        <translation type="unfinished"></translation>
+        <translation>在线率 %</translation>
     </message>
     <message>
         <source>Issues (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>问题 (%1)</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Peak</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值</translation>
     </message>
     <message>
         <source>Nearest marker</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的标记</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>the PDF could not be written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 PDF 写入 %1</translation>
     </message>
 </context>
 <context>
@@ -639,223 +648,223 @@
     </message>
     <message>
         <source>Marked machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>要标记的机器。</translation>
     </message>
     <message>
         <source>HTTP API address.</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP API 地址。</translation>
     </message>
     <message>
         <source>HTTP API token.</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP API 令牌。</translation>
     </message>
     <message>
         <source>JSON output.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 输出。</translation>
     </message>
     <message>
         <source>CPU threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 阈值。</translation>
     </message>
     <message>
         <source>Tokens/s threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens/s 阈值。</translation>
     </message>
     <message>
         <source>Run.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行段。</translation>
     </message>
     <message>
         <source>--json, --cpu-threshold, --low-tps and --run belong to &apos;perfdash analyze&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--json、--cpu-threshold、--low-tps 和 --run 仅用于 &apos;perfdash analyze&apos;</translation>
     </message>
     <message>
         <source>&apos;perfdash analyze&apos; takes FILE|DIR, --json, --cpu-threshold, --low-tps, --run and --log-dir</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;perfdash analyze&apos; 接受 FILE|DIR、--json、--cpu-threshold、--low-tps、--run 和 --log-dir</translation>
     </message>
     <message>
         <source>--json needs a file</source>
-        <translation type="unfinished"></translation>
+        <translation>--json 需要指定一个文件</translation>
     </message>
     <message>
         <source>--cpu-threshold must be a percent from 0 to 100, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--cpu-threshold 必须是 0 到 100 之间的百分比，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--low-tps must be a number of tokens per second, 0 or more, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--low-tps 必须是不小于 0 的每秒 token 数，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--run must be latest, all or a run number from 1, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--run 必须是 latest、all 或从 1 开始的运行段编号，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>&apos;perfdash mark&apos; needs a LABEL</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;perfdash mark&apos; 需要 LABEL</translation>
     </message>
     <message>
         <source>unexpected argument &apos;%1&apos; (quote a label of several words)</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的参数 &apos;%1&apos;（由多个词组成的标签请加引号）</translation>
     </message>
     <message>
         <source>--%1 does not apply to &apos;perfdash mark&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 不适用于 &apos;perfdash mark&apos;</translation>
     </message>
     <message>
         <source>--machine belongs to &apos;perfdash mark&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--machine 仅用于 &apos;perfdash mark&apos;</translation>
     </message>
     <message>
         <source>--http-token goes with --http</source>
-        <translation type="unfinished"></translation>
+        <translation>--http-token 须与 --http 一起使用</translation>
     </message>
     <message>
         <source>--single takes one snapshot: --http does not apply</source>
-        <translation type="unfinished"></translation>
+        <translation>--single 只采集一次快照：--http 不适用</translation>
     </message>
 </context>
 <context>
     <name>ComparePage</name>
     <message>
         <source>Add logs…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加日志…</translation>
     </message>
     <message>
         <source>Each machine of each log (its latest run) is compared</source>
-        <translation type="unfinished"></translation>
+        <translation>比较每个日志中的每台机器（取其最新运行段）</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>Overlay:</source>
-        <translation type="unfinished"></translation>
+        <translation>叠加：</translation>
     </message>
     <message>
         <source>CPU %</source>
-        <translation type="unfinished">CPU %</translation>
+        <translation>CPU %</translation>
     </message>
     <message>
         <source>Memory %</source>
-        <translation type="unfinished">内存 %</translation>
+        <translation>内存 %</translation>
     </message>
     <message>
         <source>Tokens/s</source>
-        <translation type="unfinished">Tokens/s</translation>
+        <translation>Tokens/s</translation>
     </message>
     <message>
         <source>Side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>并排</translation>
     </message>
     <message>
         <source>Overlaid from a common start</source>
-        <translation type="unfinished"></translation>
+        <translation>从共同起点叠加</translation>
     </message>
     <message>
         <source>CPU avg %</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 平均 %</translation>
     </message>
     <message>
         <source>CPU max %</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 最高 %</translation>
     </message>
     <message>
         <source>Memory max %</source>
-        <translation type="unfinished"></translation>
+        <translation>内存最高 %</translation>
     </message>
     <message>
         <source>Tokens/s avg</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens/s 平均</translation>
     </message>
     <message>
         <source>Server uptime %</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器在线率 %</translation>
     </message>
     <message>
         <source>seconds from the start</source>
-        <translation type="unfinished"></translation>
+        <translation>距开始的秒数</translation>
     </message>
     <message>
         <source>Logs to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>要比较的日志</translation>
     </message>
     <message>
         <source>Session logs (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>会话日志 (*.csv);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>ControlClient</name>
     <message>
         <source>cannot reach the running perfdash: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接正在运行的 perfdash：%1</translation>
     </message>
     <message>
         <source>the running perfdash did not answer within %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行的 perfdash 在 %1 毫秒内无响应</translation>
     </message>
     <message>
         <source>the running perfdash closed the connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行的 perfdash 关闭了连接：%1</translation>
     </message>
     <message>
         <source>the running perfdash answered garbage</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行的 perfdash 返回了无法识别的响应</translation>
     </message>
 </context>
 <context>
     <name>ControlProtocol</name>
     <message>
         <source>unknown field &apos;%1&apos; (a marker has label, notes and machine)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知字段 &apos;%1&apos;（标记包含 label、notes 和 machine）</translation>
     </message>
     <message>
         <source>a marker needs a non-empty &quot;label&quot; string</source>
-        <translation type="unfinished"></translation>
+        <translation>标记需要非空的 &quot;label&quot; 字符串</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 必须是字符串</translation>
     </message>
     <message>
         <source>no machine &apos;%1&apos; in this session (machines: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>本次会话中没有机器 &apos;%1&apos;（机器：%2）</translation>
     </message>
 </context>
 <context>
     <name>ControlServer</name>
     <message>
         <source>another perfdash (pid %1) is already running for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个 perfdash（pid %1）已在为 %2 运行</translation>
     </message>
     <message>
         <source>cannot listen on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 上监听：%2</translation>
     </message>
     <message>
         <source>not a JSON object: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 JSON 对象：%1</translation>
     </message>
     <message>
         <source>request too long</source>
-        <translation type="unfinished"></translation>
+        <translation>请求过长</translation>
     </message>
     <message>
         <source>&apos;perfdash log&apos; (pid %1) is recording to this log directory without a window</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;perfdash log&apos;（pid %1）正在无窗口地记录到此日志目录</translation>
     </message>
     <message>
         <source>unknown request &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知请求 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>the marker was not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>标记未保存</translation>
     </message>
     <message>
         <source>this session is not being recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>本次会话未在记录</translation>
     </message>
 </context>
 <context>
@@ -901,80 +910,80 @@
     <name>FileLock</name>
     <message>
         <source>the file is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>文件未打开</translation>
     </message>
     <message>
         <source>locked by another program for more than %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>被另一个程序锁定超过 %1 毫秒</translation>
     </message>
 </context>
 <context>
     <name>HttpApi</name>
     <message>
         <source>Cannot serve the HTTP API on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 上提供 HTTP API：%2</translation>
     </message>
     <message>
         <source>no such path: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>路径不存在：%1</translation>
     </message>
     <message>
         <source>missing or wrong token (Authorization: Bearer TOKEN)</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌缺失或错误（Authorization: Bearer TOKEN）</translation>
     </message>
     <message>
         <source>%1 takes %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 仅接受 %2</translation>
     </message>
     <message>
         <source>the body is larger than %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>请求正文大于 %1 字节</translation>
     </message>
     <message>
         <source>the body is not JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>请求正文不是 JSON：%1</translation>
     </message>
     <message>
         <source>the body must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>请求正文必须是 JSON 对象</translation>
     </message>
 </context>
 <context>
     <name>HttpApiDialog</name>
     <message>
         <source>HTTP API</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP API</translation>
     </message>
     <message>
         <source>Serve the &amp;HTTP API (health, summary, export, markers, Prometheus /metrics)</source>
-        <translation type="unfinished"></translation>
+        <translation>提供 HTTP API(&amp;H)（health、summary、export、markers、Prometheus /metrics）</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>地址(&amp;A)：</translation>
     </message>
     <message>
         <source>none on loopback; generated on other addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>回环地址上无需令牌；其他地址上自动生成</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>生成(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌(&amp;T)：</translation>
     </message>
     <message>
         <source>On loopback (127.0.0.1, ::1) only programs on this computer can connect. Any other address needs the token, sent as &quot;Authorization: Bearer TOKEN&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>在回环地址（127.0.0.1、::1）上，只有本机上的程序可以连接。其他任何地址都需要令牌，以 &quot;Authorization: Bearer TOKEN&quot; 的形式发送。</translation>
     </message>
 </context>
 <context>
     <name>HttpBind</name>
     <message>
         <source>the HTTP API wants ADDRESS:PORT with an IP address, e.g. 127.0.0.1:8765, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP API 需要使用 IP 地址的 ADDRESS:PORT，例如 127.0.0.1:8765，而不是 &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -993,19 +1002,19 @@
     </message>
     <message>
         <source>not an HTTP answer: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 HTTP 响应：“%1”</translation>
     </message>
     <message>
         <source>not an HTTP answer: no end of headers in %1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 HTTP 响应：%1 KiB 内未找到响应头结尾</translation>
     </message>
     <message>
         <source>a broken chunked answer</source>
-        <translation type="unfinished"></translation>
+        <translation>分块响应已损坏</translation>
     </message>
     <message>
         <source>the connection closed before the answer was complete</source>
-        <translation type="unfinished"></translation>
+        <translation>响应尚未完整，连接即已关闭</translation>
     </message>
 </context>
 <context>
@@ -1044,42 +1053,42 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Prometheus metrics of no known model server</source>
-        <translation type="unfinished"></translation>
+        <translation>Prometheus 指标不属于任何已知的模型服务器</translation>
     </message>
 </context>
 <context>
     <name>IssueTableModel</name>
     <message>
         <source>Machine</source>
-        <translation type="unfinished"></translation>
+        <translation>机器</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>结束</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <source>Peak</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值</translation>
     </message>
     <message>
         <source>Nearest marker</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的标记</translation>
     </message>
 </context>
 <context>
@@ -1105,72 +1114,72 @@
     <name>LogCell</name>
     <message>
         <source>ISO 8601 with UTC offset</source>
-        <translation type="unfinished"></translation>
+        <translation>带 UTC 偏移的 ISO 8601</translation>
     </message>
     <message>
         <source>date and time without offset</source>
-        <translation type="unfinished"></translation>
+        <translation>不带偏移的日期和时间</translation>
     </message>
     <message>
         <source>Unix epoch seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Unix 纪元秒数</translation>
     </message>
 </context>
 <context>
     <name>LogChart</name>
     <message>
         <source>Export as image…</source>
-        <translation type="unfinished">导出为图像…</translation>
+        <translation>导出为图像…</translation>
     </message>
 </context>
 <context>
     <name>LogFolderModel</name>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished">机器</translation>
+        <translation>机器</translation>
     </message>
     <message>
         <source>Issues</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
     <name>LogFolderPanel</name>
     <message>
         <source>Log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>日志文件夹</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Logs in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的日志</translation>
     </message>
 </context>
 <context>
@@ -1624,39 +1633,39 @@
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>实时</translation>
     </message>
     <message>
         <source>Analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>分析</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比较</translation>
     </message>
     <message>
         <source>&amp;Open log…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开日志(&amp;O)…</translation>
     </message>
     <message>
         <source>Analyse a past session log</source>
-        <translation type="unfinished"></translation>
+        <translation>分析以往的会话日志</translation>
     </message>
     <message>
         <source>&amp;HTTP API…</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP API(&amp;H)…</translation>
     </message>
     <message>
         <source>Serve the live numbers and take markers over HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>通过 HTTP 提供实时数据并接收标记</translation>
     </message>
     <message>
         <source>Open &amp;recent log</source>
-        <translation type="unfinished"></translation>
+        <translation>打开最近的日志(&amp;R)</translation>
     </message>
     <message>
         <source>(none yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（暂无）</translation>
     </message>
 </context>
 <context>
@@ -1839,7 +1848,7 @@
     </message>
     <message>
         <source>line 1: %1 duplicated column(s), the first column of each name is used: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 1 行：%1 个重复的列，每个名称使用第一列：%2</translation>
     </message>
 </context>
 <context>
@@ -1860,19 +1869,19 @@
     </message>
     <message>
         <source>The HTTP API is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP API 已关闭。</translation>
     </message>
     <message>
         <source>Serving on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 %1 上提供服务</translation>
     </message>
     <message>
         <source>Token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌：%1</translation>
     </message>
     <message>
         <source>(from --http for this run)</source>
-        <translation type="unfinished"></translation>
+        <translation>（本次运行由 --http 指定）</translation>
     </message>
 </context>
 <context>
@@ -1929,47 +1938,47 @@
     <name>StatisticsTable</name>
     <message>
         <source>Machine</source>
-        <translation type="unfinished"></translation>
+        <translation>机器</translation>
     </message>
     <message>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>采样数</translation>
     </message>
     <message>
         <source>CPU avg</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 平均</translation>
     </message>
     <message>
         <source>CPU max</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 最高</translation>
     </message>
     <message>
         <source>CPU min</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 最低</translation>
     </message>
     <message>
         <source>Memory avg</source>
-        <translation type="unfinished"></translation>
+        <translation>内存平均</translation>
     </message>
     <message>
         <source>Memory max</source>
-        <translation type="unfinished"></translation>
+        <translation>内存最高</translation>
     </message>
     <message>
         <source>Tokens/s avg</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens/s 平均</translation>
     </message>
     <message>
         <source>Tokens/s max</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens/s 最高</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>请求数</translation>
     </message>
     <message>
         <source>Uptime %</source>
-        <translation type="unfinished"></translation>
+        <translation>在线率 %</translation>
     </message>
 </context>
 <context>
