@@ -26,9 +26,10 @@ bool parseSeconds(const QString &text, double min, double max, double *out)
 QString usage()
 {
     return tr("Usage:\n"
-              "  perfdash [--interval S] [--log-dir DIR] [--machines FILE] [--no-local]\n"
+              "  perfdash [--interval S] [--log-dir DIR] [--machines FILE] [--no-local] [--accept-new-host-keys]\n"
               "      Open the dashboard, watching this computer and logging every S seconds.\n"
               "  perfdash log [--interval S] [--duration S] [--log-dir DIR] [--machines FILE] [--no-local]\n"
+              "               [--accept-new-host-keys]\n"
               "      Record the same CSV log without a window. Ctrl-C or SIGTERM stops it.\n"
               "  perfdash log --single --event LABEL [--notes TEXT] [--log-dir DIR]\n"
               "      Take one snapshot with a marker and append it to the newest log.\n"
@@ -40,6 +41,9 @@ QString usage()
               "                 application data directory's performance_logs/)\n"
               "  --machines FILE  the machines to watch, from a JSON file (see the README)\n"
               "  --no-local     do not watch this computer\n"
+              "  --accept-new-host-keys  trust SSH host keys not yet in known_hosts and record\n"
+              "                 them there (without it, perfdash log refuses them and the\n"
+              "                 window asks)\n"
               "  --single       one snapshot, appended to the newest log\n"
               "  --event LABEL  the marker label of the snapshot\n"
               "  --notes TEXT   the marker's notes\n"
@@ -69,7 +73,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption notes(QStringLiteral("notes"), tr("Marker notes."), QStringLiteral("TEXT"));
     const QCommandLineOption machines(QStringLiteral("machines"), tr("Machines file."), QStringLiteral("FILE"));
     const QCommandLineOption noLocal(QStringLiteral("no-local"), tr("Do not watch this computer."));
-    parser.addOptions({ help, version, interval, duration, logDir, single, event, notes, machines, noLocal });
+    const QCommandLineOption acceptNewHostKeys(
+        QStringLiteral("accept-new-host-keys"), tr("Trust and record unknown SSH host keys."));
+    parser.addOptions(
+        { help, version, interval, duration, logDir, single, event, notes, machines, noLocal, acceptNewHostKeys });
 
     auto fail = [&cl](const QString &message) {
         cl.mode = Mode::Error;
@@ -109,6 +116,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(machines) && cl.machinesFile.isEmpty())
         return fail(tr("--machines needs a file"));
     cl.noLocal = parser.isSet(noLocal);
+    cl.acceptNewHostKeys = parser.isSet(acceptNewHostKeys);
 
     cl.single = parser.isSet(single);
     cl.event = parser.value(event);

@@ -48,7 +48,9 @@ int runGui(QApplication &app, CommandLine options)
         }
         Session session;
         session.setIntervalSeconds(options.interval > 0 ? options.interval : AppSettings::interval());
-        addMachines(session, selection.machines, selection.includeThisComputer);
+        RemoteSetup remote;
+        remote.newHostKeys = options.acceptNewHostKeys ? SshOptions::NewHostKeys::Accept : SshOptions::NewHostKeys::Ask;
+        addMachines(session, selection.machines, selection.includeThisComputer, remote);
 
         MainWindow window(&session);
         window.setConfiguredMachines(selection.machines);

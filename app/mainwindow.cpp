@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "chartexporter.h"
 #include "exportdialog.h"
+#include "hostkeyprompt.h"
 #include "machinepanel.h"
 #include "machinesdialog.h"
 #include "markerdialog.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         }
         pagesLayout->addWidget(panel, 1);
         m_panels.append(panel);
+        new HostKeyPrompt(machine, this);
     }
     auto *scroll = new QScrollArea(central);
     scroll->setWidget(pages);

@@ -130,6 +130,9 @@ void SshConnection::start()
     if (m_thread.joinable())
         return;
     m_stop = false;
+    ConnectionState connecting;
+    connecting.kind = ConnectionState::Connecting;
+    setState(connecting);
     m_thread = std::thread([this] { run(); });
 }
 
@@ -155,7 +158,21 @@ void SshConnection::requestSample(quint64 tick)
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         if (!m_streaming) {
-            const QString reason = m_state.text();
+            QString reason;
+            switch (m_state.kind) {
+            case ConnectionState::Failed:
+                reason = m_state.detail;
+                break;
+            case ConnectionState::Reconnecting:
+                reason = tr("not connected to %1 (%2)").arg(where(), m_state.detail);
+                break;
+            case ConnectionState::AwaitingHostKey:
+                reason = tr("waiting for you to trust the host key of %1").arg(where());
+                break;
+            default:
+                reason = tr("connecting to %1").arg(where());
+                break;
+            }
             // Outside the lock: the signal may be direct.
             QMetaObject::invokeMethod(
                 this, [this, tick, reason] { emit sampleFailed(tick, reason); }, Qt::QueuedConnection);
