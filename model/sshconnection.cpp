@@ -18,6 +18,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <pthread.h>
 #include <pwd.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -274,6 +275,7 @@ void SshConnection::failPending(const QString &reason)
 
 void SshConnection::run()
 {
+    pthread_setname_np(pthread_self(), "perfdash-ssh"); // visible in top -H and /proc/<pid>/task
     int retryMs = m_options.firstRetryMs;
     while (!m_stop) {
         ConnectionState connecting;
@@ -651,6 +653,7 @@ SshConnection::End SshConnection::stream(QString &reason)
     connected.kind = ConnectionState::Connected;
     QString stderrTail;
     bool streaming = false;
+    qint64 latencySaidMs = 0;
     char buffer[32768];
 
     while (!m_stop) {
@@ -679,9 +682,10 @@ SshConnection::End SshConnection::stream(QString &reason)
             }
             out.remove(0, qsizetype(n));
         }
-        bool progress = true;
-        while (progress) {
-            progress = false;
+        // Each read first drains the socket into libssh2's queue; read both streams until they would
+        // block, and again only while data is still queued (no extra system calls per sample).
+        bool again = true;
+        for (int round = 0; again && round < 4; ++round) {
             for (int stream : { 0, SSH_EXTENDED_DATA_STDERR }) {
                 for (;;) {
                     const ssize_t n = libssh2_channel_read_ex(m_channel, stream, buffer, sizeof buffer);
@@ -691,7 +695,6 @@ SshConnection::End SshConnection::stream(QString &reason)
                         reason = tr("connection to %1 lost: %2").arg(where(), lastError());
                         return End::Lost;
                     }
-                    progress = true;
                     if (stream == 0) {
                         parser.feedStdout(QByteArrayView(buffer, n));
                     } else {
@@ -700,6 +703,7 @@ SshConnection::End SshConnection::stream(QString &reason)
                     }
                 }
             }
+            again = libssh2_poll_channel_read(m_channel, 0) || libssh2_poll_channel_read(m_channel, 1);
         }
         if (parser.overflowed()) {
             reason = tr("%1 sent unreadable output (a line over 1 MiB)").arg(where());
@@ -724,9 +728,14 @@ SshConnection::End SshConnection::stream(QString &reason)
                     m_streaming = true;
                 }
             }
-            connected.os = parser.os();
-            connected.latencyMs = latency;
-            setState(connected);
+            // The latency is shown, not logged: say it at most once a second.
+            const qint64 now = nowMs();
+            if (!streaming || now - latencySaidMs >= 1000 || connected.os != parser.os()) {
+                latencySaidMs = now;
+                connected.os = parser.os();
+                connected.latencyMs = latency;
+                setState(connected);
+            }
             if (!done.prime)
                 emit sampleReady(done.tick, r.sample, latency);
         }
