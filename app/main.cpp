@@ -50,6 +50,7 @@ int runGui(QApplication &app, CommandLine options)
         session.setIntervalSeconds(options.interval > 0 ? options.interval : AppSettings::interval());
         RemoteSetup remote;
         remote.newHostKeys = options.acceptNewHostKeys ? SshOptions::NewHostKeys::Accept : SshOptions::NewHostKeys::Ask;
+        remote.askPassphrase = true;
         addMachines(session, selection.machines, selection.includeThisComputer, remote);
 
         MainWindow window(&session);

@@ -2,8 +2,8 @@
 
 #include "appsettings.h"
 #include "chartexporter.h"
+#include "connectionprompt.h"
 #include "exportdialog.h"
-#include "hostkeyprompt.h"
 #include "machinepanel.h"
 #include "machinesdialog.h"
 #include "markerdialog.h"
@@ -66,7 +66,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         }
         pagesLayout->addWidget(panel, 1);
         m_panels.append(panel);
-        new HostKeyPrompt(machine, this);
+        new ConnectionPrompt(machine, this);
     }
     auto *scroll = new QScrollArea(central);
     scroll->setWidget(pages);

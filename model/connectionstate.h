@@ -11,19 +11,27 @@
 #include <mutex>
 #include <optional>
 
-// The person's answer to "this host's key is not in known_hosts: trust it?", shared between the
-// connection's worker thread (which waits) and whoever asks the person. Thread-safe.
+// The person's answer to a connection's question — "this host's key is not in known_hosts: trust
+// it?" or "the passphrase of this key?" — shared between the connection's worker thread (which
+// waits) and whoever asks the person. Thread-safe. A passphrase lives here in memory only.
 class HostKeyDecision
 {
 public:
-    void answer(bool accept)
+    void answer(bool accept, const QString &text = {})
     {
         {
             std::lock_guard<std::mutex> lock(m_mutex);
-            if (!m_answer)
+            if (!m_answer) {
                 m_answer = accept;
+                m_text = text;
+            }
         }
         m_changed.notify_all();
+    }
+    QString text() const
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_text;
     }
     bool answered() const
     {
@@ -42,13 +50,14 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     std::optional<bool> m_answer;
+    QString m_text;
 };
 
 // Where a machine's connection stands, as its panel shows it: connecting, connected, reconnecting in
 // N s, failed: reason, or waiting for the person to trust an unknown host key.
 struct ConnectionState
 {
-    enum Kind { Idle, Connecting, Connected, Reconnecting, Failed, AwaitingHostKey };
+    enum Kind { Idle, Connecting, Connected, Reconnecting, Failed, AwaitingHostKey, AwaitingPassphrase };
     Kind kind = Idle;
     QString detail;                                              // why it is reconnecting or failed; translated
     int retryInSeconds = 0;                                      // Reconnecting: seconds until the next try
@@ -60,6 +69,8 @@ struct ConnectionState
     QString keyType;     // e.g. "ED25519"
     QString fingerprint; // "SHA256:…", the way OpenSSH prints it
     QString knownHostsFile;
+    // AwaitingPassphrase: the key file whose passphrase is asked for (answer(true, passphrase)).
+    QString keyFile;
     std::shared_ptr<HostKeyDecision> decision;
 
     bool operator==(const ConnectionState &o) const
@@ -88,6 +99,8 @@ struct ConnectionState
             return tr("failed: %1").arg(detail);
         case AwaitingHostKey:
             return tr("waiting for you to trust the host key %1").arg(fingerprint);
+        case AwaitingPassphrase:
+            return tr("waiting for the passphrase of %1").arg(keyFile);
         }
         return {};
     }

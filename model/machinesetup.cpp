@@ -55,6 +55,7 @@ void addMachines(
             ssh.knownHostsFile = config.knownHosts;
             ssh.newHostKeys = remote.newHostKeys;
             ssh.timeoutMs = remote.timeoutMs;
+            ssh.askPassphrase = remote.askPassphrase;
             ssh.intervalMs = int(session.intervalSeconds() * 1000);
             machine->addSource(std::make_unique<SshSource>(ssh));
         }

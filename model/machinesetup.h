@@ -13,6 +13,7 @@ struct RemoteSetup
     // Headless refuses unknown host keys unless --accept-new-host-keys; the GUI asks the person.
     SshOptions::NewHostKeys newHostKeys = SshOptions::NewHostKeys::Refuse;
     int timeoutMs = 10000;
+    bool askPassphrase = false; // the GUI asks for a key file's passphrase when it needs one
 };
 
 // Adds the machines to a session with the sources their configuration asks for: this computer

@@ -100,6 +100,30 @@ bool isRsaKey(const QString &path)
     return body.left(200).contains("ssh-rsa");
 }
 
+// Whether a private key file is protected by a passphrase (OpenSSH format: its cipher is not
+// "none"; PEM: "ENCRYPTED").
+bool isEncryptedKey(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = f.read(64 * 1024);
+    if (text.contains("ENCRYPTED"))
+        return true;
+    const QByteArray begin = "-----BEGIN OPENSSH PRIVATE KEY-----";
+    const qsizetype at = text.indexOf(begin);
+    if (at < 0)
+        return false;
+    const qsizetype end = text.indexOf("-----END", at + begin.size());
+    const QByteArray body = QByteArray::fromBase64(text.mid(at + begin.size(), end < 0 ? -1 : end - at - begin.size()));
+    const QByteArray magic("openssh-key-v1\0", 15);
+    if (!body.startsWith(magic) || body.size() < magic.size() + 4)
+        return false;
+    const auto *p = reinterpret_cast<const uchar *>(body.constData() + magic.size());
+    const quint32 length = (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
+    return body.mid(magic.size() + 4, qsizetype(length)) != "none";
+}
+
 QString expandHome(const QString &path)
 {
     if (path.startsWith(QLatin1String("~/")))
@@ -111,6 +135,7 @@ QString expandHome(const QString &path)
 SshConnection::SshConnection(SshOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_passphrase(m_options.passphrase)
 {
     initLibssh2Once();
     if (::pipe2(m_wake, O_NONBLOCK | O_CLOEXEC) != 0)
@@ -313,7 +338,7 @@ void SshConnection::run()
             if (!sleepFor(slice))
                 return;
         }
-        retryMs = qMin(retryMs * 2, m_options.maxRetryMs);
+        retryMs = nextRetryMs(retryMs, m_options.maxRetryMs);
     }
 }
 
@@ -501,8 +526,30 @@ bool SshConnection::checkHostKey(QString &reason, bool &permanent)
 bool SshConnection::authenticate(QString &reason)
 {
     const QString user = m_options.user.isEmpty() ? currentUser() : m_options.user;
-    if (!m_options.keyFile.isEmpty())
-        return tryKeyFile(user, expandHome(m_options.keyFile), m_options.passphrase, reason);
+    if (!m_options.keyFile.isEmpty()) {
+        const QString path = expandHome(m_options.keyFile);
+        for (;;) {
+            if (tryKeyFile(user, path, m_passphrase, reason))
+                return true;
+            if (m_stop || !m_keyFileUnreadable || !isEncryptedKey(path))
+                return false;
+            // A key with a passphrase that was not given, or not right.
+            if (!m_options.askPassphrase) {
+                reason = m_passphrase.isEmpty()
+                    ? tr("key file %1 is protected by a passphrase: load it into ssh-agent (ssh-add %1) and choose "
+                         "ssh-agent")
+                          .arg(path)
+                    : tr("the passphrase of key file %1 is not right").arg(path);
+                return false;
+            }
+            const std::optional<QString> given = askForPassphrase(path);
+            if (!given) {
+                reason = tr("no passphrase given for key file %1").arg(path);
+                return false;
+            }
+            m_passphrase = *given;
+        }
+    }
     QStringList tried;
     QString agentReason;
     if (!qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK")) {
@@ -532,6 +579,7 @@ bool SshConnection::authenticate(QString &reason)
 
 bool SshConnection::tryKeyFile(const QString &user, const QString &path, const QString &passphrase, QString &reason)
 {
+    m_keyFileUnreadable = false;
     if (!QFileInfo::exists(path)) {
         reason = tr("key file %1 does not exist").arg(path);
         return false;
@@ -552,6 +600,7 @@ bool SshConnection::tryKeyFile(const QString &user, const QString &path, const Q
             return false;
         }
     }
+    m_keyFileUnreadable = rc == LIBSSH2_ERROR_FILE;
     if (rc == 0)
         return true;
     if (rc == LIBSSH2_ERROR_FILE) {
@@ -564,6 +613,23 @@ bool SshConnection::tryKeyFile(const QString &user, const QString &path, const Q
         reason = tr("authentication as %1 on %2 with key %3 failed: %4").arg(user, where(), path, lastError());
     }
     return false;
+}
+
+std::optional<QString> SshConnection::askForPassphrase(const QString &path)
+{
+    ConnectionState asking;
+    asking.kind = ConnectionState::AwaitingPassphrase;
+    asking.keyFile = path;
+    asking.detail = m_passphrase.isEmpty() ? QString() : tr("the passphrase was not right");
+    asking.decision = std::make_shared<HostKeyDecision>();
+    setState(asking);
+    const qint64 giveUp = nowMs() + m_options.hostKeyWaitMs;
+    std::optional<bool> answer;
+    while (!answer && !m_stop && nowMs() < giveUp)
+        answer = asking.decision->waitFor(200);
+    if (!answer || !*answer)
+        return {};
+    return asking.decision->text();
 }
 
 bool SshConnection::tryAgent(const QString &user, QString &reason)

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 struct _LIBSSH2_SESSION;
@@ -30,6 +31,9 @@ struct SshOptions
         Ask,    // the GUI: state AwaitingHostKey until the person answers
     };
     NewHostKeys newHostKeys = NewHostKeys::Refuse;
+    // The GUI: a key file that needs a passphrase (none given, or a wrong one) puts the state in
+    // AwaitingPassphrase until the person answers. Headless: an error saying so.
+    bool askPassphrase = false;
 
     int timeoutMs = 10000;      // for every network step (connect, handshake, auth, an answer)
     int intervalMs = 1000;      // the sampling interval (macOS top's own period)
@@ -57,6 +61,8 @@ public:
     ConnectionState state() const;
     // Thread-safe. Answered once with sampleReady() or sampleFailed().
     void requestSample(quint64 tick);
+    // The wait before the try after one that waited currentMs: doubling up to maxMs.
+    static int nextRetryMs(int currentMs, int maxMs) { return currentMs >= maxMs / 2 ? maxMs : currentMs * 2; }
 
 signals:
     void stateChanged(const ConnectionState &state);
@@ -74,6 +80,7 @@ private:
     bool authenticate(QString &reason);
     bool tryKeyFile(const QString &user, const QString &path, const QString &passphrase, QString &reason);
     bool tryAgent(const QString &user, QString &reason);
+    std::optional<QString> askForPassphrase(const QString &path);
     End stream(QString &reason);
     void closeSession();
     Wait waitSocket(qint64 deadlineMs, bool alsoRead = false, bool alsoWrite = false);
@@ -97,4 +104,6 @@ private:
     int m_socket = -1;
     _LIBSSH2_SESSION *m_session = nullptr;
     _LIBSSH2_CHANNEL *m_channel = nullptr;
+    QString m_passphrase;             // as given or asked for; memory only, kept for reconnecting
+    bool m_keyFileUnreadable = false; // the last key file try failed reading the key (passphrase?)
 };

@@ -9,6 +9,8 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -21,6 +23,7 @@ private slots:
     void initTestCase();
     void asksAboutUnknownHostKey_data();
     void asksAboutUnknownHostKey();
+    void asksForPassphrase();
 
 private:
     SshdFixture m_sshd;
@@ -99,6 +102,46 @@ void TestSshWindow::asksAboutUnknownHostKey()
         QTRY_VERIFY_WITH_TIMEOUT(panel->connectionText().startsWith(QStringLiteral("SSH failed: ")), 15000);
         QVERIFY(!QFile::exists(knownHosts));
     }
+    session.stop();
+}
+
+void TestSshWindow::asksForPassphrase()
+{
+    const QString key = m_sshd.generateKey(QStringLiteral("gui_locked_ed25519"), QStringLiteral("s3cret"));
+    QVERIFY(!key.isEmpty());
+    QVERIFY(m_sshd.authorize(key));
+    const QString knownHosts = m_sshd.knownHostsPath(QStringLiteral("gui_trusted_known_hosts"));
+    {
+        QFile f(knownHosts);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(m_sshd.knownHostsLine());
+    }
+    MachineConfig config;
+    config.id = QStringLiteral("box");
+    config.host = QStringLiteral("127.0.0.1");
+    config.port = m_sshd.port();
+    config.keyFile = key;
+    config.knownHosts = knownHosts;
+    Session session;
+    session.setIntervalSeconds(0.2);
+    RemoteSetup remote;
+    remote.askPassphrase = true;
+    remote.timeoutMs = 3000;
+    addMachines(session, { config }, false, remote);
+    QString error;
+    QVERIFY(session.start({}, &error));
+    MainWindow window(&session);
+    window.show();
+
+    QInputDialog *prompt = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((prompt = window.findChild<QInputDialog *>(QStringLiteral("passphrasePrompt"))), 15000);
+    QVERIFY(prompt->labelText().contains(key));
+    QCOMPARE(prompt->textEchoMode(), QLineEdit::Password);
+    prompt->setTextValue(QStringLiteral("s3cret"));
+    prompt->accept();
+    MachinePanel *panel = window.findChild<MachinePanel *>();
+    QVERIFY(panel);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->connectionText().startsWith(QStringLiteral("SSH connected")), 15000);
     session.stop();
 }
 

@@ -68,13 +68,13 @@ QByteArray SshdFixture::runTool(const QString &program, const QStringList &argum
     return out.isEmpty() ? QByteArray(" ") : out;
 }
 
-QString SshdFixture::generateKey(const QString &name)
+QString SshdFixture::generateKey(const QString &name, const QString &passphrase)
 {
     const QString path = m_dir.filePath(name);
     QFile::remove(path);
     QFile::remove(path + QStringLiteral(".pub"));
     if (runTool(QStringLiteral("ssh-keygen"),
-            { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"), QString(),
+            { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"), passphrase,
                 QStringLiteral("-C"), name, QStringLiteral("-f"), path })
             .isEmpty())
         return {};
@@ -190,4 +190,15 @@ QByteArray SshdFixture::knownHostsLine() const
     if (parts.size() < 2)
         return {};
     return QStringLiteral("[127.0.0.1]:%1 ").arg(m_port).toLatin1() + parts[0] + ' ' + parts[1] + '\n';
+}
+
+bool SshdFixture::authorize(const QString &privateKey)
+{
+    QFile pub(privateKey + QStringLiteral(".pub"));
+    QFile authorized(m_dir.filePath(QStringLiteral("authorized_keys")));
+    if (!pub.open(QIODevice::ReadOnly) || !authorized.open(QIODevice::Append)) {
+        m_error = QStringLiteral("cannot authorize %1").arg(privateKey);
+        return false;
+    }
+    return authorized.write(pub.readAll()) > 0;
 }

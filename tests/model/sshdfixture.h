@@ -29,8 +29,10 @@ public:
     QByteArray knownHostsLine() const;
     // A fresh known_hosts path in the temporary folder (not created).
     QString knownHostsPath(const QString &name = QStringLiteral("known_hosts")) const { return m_dir.filePath(name); }
-    // Makes another ed25519 key pair; returns the private key's path.
-    QString generateKey(const QString &name);
+    // Makes another ed25519 key pair (with this passphrase); returns the private key's path.
+    QString generateKey(const QString &name, const QString &passphrase = {});
+    // Lets the key pair whose private key is at this path log in too.
+    bool authorize(const QString &privateKey);
     // Runs a program to its end; its stdout, or empty with error() on failure.
     QByteArray runTool(const QString &program, const QStringList &arguments);
     // The output sshd wrote so far (its -e log), for failure messages.

@@ -66,6 +66,8 @@ private slots:
     void unknownHostKey_data();
     void unknownHostKey();
     void askedHostKey();
+    void backoffDoublesToThirtySeconds();
+    void keyWithPassphrase();
     void cleanupTestCase();
 
 private:
@@ -359,6 +361,66 @@ void TestSshConnection::askedHostKey()
             QTRY_VERIFY_WITH_TIMEOUT(probe.last().kind == ConnectionState::Failed, kWaitMs);
             QVERIFY(!QFile::exists(path));
         }
+    }
+}
+
+void TestSshConnection::backoffDoublesToThirtySeconds()
+{
+    const SshOptions defaults;
+    QCOMPARE(defaults.firstRetryMs, 1000);
+    QCOMPARE(defaults.maxRetryMs, 30000);
+    QCOMPARE(defaults.timeoutMs, 10000);
+    QList<int> waits { defaults.firstRetryMs };
+    while (waits.size() < 8)
+        waits << SshConnection::nextRetryMs(waits.last(), defaults.maxRetryMs);
+    QCOMPARE(waits, (QList<int> { 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000 }));
+}
+
+void TestSshConnection::keyWithPassphrase()
+{
+    const QString key = m_sshd.generateKey(QStringLiteral("locked_ed25519"), QStringLiteral("open sesame"));
+    QVERIFY(!key.isEmpty());
+    QVERIFY(m_sshd.authorize(key));
+    SshOptions o = options(m_trusted);
+    o.keyFile = key;
+    {
+        // Headless, none given: a clear error, no connection.
+        Probe probe;
+        auto c = connectTo(probe, o);
+        QTRY_VERIFY_WITH_TIMEOUT(probe.last().kind == ConnectionState::Failed, kWaitMs);
+        QVERIFY2(probe.last().detail.contains(QStringLiteral("passphrase")), qPrintable(describe(probe)));
+        QVERIFY(probe.last().detail.contains(key));
+    }
+    {
+        Probe probe;
+        SshOptions wrong = o;
+        wrong.passphrase = QStringLiteral("not it");
+        auto c = connectTo(probe, wrong);
+        QTRY_VERIFY_WITH_TIMEOUT(probe.last().kind == ConnectionState::Failed, kWaitMs);
+        QVERIFY2(probe.last().detail.contains(QStringLiteral("not right")), qPrintable(describe(probe)));
+    }
+    {
+        Probe probe;
+        SshOptions given = o;
+        given.passphrase = QStringLiteral("open sesame");
+        auto c = connectTo(probe, given);
+        QVERIFY2(sampleUntil(*c, [&] { return !probe.samples.isEmpty(); }), qPrintable(describe(probe)));
+    }
+    {
+        // The GUI asks; a wrong answer asks again, the right one connects.
+        Probe probe;
+        SshOptions asking = o;
+        asking.askPassphrase = true;
+        auto c = connectTo(probe, asking);
+        QTRY_VERIFY_WITH_TIMEOUT(probe.last().kind == ConnectionState::AwaitingPassphrase, kWaitMs);
+        QCOMPARE(probe.last().keyFile, key);
+        QVERIFY(probe.last().detail.isEmpty());
+        probe.last().decision->answer(true, QStringLiteral("wrong"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            probe.last().kind == ConnectionState::AwaitingPassphrase && !probe.last().decision->answered(), kWaitMs);
+        QVERIFY(!probe.last().detail.isEmpty()); // "the passphrase was not right"
+        probe.last().decision->answer(true, QStringLiteral("open sesame"));
+        QVERIFY2(sampleUntil(*c, [&] { return !probe.samples.isEmpty(); }), qPrintable(describe(probe)));
     }
 }
 
