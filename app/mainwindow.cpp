@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "chartexporter.h"
+#include "comparisonchart.h"
 #include "connectionprompt.h"
 #include "exportdialog.h"
 #include "machinepanel.h"
@@ -58,6 +59,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     auto *pages = new QWidget(central);
     auto *pagesLayout = new QVBoxLayout(pages);
     pagesLayout->setContentsMargins(0, 0, 0, 0);
+    m_comparison = createCpuComparisonChart(session->machines(), session->markers(), pages);
+    if (m_comparison) {
+        connect(m_comparison, &TimeChart::clicked, this, &MainWindow::addMarkerAt);
+        connect(m_comparison, &TimeChart::exportRequested, this, &MainWindow::exportChart);
+        pagesLayout->addWidget(m_comparison, 1);
+    }
     for (MachineMonitor *machine : session->machines()) {
         auto *panel = new MachinePanel(machine, session->markers(), pages);
         for (TimeChart *chart : panel->charts()) {
@@ -116,6 +123,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 QList<TimeChart *> MainWindow::charts() const
 {
     QList<TimeChart *> all;
+    if (m_comparison)
+        all << m_comparison;
     for (MachinePanel *panel : m_panels)
         all += panel->charts();
     return all;

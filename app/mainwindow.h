@@ -53,6 +53,7 @@ private:
 
     Session *m_session;
     QList<MachinePanel *> m_panels;
+    TimeChart *m_comparison = nullptr; // every machine's CPU on one chart; null with one machine
     MarkersPanel *m_markers = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_status = nullptr;

@@ -1,11 +1,13 @@
 // A remote machine over SSH in the real window, against a real loopback sshd: the unknown host key
 // is asked about in a dialog with its fingerprint, trusting it records it in known_hosts, and the
 // machine's panel then shows "SSH connected" with the last sample's latency.
+#include "machinemonitor.h"
 #include "machinepanel.h"
 #include "machinesetup.h"
 #include "mainwindow.h"
 #include "session.h"
 #include "sshdfixture.h"
+#include "timechart.h"
 
 #include <QApplication>
 #include <QFile>
@@ -77,6 +79,8 @@ void TestSshWindow::asksAboutUnknownHostKey()
     QVERIFY(fingerprint.startsWith(QStringLiteral("SHA256:")));
     QVERIFY2(prompt->text().contains(fingerprint), qPrintable(prompt->text()));
     QVERIFY(prompt->text().contains(QStringLiteral("Loopback box")));
+    // One machine: no combined view.
+    QVERIFY(!window.findChild<TimeChart *>(QStringLiteral("cpuComparison")));
 
     MachinePanel *panel = window.findChild<MachinePanel *>();
     QVERIFY(panel);
@@ -127,7 +131,7 @@ void TestSshWindow::asksForPassphrase()
     RemoteSetup remote;
     remote.askPassphrase = true;
     remote.timeoutMs = 3000;
-    addMachines(session, { config }, false, remote);
+    addMachines(session, { config }, true, remote); // with this computer
     QString error;
     QVERIFY(session.start({}, &error));
     MainWindow window(&session);
@@ -139,9 +143,24 @@ void TestSshWindow::asksForPassphrase()
     QCOMPARE(prompt->textEchoMode(), QLineEdit::Password);
     prompt->setTextValue(QStringLiteral("s3cret"));
     prompt->accept();
-    MachinePanel *panel = window.findChild<MachinePanel *>();
+    MachinePanel *panel = nullptr;
+    MachinePanel *local = nullptr;
+    for (MachinePanel *p : window.findChildren<MachinePanel *>())
+        (p->machine()->info().id == QLatin1String("box") ? panel : local) = p;
     QVERIFY(panel);
     QTRY_VERIFY_WITH_TIMEOUT(panel->connectionText().startsWith(QStringLiteral("SSH connected")), 15000);
+    // This computer's panel has no SSH state.
+    QVERIFY(local);
+    QCOMPARE(local->machine()->info().id, QStringLiteral("local"));
+    QVERIFY(local->connectionText().isEmpty());
+
+    // The combined view: both machines' CPU on one chart, the remote's drawn once it has samples.
+    auto *comparison = window.findChild<TimeChart *>(QStringLiteral("cpuComparison"));
+    QVERIFY(comparison);
+    QTRY_VERIFY_WITH_TIMEOUT(session.machines().value(1)->history().size() >= 3, 15000);
+    comparison->refresh();
+    QVERIFY(comparison->pointCount(0) > 0);
+    QVERIFY(comparison->pointCount(1) > 0);
     session.stop();
 }
 
