@@ -2,6 +2,7 @@
 
 #include "knownhostsfile.h"
 #include "remotestreamparser.h"
+#include "sshkeys.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -42,94 +43,6 @@ QString currentUser()
     return qEnvironmentVariable("USER");
 }
 
-int knownHostKeyBit(int hostKeyType)
-{
-    switch (hostKeyType) {
-    case LIBSSH2_HOSTKEY_TYPE_RSA:
-        return LIBSSH2_KNOWNHOST_KEY_SSHRSA;
-    case LIBSSH2_HOSTKEY_TYPE_DSS:
-        return LIBSSH2_KNOWNHOST_KEY_SSHDSS;
-    case LIBSSH2_HOSTKEY_TYPE_ECDSA_256:
-        return LIBSSH2_KNOWNHOST_KEY_ECDSA_256;
-    case LIBSSH2_HOSTKEY_TYPE_ECDSA_384:
-        return LIBSSH2_KNOWNHOST_KEY_ECDSA_384;
-    case LIBSSH2_HOSTKEY_TYPE_ECDSA_521:
-        return LIBSSH2_KNOWNHOST_KEY_ECDSA_521;
-    case LIBSSH2_HOSTKEY_TYPE_ED25519:
-        return LIBSSH2_KNOWNHOST_KEY_ED25519;
-    default:
-        return LIBSSH2_KNOWNHOST_KEY_UNKNOWN;
-    }
-}
-
-// The key type as OpenSSH names it in known_hosts, and as it prints it in messages.
-std::pair<QByteArray, QString> keyTypeNames(int hostKeyType)
-{
-    switch (hostKeyType) {
-    case LIBSSH2_HOSTKEY_TYPE_RSA:
-        return { "ssh-rsa", QStringLiteral("RSA") };
-    case LIBSSH2_HOSTKEY_TYPE_DSS:
-        return { "ssh-dss", QStringLiteral("DSA") };
-    case LIBSSH2_HOSTKEY_TYPE_ECDSA_256:
-        return { "ecdsa-sha2-nistp256", QStringLiteral("ECDSA") };
-    case LIBSSH2_HOSTKEY_TYPE_ECDSA_384:
-        return { "ecdsa-sha2-nistp384", QStringLiteral("ECDSA") };
-    case LIBSSH2_HOSTKEY_TYPE_ECDSA_521:
-        return { "ecdsa-sha2-nistp521", QStringLiteral("ECDSA") };
-    case LIBSSH2_HOSTKEY_TYPE_ED25519:
-        return { "ssh-ed25519", QStringLiteral("ED25519") };
-    default:
-        return { {}, QStringLiteral("unknown") };
-    }
-}
-
-// Whether a private key file is an RSA key (OpenSSH or PEM format).
-bool isRsaKey(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray text = f.read(64 * 1024);
-    if (text.contains("BEGIN RSA PRIVATE KEY"))
-        return true;
-    const qsizetype begin = text.indexOf("-----BEGIN OPENSSH PRIVATE KEY-----");
-    if (begin < 0)
-        return false;
-    const qsizetype end = text.indexOf("-----END", begin + 10);
-    const QByteArray body = QByteArray::fromBase64(text.mid(begin + 35, end < 0 ? -1 : end - begin - 35));
-    return body.left(200).contains("ssh-rsa");
-}
-
-// Whether a private key file is protected by a passphrase (OpenSSH format: its cipher is not
-// "none"; PEM: "ENCRYPTED").
-bool isEncryptedKey(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray text = f.read(64 * 1024);
-    if (text.contains("ENCRYPTED"))
-        return true;
-    const QByteArray begin = "-----BEGIN OPENSSH PRIVATE KEY-----";
-    const qsizetype at = text.indexOf(begin);
-    if (at < 0)
-        return false;
-    const qsizetype end = text.indexOf("-----END", at + begin.size());
-    const QByteArray body = QByteArray::fromBase64(text.mid(at + begin.size(), end < 0 ? -1 : end - at - begin.size()));
-    const QByteArray magic("openssh-key-v1\0", 15);
-    if (!body.startsWith(magic) || body.size() < magic.size() + 4)
-        return false;
-    const auto *p = reinterpret_cast<const uchar *>(body.constData() + magic.size());
-    const quint32 length = (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
-    return body.mid(magic.size() + 4, qsizetype(length)) != "none";
-}
-
-QString expandHome(const QString &path)
-{
-    if (path.startsWith(QLatin1String("~/")))
-        return QDir::homePath() + path.mid(1);
-    return path;
-}
 } // namespace
 
 SshConnection::SshConnection(SshOptions options, QObject *parent)
@@ -436,7 +349,7 @@ bool SshConnection::checkHostKey(QString &reason, bool &permanent)
         return false;
     }
     const QString fingerprint = KnownHostsFile::sha256Fingerprint(QByteArray(digest, 32));
-    const auto [keyTypeName, keyTypeLabel] = keyTypeNames(keyType);
+    const auto [keyTypeName, keyTypeLabel] = SshKeys::keyTypeNames(keyType);
     const QString path = KnownHostsFile::resolvePath(m_options.knownHostsFile);
     const QString pattern = KnownHostsFile::hostPattern(m_options.host, m_options.port);
 
@@ -447,7 +360,7 @@ bool SshConnection::checkHostKey(QString &reason, bool &permanent)
         reason = tr("cannot read %1: %2").arg(path, lastError());
         return false;
     }
-    const int mask = LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW | knownHostKeyBit(keyType);
+    const int mask = LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW | SshKeys::knownHostKeyBit(keyType);
     libssh2_knownhost *entry = nullptr;
     const int check = libssh2_knownhost_checkp(
         hosts, m_options.host.toUtf8().constData(), m_options.port, key, keyLength, mask, &entry);
@@ -527,11 +440,11 @@ bool SshConnection::authenticate(QString &reason)
 {
     const QString user = m_options.user.isEmpty() ? currentUser() : m_options.user;
     if (!m_options.keyFile.isEmpty()) {
-        const QString path = expandHome(m_options.keyFile);
+        const QString path = SshKeys::expandHome(m_options.keyFile);
         for (;;) {
             if (tryKeyFile(user, path, m_passphrase, reason))
                 return true;
-            if (m_stop || !m_keyFileUnreadable || !isEncryptedKey(path))
+            if (m_stop || !m_keyFileUnreadable || !SshKeys::isEncryptedKey(path))
                 return false;
             // A key with a passphrase that was not given, or not right.
             if (!m_options.askPassphrase) {
@@ -605,7 +518,7 @@ bool SshConnection::tryKeyFile(const QString &user, const QString &path, const Q
         return true;
     if (rc == LIBSSH2_ERROR_FILE) {
         reason = tr("cannot use key file %1: %2 (if it has a passphrase, give it)").arg(path, lastError());
-    } else if (isRsaKey(path)) {
+    } else if (SshKeys::isRsaKey(path)) {
         reason = tr("%1 refused the RSA key %2 for user %3: this libssh2 can only sign with SHA-1, which current "
                     "OpenSSH servers refuse; use an ed25519 key")
                      .arg(where(), path, user);
