@@ -68,14 +68,14 @@ QByteArray SshdFixture::runTool(const QString &program, const QStringList &argum
     return out.isEmpty() ? QByteArray(" ") : out;
 }
 
-QString SshdFixture::generateKey(const QString &name, const QString &passphrase)
+QString SshdFixture::generateKey(const QString &name, const QString &passphrase, const QString &type)
 {
     const QString path = m_dir.filePath(name);
     QFile::remove(path);
     QFile::remove(path + QStringLiteral(".pub"));
     if (runTool(QStringLiteral("ssh-keygen"),
-            { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"), passphrase,
-                QStringLiteral("-C"), name, QStringLiteral("-f"), path })
+            { QStringLiteral("-q"), QStringLiteral("-t"), type, QStringLiteral("-N"), passphrase, QStringLiteral("-C"),
+                name, QStringLiteral("-f"), path })
             .isEmpty())
         return {};
     return path;

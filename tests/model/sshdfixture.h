@@ -29,8 +29,9 @@ public:
     QByteArray knownHostsLine() const;
     // A fresh known_hosts path in the temporary folder (not created).
     QString knownHostsPath(const QString &name = QStringLiteral("known_hosts")) const { return m_dir.filePath(name); }
-    // Makes another ed25519 key pair (with this passphrase); returns the private key's path.
-    QString generateKey(const QString &name, const QString &passphrase = {});
+    // Makes another key pair (with this passphrase) of this type; returns the private key's path.
+    QString generateKey(
+        const QString &name, const QString &passphrase = {}, const QString &type = QStringLiteral("ed25519"));
     // Lets the key pair whose private key is at this path log in too.
     bool authorize(const QString &privateKey);
     // Runs a program to its end; its stdout, or empty with error() on failure.

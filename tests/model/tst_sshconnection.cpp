@@ -68,6 +68,7 @@ private slots:
     void askedHostKey();
     void backoffDoublesToThirtySeconds();
     void keyWithPassphrase();
+    void rsaKeyIsExplained();
     void cleanupTestCase();
 
 private:
@@ -422,6 +423,21 @@ void TestSshConnection::keyWithPassphrase()
         probe.last().decision->answer(true, QStringLiteral("open sesame"));
         QVERIFY2(sampleUntil(*c, [&] { return !probe.samples.isEmpty(); }), qPrintable(describe(probe)));
     }
+}
+
+void TestSshConnection::rsaKeyIsExplained()
+{
+    // libssh2 1.10 signs RSA keys with SHA-1 only, which OpenSSH 8.8+ refuses even when authorized.
+    const QString key = m_sshd.generateKey(QStringLiteral("old_rsa"), {}, QStringLiteral("rsa"));
+    QVERIFY(!key.isEmpty());
+    QVERIFY(m_sshd.authorize(key));
+    SshOptions o = options(m_trusted);
+    o.keyFile = key;
+    Probe probe;
+    auto c = connectTo(probe, o);
+    QTRY_VERIFY_WITH_TIMEOUT(probe.last().kind == ConnectionState::Failed, kWaitMs);
+    QVERIFY2(probe.last().detail.contains(QStringLiteral("use an ed25519 key")), qPrintable(describe(probe)));
+    QVERIFY(probe.last().detail.contains(key));
 }
 
 QTEST_GUILESS_MAIN(TestSshConnection)
