@@ -16,10 +16,11 @@ struct CommandLine
     bool single = false;
     QString event;
     QString notes;
-    QString machinesFile;           // --machines FILE: use these machines instead of the saved ones
-    bool noLocal = false;           // --no-local: do not watch this computer
-    bool acceptNewHostKeys = false; // --accept-new-host-keys: trust and record unknown SSH host keys
-    QString text;                   // the help text, or the error message
+    QString machinesFile; // --machines FILE: use these machines instead of the saved ones
+    bool noLocal = false; // --no-local: do not watch this computer
+    QString text;         // the help text, or the error message
+    // --accept-new-host-keys: trust and record SSH host keys not yet in known_hosts
+    bool acceptNewHostKeys = false;
 
     static CommandLine parse(const QStringList &arguments);
 };
