@@ -27,9 +27,10 @@ bool parseSeconds(const QString &text, double min, double max, double *out)
 QString usage()
 {
     return tr("Usage:\n"
-              "  perfdash [--interval S] [--log-dir DIR] [--machines FILE] [--no-local]\n"
+              "  perfdash [--interval S] [--log-dir DIR] [--machines FILE] [--no-local] [--accept-new-host-keys]\n"
               "      Open the dashboard, watching this computer and logging every S seconds.\n"
               "  perfdash log [--interval S] [--duration S] [--log-dir DIR] [--machines FILE] [--no-local]\n"
+              "               [--accept-new-host-keys]\n"
               "      Record the same CSV log without a window. Ctrl-C or SIGTERM stops it.\n"
               "  perfdash log --single --event LABEL [--notes TEXT] [--log-dir DIR]\n"
               "      Take one snapshot with a marker and append it to the newest log.\n"
@@ -50,6 +51,9 @@ QString usage()
               "                 application data directory's performance_logs/)\n"
               "  --machines FILE  the machines to watch, from a JSON file (see the README)\n"
               "  --no-local     do not watch this computer\n"
+              "  --accept-new-host-keys  trust SSH host keys not yet in known_hosts and record\n"
+              "                 them there (without it, perfdash log refuses them and the\n"
+              "                 window asks)\n"
               "  --single       one snapshot, appended to the newest log\n"
               "  --event LABEL  the marker label of the snapshot\n"
               "  --notes TEXT   the marker's notes\n"
@@ -100,8 +104,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption cpuThreshold(QStringLiteral("cpu-threshold"), tr("CPU threshold."), QStringLiteral("N"));
     const QCommandLineOption lowTps(QStringLiteral("low-tps"), tr("Tokens/s threshold."), QStringLiteral("N"));
     const QCommandLineOption run(QStringLiteral("run"), tr("Run."), QStringLiteral("R"));
+    const QCommandLineOption acceptNewHostKeys(
+        QStringLiteral("accept-new-host-keys"), tr("Trust and record unknown SSH host keys."));
     parser.addOptions({ help, version, interval, duration, logDir, single, event, notes, machines, noLocal, machine,
-        http, httpToken, json, cpuThreshold, lowTps, run });
+        http, httpToken, json, cpuThreshold, lowTps, run, acceptNewHostKeys });
 
     auto fail = [&cl](const QString &message) {
         cl.mode = Mode::Error;
@@ -128,7 +134,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     if (cl.mode == Mode::Analyze) {
         const bool other = parser.isSet(interval) || parser.isSet(duration) || parser.isSet(single)
             || parser.isSet(event) || parser.isSet(notes) || parser.isSet(machines) || parser.isSet(noLocal)
-            || parser.isSet(machine) || parser.isSet(http) || parser.isSet(httpToken);
+            || parser.isSet(machine) || parser.isSet(http) || parser.isSet(httpToken)
+            || parser.isSet(acceptNewHostKeys);
         if (other)
             return fail(
                 tr("'perfdash analyze' takes FILE|DIR, --json, --cpu-threshold, --low-tps, --run and --log-dir"));
@@ -167,7 +174,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
             return fail(tr("'perfdash mark' needs a LABEL"));
         if (positional.size() > 1)
             return fail(tr("unexpected argument '%1' (quote a label of several words)").arg(positional[1]));
-        for (const QCommandLineOption &o : { interval, duration, single, event, machines, noLocal, http, httpToken }) {
+        for (const QCommandLineOption &o :
+            { interval, duration, single, event, machines, noLocal, http, httpToken, acceptNewHostKeys }) {
             if (parser.isSet(o))
                 return fail(tr("--%1 does not apply to 'perfdash mark'").arg(o.names().first()));
         }
@@ -209,6 +217,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(machines) && cl.machinesFile.isEmpty())
         return fail(tr("--machines needs a file"));
     cl.noLocal = parser.isSet(noLocal);
+    cl.acceptNewHostKeys = parser.isSet(acceptNewHostKeys);
 
     cl.single = parser.isSet(single);
     cl.event = parser.value(event);

@@ -31,6 +31,8 @@ struct CommandLine
     double cpuThreshold = -1;               // --cpu-threshold N; < 0: not given
     double lowTokensPerSecond = -1;         // --low-tps N; < 0: not given
     QString run = QStringLiteral("latest"); // --run latest|all|N
+    // --accept-new-host-keys: trust and record SSH host keys not yet in known_hosts
+    bool acceptNewHostKeys = false;
 
     static CommandLine parse(const QStringList &arguments);
 };

@@ -83,7 +83,9 @@ int runHeadlessLogger(const CommandLine &options)
     Session session;
     session.setHistorySeconds(60); // nothing draws it: keep a minute, not a day
     session.setIntervalSeconds(options.interval > 0 ? options.interval : 1.0);
-    addMachines(session, selection.machines, selection.includeThisComputer);
+    RemoteSetup remote;
+    remote.newHostKeys = options.acceptNewHostKeys ? SshOptions::NewHostKeys::Accept : SshOptions::NewHostKeys::Refuse;
+    addMachines(session, selection.machines, selection.includeThisComputer, remote);
 
     QObject::connect(&session, &Session::errorChanged, [](const QString &error) {
         if (!error.isEmpty())
@@ -94,6 +96,15 @@ int runHeadlessLogger(const CommandLine &options)
         QObject::connect(machine, &MachineMonitor::errorChanged, [id](const QString &error) {
             if (!error.isEmpty())
                 printLine(stderr, QStringLiteral("perfdash: %1: %2").arg(id, error));
+        });
+        QObject::connect(machine, &MachineMonitor::connectionStateChanged, [id](const ConnectionState &state) {
+            // Every sample updates the latency and every second the countdown: say only what changed.
+            static QHash<QString, QString> last;
+            const QString key = QString::number(state.kind) + state.detail;
+            if (last.value(id) == key)
+                return;
+            last[id] = key;
+            printLine(stderr, QStringLiteral("perfdash: %1: SSH %2").arg(id, state.text()));
         });
         QObject::connect(machine, &MachineMonitor::serverStateChanged, [id](const ServerState &state) {
             static const char *const names[] = { "unknown", "up", "loading", "down" };

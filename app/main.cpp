@@ -111,7 +111,10 @@ int runGui(QApplication &app, CommandLine options)
         }
         Session session;
         session.setIntervalSeconds(options.interval > 0 ? options.interval : AppSettings::interval());
-        addMachines(session, selection.machines, selection.includeThisComputer);
+        RemoteSetup remote;
+        remote.newHostKeys = options.acceptNewHostKeys ? SshOptions::NewHostKeys::Accept : SshOptions::NewHostKeys::Ask;
+        remote.askPassphrase = true;
+        addMachines(session, selection.machines, selection.includeThisComputer, remote);
 
         HttpApi api(&session);
         MainWindow window(&session);

@@ -4,6 +4,8 @@
 #include "appsettings.h"
 #include "chartexporter.h"
 #include "comparepage.h"
+#include "comparisonchart.h"
+#include "connectionprompt.h"
 #include "exportdialog.h"
 #include "httpapidialog.h"
 #include "machinepanel.h"
@@ -64,6 +66,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     auto *pages = new QWidget(central);
     auto *pagesLayout = new QVBoxLayout(pages);
     pagesLayout->setContentsMargins(0, 0, 0, 0);
+    m_comparison = createCpuComparisonChart(session->machines(), session->markers(), pages);
+    if (m_comparison) {
+        connect(m_comparison, &TimeChart::clicked, this, &MainWindow::addMarkerAt);
+        connect(m_comparison, &TimeChart::exportRequested, this, &MainWindow::exportChart);
+        pagesLayout->addWidget(m_comparison, 1);
+    }
     for (MachineMonitor *machine : session->machines()) {
         auto *panel = new MachinePanel(machine, session->markers(), pages);
         for (TimeChart *chart : panel->charts()) {
@@ -72,6 +80,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         }
         pagesLayout->addWidget(panel, 1);
         m_panels.append(panel);
+        new ConnectionPrompt(machine, this);
     }
     auto *scroll = new QScrollArea(central);
     scroll->setWidget(pages);
@@ -156,6 +165,8 @@ void MainWindow::raiseWindow()
 QList<TimeChart *> MainWindow::charts() const
 {
     QList<TimeChart *> all;
+    if (m_comparison)
+        all << m_comparison;
     for (MachinePanel *panel : m_panels)
         all += panel->charts();
     return all;

@@ -21,6 +21,13 @@ MachineMonitor::MachineMonitor(MachineInfo info, QThread *samplingThread, QObjec
             emit serverStateChanged(state);
         },
         Qt::QueuedConnection);
+    connect(
+        m_sampler, &MachineSampler::connectionStateChanged, this,
+        [this](const ConnectionState &state) {
+            m_connectionState = state;
+            emit connectionStateChanged(state);
+        },
+        Qt::QueuedConnection);
 }
 
 MachineMonitor::~MachineMonitor()

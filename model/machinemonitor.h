@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionstate.h"
 #include "history.h"
 #include "serverstate.h"
 
@@ -33,6 +34,8 @@ public:
     const History &history() const { return m_history; }
     QString lastError() const { return m_lastError; }
     ServerState serverState() const { return m_serverState; }
+    // The SSH connection's state; Idle for a machine without one.
+    ConnectionState connectionState() const { return m_connectionState; }
 
     // Takes ownership; call before the first requestSample().
     void addSource(std::unique_ptr<Source> source);
@@ -50,6 +53,7 @@ signals:
     void sampleReady(quint64 tick, const Sample &sample);
     void errorChanged(const QString &error);
     void serverStateChanged(const ServerState &state);
+    void connectionStateChanged(const ConnectionState &state);
 
 private:
     MachineInfo m_info;
@@ -57,4 +61,5 @@ private:
     MachineSampler *m_sampler = nullptr; // owned; deleted in the sampling thread
     QString m_lastError;
     ServerState m_serverState;
+    ConnectionState m_connectionState;
 };

@@ -19,6 +19,7 @@ void MachineSampler::addSource(Source *source)
     connect(source, &Source::failed, this,
         [this, source](quint64 tick, const QString &reason) { onAnswer(source, tick, nullptr, reason); });
     connect(source, &Source::serverStateChanged, this, &MachineSampler::serverStateChanged);
+    connect(source, &Source::connectionStateChanged, this, &MachineSampler::connectionStateChanged);
 }
 
 void MachineSampler::sample(quint64 tick, qint64 timeMs, int timeoutMs)

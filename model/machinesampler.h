@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionstate.h"
 #include "sample.h"
 #include "serverstate.h"
 
@@ -24,6 +25,7 @@ public:
 signals:
     void sampled(quint64 tick, const Sample &sample, const QString &error);
     void serverStateChanged(const ServerState &state);
+    void connectionStateChanged(const ConnectionState &state);
 
 private:
     void onAnswer(Source *source, quint64 tick, const Sample *sample, const QString &error);

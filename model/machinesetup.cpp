@@ -5,28 +5,13 @@
 #include "machinedescription.h"
 #include "nodeexportersource.h"
 #include "session.h"
+#include "sshsource.h"
 
 #include <QCoreApplication>
 #include <QUrl>
 
-namespace {
-// Says, every tick, why a configured part of a machine cannot be sampled by this build.
-class UnavailableSource : public Source
-{
-public:
-    UnavailableSource(QString reason, QObject *parent = nullptr)
-        : Source(parent)
-        , m_reason(std::move(reason))
-    { }
-    QString name() const override { return m_reason; }
-    void requestSample(quint64 tick) override { emit failed(tick, m_reason); }
-
-private:
-    QString m_reason;
-};
-} // namespace
-
-void addMachines(Session &session, const QList<MachineConfig> &machines, bool includeThisComputer)
+void addMachines(
+    Session &session, const QList<MachineConfig> &machines, bool includeThisComputer, const RemoteSetup &remote)
 {
     if (includeThisComputer) {
         MachineMonitor *local = session.addMachine(
@@ -62,9 +47,17 @@ void addMachines(Session &session, const QList<MachineConfig> &machines, bool in
         if (!config.nodeExporterUrl.isEmpty()) {
             machine->addSource(std::make_unique<NodeExporterSource>(QUrl(config.nodeExporterUrl)));
         } else if (!config.host.isEmpty()) {
-            machine->addSource(std::make_unique<UnavailableSource>(
-                QCoreApplication::translate("MachineSetup", "%1: sampling over SSH is not available in this version")
-                    .arg(config.host)));
+            SshOptions ssh;
+            ssh.host = config.host;
+            ssh.port = config.port;
+            ssh.user = config.user;
+            ssh.keyFile = config.keyFile;
+            ssh.knownHostsFile = config.knownHosts;
+            ssh.newHostKeys = remote.newHostKeys;
+            ssh.timeoutMs = remote.timeoutMs;
+            ssh.askPassphrase = remote.askPassphrase;
+            ssh.intervalMs = int(session.intervalSeconds() * 1000);
+            machine->addSource(std::make_unique<SshSource>(ssh));
         }
     }
 }

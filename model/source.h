@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionstate.h"
 #include "sample.h"
 #include "serverstate.h"
 
@@ -24,4 +25,6 @@ signals:
     void failed(quint64 tick, const QString &reason);
     // Sources that check a model server say when its state changes.
     void serverStateChanged(const ServerState &state);
+    // Sources that keep a connection (SSH) say where it stands.
+    void connectionStateChanged(const ConnectionState &state);
 };

@@ -14,6 +14,7 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
     , m_machine(machine)
     , m_values(new QLabel(this))
     , m_state(new QLabel(this))
+    , m_connection(new QLabel(this))
 {
     const MachineInfo &info = machine->info();
     auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(info.name.toHtmlEscaped()), this);
@@ -36,6 +37,10 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
         onServerState(machine->serverState());
         connect(machine, &MachineMonitor::serverStateChanged, this, &MachinePanel::onServerState);
     }
+    m_connection->setObjectName(QStringLiteral("connectionState"));
+    m_connection->hide();
+    header->addWidget(m_connection);
+    connect(machine, &MachineMonitor::connectionStateChanged, this, &MachinePanel::onConnectionState);
     header->addSpacing(16);
     header->addWidget(m_values, 1);
 
@@ -145,4 +150,21 @@ void MachinePanel::onServerState(const ServerState &state)
     m_badge->setToolTip(state.detail);
     m_badge->setStyleSheet(
         QStringLiteral("color: white; background: %1; border-radius: 4px; padding: 2px 8px;").arg(color));
+}
+
+QString MachinePanel::connectionText() const
+{
+    return m_connection->text();
+}
+
+void MachinePanel::onConnectionState(const ConnectionState &state)
+{
+    QString text = state.kind == ConnectionState::Connected ? tr("SSH connected") : tr("SSH %1").arg(state.text());
+    if (state.kind == ConnectionState::Connected && !std::isnan(state.latencyMs))
+        text += tr(" · last sample %1 ms").arg(state.latencyMs, 0, 'f', 0);
+    m_connection->setText(text);
+    m_connection->setToolTip(state.os.isEmpty() ? QString() : tr("Remote system: %1").arg(state.os));
+    m_connection->setStyleSheet(
+        state.kind == ConnectionState::Connected ? QString() : QStringLiteral("color: #b00020"));
+    m_connection->setVisible(state.kind != ConnectionState::Idle);
 }

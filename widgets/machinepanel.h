@@ -8,6 +8,7 @@ class MarkerStore;
 class QLabel;
 class TimeChart;
 struct Sample;
+struct ConnectionState;
 struct ServerState;
 
 // One machine on the dashboard: its name and state, the latest values, and its live charts —
@@ -22,15 +23,19 @@ public:
     MachineMonitor *machine() const { return m_machine; }
     const QList<TimeChart *> &charts() const { return m_charts; }
     QString serverBadgeText() const;
+    // The SSH connection's state and the last sample's latency; empty without SSH.
+    QString connectionText() const;
 
 private:
     void onSample(const Sample &sample);
     void onError(const QString &error);
     void onServerState(const ServerState &state);
+    void onConnectionState(const ConnectionState &state);
 
     MachineMonitor *m_machine;
     QList<TimeChart *> m_charts;
     QLabel *m_values;
     QLabel *m_state;
     QLabel *m_badge = nullptr;
+    QLabel *m_connection;
 };

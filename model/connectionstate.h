@@ -1,0 +1,109 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QMetaType>
+#include <QString>
+
+#include <cmath>
+#include <condition_variable>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+// The person's answer to a connection's question — "this host's key is not in known_hosts: trust
+// it?" or "the passphrase of this key?" — shared between the connection's worker thread (which
+// waits) and whoever asks the person. Thread-safe. A passphrase lives here in memory only.
+class HostKeyDecision
+{
+public:
+    void answer(bool accept, const QString &text = {})
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (!m_answer) {
+                m_answer = accept;
+                m_text = text;
+            }
+        }
+        m_changed.notify_all();
+    }
+    QString text() const
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_text;
+    }
+    bool answered() const
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_answer.has_value();
+    }
+    // Waits at most timeoutMs for the answer.
+    std::optional<bool> waitFor(int timeoutMs)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this] { return m_answer.has_value(); });
+        return m_answer;
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::optional<bool> m_answer;
+    QString m_text;
+};
+
+// Where a machine's connection stands, as its panel shows it: connecting, connected, reconnecting in
+// N s, failed: reason, or waiting for the person to trust an unknown host key.
+struct ConnectionState
+{
+    enum Kind { Idle, Connecting, Connected, Reconnecting, Failed, AwaitingHostKey, AwaitingPassphrase };
+    Kind kind = Idle;
+    QString detail;                                              // why it is reconnecting or failed; translated
+    int retryInSeconds = 0;                                      // Reconnecting: seconds until the next try
+    QString os;                                                  // "Linux", "Darwin" (from `uname -s`) once connected
+    double latencyMs = std::numeric_limits<double>::quiet_NaN(); // of the last sample: request to answer
+
+    // AwaitingHostKey: what to show, and where the answer goes.
+    QString host;        // as known_hosts names it: "name" or "[name]:port"
+    QString keyType;     // e.g. "ED25519"
+    QString fingerprint; // "SHA256:…", the way OpenSSH prints it
+    QString knownHostsFile;
+    // AwaitingPassphrase: the key file whose passphrase is asked for (answer(true, passphrase)).
+    QString keyFile;
+    std::shared_ptr<HostKeyDecision> decision;
+
+    bool operator==(const ConnectionState &o) const
+    {
+        return kind == o.kind && detail == o.detail && retryInSeconds == o.retryInSeconds && os == o.os
+            && fingerprint == o.fingerprint
+            && (latencyMs == o.latencyMs || (std::isnan(latencyMs) && std::isnan(o.latencyMs)));
+    }
+    bool operator!=(const ConnectionState &o) const { return !(*this == o); }
+
+    // One line for the person, e.g. "reconnecting in 4 s (connection refused)".
+    QString text() const
+    {
+        const auto tr = [](const char *s) { return QCoreApplication::translate("ConnectionState", s); };
+        switch (kind) {
+        case Idle:
+            return tr("not connected");
+        case Connecting:
+            return tr("connecting");
+        case Connected:
+            return tr("connected");
+        case Reconnecting:
+            return detail.isEmpty() ? tr("reconnecting in %1 s").arg(retryInSeconds)
+                                    : tr("reconnecting in %1 s (%2)").arg(retryInSeconds).arg(detail);
+        case Failed:
+            return tr("failed: %1").arg(detail);
+        case AwaitingHostKey:
+            return tr("waiting for you to trust the host key %1").arg(fingerprint);
+        case AwaitingPassphrase:
+            return tr("waiting for the passphrase of %1").arg(keyFile);
+        }
+        return {};
+    }
+};
+
+Q_DECLARE_METATYPE(ConnectionState)

@@ -1,0 +1,764 @@
+#include "sshconnection.h"
+
+#include "knownhostsfile.h"
+#include "remotestreamparser.h"
+#include "sshkeys.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <libssh2.h>
+#include <mutex>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <pthread.h>
+#include <pwd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+void initLibssh2Once()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { libssh2_init(0); });
+}
+
+QString currentUser()
+{
+    if (const passwd *pw = getpwuid(getuid()))
+        return QString::fromLocal8Bit(pw->pw_name);
+    return qEnvironmentVariable("USER");
+}
+
+} // namespace
+
+SshConnection::SshConnection(SshOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_passphrase(m_options.passphrase)
+{
+    initLibssh2Once();
+    if (::pipe2(m_wake, O_NONBLOCK | O_CLOEXEC) != 0)
+        m_wake[0] = m_wake[1] = -1;
+}
+
+SshConnection::~SshConnection()
+{
+    stop();
+    if (m_wake[0] >= 0)
+        ::close(m_wake[0]);
+    if (m_wake[1] >= 0)
+        ::close(m_wake[1]);
+}
+
+void SshConnection::start()
+{
+    if (m_thread.joinable())
+        return;
+    m_stop = false;
+    ConnectionState connecting;
+    connecting.kind = ConnectionState::Connecting;
+    setState(connecting);
+    m_thread = std::thread([this] { run(); });
+}
+
+void SshConnection::stop()
+{
+    m_stop = true;
+    if (m_wake[1] >= 0) {
+        const char c = 's';
+        [[maybe_unused]] const auto n = ::write(m_wake[1], &c, 1);
+    }
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+ConnectionState SshConnection::state() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_state;
+}
+
+void SshConnection::requestSample(quint64 tick)
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_streaming) {
+            QString reason;
+            switch (m_state.kind) {
+            case ConnectionState::Failed:
+                reason = m_state.detail;
+                break;
+            case ConnectionState::Reconnecting:
+                reason = tr("not connected to %1 (%2)").arg(where(), m_state.detail);
+                break;
+            case ConnectionState::AwaitingHostKey:
+                reason = tr("waiting for you to trust the host key of %1").arg(where());
+                break;
+            default:
+                reason = tr("connecting to %1").arg(where());
+                break;
+            }
+            // Outside the lock: the signal may be direct.
+            QMetaObject::invokeMethod(
+                this, [this, tick, reason] { emit sampleFailed(tick, reason); }, Qt::QueuedConnection);
+            return;
+        }
+        m_requests.push_back(tick);
+    }
+    const char c = 'r';
+    [[maybe_unused]] const auto n = ::write(m_wake[1], &c, 1);
+}
+
+void SshConnection::setState(const ConnectionState &s)
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_state == s && !s.decision)
+            return;
+        m_state = s;
+    }
+    emit stateChanged(s);
+}
+
+QString SshConnection::where() const
+{
+    return QStringLiteral("%1:%2").arg(m_options.host).arg(m_options.port);
+}
+
+QString SshConnection::lastError() const
+{
+    char *message = nullptr;
+    int length = 0;
+    if (!m_session)
+        return {};
+    libssh2_session_last_error(m_session, &message, &length, 0);
+    return message ? QString::fromUtf8(message, length) : QString();
+}
+
+bool SshConnection::sleepFor(int ms)
+{
+    const qint64 deadline = nowMs() + ms;
+    while (!m_stop) {
+        const qint64 left = deadline - nowMs();
+        if (left <= 0)
+            return true;
+        pollfd p { m_wake[0], POLLIN, 0 };
+        if (::poll(&p, 1, int(left)) > 0) {
+            char buf[64];
+            while (::read(m_wake[0], buf, sizeof buf) > 0) { }
+        }
+    }
+    return false;
+}
+
+SshConnection::Wait SshConnection::waitSocket(qint64 deadlineMs, bool alsoRead, bool alsoWrite)
+{
+    short events = 0;
+    if (m_session) {
+        const int dir = libssh2_session_block_directions(m_session);
+        if (dir & LIBSSH2_SESSION_BLOCK_INBOUND)
+            events |= POLLIN;
+        if (dir & LIBSSH2_SESSION_BLOCK_OUTBOUND)
+            events |= POLLOUT;
+    }
+    if (alsoRead)
+        events |= POLLIN;
+    if (alsoWrite)
+        events |= POLLOUT;
+    if (events == 0)
+        events = POLLIN;
+    pollfd fds[2] = { { m_socket, events, 0 }, { m_wake[0], POLLIN, 0 } };
+    const qint64 left = deadlineMs - nowMs();
+    if (left <= 0)
+        return Wait::Timeout;
+    const int rc = ::poll(fds, 2, int(qMin<qint64>(left, 1000000)));
+    if (m_stop)
+        return Wait::Stopped;
+    if (rc < 0)
+        return errno == EINTR ? Wait::Ready : Wait::Error;
+    if (fds[1].revents) {
+        char buf[64];
+        while (::read(m_wake[0], buf, sizeof buf) > 0) { }
+    }
+    if (rc == 0)
+        return Wait::Timeout;
+    return Wait::Ready;
+}
+
+void SshConnection::failPending(const QString &reason)
+{
+    std::deque<quint64> pending;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_streaming = false;
+        pending.swap(m_requests);
+    }
+    for (quint64 tick : pending)
+        emit sampleFailed(tick, reason);
+}
+
+void SshConnection::run()
+{
+    pthread_setname_np(pthread_self(), "perfdash-ssh"); // visible in top -H and /proc/<pid>/task
+    int retryMs = m_options.firstRetryMs;
+    while (!m_stop) {
+        ConnectionState connecting;
+        connecting.kind = ConnectionState::Connecting;
+        setState(connecting);
+        QString reason;
+        bool wasConnected = false;
+        const End end = runSession(reason, wasConnected);
+        closeSession();
+        failPending(reason.isEmpty() ? tr("not connected") : reason);
+        if (end == End::Stopped || m_stop)
+            break;
+        if (end == End::Permanent) {
+            ConnectionState failed;
+            failed.kind = ConnectionState::Failed;
+            failed.detail = reason;
+            setState(failed);
+            while (sleepFor(1000)) { }
+            break;
+        }
+        if (wasConnected)
+            retryMs = m_options.firstRetryMs;
+        // Count down in whole seconds so the panel can say "reconnecting in N s".
+        const qint64 retryAt = nowMs() + retryMs;
+        for (;;) {
+            const qint64 left = retryAt - nowMs();
+            if (left <= 0)
+                break;
+            ConnectionState waiting;
+            waiting.kind = ConnectionState::Reconnecting;
+            waiting.detail = reason;
+            waiting.retryInSeconds = int((left + 999) / 1000);
+            setState(waiting);
+            const int slice = left % 1000 == 0 ? 1000 : int(left % 1000);
+            if (!sleepFor(slice))
+                return;
+        }
+        retryMs = nextRetryMs(retryMs, m_options.maxRetryMs);
+    }
+}
+
+bool SshConnection::connectTcp(QString &reason)
+{
+    addrinfo hints {};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo *found = nullptr;
+    const QByteArray port = QByteArray::number(m_options.port);
+    const int gai = ::getaddrinfo(m_options.host.toUtf8().constData(), port.constData(), &hints, &found);
+    if (gai != 0) {
+        reason = tr("cannot find host %1: %2").arg(m_options.host, QString::fromLocal8Bit(gai_strerror(gai)));
+        return false;
+    }
+    const qint64 deadline = nowMs() + m_options.timeoutMs;
+    QString lastReason;
+    for (addrinfo *a = found; a && !m_stop; a = a->ai_next) {
+        m_socket = ::socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
+        if (m_socket < 0)
+            continue;
+        int rc = ::connect(m_socket, a->ai_addr, a->ai_addrlen);
+        if (rc != 0 && errno == EINPROGRESS) {
+            const Wait w = waitSocket(deadline, false, true);
+            if (w == Wait::Ready) {
+                int error = 0;
+                socklen_t len = sizeof error;
+                ::getsockopt(m_socket, SOL_SOCKET, SO_ERROR, &error, &len);
+                errno = error;
+                rc = error == 0 ? 0 : -1;
+            } else if (w == Wait::Timeout) {
+                errno = ETIMEDOUT;
+            }
+        }
+        if (rc == 0) {
+            const int one = 1;
+            ::setsockopt(m_socket, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+            ::freeaddrinfo(found);
+            return true;
+        }
+        lastReason = QString::fromLocal8Bit(std::strerror(errno));
+        ::close(m_socket);
+        m_socket = -1;
+    }
+    ::freeaddrinfo(found);
+    reason = tr("cannot connect to %1: %2").arg(where(), lastReason);
+    return false;
+}
+
+SshConnection::End SshConnection::runSession(QString &reason, bool &wasConnected)
+{
+    if (!connectTcp(reason))
+        return m_stop ? End::Stopped : End::Lost;
+    m_session = libssh2_session_init();
+    if (!m_session) {
+        reason = tr("cannot start an SSH session (out of memory)");
+        return End::Lost;
+    }
+    libssh2_session_set_blocking(m_session, 0);
+    const qint64 deadline = nowMs() + m_options.timeoutMs;
+    int rc;
+    while ((rc = libssh2_session_handshake(m_session, m_socket)) == LIBSSH2_ERROR_EAGAIN) {
+        const Wait w = waitSocket(deadline);
+        if (w == Wait::Stopped)
+            return End::Stopped;
+        if (w == Wait::Timeout) {
+            reason = tr("%1 accepted the connection but did not answer within %2 s (is it an SSH server?)")
+                         .arg(where())
+                         .arg(m_options.timeoutMs / 1000.0);
+            return End::Lost;
+        }
+    }
+    if (rc != 0) {
+        reason = tr("SSH handshake with %1 failed: %2").arg(where(), lastError());
+        return End::Lost;
+    }
+    bool permanent = false;
+    if (!checkHostKey(reason, permanent))
+        return m_stop ? End::Stopped : (permanent ? End::Permanent : End::Lost);
+    if (!authenticate(reason))
+        return m_stop ? End::Stopped : End::Permanent;
+    wasConnected = true;
+    return stream(reason);
+}
+
+bool SshConnection::checkHostKey(QString &reason, bool &permanent)
+{
+    permanent = true;
+    size_t keyLength = 0;
+    int keyType = 0;
+    const char *key = libssh2_session_hostkey(m_session, &keyLength, &keyType);
+    const char *digest = libssh2_hostkey_hash(m_session, LIBSSH2_HOSTKEY_HASH_SHA256);
+    if (!key || !digest) {
+        reason = tr("%1 sent no host key").arg(where());
+        return false;
+    }
+    const QString fingerprint = KnownHostsFile::sha256Fingerprint(QByteArray(digest, 32));
+    const auto [keyTypeName, keyTypeLabel] = SshKeys::keyTypeNames(keyType);
+    const QString path = KnownHostsFile::resolvePath(m_options.knownHostsFile);
+    const QString pattern = KnownHostsFile::hostPattern(m_options.host, m_options.port);
+
+    LIBSSH2_KNOWNHOSTS *hosts = libssh2_knownhost_init(m_session);
+    const auto freeHosts = qScopeGuard([hosts] { libssh2_knownhost_free(hosts); });
+    if (QFileInfo::exists(path)
+        && libssh2_knownhost_readfile(hosts, QFile::encodeName(path).constData(), LIBSSH2_KNOWNHOST_FILE_OPENSSH) < 0) {
+        reason = tr("cannot read %1: %2").arg(path, lastError());
+        return false;
+    }
+    const int mask = LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW | SshKeys::knownHostKeyBit(keyType);
+    libssh2_knownhost *entry = nullptr;
+    const int check = libssh2_knownhost_checkp(
+        hosts, m_options.host.toUtf8().constData(), m_options.port, key, keyLength, mask, &entry);
+    if (check == LIBSSH2_KNOWNHOST_CHECK_MATCH)
+        return true;
+    if (check == LIBSSH2_KNOWNHOST_CHECK_MISMATCH) {
+        QFile file(path);
+        const int line = file.open(QIODevice::ReadOnly) ? KnownHostsFile::lineOf(file.readAll(), pattern) : 0;
+        const QString at = line > 0 ? QStringLiteral("%1:%2").arg(path).arg(line) : path;
+        reason = tr("the host key of %1 has CHANGED (now %2 %3) and does not match %4; refusing to connect. If the "
+                    "change is expected, remove the old entry from that file")
+                     .arg(where(), keyTypeLabel, fingerprint, at);
+        return false;
+    }
+    if (check != LIBSSH2_KNOWNHOST_CHECK_NOTFOUND) {
+        reason = tr("cannot check the host key of %1: %2").arg(where(), lastError());
+        return false;
+    }
+
+    bool accept = m_options.newHostKeys == SshOptions::NewHostKeys::Accept;
+    if (m_options.newHostKeys == SshOptions::NewHostKeys::Ask) {
+        ConnectionState asking;
+        asking.kind = ConnectionState::AwaitingHostKey;
+        asking.host = pattern;
+        asking.keyType = keyTypeLabel;
+        asking.fingerprint = fingerprint;
+        asking.knownHostsFile = path;
+        asking.decision = std::make_shared<HostKeyDecision>();
+        setState(asking);
+        const qint64 giveUp = nowMs() + m_options.hostKeyWaitMs;
+        std::optional<bool> answer;
+        while (!answer && !m_stop && nowMs() < giveUp)
+            answer = asking.decision->waitFor(200);
+        if (m_stop)
+            return false;
+        accept = answer.value_or(false);
+        if (!answer) {
+            permanent = false;
+            reason = tr("the host key of %1 (%2 %3) is not in %4 and nobody answered whether to trust it")
+                         .arg(where(), keyTypeLabel, fingerprint, path);
+            return false;
+        }
+    }
+    if (!accept && m_options.newHostKeys == SshOptions::NewHostKeys::Ask) {
+        reason = tr("the host key of %1 (%2 %3) is not in %4 and you did not trust it")
+                     .arg(where(), keyTypeLabel, fingerprint, path);
+        return false;
+    }
+    if (!accept) {
+        reason = tr("the host key of %1 (%2 %3) is not in %4; refusing to connect to an unknown host (add it, or "
+                    "run with --accept-new-host-keys)")
+                     .arg(where(), keyTypeLabel, fingerprint, path);
+        return false;
+    }
+    libssh2_knownhost *added = nullptr;
+    if (libssh2_knownhost_addc(hosts, pattern.toUtf8().constData(), nullptr, key, keyLength, nullptr, 0, mask, &added)
+        != 0) {
+        reason = tr("cannot record the host key of %1: %2").arg(where(), lastError());
+        return false;
+    }
+    char line[16384];
+    size_t lineLength = 0;
+    if (libssh2_knownhost_writeline(hosts, added, line, sizeof line, &lineLength, LIBSSH2_KNOWNHOST_FILE_OPENSSH)
+        != 0) {
+        reason = tr("cannot record the host key of %1: %2").arg(where(), lastError());
+        return false;
+    }
+    const QString error = KnownHostsFile::appendLine(path, QByteArray(line, int(lineLength)));
+    if (!error.isEmpty()) {
+        reason = error;
+        return false;
+    }
+    return true;
+}
+
+bool SshConnection::authenticate(QString &reason)
+{
+    const QString user = m_options.user.isEmpty() ? currentUser() : m_options.user;
+    if (!m_options.keyFile.isEmpty()) {
+        const QString path = SshKeys::expandHome(m_options.keyFile);
+        for (;;) {
+            if (tryKeyFile(user, path, m_passphrase, reason))
+                return true;
+            if (m_stop || !m_keyFileUnreadable || !SshKeys::isEncryptedKey(path))
+                return false;
+            // A key with a passphrase that was not given, or not right.
+            if (!m_options.askPassphrase) {
+                reason = m_passphrase.isEmpty()
+                    ? tr("key file %1 is protected by a passphrase: load it into ssh-agent (ssh-add %1) and choose "
+                         "ssh-agent")
+                          .arg(path)
+                    : tr("the passphrase of key file %1 is not right").arg(path);
+                return false;
+            }
+            const std::optional<QString> given = askForPassphrase(path);
+            if (!given) {
+                reason = tr("no passphrase given for key file %1").arg(path);
+                return false;
+            }
+            m_passphrase = *given;
+        }
+    }
+    QStringList tried;
+    QString agentReason;
+    if (!qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK")) {
+        if (tryAgent(user, agentReason))
+            return true;
+        if (m_stop)
+            return false;
+        tried << agentReason;
+    }
+    for (const char *name : { "id_ed25519", "id_ecdsa", "id_rsa" }) {
+        const QString path = QDir::homePath() + QStringLiteral("/.ssh/") + QLatin1String(name);
+        if (!QFileInfo::exists(path))
+            continue;
+        QString keyReason;
+        if (tryKeyFile(user, path, {}, keyReason))
+            return true;
+        if (m_stop)
+            return false;
+        tried << keyReason;
+    }
+    reason = tried.isEmpty() ? tr("no way to log in to %1 as %2: no ssh-agent and no key in ~/.ssh; choose a key "
+                                  "file for this machine")
+                                   .arg(where(), user)
+                             : tried.join(QStringLiteral("; "));
+    return false;
+}
+
+bool SshConnection::tryKeyFile(const QString &user, const QString &path, const QString &passphrase, QString &reason)
+{
+    m_keyFileUnreadable = false;
+    if (!QFileInfo::exists(path)) {
+        reason = tr("key file %1 does not exist").arg(path);
+        return false;
+    }
+    const QByteArray u = user.toUtf8();
+    const QByteArray file = QFile::encodeName(path);
+    const QByteArray pass = passphrase.toUtf8();
+    const qint64 deadline = nowMs() + m_options.timeoutMs;
+    int rc;
+    while ((rc = libssh2_userauth_publickey_fromfile_ex(m_session, u.constData(), unsigned(u.size()), nullptr,
+                file.constData(), passphrase.isEmpty() ? nullptr : pass.constData()))
+        == LIBSSH2_ERROR_EAGAIN) {
+        const Wait w = waitSocket(deadline);
+        if (w == Wait::Stopped)
+            return false;
+        if (w != Wait::Ready) {
+            reason = tr("%1 did not answer the login within %2 s").arg(where()).arg(m_options.timeoutMs / 1000.0);
+            return false;
+        }
+    }
+    m_keyFileUnreadable = rc == LIBSSH2_ERROR_FILE;
+    if (rc == 0)
+        return true;
+    if (rc == LIBSSH2_ERROR_FILE) {
+        reason = tr("cannot use key file %1: %2 (if it has a passphrase, give it)").arg(path, lastError());
+    } else if (SshKeys::isRsaKey(path)) {
+        reason = tr("%1 refused the RSA key %2 for user %3: this libssh2 can only sign with SHA-1, which current "
+                    "OpenSSH servers refuse; use an ed25519 key")
+                     .arg(where(), path, user);
+    } else {
+        reason = tr("authentication as %1 on %2 with key %3 failed: %4").arg(user, where(), path, lastError());
+    }
+    return false;
+}
+
+std::optional<QString> SshConnection::askForPassphrase(const QString &path)
+{
+    ConnectionState asking;
+    asking.kind = ConnectionState::AwaitingPassphrase;
+    asking.keyFile = path;
+    asking.detail = m_passphrase.isEmpty() ? QString() : tr("the passphrase was not right");
+    asking.decision = std::make_shared<HostKeyDecision>();
+    setState(asking);
+    const qint64 giveUp = nowMs() + m_options.hostKeyWaitMs;
+    std::optional<bool> answer;
+    while (!answer && !m_stop && nowMs() < giveUp)
+        answer = asking.decision->waitFor(200);
+    if (!answer || !*answer)
+        return {};
+    return asking.decision->text();
+}
+
+bool SshConnection::tryAgent(const QString &user, QString &reason)
+{
+    LIBSSH2_AGENT *agent = libssh2_agent_init(m_session);
+    if (!agent) {
+        reason = tr("cannot use ssh-agent");
+        return false;
+    }
+    const auto freeAgent = qScopeGuard([agent] {
+        libssh2_agent_disconnect(agent);
+        libssh2_agent_free(agent);
+    });
+    if (libssh2_agent_connect(agent) != 0 || libssh2_agent_list_identities(agent) != 0) {
+        reason = tr("cannot use ssh-agent: %1").arg(lastError());
+        return false;
+    }
+    const QByteArray u = user.toUtf8();
+    libssh2_agent_publickey *identity = nullptr;
+    libssh2_agent_publickey *previous = nullptr;
+    const qint64 deadline = nowMs() + m_options.timeoutMs;
+    while (libssh2_agent_get_identity(agent, &identity, previous) == 0) {
+        int rc;
+        while ((rc = libssh2_agent_userauth(agent, u.constData(), identity)) == LIBSSH2_ERROR_EAGAIN) {
+            if (waitSocket(deadline) != Wait::Ready) {
+                reason = tr("%1 did not answer the login within %2 s").arg(where()).arg(m_options.timeoutMs / 1000.0);
+                return false;
+            }
+        }
+        if (rc == 0)
+            return true;
+        previous = identity;
+    }
+    reason = tr("authentication as %1 on %2 failed with every ssh-agent key").arg(user, where());
+    return false;
+}
+
+SshConnection::End SshConnection::stream(QString &reason)
+{
+    const qint64 deadline = nowMs() + m_options.timeoutMs;
+    const auto timedOut = [&](const char *what) {
+        reason = tr("%1 did not answer within %2 s (%3)").arg(where()).arg(m_options.timeoutMs / 1000.0).arg(tr(what));
+    };
+    while (!(m_channel = libssh2_channel_open_session(m_session))) {
+        if (libssh2_session_last_errno(m_session) != LIBSSH2_ERROR_EAGAIN) {
+            reason = tr("cannot open a channel on %1: %2").arg(where(), lastError());
+            return End::Lost;
+        }
+        const Wait w = waitSocket(deadline);
+        if (w == Wait::Stopped)
+            return End::Stopped;
+        if (w != Wait::Ready) {
+            timedOut("opening a channel");
+            return End::Lost;
+        }
+    }
+    const QByteArray command = RemoteStreamParser::command(m_options.intervalMs);
+    int rc;
+    while ((rc = libssh2_channel_exec(m_channel, command.constData())) == LIBSSH2_ERROR_EAGAIN) {
+        const Wait w = waitSocket(deadline);
+        if (w == Wait::Stopped)
+            return End::Stopped;
+        if (w != Wait::Ready) {
+            timedOut("starting the sampling command");
+            return End::Lost;
+        }
+    }
+    if (rc != 0) {
+        reason = tr("cannot run the sampling command on %1: %2").arg(where(), lastError());
+        return End::Lost;
+    }
+
+    RemoteStreamParser parser;
+    struct InFlight
+    {
+        quint64 id;
+        quint64 tick;
+        qint64 sentMs;
+        bool prime;
+    };
+    std::deque<InFlight> inFlight;
+    quint64 nextId = 1;
+    // A first request right away: it primes the CPU counters, so the first tick has a CPU %.
+    QByteArray out = "1\n";
+    inFlight.push_back({ nextId++, 0, nowMs(), true });
+    ConnectionState connected;
+    connected.kind = ConnectionState::Connected;
+    QString stderrTail;
+    bool streaming = false;
+    qint64 latencySaidMs = 0;
+    char buffer[32768];
+
+    while (!m_stop) {
+        if (streaming) {
+            std::deque<quint64> asked;
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                asked.swap(m_requests);
+            }
+            for (quint64 tick : asked) {
+                if (inFlight.size() >= 4) {
+                    emit sampleFailed(tick, tr("%1 is still answering earlier samples").arg(where()));
+                    continue;
+                }
+                inFlight.push_back({ nextId, tick, nowMs(), false });
+                out += QByteArray::number(nextId++) + '\n';
+            }
+        }
+        while (!out.isEmpty()) {
+            const ssize_t n = libssh2_channel_write(m_channel, out.constData(), size_t(out.size()));
+            if (n == LIBSSH2_ERROR_EAGAIN)
+                break;
+            if (n < 0) {
+                reason = tr("connection to %1 lost: %2").arg(where(), lastError());
+                return End::Lost;
+            }
+            out.remove(0, qsizetype(n));
+        }
+        // Each read first drains the socket into libssh2's queue; read both streams until they would
+        // block, and again only while data is still queued (no extra system calls per sample).
+        bool again = true;
+        for (int round = 0; again && round < 4; ++round) {
+            for (int stream : { 0, SSH_EXTENDED_DATA_STDERR }) {
+                for (;;) {
+                    const ssize_t n = libssh2_channel_read_ex(m_channel, stream, buffer, sizeof buffer);
+                    if (n == LIBSSH2_ERROR_EAGAIN || n == 0)
+                        break;
+                    if (n < 0) {
+                        reason = tr("connection to %1 lost: %2").arg(where(), lastError());
+                        return End::Lost;
+                    }
+                    if (stream == 0) {
+                        parser.feedStdout(QByteArrayView(buffer, n));
+                    } else {
+                        parser.feedStderr(QByteArrayView(buffer, n));
+                        stderrTail = QString::fromUtf8(buffer, int(n)).trimmed().right(300);
+                    }
+                }
+            }
+            again = libssh2_poll_channel_read(m_channel, 0) || libssh2_poll_channel_read(m_channel, 1);
+        }
+        if (parser.overflowed()) {
+            reason = tr("%1 sent unreadable output (a line over 1 MiB)").arg(where());
+            return End::Lost;
+        }
+        const QList<RemoteStreamParser::Result> results = parser.takeResults();
+        for (const RemoteStreamParser::Result &r : results) {
+            while (!inFlight.empty() && inFlight.front().id < r.requestId) {
+                if (!inFlight.front().prime)
+                    emit sampleFailed(inFlight.front().tick, tr("%1 skipped a sample").arg(where()));
+                inFlight.pop_front();
+            }
+            if (inFlight.empty() || inFlight.front().id != r.requestId)
+                continue;
+            const InFlight done = inFlight.front();
+            inFlight.pop_front();
+            const double latency = double(nowMs() - done.sentMs);
+            if (!streaming) {
+                streaming = true;
+                {
+                    std::lock_guard<std::mutex> lock(m_mutex);
+                    m_streaming = true;
+                }
+            }
+            // The latency is shown, not logged: say it at most once a second.
+            const qint64 now = nowMs();
+            if (!streaming || now - latencySaidMs >= 1000 || connected.os != parser.os()) {
+                latencySaidMs = now;
+                connected.os = parser.os();
+                connected.latencyMs = latency;
+                setState(connected);
+            }
+            if (!done.prime)
+                emit sampleReady(done.tick, r.sample, latency);
+        }
+        if (libssh2_channel_eof(m_channel)) {
+            reason = stderrTail.isEmpty() ? tr("the sampling command on %1 ended").arg(where())
+                                          : tr("the sampling command on %1 ended: %2").arg(where(), stderrTail);
+            return End::Lost;
+        }
+        qint64 waitUntil = nowMs() + 1000;
+        if (!inFlight.empty()) {
+            const qint64 answerBy = inFlight.front().sentMs + m_options.timeoutMs;
+            if (nowMs() >= answerBy) {
+                timedOut("a sample");
+                return End::Lost;
+            }
+            waitUntil = qMin(waitUntil, answerBy);
+        }
+        const Wait w = waitSocket(waitUntil, true, !out.isEmpty());
+        if (w == Wait::Stopped)
+            return End::Stopped;
+        if (w == Wait::Error) {
+            reason = tr("connection to %1 lost: %2").arg(where(), QString::fromLocal8Bit(std::strerror(errno)));
+            return End::Lost;
+        }
+    }
+    return End::Stopped;
+}
+
+void SshConnection::closeSession()
+{
+    if (m_channel) {
+        libssh2_channel_free(m_channel);
+        m_channel = nullptr;
+    }
+    if (m_session) {
+        // Non-blocking: a dead peer makes these give up at once instead of waiting.
+        libssh2_session_disconnect(m_session, "perfdash closing");
+        if (m_socket >= 0)
+            ::shutdown(m_socket, SHUT_RDWR);
+        libssh2_session_free(m_session);
+        m_session = nullptr;
+    }
+    if (m_socket >= 0) {
+        ::close(m_socket);
+        m_socket = -1;
+    }
+}

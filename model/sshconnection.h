@@ -1,0 +1,109 @@
+#pragma once
+
+#include "connectionstate.h"
+#include "sample.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+struct _LIBSSH2_SESSION;
+struct _LIBSSH2_CHANNEL;
+
+// What an SSH connection needs: where, who, how to check the host, how long to wait.
+struct SshOptions
+{
+    QString host;
+    int port = 22;
+    QString user;           // empty: the current user
+    QString keyFile;        // empty: ssh-agent, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa
+    QString passphrase;     // for keyFile; kept in memory only
+    QString knownHostsFile; // empty: ~/.ssh/known_hosts
+
+    enum class NewHostKeys {
+        Refuse, // headless default
+        Accept, // --accept-new-host-keys: trust and append to known_hosts
+        Ask,    // the GUI: state AwaitingHostKey until the person answers
+    };
+    NewHostKeys newHostKeys = NewHostKeys::Refuse;
+    // The GUI: a key file that needs a passphrase (none given, or a wrong one) puts the state in
+    // AwaitingPassphrase until the person answers. Headless: an error saying so.
+    bool askPassphrase = false;
+
+    int timeoutMs = 10000;      // for every network step (connect, handshake, auth, an answer)
+    int intervalMs = 1000;      // the sampling interval (macOS top's own period)
+    int firstRetryMs = 1000;    // reconnect backoff: doubling from this…
+    int maxRetryMs = 30000;     // …up to this
+    int hostKeyWaitMs = 300000; // how long an unanswered host key question waits before giving up
+};
+
+// One TCP connection and one authenticated libssh2 session to a machine, kept for the session, with
+// one long-lived exec channel running RemoteStreamParser's script: every requestSample() writes one
+// line to it and the answer is parsed as it arrives. All network I/O happens in the connection's own
+// worker thread (libssh2 non-blocking, driven by poll() with a deadline), so neither the thread the
+// object lives in nor the GUI ever waits on the socket. A lost connection is retried with backoff.
+// Signals are emitted from the worker thread: connect with a receiver context (queued).
+class SshConnection : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SshConnection(SshOptions options, QObject *parent = nullptr);
+    ~SshConnection() override; // stops and joins the worker
+
+    const SshOptions &options() const { return m_options; }
+    void start();
+    void stop();
+    ConnectionState state() const;
+    // Thread-safe. Answered once with sampleReady() or sampleFailed().
+    void requestSample(quint64 tick);
+    // The wait before the try after one that waited currentMs: doubling up to maxMs.
+    static int nextRetryMs(int currentMs, int maxMs) { return currentMs >= maxMs / 2 ? maxMs : currentMs * 2; }
+
+signals:
+    void stateChanged(const ConnectionState &state);
+    void sampleReady(quint64 tick, const Sample &sample, double latencyMs);
+    void sampleFailed(quint64 tick, const QString &reason);
+
+private:
+    enum class Wait { Ready, Timeout, Stopped, Error };
+    enum class End { Lost, Permanent, Stopped };
+
+    void run();
+    End runSession(QString &reason, bool &wasConnected);
+    bool connectTcp(QString &reason);
+    bool checkHostKey(QString &reason, bool &permanent);
+    bool authenticate(QString &reason);
+    bool tryKeyFile(const QString &user, const QString &path, const QString &passphrase, QString &reason);
+    bool tryAgent(const QString &user, QString &reason);
+    std::optional<QString> askForPassphrase(const QString &path);
+    End stream(QString &reason);
+    void closeSession();
+    Wait waitSocket(qint64 deadlineMs, bool alsoRead = false, bool alsoWrite = false);
+    bool sleepFor(int ms); // false: stopped
+    void setState(const ConnectionState &s);
+    void failPending(const QString &reason);
+    QString lastError() const;
+    QString where() const;
+
+    const SshOptions m_options;
+    std::thread m_thread;
+    std::atomic<bool> m_stop { false };
+    int m_wake[2] = { -1, -1 }; // a pipe: requestSample() and stop() wake poll()
+
+    mutable std::mutex m_mutex; // guards the members below it
+    ConnectionState m_state;
+    std::deque<quint64> m_requests; // ticks asked for, not yet sent
+    bool m_streaming = false;
+
+    // Worker thread only.
+    int m_socket = -1;
+    _LIBSSH2_SESSION *m_session = nullptr;
+    _LIBSSH2_CHANNEL *m_channel = nullptr;
+    QString m_passphrase;             // as given or asked for; memory only, kept for reconnecting
+    bool m_keyFileUnreadable = false; // the last key file try failed reading the key (passphrase?)
+};
