@@ -722,6 +722,10 @@
         <source>--single takes one snapshot: --http does not apply</source>
         <translation>--single 只采集一次快照：--http 不适用</translation>
     </message>
+    <message>
+        <source>Trust and record unknown SSH host keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ComparePage</name>
@@ -792,6 +796,44 @@
     <message>
         <source>Session logs (*.csv);;All files (*)</source>
         <translation>会话日志 (*.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonChart</name>
+    <message>
+        <source>CPU — all machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation type="unfinished">CPU %</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPrompt</name>
+    <message>
+        <source>Key passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase of %1, to log in to %2 (kept in memory only, never stored):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown host key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;perfdash has never connected to &lt;b&gt;%1&lt;/b&gt; (%2) before.&lt;/p&gt;&lt;p&gt;Its %3 key fingerprint is:&lt;br&gt;&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Trust it only if this is the fingerprint of that machine (on it, run &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_%5_key.pub&lt;/tt&gt;). Trusting adds it to %6.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not connect</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1134,17 @@
     </message>
 </context>
 <context>
+    <name>KnownHostsFile</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocalSource</name>
     <message>
         <source>This computer (/proc)</source>
@@ -1302,6 +1355,22 @@
         <source>server down since %1: %2</source>
         <translation>服务器自 %1 起离线：%2</translation>
     </message>
+    <message>
+        <source>SSH connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · last sample %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote system: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MachineSampler</name>
@@ -1326,10 +1395,6 @@
     <message>
         <source>This computer</source>
         <translation>本机</translation>
-    </message>
-    <message>
-        <source>%1: sampling over SSH is not available in this version</source>
-        <translation>%1：此版本不支持通过 SSH 采样</translation>
     </message>
 </context>
 <context>
@@ -1932,6 +1997,172 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SshConnection</name>
+    <message>
+        <source>not connected to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for you to trust the host key of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot find host %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start an SSH session (out of memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted the connection but did not answer within %2 s (is it an SSH server?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH handshake with %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent no host key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished">无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>the host key of %1 has CHANGED (now %2 %3) and does not match %4; refusing to connect. If the change is expected, remove the old entry from that file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot check the host key of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host key of %1 (%2 %3) is not in %4 and nobody answered whether to trust it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host key of %1 (%2 %3) is not in %4 and you did not trust it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host key of %1 (%2 %3) is not in %4; refusing to connect to an unknown host (add it, or run with --accept-new-host-keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot record the host key of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key file %1 is protected by a passphrase: load it into ssh-agent (ssh-add %1) and choose ssh-agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the passphrase of key file %1 is not right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no passphrase given for key file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no way to log in to %1 as %2: no ssh-agent and no key in ~/.ssh; choose a key file for this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key file %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer the login within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot use key file %1: %2 (if it has a passphrase, give it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the RSA key %2 for user %3: this libssh2 can only sign with SHA-1, which current OpenSSH servers refuse; use an ed25519 key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authentication as %1 on %2 with key %3 failed: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the passphrase was not right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot use ssh-agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot use ssh-agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authentication as %1 on %2 failed with every ssh-agent key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open a channel on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot run the sampling command on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is still answering earlier samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection to %1 lost: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent unreadable output (a line over 1 MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 skipped a sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sampling command on %1 ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sampling command on %1 ended: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SshSource</name>
+    <message>
+        <source>%1 (SSH)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
