@@ -724,7 +724,7 @@
     </message>
     <message>
         <source>Trust and record unknown SSH host keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>信任并记录未知的 SSH 主机密钥。</translation>
     </message>
 </context>
 <context>
@@ -802,38 +802,38 @@
     <name>ComparisonChart</name>
     <message>
         <source>CPU — all machines</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU — 所有机器</translation>
     </message>
     <message>
         <source>CPU %</source>
-        <translation type="unfinished">CPU %</translation>
+        <translation>CPU %</translation>
     </message>
 </context>
 <context>
     <name>ConnectionPrompt</name>
     <message>
         <source>Key passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥密码短语</translation>
     </message>
     <message>
         <source>The passphrase of %1, to log in to %2 (kept in memory only, never stored):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的密码短语，用于登录 %2（仅保留在内存中，从不保存）：</translation>
     </message>
     <message>
         <source>Unknown host key</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的主机密钥</translation>
     </message>
     <message>
         <source>&lt;p&gt;perfdash has never connected to &lt;b&gt;%1&lt;/b&gt; (%2) before.&lt;/p&gt;&lt;p&gt;Its %3 key fingerprint is:&lt;br&gt;&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Trust it only if this is the fingerprint of that machine (on it, run &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_%5_key.pub&lt;/tt&gt;). Trusting adds it to %6.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;perfdash 以前从未连接过 &lt;b&gt;%1&lt;/b&gt;（%2）。&lt;/p&gt;&lt;p&gt;其 %3 密钥指纹为：&lt;br&gt;&lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;仅当这确实是该机器的指纹时才信任它（可在该机器上运行 &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_%5_key.pub&lt;/tt&gt; 查看）。信任后会将其添加到 %6。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Trust and connect</source>
-        <translation type="unfinished"></translation>
+        <translation>信任并连接</translation>
     </message>
     <message>
         <source>Do not connect</source>
-        <translation type="unfinished"></translation>
+        <translation>不连接</translation>
     </message>
 </context>
 <context>
@@ -1137,11 +1137,11 @@
     <name>KnownHostsFile</name>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建 %1</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1357,19 +1357,19 @@
     </message>
     <message>
         <source>SSH connected</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH 已连接</translation>
     </message>
     <message>
         <source>SSH %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH %1</translation>
     </message>
     <message>
         <source> · last sample %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation> · 上次采样耗时 %1 毫秒</translation>
     </message>
     <message>
         <source>Remote system: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>远程系统：%1</translation>
     </message>
 </context>
 <context>
@@ -2003,166 +2003,166 @@
     <name>SshConnection</name>
     <message>
         <source>not connected to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接到 %1（%2）</translation>
     </message>
     <message>
         <source>waiting for you to trust the host key of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待您信任 %1 的主机密钥</translation>
     </message>
     <message>
         <source>connecting to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接 %1</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>cannot find host %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到主机 %1：%2</translation>
     </message>
     <message>
         <source>cannot connect to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
         <source>cannot start an SSH session (out of memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动 SSH 会话（内存不足）</translation>
     </message>
     <message>
         <source>%1 accepted the connection but did not answer within %2 s (is it an SSH server?)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 接受了连接，但在 %2 秒内无响应（它是 SSH 服务器吗？）</translation>
     </message>
     <message>
         <source>SSH handshake with %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 的 SSH 握手失败：%2</translation>
     </message>
     <message>
         <source>%1 sent no host key</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未发送主机密钥</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished">无法读取 %1：%2</translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>the host key of %1 has CHANGED (now %2 %3) and does not match %4; refusing to connect. If the change is expected, remove the old entry from that file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机密钥已更改（现为 %2 %3），与 %4 中的记录不符；拒绝连接。如果此更改在预期之内，请从该文件中删除旧条目</translation>
     </message>
     <message>
         <source>cannot check the host key of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法检查 %1 的主机密钥：%2</translation>
     </message>
     <message>
         <source>the host key of %1 (%2 %3) is not in %4 and nobody answered whether to trust it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机密钥（%2 %3）不在 %4 中，且无人确认是否信任它</translation>
     </message>
     <message>
         <source>the host key of %1 (%2 %3) is not in %4 and you did not trust it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机密钥（%2 %3）不在 %4 中，且您未选择信任它</translation>
     </message>
     <message>
         <source>the host key of %1 (%2 %3) is not in %4; refusing to connect to an unknown host (add it, or run with --accept-new-host-keys)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机密钥（%2 %3）不在 %4 中；拒绝连接未知主机（请添加该密钥，或使用 --accept-new-host-keys 运行）</translation>
     </message>
     <message>
         <source>cannot record the host key of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法记录 %1 的主机密钥：%2</translation>
     </message>
     <message>
         <source>key file %1 is protected by a passphrase: load it into ssh-agent (ssh-add %1) and choose ssh-agent</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥文件 %1 受密码短语保护：请将其加载到 ssh-agent（ssh-add %1），然后选择 ssh-agent</translation>
     </message>
     <message>
         <source>the passphrase of key file %1 is not right</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥文件 %1 的密码短语不正确</translation>
     </message>
     <message>
         <source>no passphrase given for key file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未提供密钥文件 %1 的密码短语</translation>
     </message>
     <message>
         <source>no way to log in to %1 as %2: no ssh-agent and no key in ~/.ssh; choose a key file for this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>无法以 %2 身份登录 %1：没有 ssh-agent，~/.ssh 中也没有密钥；请为此机器选择密钥文件</translation>
     </message>
     <message>
         <source>key file %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥文件 %1 不存在</translation>
     </message>
     <message>
         <source>%1 did not answer the login within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %2 秒内未响应登录</translation>
     </message>
     <message>
         <source>cannot use key file %1: %2 (if it has a passphrase, give it)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用密钥文件 %1：%2（如果它有密码短语，请提供）</translation>
     </message>
     <message>
         <source>%1 refused the RSA key %2 for user %3: this libssh2 can only sign with SHA-1, which current OpenSSH servers refuse; use an ed25519 key</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 拒绝了用户 %3 的 RSA 密钥 %2：此 libssh2 只能使用 SHA-1 签名，而当前的 OpenSSH 服务器会拒绝这种签名；请使用 ed25519 密钥</translation>
     </message>
     <message>
         <source>authentication as %1 on %2 with key %3 failed: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 上以 %1 身份使用密钥 %3 进行身份验证失败：%4</translation>
     </message>
     <message>
         <source>the passphrase was not right</source>
-        <translation type="unfinished"></translation>
+        <translation>密码短语不正确</translation>
     </message>
     <message>
         <source>cannot use ssh-agent</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用 ssh-agent</translation>
     </message>
     <message>
         <source>cannot use ssh-agent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用 ssh-agent：%1</translation>
     </message>
     <message>
         <source>authentication as %1 on %2 failed with every ssh-agent key</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 上以 %1 身份进行身份验证失败：ssh-agent 中的所有密钥均被拒绝</translation>
     </message>
     <message>
         <source>%1 did not answer within %2 s (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %2 秒内无响应（%3）</translation>
     </message>
     <message>
         <source>cannot open a channel on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 上打开通道：%2</translation>
     </message>
     <message>
         <source>cannot run the sampling command on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 上运行采样命令：%2</translation>
     </message>
     <message>
         <source>%1 is still answering earlier samples</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 仍在响应之前的采样</translation>
     </message>
     <message>
         <source>connection to %1 lost: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 的连接已断开：%2</translation>
     </message>
     <message>
         <source>%1 sent unreadable output (a line over 1 MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 发送了无法读取的输出（有一行超过 1 MiB）</translation>
     </message>
     <message>
         <source>%1 skipped a sample</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 跳过了一次采样</translation>
     </message>
     <message>
         <source>the sampling command on %1 ended</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的采样命令已结束</translation>
     </message>
     <message>
         <source>the sampling command on %1 ended: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的采样命令已结束：%2</translation>
     </message>
 </context>
 <context>
     <name>SshSource</name>
     <message>
         <source>%1 (SSH)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (SSH)</translation>
     </message>
 </context>
 <context>
