@@ -837,6 +837,41 @@
     </message>
 </context>
 <context>
+    <name>ConnectionState</name>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished">未连接</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>reconnecting in %1 s</source>
+        <translation>%1 秒后重新连接</translation>
+    </message>
+    <message>
+        <source>reconnecting in %1 s (%2)</source>
+        <translation>%1 秒后重新连接（%2）</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>waiting for you to trust the host key %1</source>
+        <translation>等待你信任主机密钥 %1</translation>
+    </message>
+    <message>
+        <source>waiting for the passphrase of %1</source>
+        <translation>等待 %1 的密码短语</translation>
+    </message>
+</context>
+<context>
     <name>ControlClient</name>
     <message>
         <source>cannot reach the running perfdash: %1</source>
