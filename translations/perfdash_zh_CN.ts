@@ -840,7 +840,7 @@
     <name>ConnectionState</name>
     <message>
         <source>not connected</source>
-        <translation type="unfinished">未连接</translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>connecting</source>
