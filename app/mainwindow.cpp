@@ -6,6 +6,7 @@
 #include "comparepage.h"
 #include "comparisonchart.h"
 #include "connectionprompt.h"
+#include "errorbanner.h"
 #include "exportdialog.h"
 #include "httpapidialog.h"
 #include "machinepanel.h"
@@ -55,12 +56,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 6);
-    m_banner = new QLabel(central);
-    m_banner->setObjectName(QStringLiteral("errorBanner"));
-    m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(
-        QStringLiteral("background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; padding: 6px;"));
-    m_banner->hide();
+    m_banner = ErrorBanner::create(QStringLiteral("errorBanner"), central);
     layout->addWidget(m_banner);
 
     auto *pages = new QWidget(central);

@@ -6,6 +6,7 @@
 #include "analysisreport.h"
 #include "analysisreportwriter.h"
 #include "chartexporter.h"
+#include "errorbanner.h"
 #include "issuetablemodel.h"
 #include "logchart.h"
 #include "logfolderpanel.h"
@@ -147,12 +148,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_progressTimer->setInterval(100);
     connect(m_progressTimer, &QTimer::timeout, this, [this] { m_progress->setValue(m_progressValue->load()); });
 
-    m_banner = new QLabel(this);
-    m_banner->setObjectName(QStringLiteral("analysisError"));
-    m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(
-        QStringLiteral("background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; padding: 6px;"));
-    m_banner->hide();
+    m_banner = ErrorBanner::create(QStringLiteral("analysisError"), this);
     layout->addWidget(m_banner);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);

@@ -2,6 +2,7 @@
 
 #include "analysis.h"
 #include "decimator.h"
+#include "errorbanner.h"
 #include "logreader.h"
 
 #include <QBarCategoryAxis>
@@ -73,12 +74,7 @@ ComparePage::ComparePage(QWidget *parent)
     bar->addWidget(m_metric);
     layout->addLayout(bar);
 
-    m_banner = new QLabel(this);
-    m_banner->setObjectName(QStringLiteral("compareError"));
-    m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(
-        QStringLiteral("background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; padding: 6px;"));
-    m_banner->hide();
+    m_banner = ErrorBanner::create(QStringLiteral("compareError"), this);
     layout->addWidget(m_banner);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
