@@ -24,12 +24,16 @@ LogLayout::Column LogLayout::splitColumn(const QString &name)
     return column;
 }
 
-LogLayout LogLayout::forMachines(const QStringList &machineIds)
+LogLayout LogLayout::forMachines(const QStringList &machineIds, const QSet<QString> &withGpuAndTemperature)
 {
     QStringList header { kTimestamp };
     for (const QString &id : machineIds) {
         for (Metric m : kCoreMetrics)
             header << id + QLatin1Char('_') + metricSuffix(m);
+        if (withGpuAndTemperature.contains(id)) {
+            for (Metric m : { Metric::GpuPercent, Metric::GpuMemoryMb, Metric::TemperatureC })
+                header << id + QLatin1Char('_') + metricSuffix(m);
+        }
     }
     header << kEvent << kNotes;
     return fromHeader(header);

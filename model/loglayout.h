@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 
 #include <optional>
@@ -22,8 +23,9 @@ public:
         std::optional<Metric> metric;
     };
 
-    // timestamp, the core metrics of each machine in order, event, notes.
-    static LogLayout forMachines(const QStringList &machineIds);
+    // timestamp, the core metrics of each machine in order (and, for the machines in
+    // withGpuAndTemperature, gpu_percent, gpu_memory_mb and temperature_c after them), event, notes.
+    static LogLayout forMachines(const QStringList &machineIds, const QSet<QString> &withGpuAndTemperature = {});
     // The layout of an existing log, from its header fields; unknown columns stay empty when writing.
     static LogLayout fromHeader(const QStringList &header);
     // Splits a column name into machine id and metric by the longest known metric suffix.

@@ -15,10 +15,11 @@ class QThread;
 
 struct MachineInfo
 {
-    QString id;                   // names the log columns: [a-z0-9_]+
-    QString name;                 // shown to the person
-    bool hasSystemMetrics = true; // CPU and memory are measured (this computer, SSH, node_exporter)
-    bool hasServer = false;       // a model server is checked
+    QString id;                        // names the log columns: [a-z0-9_]+
+    QString name;                      // shown to the person
+    bool hasSystemMetrics = true;      // CPU and memory are measured (this computer, SSH, node_exporter)
+    bool hasServer = false;            // a model server is checked
+    bool hasGpuAndTemperature = false; // GPU and temperature may be measured (SSH): the log gets their columns
 };
 
 // One monitored machine: owns its sources (through a sampler living in the sampling thread) and its

@@ -25,6 +25,7 @@ void addMachines(
         info.name = config.name.isEmpty() ? config.id : config.name;
         info.hasServer = !config.serverUrl.isEmpty();
         info.hasSystemMetrics = !config.host.isEmpty() || !config.nodeExporterUrl.isEmpty();
+        info.hasGpuAndTemperature = !config.host.isEmpty();
         QJsonObject description;
         if (!config.host.isEmpty())
             description.insert(QStringLiteral("host"), config.host);

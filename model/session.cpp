@@ -50,9 +50,13 @@ bool Session::start(const QString &logDir, QString *error)
     m_startMs = QDateTime::currentMSecsSinceEpoch();
     if (!logDir.isEmpty()) {
         QStringList ids;
-        for (const MachineMonitor *m : std::as_const(m_machines))
+        QSet<QString> withGpu;
+        for (const MachineMonitor *m : std::as_const(m_machines)) {
             ids << m->info().id;
-        if (!m_log.create(logDir, m_startMs, LogLayout::forMachines(ids), error))
+            if (m->info().hasGpuAndTemperature)
+                withGpu.insert(m->info().id);
+        }
+        if (!m_log.create(logDir, m_startMs, LogLayout::forMachines(ids, withGpu), error))
             return false;
     }
     m_running = true;

@@ -126,6 +126,14 @@ void TestSshLogger::refusesUnknownHostUnlessAccepted()
             QVERIFY(cpu.toDouble() >= 0 && cpu.toDouble() <= 100);
             const double memory = row.value(QStringLiteral("box_memory_percent")).toDouble();
             QVERIFY(memory > 0 && memory < 100);
+            // An SSH machine's group has the optional GPU and temperature columns (empty where
+            // the machine has no nvidia-smi or sensor); this computer's has not.
+            QVERIFY(row.contains(QStringLiteral("box_gpu_percent")));
+            QVERIFY(row.contains(QStringLiteral("box_gpu_memory_mb")));
+            QVERIFY(row.contains(QStringLiteral("box_temperature_c")));
+            QVERIFY(!row.contains(QStringLiteral("local_gpu_percent")));
+            const QString gpu = row.value(QStringLiteral("box_gpu_percent"));
+            QVERIFY(gpu.isEmpty() || (gpu.toDouble() >= 0 && gpu.toDouble() <= 100));
         }
         QVERIFY2(measured >= 1, qPrintable(err));
     }

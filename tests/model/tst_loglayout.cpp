@@ -51,6 +51,7 @@ private slots:
     void splitColumn();
     void headerForMachines_data();
     void headerForMachines();
+    void gpuAndTemperatureColumnsForTheMachinesThatMayHaveThem();
     void rowsOfTheFormatExample();
     void rowFollowsAnExistingHeader();
     void headerWithoutTimestampIsInvalid();
@@ -255,6 +256,28 @@ void TestLogLayout::headerForMachines()
     QVERIFY(layout.isValid());
     QCOMPARE(layout.header(), header);
     QCOMPARE(layout.columns().size(), 3 + 7 * ids.size());
+}
+
+// An SSH machine may have a GPU and sensors: its group gets the optional columns, the others do not,
+// and a row writes what was measured there and leaves the rest empty.
+void TestLogLayout::gpuAndTemperatureColumnsForTheMachinesThatMayHaveThem()
+{
+    const LogLayout layout
+        = LogLayout::forMachines({ QStringLiteral("local"), QStringLiteral("box") }, { QStringLiteral("box") });
+    QCOMPARE(layout.header(),
+        QByteArray("timestamp,local_cpu_percent,local_memory_percent,local_memory_used_mb,local_server_up,"
+                   "local_tokens_per_second,local_active_requests,local_requests_total,box_cpu_percent,"
+                   "box_memory_percent,box_memory_used_mb,box_server_up,box_tokens_per_second,"
+                   "box_active_requests,box_requests_total,box_gpu_percent,box_gpu_memory_mb,box_temperature_c,"
+                   "event,notes\n"));
+    QHash<QString, Sample> samples;
+    samples.insert(QStringLiteral("box"),
+        sampleOf({ { Metric::CpuPercent, 10 }, { Metric::GpuPercent, 87.5 }, { Metric::TemperatureC, 71 } }));
+    const QList<QByteArray> cells = layout.row(kExampleMs, samples).trimmed().split(',');
+    QCOMPARE(cells.size(), 20);
+    QCOMPARE(cells[15], QByteArray("87.5"));
+    QVERIFY(cells[16].isEmpty()); // GPU memory not measured: empty, never 0
+    QCOMPARE(cells[17].toDouble(), 71.0);
 }
 
 // The three rows of the LOG_FORMAT.md example, as this writer formats them (fixed decimals per
