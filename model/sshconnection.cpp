@@ -388,12 +388,7 @@ bool SshConnection::checkHostKey(QString &reason, bool &permanent)
         asking.keyType = keyTypeLabel;
         asking.fingerprint = fingerprint;
         asking.knownHostsFile = path;
-        asking.decision = std::make_shared<HostKeyDecision>();
-        setState(asking);
-        const qint64 giveUp = nowMs() + m_options.hostKeyWaitMs;
-        std::optional<bool> answer;
-        while (!answer && !m_stop && nowMs() < giveUp)
-            answer = asking.decision->waitFor(200);
+        const std::optional<bool> answer = ask(asking);
         if (m_stop)
             return false;
         accept = answer.value_or(false);
@@ -528,18 +523,24 @@ bool SshConnection::tryKeyFile(const QString &user, const QString &path, const Q
     return false;
 }
 
-std::optional<QString> SshConnection::askForPassphrase(const QString &path)
+std::optional<bool> SshConnection::ask(ConnectionState &asking)
 {
-    ConnectionState asking;
-    asking.kind = ConnectionState::AwaitingPassphrase;
-    asking.keyFile = path;
-    asking.detail = m_passphrase.isEmpty() ? QString() : tr("the passphrase was not right");
     asking.decision = std::make_shared<HostKeyDecision>();
     setState(asking);
     const qint64 giveUp = nowMs() + m_options.hostKeyWaitMs;
     std::optional<bool> answer;
     while (!answer && !m_stop && nowMs() < giveUp)
         answer = asking.decision->waitFor(200);
+    return answer;
+}
+
+std::optional<QString> SshConnection::askForPassphrase(const QString &path)
+{
+    ConnectionState asking;
+    asking.kind = ConnectionState::AwaitingPassphrase;
+    asking.keyFile = path;
+    asking.detail = m_passphrase.isEmpty() ? QString() : tr("the passphrase was not right");
+    const std::optional<bool> answer = ask(asking);
     if (!answer || !*answer)
         return {};
     return asking.decision->text();

@@ -80,6 +80,9 @@ private:
     bool authenticate(QString &reason);
     bool tryKeyFile(const QString &user, const QString &path, const QString &passphrase, QString &reason);
     bool tryAgent(const QString &user, QString &reason);
+    // Publishes a state that asks the person (a host key, a passphrase) and waits for the answer,
+    // at most hostKeyWaitMs and never past stop(); empty when nobody answered.
+    std::optional<bool> ask(ConnectionState &asking);
     std::optional<QString> askForPassphrase(const QString &path);
     End stream(QString &reason);
     void closeSession();
