@@ -1,5 +1,7 @@
 #include "analysis.h"
 
+#include "parallel.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -17,6 +19,7 @@ QString tr(const char *text)
 }
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr qsizetype kRowsWorthAThread = 50000; // fewer snapshots are scanned on one thread
 
 // The exact median of positive intervals in O(n) without keeping them all: intervals under
 // kBuckets ms (nearly all of a log's) are counted in a table, longer ones kept in a list.
@@ -396,9 +399,22 @@ AnalysisResult analyze(const LogData &data, const AnalysisThresholds &thresholds
         widen({ r.markers.last().timeMs, r.markers.last().offsetSeconds });
     }
 
-    for (int m = 0; m < data.machines.size(); ++m) {
-        MachineScan scan(data, m, thresholds, r.issues);
-        r.machines.append(scan.run(r.rowBegin, r.rowEnd));
+    // Machines are independent: a large log scans them on as many cores, up to one each.
+    const int machineCount = int(data.machines.size());
+    std::vector<QList<IssuePeriod>> issues(static_cast<size_t>(machineCount));
+    std::vector<MachineStatistics> machines(static_cast<size_t>(machineCount));
+    const int threads = r.snapshots >= kRowsWorthAThread
+        ? std::min(machineCount, int(std::max(1U, std::thread::hardware_concurrency())))
+        : 1;
+    Parallel::runTogether(threads, [&](int k) {
+        for (int m = k; m < machineCount; m += threads) {
+            MachineScan scan(data, m, thresholds, issues[size_t(m)]);
+            machines[size_t(m)] = scan.run(r.rowBegin, r.rowEnd);
+        }
+    });
+    for (int m = 0; m < machineCount; ++m) {
+        r.machines.append(std::move(machines[size_t(m)]));
+        r.issues.append(std::move(issues[size_t(m)]));
     }
     std::stable_sort(r.issues.begin(), r.issues.end(), [](const IssuePeriod &a, const IssuePeriod &b) {
         if (a.start.ms != b.start.ms)

@@ -15,7 +15,7 @@
 
 // Reading a session log (LOG_FORMAT.md, "Reading") into columns: one array per metric per
 // machine. The parser scans the bytes directly (no string per cell; CsvScan, LogCell), so a 100 MB
-// log of a million rows loads in about half a second (bench/bench_logreader).
+// log of a million rows loads in about a quarter of a second on two cores (bench/bench_logreader).
 
 // Something the reader noticed and survived; `line` is the physical 1-based line (0: the whole file).
 struct LogWarning
@@ -99,10 +99,18 @@ namespace LogReader {
 // How many BadCell and how many BadRecord warnings are listed one by one before a TooManyWarnings.
 inline constexpr int kMaxListed = 100;
 
+// How parse() splits a large log to read its parts on several cores at once. The result is the same
+// whatever the split (tst_logreader checks it).
+struct ParseOptions
+{
+    int threads = 0;                   // 0: one per core, at most 4
+    qsizetype minChunkBytes = 4 << 20; // a smaller log, or part of one, is not split
+};
+
 // Parses the bytes of a log. Pure. The cancel flag is checked and progress (0..100) reported every
-// few thousand records.
+// few thousand records, on the calling thread.
 LogReadResult parse(QByteArrayView bytes, const std::atomic_bool *cancel = nullptr,
-    const std::function<void(int percent)> &progress = {});
+    const std::function<void(int percent)> &progress = {}, const ParseOptions &options = {});
 
 // Reads the file in one read, then parse(). Safe to call from a worker thread.
 LogReadResult read(const QString &path, const std::atomic_bool *cancel = nullptr,

@@ -81,6 +81,7 @@ class TestAnalysis : public QObject
     Q_OBJECT
 
 private slots:
+    void largeLogScansMachinesAtOnce();
     void statistics_data();
     void statistics();
     void samplesPerMachine();
@@ -100,6 +101,40 @@ private slots:
     void hostileFixturesAnalyse_data();
     void hostileFixturesAnalyse();
 };
+
+// A log large enough that its machines are scanned on several threads gives each machine the
+// statistics and issues that the same machine's log alone, scanned on one thread, gives.
+void TestAnalysis::largeLogScansMachinesAtOnce()
+{
+    QByteArray both = "timestamp,m1_cpu_percent,m2_cpu_percent,event,notes\n";
+    QByteArray alone = "timestamp,m1_cpu_percent,event,notes\n";
+    const int rows = 60000;
+    for (int i = 0; i < rows; ++i) {
+        const QByteArray cpu = QByteArray::number((i * 37) % 100);
+        const QByteArray other = QByteArray::number((i * 11) % 97);
+        const QByteArray time = ts(i + (i > rows / 2 ? 30 : 0)); // a gap: a second run and no_data
+        both += time + ',' + cpu + ',' + other + (i % 5000 ? ",," : ",mark,") + '\n';
+        alone += time + ',' + cpu + (i % 5000 ? ",," : ",mark,") + '\n';
+    }
+    const AnalysisResult r = Analysis::analyze(load(both), {}, { RunSelection::All, 0 });
+    const AnalysisResult one = Analysis::analyze(load(alone), {}, { RunSelection::All, 0 });
+    QCOMPARE(r.machines.size(), 2);
+    const MachineStatistics &a = r.machines[0];
+    const MachineStatistics &b = one.machines[0];
+    QCOMPARE(a.samples, b.samples);
+    QCOMPARE(a.cpuAvg, b.cpuAvg);
+    QCOMPARE(a.cpuMax, b.cpuMax);
+    QCOMPARE(a.medianIntervalMs, b.medianIntervalMs);
+    QCOMPARE(r.machines[1].id, QStringLiteral("m2"));
+    QCOMPARE(r.machines[1].cpuMax, 96.0);
+    AnalysisResult firstOnly = r;
+    firstOnly.machineIds = one.machineIds;
+    firstOnly.issues.removeIf([](const IssuePeriod &p) { return p.machine != 0; });
+    QVERIFY(firstOnly.issues.size() > 1000);
+    QCOMPARE(describe(firstOnly), describe(one));
+    QVERIFY(std::is_sorted(r.issues.begin(), r.issues.end(),
+        [](const IssuePeriod &x, const IssuePeriod &y) { return x.start.ms < y.start.ms; }));
+}
 
 void TestAnalysis::statistics_data()
 {

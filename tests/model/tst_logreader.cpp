@@ -10,7 +10,9 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextStream>
 
+#include <algorithm>
 #include <cmath>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -97,6 +99,45 @@ QList<double> cpuOf(const LogData &data)
 }
 
 // Exact comparison, NaN equal to NaN.
+// Everything parse() returns, as text, NaN-aware: two results are the same when these are equal.
+QString dump(const LogReadResult &r)
+{
+    QString out = r.error + QLatin1Char('\n');
+    if (!r.data)
+        return out;
+    const LogData &d = *r.data;
+    QTextStream s(&out);
+    s << d.machines.join(QLatin1Char(',')) << " rows " << d.rows << " skipped " << d.skippedRecords << " utc "
+      << d.hasUtcOffsets << '\n';
+    for (size_t i = 0; i < d.timeMs.size(); ++i)
+        s << d.timeMs[i] << ' ' << d.offsetSeconds[i] << ' ' << d.line[i] << '\n';
+    for (const std::vector<double> &column : d.columns) {
+        for (double v : column)
+            s << (std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'g', 17)) << ' ';
+        s << '\n';
+    }
+    for (const LogMarkerRow &m : d.markers)
+        s << m.timeMs << ' ' << m.offsetSeconds << ' ' << m.line << ' ' << m.event << '|' << m.notes << '\n';
+    for (const LogWarning &w : d.warnings)
+        s << w.kind << ' ' << w.line << ' ' << w.message << '\n';
+    return out;
+}
+
+// A large log is parsed in chunks on several threads; cut every log into chunks of a few bytes and
+// check that the result does not depend on the cut.
+void checkSplitsAgree(const QByteArray &text)
+{
+    const QString whole = dump(LogReader::parse(text, nullptr, {}, { 1, 1 }));
+    for (int threads : { 2, 3, 4 }) {
+        const QString split = dump(LogReader::parse(text, nullptr, {}, { threads, 1 }));
+        if (split != whole) {
+            QFAIL(qPrintable(QStringLiteral("%1 chunks differ from one:\n%2\n---- one chunk:\n%3")
+                                 .arg(threads)
+                                 .arg(split.left(3000), whole.left(3000))));
+        }
+    }
+}
+
 bool sameValues(const QList<double> &a, const QList<double> &b)
 {
     if (a.size() != b.size())
@@ -139,6 +180,7 @@ private slots:
     void markers();
     void machinesInHeaderOrder();
     void warningsAreCapped();
+    void chunksMeetInsideQuotesAndStyles();
     void tenMegabyteLine_data();
     void tenMegabyteLine();
     void hundredThousandColumns();
@@ -249,6 +291,7 @@ void TestLogReader::records()
     const LogReadResult result = LogReader::parse(text);
     QVERIFY2(result.data, qPrintable(result.error));
     QVERIFY(result.error.isEmpty());
+    checkSplitsAgree(text);
     const LogData &data = *result.data;
     QCOMPARE(warningsOf(data), warnings);
     QCOMPARE(timesOf(data), times);
@@ -516,6 +559,9 @@ void TestLogReader::fixtures()
     QFETCH(QStringList, warnings);
 
     const LogReadResult result = LogReader::read(TestUtil::fixturePath("logs/") + file);
+    QFile bytes(TestUtil::fixturePath("logs/") + file);
+    if (bytes.open(QIODevice::ReadOnly))
+        checkSplitsAgree(bytes.readAll());
     if (!error.isEmpty()) {
         QVERIFY(!result.data);
         QVERIFY2(result.error.contains(error), qPrintable(result.error));
@@ -556,6 +602,7 @@ void TestLogReader::markers()
 {
     const QByteArray text = kHeader + ts(0) + ",10,start,\n" + ts(1) + ",,,\"only a note, with a comma\"\n" + ts(2)
         + ",12,,\n" + ts(3) + ",,  ,\n";
+    checkSplitsAgree(text);
     const LogReadResult result = LogReader::parse(text);
     QVERIFY(result.data);
     const LogData &data = *result.data;
@@ -590,12 +637,47 @@ void TestLogReader::machinesInHeaderOrder()
     QVERIFY(!data.hasWarning(LogWarning::UnknownColumn)); // no event or notes column is fine
 }
 
+void TestLogReader::chunksMeetInsideQuotesAndStyles()
+{
+    // Rows without offset before and after the first with one, epoch seconds, a note holding line
+    // ends, bad cells: cut at every third of the body and more, the result is the one-chunk result.
+    QByteArray text = kHeader;
+    for (int i = 0; i < 30; ++i) {
+        const QByteArray wall = "2026-11-22T14:30:" + QByteArray::number(10 + i) + ".000";
+        switch (i % 6) {
+        case 0:
+            text += wall + ",1" + QByteArray::number(i) + ",,\n";
+            break;
+        case 1:
+            text += ts(i) + ",2" + QByteArray::number(i) + ",note,\"line one\nline, \"\"two\"\"\n\"\n";
+            break;
+        case 2:
+            text += QByteArray::number(1763818222 + i) + ",3,,\n";
+            break;
+        case 3:
+            text += ts(i) + ",abc,,\n";
+            break;
+        default:
+            text += ts(i) + ",4" + QByteArray::number(i) + ",,\n";
+        }
+    }
+    checkSplitsAgree(text);
+    const LogReadResult result = LogReader::parse(text, nullptr, {}, { 4, 1 });
+    QVERIFY(result.data);
+    QCOMPARE(result.data->markers.size(), 5);
+    QCOMPARE(result.data->markers.front().notes, QStringLiteral("line one\nline, \"two\"\n"));
+    QVERIFY(result.data->hasWarning(LogWarning::MixedTimestamps));
+    QVERIFY(std::all_of(result.data->offsetSeconds.begin(), result.data->offsetSeconds.end(),
+        [](int offset) { return offset == 3600; }));
+}
+
 void TestLogReader::warningsAreCapped()
 {
     QByteArray text = kHeader;
     for (int i = 0; i < 1000; ++i)
         text += "2026-11-22T14:30:22.125+01:00,abc,,\n"
                 "2026-11-22T14:30:22.125+01:00,1\n";
+    checkSplitsAgree(text);
     QElapsedTimer timer;
     timer.start();
     const LogReadResult result = LogReader::parse(text);
@@ -743,6 +825,7 @@ void TestLogReader::randomDamageKeepsTheInvariants()
         }
         const LogReadResult result = LogReader::parse(text);
         QVERIFY(result.data || !result.error.isEmpty());
+        checkSplitsAgree(text);
         if (!result.data)
             continue;
         const LogData &data = *result.data;
