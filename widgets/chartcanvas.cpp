@@ -117,7 +117,13 @@ qsizetype ChartCanvas::pointCount(int line) const
 void ChartCanvas::setTimeRange(qint64 startMs, qint64 endMs)
 {
     const qint64 span = endMs - startMs;
-    m_timeAxis->setFormat(span <= 15 * 60'000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+    // A clock for a day or less; past a day the labels need the date too (a log of a week).
+    if (span <= 15 * 60'000)
+        m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
+    else if (span <= 24 * 3600'000)
+        m_timeAxis->setFormat(QStringLiteral("HH:mm"));
+    else
+        m_timeAxis->setFormat(QStringLiteral("MM-dd HH:mm"));
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(startMs), QDateTime::fromMSecsSinceEpoch(endMs));
     // One label per ~110 pixels, so the clock labels never collide or get cut.
     m_timeAxis->setTickCount(std::clamp(plotWidth() / 110 + 1, 2, 9));
