@@ -3,6 +3,7 @@
 //   perfdash  SshConnection: one libssh2 session, one long-lived channel, one line per sample;
 //   (a)       a new `ssh` process per sample (key exchange and login every time);
 //   (b)       `ssh` with ControlMaster multiplexing (one master, one short-lived client per sample).
+// --seconds N: the 10 Hz run (default 20); --perfdash-only: skip (a) and (b).
 // Client CPU: this process (RUSAGE_SELF) for perfdash; the reaped ssh clients (RUSAGE_CHILDREN)
 // plus, for (b), the master's own utime + stime from /proc. The sshd side is not counted.
 #include "benchutil.h"
@@ -158,6 +159,8 @@ int main(int argc, char **argv)
     const qsizetype at = args.indexOf(QStringLiteral("--seconds"));
     if (at > 0 && at + 1 < args.size())
         seconds = qMax(1, args[at + 1].toInt());
+    // perfdash's own path alone (no ssh clients), e.g. to profile it under strace -f or perf.
+    const bool perfdashOnly = args.contains(QStringLiteral("--perfdash-only"));
 
     SshdFixture sshd;
     if (!sshd.prepare() || !sshd.start()) {
@@ -207,6 +210,8 @@ int main(int argc, char **argv)
     Bench::report("perfdash at 10 Hz, share of one core", share, "%", "< 1 %", share < 1.0);
     Bench::note(QStringLiteral("%1 samples answered in %2 s").arg(answered).arg(seconds));
     c.stop();
+    if (perfdashOnly)
+        return 0;
 
     const QStringList common = { QStringLiteral("-i"), sshd.clientKey(), QStringLiteral("-p"),
         QString::number(sshd.port()), QStringLiteral("-o"), QStringLiteral("UserKnownHostsFile=") + knownHosts,

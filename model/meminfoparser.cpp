@@ -4,23 +4,23 @@
 #include <QString>
 
 #include <algorithm>
+#include <charconv>
 
 namespace {
 // Reads "Name:   1234 kB" into (Name, value in KiB). Lines without a unit are page counts
-// (HugePages_*): they are skipped.
+// (HugePages_*): they are skipped. In place: no copies.
 bool parseLine(QByteArrayView line, QByteArrayView &name, quint64 &kib)
 {
     const qsizetype colon = line.indexOf(':');
     if (colon <= 0)
         return false;
     name = line.first(colon);
-    QByteArray rest = line.sliced(colon + 1).toByteArray().trimmed();
+    QByteArrayView rest = line.sliced(colon + 1).trimmed();
     if (!rest.endsWith(" kB"))
         return false;
-    rest.chop(3);
-    bool ok = false;
-    kib = rest.trimmed().toULongLong(&ok);
-    return ok;
+    rest = rest.chopped(3).trimmed();
+    const auto [ptr, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), kib);
+    return ec == std::errc() && ptr == rest.data() + rest.size() && !rest.isEmpty();
 }
 } // namespace
 

@@ -3,21 +3,37 @@
 #include <QByteArray>
 #include <QString>
 
+#include <charconv>
+
 namespace {
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+// The fields after "cpu", separated by any run of white space; read in place (no copies: this runs
+// for every local and every remote sample).
 bool parseCpuFields(QByteArrayView rest, CpuTimes &out)
 {
     int field = 0;
-    const QList<QByteArray> parts = rest.toByteArray().simplified().split(' ');
-    for (const QByteArray &part : parts) {
-        if (part.isEmpty())
-            continue;
-        bool ok = false;
-        const quint64 v = part.toULongLong(&ok);
-        if (!ok)
+    const char *p = rest.data();
+    const char *const end = p + rest.size();
+    for (;;) {
+        while (p < end && isSpace(*p))
+            ++p;
+        if (p == end)
+            break;
+        const char *tokenEnd = p;
+        while (tokenEnd < end && !isSpace(*tokenEnd))
+            ++tokenEnd;
+        quint64 v = 0;
+        const auto [ptr, ec] = std::from_chars(p, tokenEnd, v);
+        if (ec != std::errc() || ptr != tokenEnd)
             return false;
         if (field < CpuTimes::FieldCount)
             out.ticks[field] = v;
         ++field;
+        p = tokenEnd;
     }
     out.fieldsPresent = field;
     return field >= 4;

@@ -6,26 +6,54 @@
 #include "procstatparser.h"
 
 namespace {
-void splitLines(
-    QByteArray &buffer, QByteArrayView bytes, bool &overflowed, const std::function<void(QByteArrayView)> &onLine)
+QByteArrayView withoutCr(QByteArrayView line)
 {
-    buffer.append(bytes.data(), bytes.size());
+    return line.endsWith('\r') ? line.chopped(1) : line;
+}
+
+// Calls onLine for every complete line. Lines are read in place from `bytes`; only an unfinished
+// last line is copied into `pending` (whose capacity is kept), so a block costs no allocation.
+template<typename OnLine> void splitLines(QByteArray &pending, QByteArrayView bytes, bool &overflowed, OnLine &&onLine)
+{
     qsizetype start = 0;
-    for (;;) {
-        const qsizetype nl = buffer.indexOf('\n', start);
-        if (nl < 0)
-            break;
-        qsizetype end = nl;
-        if (end > start && buffer[end - 1] == '\r')
-            --end;
-        onLine(QByteArrayView(buffer).sliced(start, end - start));
-        start = nl + 1;
+    if (!pending.isEmpty()) {
+        const qsizetype nl = bytes.indexOf('\n');
+        if (nl < 0) {
+            start = bytes.size();
+            pending.append(bytes.data(), bytes.size());
+        } else {
+            pending.append(bytes.data(), nl);
+            onLine(withoutCr(pending));
+            pending.resize(0);
+            start = nl + 1;
+        }
     }
-    buffer.remove(0, start);
-    if (buffer.size() > RemoteStreamParser::kMaxLine) {
+    for (qsizetype nl; start < bytes.size() && (nl = bytes.indexOf('\n', start)) >= 0; start = nl + 1)
+        onLine(withoutCr(bytes.sliced(start, nl - start)));
+    if (start < bytes.size())
+        pending.append(bytes.data() + start, bytes.size() - start);
+    if (pending.size() > RemoteStreamParser::kMaxLine) {
         overflowed = true;
-        buffer.clear();
+        pending.clear();
     }
+}
+
+RemoteStreamParser::Section sectionNamed(QByteArrayView tag)
+{
+    using S = RemoteStreamParser::Section;
+    if (tag == "stat")
+        return S::Stat;
+    if (tag == "meminfo")
+        return S::MemInfo;
+    if (tag == "gpu")
+        return S::Gpu;
+    if (tag == "temp")
+        return S::Temp;
+    if (tag == "vmstat")
+        return S::VmStat;
+    if (tag == "ioreg")
+        return S::Ioreg;
+    return S::Other;
 }
 } // namespace
 
@@ -102,15 +130,18 @@ void RemoteStreamParser::stdoutLine(QByteArrayView line)
         } else if (tag.startsWith("begin")) {
             m_inBlock = true;
             m_blockId = tag.sliced(5).trimmed().toULongLong();
-            m_section.clear();
-            m_sections.clear();
+            m_section = Section::None;
+            for (SectionText &text : m_sections) {
+                text.present = false;
+                text.text.resize(0); // keeps the capacity for the next block
+            }
         } else if (tag == "end") {
             if (m_inBlock)
                 finishBlock();
             m_inBlock = false;
         } else if (m_inBlock) {
-            m_section = tag.toByteArray();
-            m_sections[m_section]; // present, even when the command printed nothing
+            m_section = sectionNamed(tag);
+            m_sections[size_t(m_section)].present = true; // even when the command printed nothing
         }
         return;
     }
@@ -119,8 +150,8 @@ void RemoteStreamParser::stdoutLine(QByteArrayView line)
             m_memsize = v;
         return;
     }
-    if (m_inBlock && !m_section.isEmpty()) {
-        QByteArray &text = m_sections[m_section];
+    if (m_inBlock && m_section != Section::None) {
+        QByteArray &text = m_sections[size_t(m_section)].text;
         text.append(line.data(), line.size());
         text.append('\n');
     }
@@ -141,24 +172,25 @@ void RemoteStreamParser::finishBlock()
     r.requestId = m_blockId;
     Sample &s = r.sample;
 
-    const auto stat = m_sections.constFind("stat");
-    if (stat != m_sections.constEnd()) {
+    const auto section = [this](Section which) -> const QByteArray * {
+        const SectionText &t = m_sections[size_t(which)];
+        return t.present ? &t.text : nullptr;
+    };
+    if (const QByteArray *stat = section(Section::Stat)) {
         const ProcStatResult parsed = parseProcStat(*stat);
         if (parsed.total) {
             if (const auto busy = m_cpu.update(*parsed.total))
                 s.set(Metric::CpuPercent, *busy);
         }
     }
-    const auto meminfo = m_sections.constFind("meminfo");
-    if (meminfo != m_sections.constEnd()) {
+    if (const QByteArray *meminfo = section(Section::MemInfo)) {
         const MemInfoResult mem = parseMemInfo(*meminfo);
         if (mem.info) {
             s.set(Metric::MemoryPercent, mem.info->usedPercent());
             s.set(Metric::MemoryUsedMb, mem.info->usedMiB());
         }
     }
-    const auto gpu = m_sections.constFind("gpu");
-    if (gpu != m_sections.constEnd()) {
+    if (const QByteArray *gpu = section(Section::Gpu)) {
         const NvidiaGpu g = combineGpus(parseNvidiaSmiCsv(*gpu));
         if (g.utilizationPercent)
             s.set(Metric::GpuPercent, *g.utilizationPercent);
@@ -167,25 +199,25 @@ void RemoteStreamParser::finishBlock()
         if (g.temperatureC)
             s.set(Metric::TemperatureC, *g.temperatureC);
     }
-    const auto temp = m_sections.constFind("temp");
-    if (temp != m_sections.constEnd() && !s.has(Metric::TemperatureC)) {
+    const QByteArray *temp = section(Section::Temp);
+    if (temp && !s.has(Metric::TemperatureC)) {
         // hwmon and thermal zones print millidegrees Celsius; the hottest sensor is shown.
         std::optional<double> hottest;
-        const QList<QByteArray> lines = temp->split('\n');
-        for (const QByteArray &l : lines) {
+        splitLines(m_scratch, *temp, m_overflowed, [&hottest](QByteArrayView l) {
             bool ok = false;
             const double milli = l.trimmed().toDouble(&ok);
             if (ok && milli > -50000 && milli < 200000)
                 hottest = std::max(hottest.value_or(milli / 1000.0), milli / 1000.0);
-        }
+        });
+        m_scratch.resize(0);
         if (hottest)
             s.set(Metric::TemperatureC, *hottest);
     }
 
-    if (m_sections.contains("vmstat")) {
+    if (const QByteArray *vmstat = section(Section::VmStat)) {
         if (m_topBusy)
             s.set(Metric::CpuPercent, *m_topBusy);
-        const auto vm = parseVmStat(m_sections.value("vmstat"));
+        const auto vm = parseVmStat(*vmstat);
         const auto used = vm ? vm->usedBytes() : std::nullopt;
         if (used) {
             s.set(Metric::MemoryUsedMb, double(*used) / (1024.0 * 1024.0));
@@ -193,8 +225,7 @@ void RemoteStreamParser::finishBlock()
                 s.set(Metric::MemoryPercent, qBound(0.0, 100.0 * double(*used) / double(*m_memsize), 100.0));
         }
     }
-    const auto ioreg = m_sections.constFind("ioreg");
-    if (ioreg != m_sections.constEnd()) {
+    if (const QByteArray *ioreg = section(Section::Ioreg)) {
         if (const auto g = parseIoregGpu(*ioreg)) {
             if (g->utilizationPercent)
                 s.set(Metric::GpuPercent, *g->utilizationPercent);

@@ -4,9 +4,9 @@
 #include "sample.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QList>
 
+#include <array>
 #include <optional>
 
 // Reads, incrementally, what perfdash's remote sampling script prints over one long-lived SSH channel
@@ -41,6 +41,10 @@ public:
     static constexpr qsizetype kMaxLine = 1 << 20;
     bool overflowed() const { return m_overflowed; }
 
+    // The sections of a block perfdash reads; Other for a tag it does not know (its text is kept and
+    // ignored).
+    enum class Section { None, Stat, MemInfo, Gpu, Temp, VmStat, Ioreg, Other, Count };
+
 private:
     void stdoutLine(QByteArrayView line);
     void stderrLine(QByteArrayView line);
@@ -51,8 +55,14 @@ private:
     QString m_os;
     bool m_inBlock = false;
     quint64 m_blockId = 0;
-    QByteArray m_section;
-    QHash<QByteArray, QByteArray> m_sections;
+    struct SectionText
+    {
+        bool present = false;
+        QByteArray text;
+    };
+    Section m_section = Section::None;
+    std::array<SectionText, size_t(Section::Count)> m_sections; // of the block being read
+    QByteArray m_scratch;
     std::optional<quint64> m_memsize; // macOS hw.memsize, printed once
     bool m_inMemsize = false;
     int m_topSamples = 0;

@@ -11,7 +11,9 @@
 #include <QScopeGuard>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
+#include <deque>
 #include <fcntl.h>
 #include <libssh2.h>
 #include <mutex>
@@ -157,15 +159,21 @@ bool SshConnection::sleepFor(int ms)
         if (left <= 0)
             return true;
         pollfd p { m_wake[0], POLLIN, 0 };
-        if (::poll(&p, 1, int(left)) > 0) {
-            char buf[64];
-            while (::read(m_wake[0], buf, sizeof buf) > 0) { }
-        }
+        if (::poll(&p, 1, int(left)) > 0)
+            drainWake();
     }
     return false;
 }
 
-SshConnection::Wait SshConnection::waitSocket(qint64 deadlineMs, bool alsoRead, bool alsoWrite)
+void SshConnection::drainWake()
+{
+    // One read: a wake-up is one byte, and more than 64 pending only makes the next poll() return
+    // at once. (A loop until EAGAIN would cost a second system call for every sample.)
+    char buf[64];
+    [[maybe_unused]] const auto n = ::read(m_wake[0], buf, sizeof buf);
+}
+
+SshConnection::Wait SshConnection::waitSocket(qint64 deadlineMs, bool alsoRead, bool alsoWrite, bool *socketReady)
 {
     short events = 0;
     if (m_session) {
@@ -186,14 +194,14 @@ SshConnection::Wait SshConnection::waitSocket(qint64 deadlineMs, bool alsoRead, 
     if (left <= 0)
         return Wait::Timeout;
     const int rc = ::poll(fds, 2, int(qMin<qint64>(left, 1000000)));
+    if (socketReady)
+        *socketReady = rc != 0 && (rc < 0 || fds[0].revents != 0);
     if (m_stop)
         return Wait::Stopped;
     if (rc < 0)
         return errno == EINTR ? Wait::Ready : Wait::Error;
-    if (fds[1].revents) {
-        char buf[64];
-        while (::read(m_wake[0], buf, sizeof buf) > 0) { }
-    }
+    if (fds[1].revents)
+        drainWake();
     if (rc == 0)
         return Wait::Timeout;
     return Wait::Ready;
@@ -201,7 +209,7 @@ SshConnection::Wait SshConnection::waitSocket(qint64 deadlineMs, bool alsoRead, 
 
 void SshConnection::failPending(const QString &reason)
 {
-    std::deque<quint64> pending;
+    std::vector<quint64> pending;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_streaming = false;
@@ -625,6 +633,7 @@ SshConnection::End SshConnection::stream(QString &reason)
         bool prime;
     };
     std::deque<InFlight> inFlight;
+    std::vector<quint64> asked; // swapped with m_requests: the two buffers are reused, never freed
     quint64 nextId = 1;
     // A first request right away: it primes the CPU counters, so the first tick has a CPU %.
     QByteArray out = "1\n";
@@ -634,11 +643,12 @@ SshConnection::End SshConnection::stream(QString &reason)
     QString stderrTail;
     bool streaming = false;
     qint64 latencySaidMs = 0;
+    bool socketReady = true; // read on the first round
     char buffer[32768];
 
     while (!m_stop) {
         if (streaming) {
-            std::deque<quint64> asked;
+            asked.clear();
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
                 asked.swap(m_requests);
@@ -649,7 +659,9 @@ SshConnection::End SshConnection::stream(QString &reason)
                     continue;
                 }
                 inFlight.push_back({ nextId, tick, nowMs(), false });
-                out += QByteArray::number(nextId++) + '\n';
+                char digits[24];
+                const auto written = std::to_chars(digits, digits + sizeof digits, nextId++);
+                out.append(digits, written.ptr - digits).append('\n');
             }
         }
         while (!out.isEmpty()) {
@@ -662,28 +674,33 @@ SshConnection::End SshConnection::stream(QString &reason)
             }
             out.remove(0, qsizetype(n));
         }
-        // Each read first drains the socket into libssh2's queue; read both streams until they would
-        // block, and again only while data is still queued (no extra system calls per sample).
-        bool again = true;
-        for (int round = 0; again && round < 4; ++round) {
-            for (int stream : { 0, SSH_EXTENDED_DATA_STDERR }) {
-                for (;;) {
-                    const ssize_t n = libssh2_channel_read_ex(m_channel, stream, buffer, sizeof buffer);
-                    if (n == LIBSSH2_ERROR_EAGAIN || n == 0)
-                        break;
-                    if (n < 0) {
-                        reason = tr("connection to %1 lost: %2").arg(where(), lastError());
-                        return End::Lost;
-                    }
-                    if (stream == 0) {
-                        parser.feedStdout(QByteArrayView(buffer, n));
-                    } else {
-                        parser.feedStderr(QByteArrayView(buffer, n));
-                        stderrTail = QString::fromUtf8(buffer, int(n)).trimmed().right(300);
-                    }
-                }
+        // Every libssh2 read first drains the socket into libssh2's packet queue, until the socket
+        // would block: so read only when poll() saw the socket ready (or on the first round) or
+        // packets are already queued (the write above drains the socket too), and stop as soon as
+        // nothing is queued. Each read costs at least one recvfrom(); a sample needs two in all.
+        bool readStdout = socketReady || libssh2_poll_channel_read(m_channel, 0);
+        while (readStdout) {
+            const ssize_t n = libssh2_channel_read_ex(m_channel, 0, buffer, sizeof buffer);
+            if (n == LIBSSH2_ERROR_EAGAIN || n == 0)
+                break;
+            if (n < 0) {
+                reason = tr("connection to %1 lost: %2").arg(where(), lastError());
+                return End::Lost;
             }
-            again = libssh2_poll_channel_read(m_channel, 0) || libssh2_poll_channel_read(m_channel, 1);
+            parser.feedStdout(QByteArrayView(buffer, n));
+            readStdout = libssh2_poll_channel_read(m_channel, 0);
+        }
+        // With stdout drained, "extended" data queued can only be stderr (macOS top).
+        while (libssh2_poll_channel_read(m_channel, 1)) {
+            const ssize_t n = libssh2_channel_read_ex(m_channel, SSH_EXTENDED_DATA_STDERR, buffer, sizeof buffer);
+            if (n == LIBSSH2_ERROR_EAGAIN || n == 0)
+                break;
+            if (n < 0) {
+                reason = tr("connection to %1 lost: %2").arg(where(), lastError());
+                return End::Lost;
+            }
+            parser.feedStderr(QByteArrayView(buffer, n));
+            stderrTail = QString::fromUtf8(buffer, int(n)).trimmed().right(300);
         }
         if (parser.overflowed()) {
             reason = tr("%1 sent unreadable output (a line over 1 MiB)").arg(where());
@@ -733,7 +750,7 @@ SshConnection::End SshConnection::stream(QString &reason)
             }
             waitUntil = qMin(waitUntil, answerBy);
         }
-        const Wait w = waitSocket(waitUntil, true, !out.isEmpty());
+        const Wait w = waitSocket(waitUntil, true, !out.isEmpty(), &socketReady);
         if (w == Wait::Stopped)
             return End::Stopped;
         if (w == Wait::Error) {

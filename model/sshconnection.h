@@ -7,10 +7,10 @@
 #include <QString>
 
 #include <atomic>
-#include <deque>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 struct _LIBSSH2_SESSION;
 struct _LIBSSH2_CHANNEL;
@@ -86,7 +86,9 @@ private:
     std::optional<QString> askForPassphrase(const QString &path);
     End stream(QString &reason);
     void closeSession();
-    Wait waitSocket(qint64 deadlineMs, bool alsoRead = false, bool alsoWrite = false);
+    // socketReady: set to whether poll() saw the socket ready (or was interrupted).
+    Wait waitSocket(qint64 deadlineMs, bool alsoRead = false, bool alsoWrite = false, bool *socketReady = nullptr);
+    void drainWake();
     bool sleepFor(int ms); // false: stopped
     void setState(const ConnectionState &s);
     void failPending(const QString &reason);
@@ -100,7 +102,7 @@ private:
 
     mutable std::mutex m_mutex; // guards the members below it
     ConnectionState m_state;
-    std::deque<quint64> m_requests; // ticks asked for, not yet sent
+    std::vector<quint64> m_requests; // ticks asked for, not yet sent
     bool m_streaming = false;
 
     // Worker thread only.
