@@ -54,6 +54,17 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
         memory->setValueRange(0, 100);
         m_charts << cpu << memory;
     }
+    if (info.hasGpuAndTemperature) {
+        // Shown from the machine's first GPU value on: a machine without a GPU gets no empty chart.
+        m_gpuChart = new TimeChart(tr("GPU — %1").arg(info.name), tr("GPU %"), this);
+        m_gpuChart->setObjectName(QStringLiteral("gpuChart"));
+        m_gpuChart->addSeries({ tr("GPU"), history, Metric::GpuPercent, QColor(0xd6, 0x27, 0x28) });
+        m_gpuChart->addSeries({ tr("GPU memory"), history, Metric::GpuMemoryMb, QColor(0x8c, 0x56, 0x4b), true });
+        m_gpuChart->setValueRange(0, 100);
+        m_gpuChart->setRightAxisTitle(tr("MiB"));
+        m_gpuChart->hide();
+        m_charts << m_gpuChart;
+    }
     if (info.hasServer) {
         auto *tokens = new TimeChart(tr("Generation — %1").arg(info.name), tr("tokens/s"), this);
         tokens->addSeries({ tr("Tokens/s"), history, Metric::TokensPerSecond, QColor(0x94, 0x67, 0xbd) });
@@ -99,6 +110,16 @@ void MachinePanel::onSample(const Sample &sample)
             memory += QStringLiteral(" (") + Units::formatMebibytes(sample.value(Metric::MemoryUsedMb)) + u')';
         parts << memory;
     }
+    const bool gpu = sample.has(Metric::GpuPercent) || sample.has(Metric::GpuMemoryMb);
+    if (sample.has(Metric::GpuPercent))
+        parts << tr("GPU %1").arg(Units::formatMetric(Metric::GpuPercent, sample.value(Metric::GpuPercent)));
+    if (sample.has(Metric::GpuMemoryMb)) {
+        parts << tr("GPU memory %1").arg(Units::formatMetric(Metric::GpuMemoryMb, sample.value(Metric::GpuMemoryMb)));
+    }
+    if (sample.has(Metric::TemperatureC))
+        parts << Units::formatMetric(Metric::TemperatureC, sample.value(Metric::TemperatureC));
+    if (gpu && m_gpuChart && m_gpuChart->isHidden())
+        m_gpuChart->show();
     if (m_machine->info().hasServer) {
         if (sample.has(Metric::TokensPerSecond))
             parts << Units::formatMetric(Metric::TokensPerSecond, sample.value(Metric::TokensPerSecond));

@@ -13,7 +13,7 @@ struct ServerState;
 
 // One machine on the dashboard: its name and state, the latest values, and its live charts —
 // CPU and memory where they are measured, tokens per second with requests in flight where a model
-// server is checked, its downtime shaded.
+// server is checked, its downtime shaded; GPU use and memory once the machine reports a GPU.
 class MachinePanel : public QWidget
 {
     Q_OBJECT
@@ -38,4 +38,5 @@ private:
     QLabel *m_state;
     QLabel *m_badge = nullptr;
     QLabel *m_connection;
+    TimeChart *m_gpuChart = nullptr; // SSH machines: hidden until a GPU value arrives
 };

@@ -5,6 +5,8 @@
 #include "chartexporter.h"
 #include "csv.h"
 #include "localsource.h"
+#include "machinemonitor.h"
+#include "machinepanel.h"
 #include "mainwindow.h"
 #include "markerdialog.h"
 #include "markerspanel.h"
@@ -22,6 +24,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMimeData>
 #include <QPainter>
 #include <QPlainTextEdit>
@@ -80,6 +83,7 @@ private slots:
     void init();
     void cleanup();
     void clickOnChartAddsMarkerEverywhere();
+    void gpuChartAppearsWithTheFirstGpuValue();
     void escapeCancelsTheDialog();
     void presetButtonMarksNowInOneClick();
     void editAndDeleteAreRecordedInTheSidecar();
@@ -137,6 +141,47 @@ void TestMainWindow::waitForFrames(int n)
         QVERIFY(frames.wait(3000));
     for (TimeChart *chart : m_window->charts())
         chart->refresh();
+}
+
+// A machine watched over SSH gets a GPU chart, hidden until it reports a GPU value: one without a
+// GPU never shows an empty chart. The latest GPU use, memory and temperature join the values line.
+void TestMainWindow::gpuChartAppearsWithTheFirstGpuValue()
+{
+    Session session;
+    MachineInfo info { QStringLiteral("gpu1"), QStringLiteral("GPU box") };
+    info.hasGpuAndTemperature = true;
+    MachineMonitor *machine = session.addMachine(info);
+    MachineMonitor *plain = session.addMachine({ QStringLiteral("plain"), QStringLiteral("No GPU") });
+    MachinePanel panel(machine, session.markers());
+    MachinePanel other(plain, session.markers());
+    panel.show();
+    other.show();
+    QVERIFY(!other.findChild<TimeChart *>(QStringLiteral("gpuChart")));
+    auto *gpu = panel.findChild<TimeChart *>(QStringLiteral("gpuChart"));
+    QVERIFY(gpu);
+    QVERIFY(panel.charts().contains(gpu));
+    auto *values = panel.findChild<QLabel *>(QStringLiteral("machineValues"));
+    QVERIFY(values);
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Sample cpuOnly;
+    cpuOnly.timeMs = now - 1000;
+    cpuOnly.set(Metric::CpuPercent, 12);
+    cpuOnly.set(Metric::MemoryPercent, 40);
+    machine->deliver(1, cpuOnly);
+    QVERIFY(gpu->isHidden());
+    QVERIFY(!values->text().contains(QLatin1String("GPU")));
+
+    Sample withGpu = cpuOnly;
+    withGpu.timeMs = now;
+    withGpu.set(Metric::GpuPercent, 57);
+    withGpu.set(Metric::GpuMemoryMb, 2048);
+    withGpu.set(Metric::TemperatureC, 61);
+    machine->deliver(2, withGpu);
+    QVERIFY(gpu->isVisible());
+    QVERIFY2(values->text().contains(QLatin1String("GPU 57.0 %")), qPrintable(values->text()));
+    QVERIFY2(values->text().contains(QStringLiteral("61.0 °C")), qPrintable(values->text()));
+    QVERIFY2(values->text().contains(QLatin1String("GPU memory 2")), qPrintable(values->text()));
 }
 
 void TestMainWindow::clickOnChartAddsMarkerEverywhere()
