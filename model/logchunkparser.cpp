@@ -17,11 +17,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kCheckEvery = 4096; // records between two looks at the cancel flag
 constexpr int kShownValue = 40;   // characters of a bad value quoted in a warning
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("LogReader", text, nullptr, n);
-}
-
 using CsvScan::decode;
 using CsvScan::Field;
 using CsvScan::isBlank;
@@ -96,8 +91,9 @@ void ChunkParser::badCell(int line, const MetricColumn &c, const Field &f, bool 
 {
     if (++badCells > LogReader::kMaxListed)
         return;
-    const QString message = parsed ? tr("line %1, column %2: \"%3\" is out of range; read as not measured")
-                                   : tr("line %1, column %2: \"%3\" is not a finite number; read as not measured");
+    const QString message = parsed
+        ? LogReaderText::tr("line %1, column %2: \"%3\" is out of range; read as not measured")
+        : LogReaderText::tr("line %1, column %2: \"%3\" is not a finite number; read as not measured");
     warn(LogWarning::BadCell, line, message.arg(line).arg(c.name, shownValue(f)));
 }
 
@@ -140,7 +136,7 @@ void ChunkParser::row(const Record &rec, const std::vector<Field> &fields)
 {
     const int line = rec.firstLine;
     if (rec.nul) {
-        badRecord(line, tr("line %1: the record holds a NUL byte; skipped").arg(line));
+        badRecord(line, LogReaderText::tr("line %1: the record holds a NUL byte; skipped").arg(line));
         return;
     }
     const int fieldCount = m_header.fieldCount;
@@ -148,13 +144,16 @@ void ChunkParser::row(const Record &rec, const std::vector<Field> &fields)
         if (rec.end == RecordEnd::Eof) {
             ++data.skippedRecords;
             warn(LogWarning::CutLastLine, line,
-                tr("line %1: the last line was cut (%2 of %3 fields, no line end); dropped")
+                LogReaderText::tr("line %1: the last line was cut (%2 of %3 fields, no line end); dropped")
                     .arg(line)
                     .arg(fields.size())
                     .arg(fieldCount));
         } else {
             badRecord(line,
-                tr("line %1: %2 fields where the header has %3; skipped").arg(line).arg(fields.size()).arg(fieldCount));
+                LogReaderText::tr("line %1: %2 fields where the header has %3; skipped")
+                    .arg(line)
+                    .arg(fields.size())
+                    .arg(fieldCount));
         }
         return;
     }
@@ -168,11 +167,12 @@ void ChunkParser::row(const Record &rec, const std::vector<Field> &fields)
         timeOk = parseTime(tf.b, tf.e, t);
     }
     if (!timeOk) {
-        badRecord(line, tr("line %1: \"%2\" is not a timestamp; skipped").arg(line).arg(shownValue(tf)));
+        badRecord(line, LogReaderText::tr("line %1: \"%2\" is not a timestamp; skipped").arg(line).arg(shownValue(tf)));
         return;
     }
     if (rec.end == RecordEnd::Eof)
-        warn(LogWarning::CutLastLine, line, tr("line %1: the last line has no line end; kept").arg(line));
+        warn(
+            LogWarning::CutLastLine, line, LogReaderText::tr("line %1: the last line has no line end; kept").arg(line));
 
     if (!styles.any) {
         styles.any = true;
@@ -315,10 +315,12 @@ void ChunkParser::parse(const char *from, const char *to, int firstLine)
             ++data.skippedRecords;
             if (rec.firstLine == rec.lastLine) {
                 warn(LogWarning::CutLastLine, rec.firstLine,
-                    tr("line %1: the last line was cut inside a quoted field; dropped").arg(rec.firstLine));
+                    LogReaderText::tr("line %1: the last line was cut inside a quoted field; dropped")
+                        .arg(rec.firstLine));
             } else {
                 warn(LogWarning::UnterminatedQuote, rec.firstLine,
-                    tr("lines %1–%2: a quote opened on line %1 is never closed; these lines were dropped")
+                    LogReaderText::tr(
+                        "lines %1–%2: a quote opened on line %1 is never closed; these lines were dropped")
                         .arg(rec.firstLine)
                         .arg(rec.lastLine));
             }

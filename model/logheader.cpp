@@ -13,11 +13,6 @@ namespace {
 
 constexpr int kShownColumns = 10; // column names listed in one warning
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("LogReader", text, nullptr, n);
-}
-
 using CsvScan::decode;
 using CsvScan::Field;
 using CsvScan::Record;
@@ -28,10 +23,10 @@ QString listNames(const QStringList &names)
 {
     QStringList shown;
     for (qsizetype i = 0; i < names.size() && i < kShownColumns; ++i)
-        shown << (names[i].isEmpty() ? tr("(blank)") : QLatin1Char('"') + names[i] + QLatin1Char('"'));
+        shown << (names[i].isEmpty() ? LogReaderText::tr("(blank)") : QLatin1Char('"') + names[i] + QLatin1Char('"'));
     QString text = shown.join(QStringLiteral(", "));
     if (names.size() > kShownColumns)
-        text += tr(" and %1 more").arg(names.size() - kShownColumns);
+        text += LogReaderText::tr(" and %1 more").arg(names.size() - kShownColumns);
     return text;
 }
 
@@ -59,19 +54,19 @@ QString notALogReason(QByteArrayView bytes)
         return bytes.size() >= n && std::memcmp(bytes.data(), magic, size_t(n)) == 0;
     };
     if (starts("\x1F\x8B", 2))
-        return tr("the file is compressed (gzip); decompress it first");
+        return LogReaderText::tr("the file is compressed (gzip); decompress it first");
     if (starts("PK\x03\x04", 4) || starts("PK\x05\x06", 4))
-        return tr("the file is a zip archive; extract the log first");
+        return LogReaderText::tr("the file is a zip archive; extract the log first");
     if (starts("BZh", 3))
-        return tr("the file is compressed (bzip2); decompress it first");
+        return LogReaderText::tr("the file is compressed (bzip2); decompress it first");
     if (starts("\xFD\x37\x7A\x58\x5A\x00", 6))
-        return tr("the file is compressed (xz); decompress it first");
+        return LogReaderText::tr("the file is compressed (xz); decompress it first");
     if (starts("\x28\xB5\x2F\xFD", 4))
-        return tr("the file is compressed (zstd); decompress it first");
+        return LogReaderText::tr("the file is compressed (zstd); decompress it first");
     if (starts("\xFF\xFE\x00\x00", 4) || starts("\x00\x00\xFE\xFF", 4))
-        return tr("the file is UTF-32 text; a log is UTF-8");
+        return LogReaderText::tr("the file is UTF-32 text; a log is UTF-8");
     if (starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2))
-        return tr("the file is UTF-16 text; a log is UTF-8");
+        return LogReaderText::tr("the file is UTF-16 text; a log is UTF-8");
 
     // Without a byte order mark, UTF-16 and UTF-32 show as NULs in a regular pattern.
     const qsizetype n = std::min<qsizetype>(bytes.size(), 4096);
@@ -90,11 +85,11 @@ QString notALogReason(QByteArrayView bytes)
         for (int k = 0; k < 4; ++k) { // the one non-NUL byte of each unit sits at k
             const qsizetype others = nuls - nulAt[k];
             if (others >= 3 * quarter * 9 / 10 && nulAt[k] <= quarter / 10)
-                return tr("the file is UTF-32 text; a log is UTF-8");
+                return LogReaderText::tr("the file is UTF-32 text; a log is UTF-8");
         }
         if ((nulAt[1] + nulAt[3] >= n / 2 * 9 / 10 && nulAt[0] + nulAt[2] <= n / 20)
             || (nulAt[0] + nulAt[2] >= n / 2 * 9 / 10 && nulAt[1] + nulAt[3] <= n / 20))
-            return tr("the file is UTF-16 text; a log is UTF-8");
+            return LogReaderText::tr("the file is UTF-16 text; a log is UTF-8");
     }
     // The header line must be text; past it, a stray NUL is one bad record, but a sea of control
     // bytes is a binary file.
@@ -105,15 +100,15 @@ QString notALogReason(QByteArrayView bytes)
     for (qsizetype i = 0; i < headerLength; ++i) {
         const unsigned char c = static_cast<unsigned char>(b[i]);
         if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F)
-            return tr("the file is binary, not a CSV log");
+            return LogReaderText::tr("the file is binary, not a CSV log");
     }
     if (nuls + controls > n / 20)
-        return tr("the file is binary, not a CSV log");
+        return LogReaderText::tr("the file is binary, not a CSV log");
     const QByteArrayView head(b, headerLength);
     if (!head.isValidUtf8()) {
         // a cut multi-byte character at the end of the 4 KiB sample is not evidence
         if (firstEnd || !head.chopped(std::min<qsizetype>(3, headerLength)).isValidUtf8())
-            return tr("the file is binary, not a CSV log");
+            return LogReaderText::tr("the file is binary, not a CSV log");
     }
     return {};
 }
@@ -123,7 +118,7 @@ bool readHeader(Scanner &scanner, Header &header, LogData &data, QString *error)
     Record rec;
     std::vector<Field> fields;
     if (!scanner.next(rec, fields) || rec.end == RecordEnd::EofInQuote) {
-        *error = tr("the first line has no \"timestamp\" column: this is not a session log");
+        *error = LogReaderText::tr("the first line has no \"timestamp\" column: this is not a session log");
         return false;
     }
     header.fieldCount = int(fields.size());
@@ -169,17 +164,18 @@ bool readHeader(Scanner &scanner, Header &header, LogData &data, QString *error)
         }
     }
     if (header.timestampField < 0) {
-        *error = tr("the first line has no \"timestamp\" column: this is not a session log");
+        *error = LogReaderText::tr("the first line has no \"timestamp\" column: this is not a session log");
         return false;
     }
     if (!data.unknownColumns.isEmpty()) {
         data.warnings.append(LogWarning { LogWarning::UnknownColumn, 1,
-            tr("line 1: %n column(s) not in the log format, kept out of the data: %1", int(data.unknownColumns.size()))
+            LogReaderText::tr("line 1: %n column(s) not in the log format, kept out of the data: %1", nullptr,
+                int(data.unknownColumns.size()))
                 .arg(listNames(data.unknownColumns)) });
     }
     if (!duplicates.isEmpty()) {
         data.warnings.append(LogWarning { LogWarning::DuplicateColumn, 1,
-            tr("line 1: %1 duplicated column(s), the first column of each name is used: %2")
+            LogReaderText::tr("line 1: %1 duplicated column(s), the first column of each name is used: %2")
                 .arg(duplicateCount)
                 .arg(listNames(duplicates)) });
     }

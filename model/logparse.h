@@ -4,6 +4,7 @@
 #include "logcell.h"
 #include "logreader.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <atomic>
@@ -14,6 +15,12 @@
 // The log reader's parts (logreader.cpp puts them together): the header of a log and the parser
 // of one chunk of its body. Internal to the model.
 namespace LogParse {
+
+// The reader's messages, all in the translation context "LogReader" (lupdate reads it from here).
+class LogReaderText
+{
+    Q_DECLARE_TR_FUNCTIONS(LogReader)
+};
 
 struct MetricColumn
 {

@@ -20,16 +20,12 @@ namespace {
 
 constexpr unsigned kMaxThreads = 4; // chunks of a large log parsed at once
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("LogReader", text, nullptr, n);
-}
-
 using CsvScan::Scanner;
 using LogCell::styleName;
 using LogCell::TimeStyle;
 using LogParse::ChunkParser;
 using LogParse::Header;
+using LogParse::LogReaderText;
 using LogParse::Pending;
 using LogParse::StylesSeen;
 
@@ -128,7 +124,8 @@ LogData merge(std::vector<std::unique_ptr<ChunkParser>> &chunks)
             ++at;
         data.warnings.insert(at,
             LogWarning { LogWarning::MixedTimestamps, otherLine,
-                tr("line %1: timestamps in more than one style (%2 here, %3 before); each read as written")
+                LogReaderText::tr(
+                    "line %1: timestamps in more than one style (%2 here, %3 before); each read as written")
                     .arg(otherLine)
                     .arg(styleName(other), styleName(fileStyles->first)) });
     }
@@ -165,7 +162,7 @@ LogData merge(std::vector<std::unique_ptr<ChunkParser>> &chunks)
         takeSnapshot ? ++i : ++j;
         if (time < last) {
             data.warnings.append(LogWarning { LogWarning::OutOfOrder, line,
-                tr("line %1: the time goes back before that of line %2; rows sorted by time")
+                LogReaderText::tr("line %1: the time goes back before that of line %2; rows sorted by time")
                     .arg(line)
                     .arg(lastLine) });
             break;
@@ -189,12 +186,12 @@ LogData merge(std::vector<std::unique_ptr<ChunkParser>> &chunks)
 
     if (badCells > LogReader::kMaxListed) {
         data.warnings.append(LogWarning { LogWarning::TooManyWarnings, 0,
-            tr("%1 more cells were not valid numbers and read as not measured (not listed)")
+            LogReaderText::tr("%1 more cells were not valid numbers and read as not measured (not listed)")
                 .arg(badCells - LogReader::kMaxListed) });
     }
     if (badRecords > LogReader::kMaxListed) {
         data.warnings.append(LogWarning { LogWarning::TooManyWarnings, 0,
-            tr("%1 more records could not be read and were skipped (not listed)")
+            LogReaderText::tr("%1 more records could not be read and were skipped (not listed)")
                 .arg(badRecords - LogReader::kMaxListed) });
     }
     return std::move(data);
@@ -205,7 +202,7 @@ LogReadResult parseBytes(QByteArrayView bytes, const std::atomic_bool *cancel, c
 {
     LogReadResult result;
     if (bytes.isEmpty()) {
-        result.error = tr("the file is empty");
+        result.error = LogReaderText::tr("the file is empty");
         return result;
     }
     result.error = LogParse::notALogReason(bytes);
@@ -215,7 +212,7 @@ LogReadResult parseBytes(QByteArrayView bytes, const std::atomic_bool *cancel, c
     if (text.startsWith("\xEF\xBB\xBF"))
         text = text.sliced(3);
     if (text.trimmed().isEmpty()) {
-        result.error = tr("the file is empty");
+        result.error = LogReaderText::tr("the file is empty");
         return result;
     }
 
@@ -292,7 +289,7 @@ LogReadResult parseBytes(QByteArrayView bytes, const std::atomic_bool *cancel, c
     for (const auto &c : chunks) {
         if (c->cancelled()) {
             result.cancelled = true;
-            result.error = tr("loading was cancelled");
+            result.error = LogReaderText::tr("loading was cancelled");
             return result;
         }
     }
@@ -318,20 +315,20 @@ LogReadResult read(const QString &path, const std::atomic_bool *cancel, const st
     const QString shown = QDir::toNativeSeparators(path);
     const QFileInfo info(path);
     if (!info.exists()) {
-        result.error = tr("Cannot load %1: no such file").arg(shown);
+        result.error = LogReaderText::tr("Cannot load %1: no such file").arg(shown);
         return result;
     }
     if (info.isDir()) {
-        result.error = tr("Cannot load %1: it is a folder, not a log file").arg(shown);
+        result.error = LogReaderText::tr("Cannot load %1: it is a folder, not a log file").arg(shown);
         return result;
     }
     if (!info.isFile()) {
-        result.error = tr("Cannot load %1: not a regular file").arg(shown);
+        result.error = LogReaderText::tr("Cannot load %1: not a regular file").arg(shown);
         return result;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        result.error = tr("Cannot load %1: %2").arg(shown, file.errorString());
+        result.error = LogReaderText::tr("Cannot load %1: %2").arg(shown, file.errorString());
         return result;
     }
     const qint64 size = file.size();
@@ -347,7 +344,7 @@ LogReadResult read(const QString &path, const std::atomic_bool *cancel, const st
         while (got < size) {
             const qint64 n = file.read(bytes.data() + got, size - got);
             if (n < 0) {
-                result.error = tr("Cannot load %1: %2").arg(shown, file.errorString());
+                result.error = LogReaderText::tr("Cannot load %1: %2").arg(shown, file.errorString());
                 return result;
             }
             if (n == 0)
@@ -358,7 +355,7 @@ LogReadResult read(const QString &path, const std::atomic_bool *cancel, const st
         result = parse(bytes, cancel, progress);
     }
     if (!result.error.isEmpty() && !result.cancelled)
-        result.error = tr("Cannot load %1: %2").arg(shown, result.error);
+        result.error = LogReaderText::tr("Cannot load %1: %2").arg(shown, result.error);
     return result;
 }
 

@@ -1288,6 +1288,120 @@
         <source>Cannot load %1: %2</source>
         <translation>无法加载 %1：%2</translation>
     </message>
+    <message>
+        <source>line %1, column %2: &quot;%3&quot; is out of range; read as not measured</source>
+        <translation>第 %1 行第 %2 列：&quot;%3&quot; 超出范围；按未测量处理</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: &quot;%3&quot; is not a finite number; read as not measured</source>
+        <translation>第 %1 行第 %2 列：&quot;%3&quot; 不是有限数值；按未测量处理</translation>
+    </message>
+    <message>
+        <source>line %1: the record holds a NUL byte; skipped</source>
+        <translation>第 %1 行：记录中含有 NUL 字节；已跳过</translation>
+    </message>
+    <message>
+        <source>line %1: the last line was cut (%2 of %3 fields, no line end); dropped</source>
+        <translation>第 %1 行：最后一行不完整（%3 个字段中只有 %2 个，且无行尾）；已丢弃</translation>
+    </message>
+    <message>
+        <source>line %1: %2 fields where the header has %3; skipped</source>
+        <translation>第 %1 行：有 %2 个字段，而表头有 %3 个；已跳过</translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot; is not a timestamp; skipped</source>
+        <translation>第 %1 行：&quot;%2&quot; 不是时间戳；已跳过</translation>
+    </message>
+    <message>
+        <source>line %1: the last line has no line end; kept</source>
+        <translation>第 %1 行：最后一行没有行尾；已保留</translation>
+    </message>
+    <message>
+        <source>line %1: the last line was cut inside a quoted field; dropped</source>
+        <translation>第 %1 行：最后一行在引号字段内被截断；已丢弃</translation>
+    </message>
+    <message>
+        <source>lines %1–%2: a quote opened on line %1 is never closed; these lines were dropped</source>
+        <translation>第 %1–%2 行：第 %1 行开始的引号始终未闭合；这些行已丢弃</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>（空白）</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> 及另外 %1 个</translation>
+    </message>
+    <message>
+        <source>the file is compressed (gzip); decompress it first</source>
+        <translation>文件已压缩（gzip）；请先解压</translation>
+    </message>
+    <message>
+        <source>the file is a zip archive; extract the log first</source>
+        <translation>文件是 zip 压缩包；请先解压出日志</translation>
+    </message>
+    <message>
+        <source>the file is compressed (bzip2); decompress it first</source>
+        <translation>文件已压缩（bzip2）；请先解压</translation>
+    </message>
+    <message>
+        <source>the file is compressed (xz); decompress it first</source>
+        <translation>文件已压缩（xz）；请先解压</translation>
+    </message>
+    <message>
+        <source>the file is compressed (zstd); decompress it first</source>
+        <translation>文件已压缩（zstd）；请先解压</translation>
+    </message>
+    <message>
+        <source>the file is UTF-32 text; a log is UTF-8</source>
+        <translation>文件是 UTF-32 文本；日志应为 UTF-8</translation>
+    </message>
+    <message>
+        <source>the file is UTF-16 text; a log is UTF-8</source>
+        <translation>文件是 UTF-16 文本；日志应为 UTF-8</translation>
+    </message>
+    <message>
+        <source>the file is binary, not a CSV log</source>
+        <translation>文件是二进制文件，不是 CSV 日志</translation>
+    </message>
+    <message>
+        <source>the first line has no &quot;timestamp&quot; column: this is not a session log</source>
+        <translation>第一行没有 &quot;timestamp&quot; 列：这不是会话日志</translation>
+    </message>
+    <message numerus="yes">
+        <source>line 1: %n column(s) not in the log format, kept out of the data: %1</source>
+        <translation>
+            <numerusform>第 1 行：%n 列不属于日志格式，未计入数据：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line 1: %1 duplicated column(s), the first column of each name is used: %2</source>
+        <translation>第 1 行：%1 个重复的列，每个名称使用第一列：%2</translation>
+    </message>
+    <message>
+        <source>line %1: timestamps in more than one style (%2 here, %3 before); each read as written</source>
+        <translation>第 %1 行：时间戳格式不止一种（此处为 %2，之前为 %3）；均按原样读取</translation>
+    </message>
+    <message>
+        <source>line %1: the time goes back before that of line %2; rows sorted by time</source>
+        <translation>第 %1 行：时间早于第 %2 行；已按时间排序各行</translation>
+    </message>
+    <message>
+        <source>%1 more cells were not valid numbers and read as not measured (not listed)</source>
+        <translation>另有 %1 个单元格不是有效数值，已按未测量处理（未列出）</translation>
+    </message>
+    <message>
+        <source>%1 more records could not be read and were skipped (not listed)</source>
+        <translation>另有 %1 条记录无法读取，已跳过（未列出）</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>loading was cancelled</source>
+        <translation>加载已取消</translation>
+    </message>
 </context>
 <context>
     <name>MachineConfig</name>
@@ -1405,6 +1519,34 @@
     <message>
         <source>Remote system: %1</source>
         <translation>远程系统：%1</translation>
+    </message>
+    <message>
+        <source>GPU — %1</source>
+        <translation>GPU — %1</translation>
+    </message>
+    <message>
+        <source>GPU %</source>
+        <translation>GPU %</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>GPU 显存</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message>
+        <source>GPU memory %1</source>
+        <translation>GPU 显存 %1</translation>
     </message>
 </context>
 <context>
@@ -1874,81 +2016,6 @@
     <message>
         <source>no node_cpu_seconds_total or node_memory_* metrics (is this node_exporter on Linux?)</source>
         <translation>没有 node_cpu_seconds_total 或 node_memory_* 指标（这是 Linux 上的 node_exporter 吗？）</translation>
-    </message>
-</context>
-<context>
-    <name>Parser</name>
-    <message>
-        <source>the first line has no &quot;timestamp&quot; column: this is not a session log</source>
-        <translation>第一行没有 &quot;timestamp&quot; 列：这不是会话日志</translation>
-    </message>
-    <message>
-        <source>line 1: %n column(s) not in the log format, kept out of the data: %1</source>
-        <translation>第 1 行：%n 列不属于日志格式，未计入数据：%1</translation>
-    </message>
-    <message>
-        <source>line %1, column %2: &quot;%3&quot; is out of range; read as not measured</source>
-        <translation>第 %1 行第 %2 列：&quot;%3&quot; 超出范围；按未测量处理</translation>
-    </message>
-    <message>
-        <source>line %1, column %2: &quot;%3&quot; is not a finite number; read as not measured</source>
-        <translation>第 %1 行第 %2 列：&quot;%3&quot; 不是有限数值；按未测量处理</translation>
-    </message>
-    <message>
-        <source>line %1: the record holds a NUL byte; skipped</source>
-        <translation>第 %1 行：记录中含有 NUL 字节；已跳过</translation>
-    </message>
-    <message>
-        <source>line %1: the last line was cut (%2 of %3 fields, no line end); dropped</source>
-        <translation>第 %1 行：最后一行不完整（%3 个字段中只有 %2 个，且无行尾）；已丢弃</translation>
-    </message>
-    <message>
-        <source>line %1: %2 fields where the header has %3; skipped</source>
-        <translation>第 %1 行：有 %2 个字段，而表头有 %3 个；已跳过</translation>
-    </message>
-    <message>
-        <source>line %1: &quot;%2&quot; is not a timestamp; skipped</source>
-        <translation>第 %1 行：&quot;%2&quot; 不是时间戳；已跳过</translation>
-    </message>
-    <message>
-        <source>line %1: the last line has no line end; kept</source>
-        <translation>第 %1 行：最后一行没有行尾；已保留</translation>
-    </message>
-    <message>
-        <source>line %1: timestamps in more than one style (%2 here, %3 before); each read as written</source>
-        <translation>第 %1 行：时间戳格式不止一种（此处为 %2，之前为 %3）；均按原样读取</translation>
-    </message>
-    <message>
-        <source>line %1: the time goes back before that of line %2; rows sorted by time</source>
-        <translation>第 %1 行：时间早于第 %2 行；已按时间排序各行</translation>
-    </message>
-    <message>
-        <source>%1 more cells were not valid numbers and read as not measured (not listed)</source>
-        <translation>另有 %1 个单元格不是有效数值，已按未测量处理（未列出）</translation>
-    </message>
-    <message>
-        <source>%1 more records could not be read and were skipped (not listed)</source>
-        <translation>另有 %1 条记录无法读取，已跳过（未列出）</translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation>文件为空</translation>
-    </message>
-    <message>
-        <source>loading was cancelled</source>
-        <translation>加载已取消</translation>
-    </message>
-    <message>
-        <source>line %1: the last line was cut inside a quoted field; dropped</source>
-        <translation>第 %1 行：最后一行在引号字段内被截断；已丢弃</translation>
-    </message>
-    <message>
-        <source>lines %1–%2: a quote opened on line %1 is never closed; these lines were dropped</source>
-        <translation>第 %1–%2 行：第 %1 行开始的引号始终未闭合；这些行已丢弃</translation>
-    </message>
-    <message>
-        <source>line 1: %1 duplicated column(s), the first column of each name is used: %2</source>
-        <translation>第 1 行：%1 个重复的列，每个名称使用第一列：%2</translation>
     </message>
 </context>
 <context>
