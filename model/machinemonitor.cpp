@@ -54,6 +54,11 @@ void MachineMonitor::requestSample(quint64 tick, qint64 timeMs, int timeoutMs)
         m_sampler, "sample", Qt::QueuedConnection, Q_ARG(quint64, tick), Q_ARG(qint64, timeMs), Q_ARG(int, timeoutMs));
 }
 
+void MachineMonitor::reconnect()
+{
+    QMetaObject::invokeMethod(m_sampler, &MachineSampler::reconnect, Qt::QueuedConnection);
+}
+
 void MachineMonitor::setHistorySpan(double intervalSeconds, double spanSeconds)
 {
     m_history.setCapacity(History::capacityFor(intervalSeconds, spanSeconds));

@@ -43,6 +43,8 @@ public:
     // Asks every source for the metrics at this tick; sampleReady() follows within timeoutMs
     // (0: waits for every source), with what the sources that answered in time measured.
     void requestSample(quint64 tick, qint64 timeMs, int timeoutMs = 0);
+    // Asks a failed or waiting connection (SSH) to try again now.
+    void reconnect();
     // Sizes the history to hold spanSeconds of samples taken every intervalSeconds.
     void setHistorySpan(double intervalSeconds, double spanSeconds = 86400.0);
     // Records a sample as if the sampler had delivered it: history, error state, sampleReady().

@@ -22,6 +22,12 @@ void MachineSampler::addSource(Source *source)
     connect(source, &Source::connectionStateChanged, this, &MachineSampler::connectionStateChanged);
 }
 
+void MachineSampler::reconnect()
+{
+    for (Source *source : std::as_const(m_sources))
+        source->reconnect();
+}
+
 void MachineSampler::sample(quint64 tick, qint64 timeMs, int timeoutMs)
 {
     if (!m_waiting.isEmpty())

@@ -21,6 +21,7 @@ public:
 
     void addSource(Source *source);
     Q_INVOKABLE void sample(quint64 tick, qint64 timeMs, int timeoutMs);
+    void reconnect();
 
 signals:
     void sampled(quint64 tick, const Sample &sample, const QString &error);

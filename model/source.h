@@ -19,6 +19,8 @@ public:
 
     virtual QString name() const = 0;
     virtual void requestSample(quint64 tick) = 0;
+    // Sources that keep a connection try again now when it failed or waits to reconnect.
+    virtual void reconnect() { }
 
 signals:
     void sampleReady(quint64 tick, const Sample &sample);

@@ -77,6 +77,20 @@ void SshConnection::start()
     m_thread = std::thread([this] { run(); });
 }
 
+void SshConnection::retryNow()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_state.kind != ConnectionState::Failed && m_state.kind != ConnectionState::Reconnecting)
+            return;
+    }
+    m_retryNow = true;
+    if (m_wake[1] >= 0) {
+        const char c = 'n';
+        [[maybe_unused]] const auto n = ::write(m_wake[1], &c, 1);
+    }
+}
+
 void SshConnection::stop()
 {
     m_stop = true;
@@ -156,7 +170,7 @@ bool SshConnection::sleepFor(int ms)
     const qint64 deadline = nowMs() + ms;
     while (!m_stop) {
         const qint64 left = deadline - nowMs();
-        if (left <= 0)
+        if (left <= 0 || m_retryNow)
             return true;
         pollfd p { m_wake[0], POLLIN, 0 };
         if (::poll(&p, 1, int(left)) > 0)
@@ -227,6 +241,7 @@ void SshConnection::run()
         ConnectionState connecting;
         connecting.kind = ConnectionState::Connecting;
         setState(connecting);
+        m_retryNow = false; // a click before this try counts for it, not for the next wait
         QString reason;
         bool wasConnected = false;
         const End end = runSession(reason, wasConnected);
@@ -239,8 +254,10 @@ void SshConnection::run()
             failed.kind = ConnectionState::Failed;
             failed.detail = reason;
             setState(failed);
-            while (sleepFor(1000)) { }
-            break;
+            // Stays failed until the person asks for another try (or stop()).
+            while (sleepFor(1000) && !m_retryNow) { }
+            retryMs = m_options.firstRetryMs;
+            continue;
         }
         if (wasConnected)
             retryMs = m_options.firstRetryMs;
@@ -258,6 +275,8 @@ void SshConnection::run()
             const int slice = left % 1000 == 0 ? 1000 : int(left % 1000);
             if (!sleepFor(slice))
                 return;
+            if (m_retryNow)
+                break;
         }
         retryMs = nextRetryMs(retryMs, m_options.maxRetryMs);
     }

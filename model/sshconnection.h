@@ -61,6 +61,9 @@ public:
     ConnectionState state() const;
     // Thread-safe. Answered once with sampleReady() or sampleFailed().
     void requestSample(quint64 tick);
+    // Thread-safe. Tries again now: from a failure (after the person fixed what it named), or instead
+    // of waiting out the reconnect backoff. Does nothing while connecting or connected.
+    void retryNow();
     // The wait before the try after one that waited currentMs: doubling up to maxMs.
     static int nextRetryMs(int currentMs, int maxMs) { return currentMs >= maxMs / 2 ? maxMs : currentMs * 2; }
 
@@ -89,7 +92,7 @@ private:
     // socketReady: set to whether poll() saw the socket ready (or was interrupted).
     Wait waitSocket(qint64 deadlineMs, bool alsoRead = false, bool alsoWrite = false, bool *socketReady = nullptr);
     void drainWake();
-    bool sleepFor(int ms); // false: stopped
+    bool sleepFor(int ms); // false: stopped; returns early when retryNow() was called
     void setState(const ConnectionState &s);
     void failPending(const QString &reason);
     QString lastError() const;
@@ -98,6 +101,7 @@ private:
     const SshOptions m_options;
     std::thread m_thread;
     std::atomic<bool> m_stop { false };
+    std::atomic<bool> m_retryNow { false };
     int m_wake[2] = { -1, -1 }; // a pipe: requestSample() and stop() wake poll()
 
     mutable std::mutex m_mutex; // guards the members below it

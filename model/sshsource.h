@@ -16,6 +16,7 @@ public:
 
     QString name() const override;
     void requestSample(quint64 tick) override;
+    void reconnect() override { m_connection->retryNow(); }
     ConnectionState state() const { return m_state; }
 
 private:

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, QWidget *parent)
@@ -15,6 +16,7 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
     , m_values(new QLabel(this))
     , m_state(new QLabel(this))
     , m_connection(new QLabel(this))
+    , m_reconnect(new QPushButton(tr("Reconnect"), this))
 {
     const MachineInfo &info = machine->info();
     auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(info.name.toHtmlEscaped()), this);
@@ -40,6 +42,11 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
     m_connection->setObjectName(QStringLiteral("connectionState"));
     m_connection->hide();
     header->addWidget(m_connection);
+    m_reconnect->setObjectName(QStringLiteral("reconnectButton"));
+    m_reconnect->setToolTip(tr("Try to connect to %1 again now").arg(info.name));
+    m_reconnect->hide();
+    connect(m_reconnect, &QPushButton::clicked, machine, &MachineMonitor::reconnect);
+    header->addWidget(m_reconnect);
     connect(machine, &MachineMonitor::connectionStateChanged, this, &MachinePanel::onConnectionState);
     header->addSpacing(16);
     header->addWidget(m_values, 1);
@@ -188,4 +195,5 @@ void MachinePanel::onConnectionState(const ConnectionState &state)
     m_connection->setStyleSheet(
         state.kind == ConnectionState::Connected ? QString() : QStringLiteral("color: #b00020"));
     m_connection->setVisible(state.kind != ConnectionState::Idle);
+    m_reconnect->setVisible(state.kind == ConnectionState::Failed || state.kind == ConnectionState::Reconnecting);
 }

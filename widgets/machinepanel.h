@@ -6,6 +6,7 @@
 class MachineMonitor;
 class MarkerStore;
 class QLabel;
+class QPushButton;
 class TimeChart;
 struct Sample;
 struct ConnectionState;
@@ -38,5 +39,6 @@ private:
     QLabel *m_state;
     QLabel *m_badge = nullptr;
     QLabel *m_connection;
+    QPushButton *m_reconnect; // shown while the SSH connection failed or waits to reconnect
     TimeChart *m_gpuChart = nullptr; // SSH machines: hidden until a GPU value arrives
 };

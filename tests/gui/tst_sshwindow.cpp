@@ -26,6 +26,7 @@ private slots:
     void asksAboutUnknownHostKey_data();
     void asksAboutUnknownHostKey();
     void asksForPassphrase();
+    void reconnectButtonAsksAgain();
 
 private:
     SshdFixture m_sshd;
@@ -102,10 +103,58 @@ void TestSshWindow::asksAboutUnknownHostKey()
         QVERIFY(f.readAll().startsWith(QStringLiteral("[127.0.0.1]:%1 ssh-ed25519 ").arg(m_sshd.port()).toLatin1()));
         // And samples arrive in the machine's history.
         QTRY_VERIFY_WITH_TIMEOUT(session.machines().value(0)->history().size() >= 2, 15000);
+        QVERIFY(!panel->findChild<QPushButton *>(QStringLiteral("reconnectButton"))->isVisible());
     } else {
         QTRY_VERIFY_WITH_TIMEOUT(panel->connectionText().startsWith(QStringLiteral("SSH failed: ")), 15000);
         QVERIFY(!QFile::exists(knownHosts));
     }
+    session.stop();
+}
+
+void TestSshWindow::reconnectButtonAsksAgain()
+{
+    // The person said no to the host key, checked the fingerprint out of band, and clicks Reconnect.
+    MachineConfig config;
+    config.id = QStringLiteral("box");
+    config.name = QStringLiteral("Loopback box");
+    config.host = QStringLiteral("127.0.0.1");
+    config.port = m_sshd.port();
+    config.keyFile = m_sshd.clientKey();
+    config.knownHosts = m_sshd.knownHostsPath(QStringLiteral("gui_known_hosts_reconnect"));
+    Session session;
+    session.setIntervalSeconds(0.2);
+    RemoteSetup remote;
+    remote.newHostKeys = SshOptions::NewHostKeys::Ask;
+    remote.timeoutMs = 3000;
+    addMachines(session, { config }, false, remote);
+    QString error;
+    QVERIFY(session.start({}, &error));
+    MainWindow window(&session);
+    window.show();
+    MachinePanel *panel = window.findChild<MachinePanel *>();
+    QVERIFY(panel);
+    auto *reconnect = panel->findChild<QPushButton *>(QStringLiteral("reconnectButton"));
+    QVERIFY(reconnect);
+
+    const auto answer = [&](const QString &text) {
+        QMessageBox *prompt = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((prompt = window.findChild<QMessageBox *>(QStringLiteral("hostKeyPrompt"))), 15000);
+        for (QAbstractButton *b : prompt->buttons()) {
+            if (b->text() == text)
+                b->click();
+        }
+    };
+    answer(QStringLiteral("Do not connect"));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->connectionText().startsWith(QStringLiteral("SSH failed: ")), 15000);
+    QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("hostKeyPrompt")));
+    QVERIFY(reconnect->isVisible());
+    QVERIFY(reconnect->toolTip().contains(QStringLiteral("Loopback box")));
+
+    QTest::mouseClick(reconnect, Qt::LeftButton);
+    answer(QStringLiteral("Trust and connect"));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->connectionText().startsWith(QStringLiteral("SSH connected")), 15000);
+    QVERIFY(!reconnect->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(session.machines().value(0)->history().size() >= 2, 15000);
     session.stop();
 }
 

@@ -62,6 +62,8 @@ private slots:
     void reconnectsAfterServerDies();
     void silentListenerTimesOut();
     void wrongKeyIsAnAuthenticationError();
+    void retryNowAfterTheKeyIsAuthorized();
+    void retryNowSkipsTheBackoff();
     void changedHostKeyIsRefused();
     void unknownHostKey_data();
     void unknownHostKey();
@@ -272,6 +274,61 @@ void TestSshConnection::wrongKeyIsAnAuthenticationError()
     QVERIFY2(probe.last().detail.contains(QStringLiteral("authentication")), qPrintable(describe(probe)));
     QVERIFY(probe.last().text().startsWith(QStringLiteral("failed: ")));
     QVERIFY(!probe.reached(ConnectionState::Connected));
+}
+
+void TestSshConnection::retryNowAfterTheKeyIsAuthorized()
+{
+    // A failure stays put (no retry loop hammering the server with a refused key) until the person
+    // fixes the cause and asks for another try.
+    SshOptions o = options(m_trusted);
+    o.keyFile = m_sshd.generateKey(QStringLiteral("late_ed25519"));
+    QVERIFY(!o.keyFile.isEmpty());
+    Probe probe;
+    auto c = connectTo(probe, o);
+    QTRY_VERIFY_WITH_TIMEOUT(probe.last().kind == ConnectionState::Failed, kWaitMs);
+    const qsizetype connectingBefore = std::count_if(probe.states.begin(), probe.states.end(),
+        [](const ConnectionState &s) { return s.kind == ConnectionState::Connecting; });
+    QTest::qWait(1500); // longer than the test's backoff: nothing happens by itself
+    QCOMPARE(probe.last().kind, ConnectionState::Failed);
+    QCOMPARE(std::count_if(probe.states.begin(), probe.states.end(),
+                 [](const ConnectionState &s) { return s.kind == ConnectionState::Connecting; }),
+        connectingBefore);
+
+    QVERIFY(m_sshd.authorize(o.keyFile));
+    c->retryNow();
+    QVERIFY2(sampleUntil(*c, [&] { return !probe.samples.isEmpty(); }), qPrintable(describe(probe)));
+    QCOMPARE(probe.last().kind, ConnectionState::Connected);
+    // Connected: asking again changes nothing.
+    const qsizetype states = probe.states.size();
+    c->retryNow();
+    QTest::qWait(300);
+    QVERIFY(std::none_of(probe.states.begin() + states, probe.states.end(),
+        [](const ConnectionState &s) { return s.kind != ConnectionState::Connected; }));
+}
+
+void TestSshConnection::retryNowSkipsTheBackoff()
+{
+    // Nothing listens on this port: the connection waits 20 s before its next try, unless asked.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const int port = closed.serverPort();
+    closed.close();
+    SshOptions o = options(m_trusted);
+    o.port = port;
+    o.firstRetryMs = 20000;
+    o.maxRetryMs = 20000;
+    Probe probe;
+    auto c = connectTo(probe, o);
+    QTRY_VERIFY_WITH_TIMEOUT(probe.last().kind == ConnectionState::Reconnecting, kWaitMs);
+    QVERIFY2(probe.last().retryInSeconds > 10, qPrintable(describe(probe)));
+    const qsizetype states = probe.states.size();
+    QElapsedTimer asked;
+    asked.start();
+    c->retryNow();
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(probe.states.begin() + states, probe.states.end(),
+                                 [](const ConnectionState &s) { return s.kind == ConnectionState::Connecting; }),
+        5000);
+    QVERIFY2(asked.elapsed() < 5000, qPrintable(describe(probe)));
 }
 
 void TestSshConnection::changedHostKeyIsRefused()
