@@ -137,6 +137,21 @@ bool SshdFixture::prepare()
               .arg(m_dir.filePath(QStringLiteral("host_ed25519")), m_dir.filePath(QStringLiteral("sshd.pid")),
                   m_dir.filePath(QStringLiteral("authorized_keys")));
     config.write(text.toUtf8());
+    if (!m_pathPrefix.isEmpty())
+        config.write(QStringLiteral("SetEnv PATH=%1:/usr/local/bin:/usr/bin:/bin\n").arg(m_pathPrefix).toUtf8());
+    return true;
+}
+
+bool SshdFixture::writeShim(const QString &dir, const QString &name, const QByteArray &script)
+{
+    QDir().mkpath(dir);
+    QFile f(QDir(dir).filePath(name));
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(script) != script.size()
+        || !f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+            | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther)) {
+        m_error = QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString());
+        return false;
+    }
     return true;
 }
 

@@ -17,6 +17,12 @@ public:
 
     // Generates the keys and the config; false with error() when it cannot (no sshd, no ssh-keygen).
     bool prepare();
+    // A folder put first on the PATH of the commands the server runs (sshd_config SetEnv), for
+    // commands that stand in for what this machine lacks (macOS's top and vm_stat, nvidia-smi).
+    // Call before prepare().
+    void setRemotePathPrefix(const QString &dir) { m_pathPrefix = dir; }
+    // Writes an executable shell script of that name into `dir`; false with error() on failure.
+    bool writeShim(const QString &dir, const QString &name, const QByteArray &script);
     bool start();
     void kill();
     QString error() const { return m_error; }
@@ -45,4 +51,5 @@ private:
     int m_port = 0;
     QString m_error;
     QByteArray m_log;
+    QString m_pathPrefix;
 };
