@@ -85,7 +85,7 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
     auto *charts = new QHBoxLayout;
     for (TimeChart *chart : std::as_const(m_charts)) {
         chart->setMarkers(markers);
-        charts->addWidget(chart);
+        charts->addWidget(chart, 1); // equal widths, also for the GPU chart shown later
     }
 
     auto *layout = new QVBoxLayout(this);
