@@ -2,6 +2,7 @@
 
 #include "connectionstate.h"
 #include "sample.h"
+#include "sshoptions.h"
 
 #include <QObject>
 #include <QString>
@@ -15,39 +16,13 @@
 struct _LIBSSH2_SESSION;
 struct _LIBSSH2_CHANNEL;
 
-// What an SSH connection needs: where, who, how to check the host, how long to wait.
-struct SshOptions
-{
-    QString host;
-    int port = 22;
-    QString user;           // empty: the current user
-    QString keyFile;        // empty: ssh-agent, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa
-    QString passphrase;     // for keyFile; kept in memory only
-    QString knownHostsFile; // empty: ~/.ssh/known_hosts
-
-    enum class NewHostKeys {
-        Refuse, // headless default
-        Accept, // --accept-new-host-keys: trust and append to known_hosts
-        Ask,    // the GUI: state AwaitingHostKey until the person answers
-    };
-    NewHostKeys newHostKeys = NewHostKeys::Refuse;
-    // The GUI: a key file that needs a passphrase (none given, or a wrong one) puts the state in
-    // AwaitingPassphrase until the person answers. Headless: an error saying so.
-    bool askPassphrase = false;
-
-    int timeoutMs = 10000;      // for every network step (connect, handshake, auth, an answer)
-    int intervalMs = 1000;      // the sampling interval (macOS top's own period)
-    int firstRetryMs = 1000;    // reconnect backoff: doubling from this…
-    int maxRetryMs = 30000;     // …up to this
-    int hostKeyWaitMs = 300000; // how long an unanswered host key question waits before giving up
-};
-
-// One TCP connection and one authenticated libssh2 session to a machine, kept for the session, with
-// one long-lived exec channel running RemoteStreamParser's script: every requestSample() writes one
-// line to it and the answer is parsed as it arrives. All network I/O happens in the connection's own
-// worker thread (libssh2 non-blocking, driven by poll() with a deadline), so neither the thread the
-// object lives in nor the GUI ever waits on the socket. A lost connection is retried with backoff.
-// Signals are emitted from the worker thread: connect with a receiver context (queued).
+// One TCP connection and one authenticated libssh2 session to a machine (its host key checked and
+// the user logged in by SshLogin), kept for the session, with one long-lived exec channel running
+// RemoteStreamParser's script: every requestSample() writes one line to it and the answer is parsed
+// as it arrives. All network I/O happens in the connection's own worker thread (libssh2
+// non-blocking, driven by poll() with a deadline), so neither the thread the object lives in nor the
+// GUI ever waits on the socket. A lost connection is retried with backoff. Signals are emitted from
+// the worker thread: connect with a receiver context (queued).
 class SshConnection : public QObject
 {
     Q_OBJECT
@@ -79,14 +54,9 @@ private:
     void run();
     End runSession(QString &reason, bool &wasConnected);
     bool connectTcp(QString &reason);
-    bool checkHostKey(QString &reason, bool &permanent);
-    bool authenticate(QString &reason);
-    bool tryKeyFile(const QString &user, const QString &path, const QString &passphrase, QString &reason);
-    bool tryAgent(const QString &user, QString &reason);
     // Publishes a state that asks the person (a host key, a passphrase) and waits for the answer,
     // at most hostKeyWaitMs and never past stop(); empty when nobody answered.
     std::optional<bool> ask(ConnectionState &asking);
-    std::optional<QString> askForPassphrase(const QString &path);
     End stream(QString &reason);
     void closeSession();
     // socketReady: set to whether poll() saw the socket ready (or was interrupted).
@@ -113,6 +83,5 @@ private:
     int m_socket = -1;
     _LIBSSH2_SESSION *m_session = nullptr;
     _LIBSSH2_CHANNEL *m_channel = nullptr;
-    QString m_passphrase;             // as given or asked for; memory only, kept for reconnecting
-    bool m_keyFileUnreadable = false; // the last key file try failed reading the key (passphrase?)
+    QString m_passphrase; // as given or asked for; memory only, kept for reconnecting
 };
