@@ -71,7 +71,7 @@ private:
     QList<MachinePanel *> m_panels;
     QDockWidget *m_markersDock = nullptr;
     bool m_markersHiddenForTab = false; // the Analysis or Compare tab put the markers panel away
-    TimeChart *m_comparison = nullptr; // every machine's CPU on one chart; null with one machine
+    TimeChart *m_comparison = nullptr;  // every machine's CPU on one chart; null with one machine
     MarkersPanel *m_markers = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_status = nullptr;

@@ -1548,6 +1548,14 @@
         <source>GPU memory %1</source>
         <translation>GPU 显存 %1</translation>
     </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Try to connect to %1 again now</source>
+        <translation>立即重新连接 %1</translation>
+    </message>
 </context>
 <context>
     <name>MachineSampler</name>
