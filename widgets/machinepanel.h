@@ -39,6 +39,6 @@ private:
     QLabel *m_state;
     QLabel *m_badge = nullptr;
     QLabel *m_connection;
-    QPushButton *m_reconnect; // shown while the SSH connection failed or waits to reconnect
+    QPushButton *m_reconnect;        // shown while the SSH connection failed or waits to reconnect
     TimeChart *m_gpuChart = nullptr; // SSH machines: hidden until a GPU value arrives
 };

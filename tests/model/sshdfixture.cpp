@@ -147,8 +147,8 @@ bool SshdFixture::writeShim(const QString &dir, const QString &name, const QByte
     QDir().mkpath(dir);
     QFile f(QDir(dir).filePath(name));
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(script) != script.size()
-        || !f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-            | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther)) {
+        || !f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+            | QFile::ReadOther | QFile::ExeOther)) {
         m_error = QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString());
         return false;
     }

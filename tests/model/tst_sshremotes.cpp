@@ -32,8 +32,8 @@ struct Probe
     explicit Probe(SshConnection &c)
     {
         QObject::connect(&c, &SshConnection::stateChanged, &context, [this](const ConnectionState &s) { state = s; });
-        QObject::connect(&c, &SshConnection::sampleReady, &context,
-            [this](quint64, const Sample &s, double) { samples << s; });
+        QObject::connect(
+            &c, &SshConnection::sampleReady, &context, [this](quint64, const Sample &s, double) { samples << s; });
         QObject::connect(
             &c, &SshConnection::sampleFailed, &context, [this](quint64, const QString &r) { failures << r; });
     }
@@ -118,7 +118,8 @@ void TestSshRemotes::initTestCase()
         qPrintable(m_mac.error()));
     QVERIFY(m_mac.writeShim(mac, QStringLiteral("sysctl"),
         "#!/bin/sh\n[ \"$*\" = \"-n hw.memsize\" ] || { echo \"sysctl: unknown oid '$*'\" >&2; exit 1; }\n"
-        "head -n 1 '" + fixture("macos_sysctl_m2ultra.txt") + "'\n"));
+        "head -n 1 '"
+            + fixture("macos_sysctl_m2ultra.txt") + "'\n"));
     QVERIFY(m_mac.writeShim(mac, QStringLiteral("vm_stat"),
         "#!/bin/sh\n[ $# = 0 ] || exit 1\nexec cat '" + fixture("macos_vmstat_m1_gemdota173.txt") + "'\n"));
     QVERIFY(m_mac.writeShim(mac, QStringLiteral("ioreg"),
@@ -128,9 +129,13 @@ void TestSshRemotes::initTestCase()
     // 13.56 % busy in the 2015 capture), the next ones the interval (30.20 % in the modern one).
     QVERIFY(m_mac.writeShim(mac, QStringLiteral("top"),
         "#!/bin/sh\n[ \"$1 $2 $3 $5 $6\" = \"-l 0 -s -n 0\" ] || { echo \"top: bad arguments $*\" >&2; exit 1; }\n"
-        "echo $$ > '" + QFile::encodeName(m_topPidFile) + "'\n"
-        "cat '" + fixture("macos_top_header_2015.txt") + "'; echo\n"
-        "while :; do sleep \"$4\" </dev/null >/dev/null 2>&1; cat '"
+        "echo $$ > '"
+            + QFile::encodeName(m_topPidFile)
+            + "'\n"
+              "cat '"
+            + fixture("macos_top_header_2015.txt")
+            + "'; echo\n"
+              "while :; do sleep \"$4\" </dev/null >/dev/null 2>&1; cat '"
             + fixture("macos_top_header_modern.txt") + "'; echo; done\n"));
     QVERIFY2(startServer(m_mac, mac, m_macKnownHosts), qPrintable(m_mac.error()));
 
@@ -141,10 +146,14 @@ void TestSshRemotes::initTestCase()
         "#!/bin/sh\n"
         "[ \"$*\" = \"--query-gpu=utilization.gpu,memory.used,memory.total,temperature.gpu "
         "--format=csv,noheader,nounits\" ] || { echo \"nvidia-smi: bad arguments $*\" >&2; exit 2; }\n"
-        "if [ -e '" + QFile::encodeName(m_driverGone) + "' ]; then\n"
-        "  echo \"NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the "
-        "latest NVIDIA driver is installed and running.\"; exit 9\nfi\n"
-        "exec cat '" + fixture("nvidia_smi_query_two_gpus.txt") + "'\n"));
+        "if [ -e '"
+            + QFile::encodeName(m_driverGone)
+            + "' ]; then\n"
+              "  echo \"NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that "
+              "the "
+              "latest NVIDIA driver is installed and running.\"; exit 9\nfi\n"
+              "exec cat '"
+            + fixture("nvidia_smi_query_two_gpus.txt") + "'\n"));
     QVERIFY2(startServer(m_gpu, gpu, m_gpuKnownHosts), qPrintable(m_gpu.error()));
 }
 
@@ -156,9 +165,9 @@ void TestSshRemotes::macOS()
     // Two of top's samples take a second: until then there is no CPU %, never the since-boot one.
     QVERIFY2(sampleUntil(*c,
                  [&] {
-                     return std::count_if(probe.samples.begin(), probe.samples.end(),
-                                [](const Sample &s) { return s.has(Metric::CpuPercent); })
-                         >= 3;
+                     return std::count_if(probe.samples.begin(), probe.samples.end(), [](const Sample &s) {
+                         return s.has(Metric::CpuPercent);
+                     }) >= 3;
                  }),
         qPrintable(probe.state.text() + QLatin1Char(' ') + probe.failures.join(QLatin1Char('|'))
             + QString::fromLocal8Bit(m_mac.log())));
@@ -228,9 +237,8 @@ void TestSshRemotes::nvidiaDriverGoneLeavesGpuEmpty()
     QVERIFY(probe.samples.last().has(Metric::MemoryPercent));
     QVERIFY(QFile::remove(m_driverGone));
     const qsizetype before = probe.samples.size();
-    QVERIFY(sampleUntil(c, [&] {
-        return probe.samples.size() > before + 1 && probe.samples.last().value(Metric::GpuPercent) == 52.5;
-    }));
+    QVERIFY(sampleUntil(c,
+        [&] { return probe.samples.size() > before + 1 && probe.samples.last().value(Metric::GpuPercent) == 52.5; }));
 }
 
 QTEST_MAIN(TestSshRemotes)
