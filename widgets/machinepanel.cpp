@@ -144,7 +144,17 @@ void MachinePanel::onSample(const Sample &sample)
 void MachinePanel::onError(const QString &error)
 {
     m_state->setText(error);
-    m_state->setVisible(!error.isEmpty());
+    updateErrorVisibility();
+}
+
+void MachinePanel::updateErrorVisibility()
+{
+    // While an SSH-only machine is not connected, its samples fail for the reason the connection
+    // state beside its name already gives: the same words twice, one under the other, help nobody.
+    const ConnectionState::Kind kind = m_machine->connectionState().kind;
+    const bool stateSaysIt
+        = kind != ConnectionState::Idle && kind != ConnectionState::Connected && !m_machine->info().hasServer;
+    m_state->setVisible(!m_state->text().isEmpty() && !stateSaysIt);
 }
 
 void MachinePanel::onServerState(const ServerState &state)
@@ -196,4 +206,5 @@ void MachinePanel::onConnectionState(const ConnectionState &state)
         state.kind == ConnectionState::Connected ? QString() : QStringLiteral("color: #b00020"));
     m_connection->setVisible(state.kind != ConnectionState::Idle);
     m_reconnect->setVisible(state.kind == ConnectionState::Failed || state.kind == ConnectionState::Reconnecting);
+    updateErrorVisibility();
 }

@@ -30,6 +30,7 @@ public:
 private:
     void onSample(const Sample &sample);
     void onError(const QString &error);
+    void updateErrorVisibility();
     void onServerState(const ServerState &state);
     void onConnectionState(const ConnectionState &state);
 

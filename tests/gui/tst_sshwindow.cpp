@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -149,6 +150,11 @@ void TestSshWindow::reconnectButtonAsksAgain()
     QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("hostKeyPrompt")));
     QVERIFY(reconnect->isVisible());
     QVERIFY(reconnect->toolTip().contains(QStringLiteral("Loopback box")));
+    // The samples fail for the reason the SSH state gives already: not said twice.
+    QTRY_VERIFY_WITH_TIMEOUT(!session.machines().value(0)->lastError().isEmpty(), 5000);
+    auto *errorLine = panel->findChild<QLabel *>(QStringLiteral("machineState"));
+    QVERIFY(errorLine);
+    QVERIFY2(!errorLine->isVisible(), qPrintable(errorLine->text()));
 
     QTest::mouseClick(reconnect, Qt::LeftButton);
     answer(QStringLiteral("Trust and connect"));
