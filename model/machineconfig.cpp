@@ -169,6 +169,13 @@ std::optional<MachineConfig> parseEntry(
                 m.port = *port;
             else
                 fail(tr("%1: \"port\" must be a whole number from 1 to 65535, not %2.").arg(label, describe(value)));
+        } else if (key == u"timeout_s") {
+            if (const auto t = wholeNumberIn(value, MachineConfig::MinTimeoutSeconds, MachineConfig::MaxTimeoutSeconds))
+                m.timeoutSeconds = *t;
+            else
+                fail(tr("%1: \"timeout_s\" must be a whole number of seconds from %2 to %3, not %4.")
+                         .arg(label, QString::number(MachineConfig::MinTimeoutSeconds),
+                             QString::number(MachineConfig::MaxTimeoutSeconds), describe(value)));
         } else if (key == u"server_kind") {
             const std::optional<ServerKind> kind
                 = value.isString() ? serverKindFromName(value.toString()) : std::nullopt;
@@ -251,9 +258,9 @@ QByteArray quoted(const QString &text)
 bool operator==(const MachineConfig &a, const MachineConfig &b)
 {
     return a.id == b.id && a.name == b.name && a.host == b.host && a.port == b.port && a.user == b.user
-        && a.keyFile == b.keyFile && a.knownHosts == b.knownHosts && a.serverUrl == b.serverUrl
-        && a.serverKind == b.serverKind && a.probe == b.probe && a.probeIntervalSeconds == b.probeIntervalSeconds
-        && a.nodeExporterUrl == b.nodeExporterUrl;
+        && a.keyFile == b.keyFile && a.knownHosts == b.knownHosts && a.timeoutSeconds == b.timeoutSeconds
+        && a.serverUrl == b.serverUrl && a.serverKind == b.serverKind && a.probe == b.probe
+        && a.probeIntervalSeconds == b.probeIntervalSeconds && a.nodeExporterUrl == b.nodeExporterUrl;
 }
 
 bool isValidMachineId(QStringView id)
@@ -344,6 +351,8 @@ QByteArray machinesToJson(const QList<MachineConfig> &machines)
         addString("user", m.user);
         addString("key_file", m.keyFile);
         addString("known_hosts", m.knownHosts);
+        if (m.timeoutSeconds != MachineConfig().timeoutSeconds)
+            add("timeout_s", QByteArray::number(m.timeoutSeconds));
         addString("server_url", m.serverUrl);
         if (m.serverKind != ServerKind::Auto)
             add("server_kind", quoted(serverKindName(m.serverKind)));

@@ -20,6 +20,11 @@ struct MachineConfig
     QString user;       // empty: the current user
     QString keyFile;    // empty: the agent, then the usual key files
     QString knownHosts; // empty: ~/.ssh/known_hosts
+    // How long each step (connect, key exchange, login, a sample's answer) may take before the
+    // machine counts as lost and is retried: a host that accepts TCP but never answers.
+    int timeoutSeconds = 10;
+    static constexpr int MinTimeoutSeconds = 1;
+    static constexpr int MaxTimeoutSeconds = 300;
 
     // Model server over HTTP: a machine may have a server and no host.
     QString serverUrl; // e.g. http://mac1.local:8080; empty: none

@@ -55,7 +55,7 @@ void addMachines(
             ssh.keyFile = config.keyFile;
             ssh.knownHostsFile = config.knownHosts;
             ssh.newHostKeys = remote.newHostKeys;
-            ssh.timeoutMs = remote.timeoutMs;
+            ssh.timeoutMs = config.timeoutSeconds * 1000;
             ssh.askPassphrase = remote.askPassphrase;
             ssh.intervalMs = int(session.intervalSeconds() * 1000);
             machine->addSource(std::make_unique<SshSource>(ssh));

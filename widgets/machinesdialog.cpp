@@ -133,6 +133,7 @@ QWidget *MachinesDialog::buildForm()
     m_keyFile = new QLineEdit(form);
     m_keyFileBrowse = new QPushButton(tr("Browse…"), form);
     m_knownHosts = new QLineEdit(form);
+    m_timeout = new QSpinBox(form);
     m_serverUrl = new QLineEdit(form);
     m_serverKind = new QComboBox(form);
     m_probe = new QCheckBox(tr("Probe tokens/s by sending a tiny request every"), form);
@@ -148,6 +149,7 @@ QWidget *MachinesDialog::buildForm()
     m_auth->setObjectName(QStringLiteral("authCombo"));
     m_keyFile->setObjectName(QStringLiteral("keyFileEdit"));
     m_knownHosts->setObjectName(QStringLiteral("knownHostsEdit"));
+    m_timeout->setObjectName(QStringLiteral("timeoutSpin"));
     m_serverUrl->setObjectName(QStringLiteral("serverUrlEdit"));
     m_serverKind->setObjectName(QStringLiteral("serverKindCombo"));
     m_probe->setObjectName(QStringLiteral("probeCheck"));
@@ -164,6 +166,11 @@ QWidget *MachinesDialog::buildForm()
     m_auth->addItem(tr("Key file"));
     m_keyFile->setPlaceholderText(QStringLiteral("~/.ssh/id_ed25519"));
     m_knownHosts->setPlaceholderText(QStringLiteral("~/.ssh/known_hosts"));
+    m_timeout->setRange(MachineConfig::MinTimeoutSeconds, MachineConfig::MaxTimeoutSeconds);
+    m_timeout->setValue(MachineConfig().timeoutSeconds);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setToolTip(tr("How long connecting, logging in or a sample's answer may take before the machine "
+                             "counts as lost and is tried again"));
     m_serverUrl->setPlaceholderText(tr("e.g. http://mac1.local:8080; empty: none"));
     for (ServerKind kind : allServerKinds())
         m_serverKind->addItem(serverKindDisplayName(kind), int(kind));
@@ -184,6 +191,7 @@ QWidget *MachinesDialog::buildForm()
     sshForm->addRow(tr("Key file:"), withButton(m_keyFile, m_keyFileBrowse));
     sshForm->addRow(QString(), passphraseNote);
     sshForm->addRow(tr("Known hosts:"), withButton(m_knownHosts, knownHostsBrowse));
+    sshForm->addRow(tr("Timeout:"), m_timeout);
 
     auto *server = new QGroupBox(tr("Model server"), form);
     auto *serverForm = new QFormLayout(server);
@@ -234,6 +242,7 @@ QWidget *MachinesDialog::buildForm()
         connect(edit, &QLineEdit::textChanged, this, &MachinesDialog::formEdited);
     connect(m_id, &QLineEdit::textEdited, this, &MachinesDialog::idEdited);
     connect(m_port, &QSpinBox::valueChanged, this, &MachinesDialog::formEdited);
+    connect(m_timeout, &QSpinBox::valueChanged, this, &MachinesDialog::formEdited);
     connect(m_probeInterval, &QSpinBox::valueChanged, this, &MachinesDialog::formEdited);
     connect(m_auth, &QComboBox::currentIndexChanged, this, &MachinesDialog::formEdited);
     connect(m_serverKind, &QComboBox::currentIndexChanged, this, &MachinesDialog::formEdited);
@@ -325,6 +334,7 @@ void MachinesDialog::showEntry(int row)
     m_auth->setCurrentIndex(entry.useKeyFile ? 1 : 0);
     m_keyFile->setText(m.keyFile);
     m_knownHosts->setText(m.knownHosts);
+    m_timeout->setValue(m.timeoutSeconds);
     m_serverUrl->setText(m.serverUrl);
     m_serverKind->setCurrentIndex(std::max(0, m_serverKind->findData(int(m.serverKind))));
     m_probe->setChecked(m.probe);
@@ -350,6 +360,7 @@ void MachinesDialog::formEdited()
     entry.useKeyFile = m_auth->currentIndex() == 1;
     m.keyFile = m_keyFile->text();
     m.knownHosts = m_knownHosts->text();
+    m.timeoutSeconds = m_timeout->value();
     m.serverUrl = m_serverUrl->text();
     m.serverKind = ServerKind(m_serverKind->currentData().toInt());
     m.probe = m_probe->isChecked();

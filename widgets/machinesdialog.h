@@ -74,6 +74,7 @@ private:
     QLineEdit *m_id;
     QLineEdit *m_host;
     QSpinBox *m_port;
+    QSpinBox *m_timeout;
     QLineEdit *m_user;
     QComboBox *m_auth;
     QLineEdit *m_keyFile;

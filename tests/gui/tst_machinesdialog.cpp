@@ -50,6 +50,7 @@ struct Ui
         , auth(d.findChild<QComboBox *>(QStringLiteral("authCombo")))
         , keyFile(d.findChild<QLineEdit *>(QStringLiteral("keyFileEdit")))
         , knownHosts(d.findChild<QLineEdit *>(QStringLiteral("knownHostsEdit")))
+        , timeout(d.findChild<QSpinBox *>(QStringLiteral("timeoutSpin")))
         , serverUrl(d.findChild<QLineEdit *>(QStringLiteral("serverUrlEdit")))
         , serverKind(d.findChild<QComboBox *>(QStringLiteral("serverKindCombo")))
         , probe(d.findChild<QCheckBox *>(QStringLiteral("probeCheck")))
@@ -64,8 +65,8 @@ struct Ui
     bool complete() const
     {
         for (QObject *o :
-            std::initializer_list<QObject *> { list, name, id, host, port, user, auth, keyFile, knownHosts, serverUrl,
-                serverKind, probe, probeInterval, nodeExporter, problem, add, remove, duplicate, save }) {
+            std::initializer_list<QObject *> { list, name, id, host, port, user, auth, keyFile, knownHosts, timeout,
+                serverUrl, serverKind, probe, probeInterval, nodeExporter, problem, add, remove, duplicate, save }) {
             if (!o)
                 return false;
         }
@@ -81,6 +82,7 @@ struct Ui
     QComboBox *auth;
     QLineEdit *keyFile;
     QLineEdit *knownHosts;
+    QSpinBox *timeout;
     QLineEdit *serverUrl;
     QComboBox *serverKind;
     QCheckBox *probe;
@@ -170,6 +172,8 @@ void TestMachinesDialog::addMachineByTyping()
     QTest::keyClicks(ui.keyFile, QStringLiteral("~/.ssh/id_ed25519"));
     QVERIFY(ui.save->isEnabled());
     QTest::keyClicks(ui.knownHosts, QStringLiteral("/etc/ssh/ssh_known_hosts"));
+    QCOMPARE(ui.timeout->value(), 10);
+    retype(ui.timeout, QStringLiteral("25"));
     QTest::keyClicks(ui.serverUrl, QStringLiteral("http://192.0.2.11:8080"));
     ui.serverKind->setCurrentIndex(ui.serverKind->findData(int(ServerKind::LlamaCpp)));
     QVERIFY(!ui.probeInterval->isEnabled());
@@ -190,6 +194,7 @@ void TestMachinesDialog::addMachineByTyping()
     expected.user = QStringLiteral("grader");
     expected.keyFile = QStringLiteral("~/.ssh/id_ed25519");
     expected.knownHosts = QStringLiteral("/etc/ssh/ssh_known_hosts");
+    expected.timeoutSeconds = 25;
     expected.serverUrl = QStringLiteral("http://192.0.2.11:8080");
     expected.serverKind = ServerKind::LlamaCpp;
     expected.probe = true;

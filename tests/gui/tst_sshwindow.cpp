@@ -66,7 +66,7 @@ void TestSshWindow::asksAboutUnknownHostKey()
     session.setIntervalSeconds(0.2);
     RemoteSetup remote;
     remote.newHostKeys = SshOptions::NewHostKeys::Ask;
-    remote.timeoutMs = 3000;
+    config.timeoutSeconds = 3;
     addMachines(session, { config }, false, remote);
     QString error;
     QVERIFY(session.start({}, &error));
@@ -126,7 +126,7 @@ void TestSshWindow::reconnectButtonAsksAgain()
     session.setIntervalSeconds(0.2);
     RemoteSetup remote;
     remote.newHostKeys = SshOptions::NewHostKeys::Ask;
-    remote.timeoutMs = 3000;
+    config.timeoutSeconds = 3;
     addMachines(session, { config }, false, remote);
     QString error;
     QVERIFY(session.start({}, &error));
@@ -185,7 +185,7 @@ void TestSshWindow::asksForPassphrase()
     session.setIntervalSeconds(0.2);
     RemoteSetup remote;
     remote.askPassphrase = true;
-    remote.timeoutMs = 3000;
+    config.timeoutSeconds = 3;
     addMachines(session, { config }, true, remote); // with this computer
     QString error;
     QVERIFY(session.start({}, &error));

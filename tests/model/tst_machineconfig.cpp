@@ -113,6 +113,7 @@ void TestMachineConfig::defaults()
     QCOMPARE(m.user, QString());
     QCOMPARE(m.keyFile, QString());
     QCOMPARE(m.knownHosts, QString());
+    QCOMPARE(m.timeoutSeconds, 10);
     QCOMPARE(m.serverKind, ServerKind::Auto);
     QCOMPARE(m.probe, false);
     QCOMPARE(m.probeIntervalSeconds, 30);
@@ -268,6 +269,17 @@ void TestMachineConfig::rules_data()
     }
     QTest::addRow("probe_interval_s 5") << file(R"({"id": "a", "probe_interval_s": 5})") << a << none << none;
     QTest::addRow("probe_interval_s 3600") << file(R"({"id": "a", "probe_interval_s": 3600})") << a << none << none;
+
+    // timeout_s
+    for (const char *bad : { "0", "301", "2.5", "\"10\"", "null", "-1" }) {
+        QTest::addRow("timeout_s %s", bad)
+            << file(QByteArray(R"({"id": "a", "host": "h", "timeout_s": )") + bad + "}") << none
+            << QStringList { s(R"(machine 1 ("a"): "timeout_s" must be a whole number of seconds from 1 to 300, not )")
+                   + s(bad) + u'.' }
+            << none;
+    }
+    QTest::addRow("timeout_s 1") << file(R"({"id": "a", "timeout_s": 1})") << a << none << none;
+    QTest::addRow("timeout_s 300") << file(R"({"id": "a", "timeout_s": 300})") << a << none << none;
 
     // unknown fields
     QTest::addRow("unknown field is a warning")
@@ -509,6 +521,7 @@ void TestMachineConfig::roundTrip_data()
     all.user = QStringLiteral("root");
     all.keyFile = QStringLiteral("/keys/id_rsa");
     all.knownHosts = QStringLiteral("/keys/known_hosts");
+    all.timeoutSeconds = 300;
     all.serverUrl = QStringLiteral("https://gpu.example:8443/v1");
     all.serverKind = ServerKind::Sglang;
     all.probe = true;
@@ -564,6 +577,7 @@ void TestMachineConfig::writesStableOrderWithoutDefaults()
     gpu.serverKind = ServerKind::Vllm;
     gpu.serverUrl = QStringLiteral("http://gpu:8000");
     gpu.port = 2222;
+    gpu.timeoutSeconds = 30;
 
     QCOMPARE(machinesToJson({ mac, gpu }), QByteArray(R"json({
     "machines": [
@@ -577,6 +591,7 @@ void TestMachineConfig::writesStableOrderWithoutDefaults()
         {
             "id": "gpu",
             "port": 2222,
+            "timeout_s": 30,
             "server_url": "http://gpu:8000",
             "server_kind": "vllm",
             "probe": true,
@@ -605,6 +620,7 @@ void TestMachineConfig::equality()
     QVERIFY(differs([](MachineConfig &m) { m.user = QStringLiteral("b"); }));
     QVERIFY(differs([](MachineConfig &m) { m.keyFile = QStringLiteral("b"); }));
     QVERIFY(differs([](MachineConfig &m) { m.knownHosts = QStringLiteral("b"); }));
+    QVERIFY(differs([](MachineConfig &m) { m.timeoutSeconds = 11; }));
     QVERIFY(differs([](MachineConfig &m) { m.serverUrl = QStringLiteral("http://b"); }));
     QVERIFY(differs([](MachineConfig &m) { m.serverKind = ServerKind::Tgi; }));
     QVERIFY(differs([](MachineConfig &m) { m.probe = true; }));
