@@ -1760,6 +1760,14 @@
         <source>Export machines</source>
         <translation>导出机器</translation>
     </message>
+    <message>
+        <source>How long connecting, logging in or a sample&apos;s answer may take before the machine counts as lost and is tried again</source>
+        <translation>连接、登录或等待一次采样应答最多可用的时间，超时后视为失去连接并重试</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>超时：</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,6 +49,7 @@ private slots:
     void initTestCase();
     void refusesUnknownHostUnlessAccepted();
     void lostMachineLeavesEmptyCells();
+    void silentHostGivenUpAfterItsTimeout();
 
 private:
     QString writeMachines(const QString &knownHosts);
@@ -183,6 +185,41 @@ void TestSshLogger::lostMachineLeavesEmptyCells()
     QCOMPARE(emptyRemote, 15);
     QVERIFY2(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("box: SSH reconnecting in")),
         "no reconnecting state reported");
+}
+
+void TestSshLogger::silentHostGivenUpAfterItsTimeout()
+{
+    // A host that completes the TCP handshake and then says nothing, with "timeout_s": 1 in the
+    // machines file: given up after a second and retried, not after the default 10 s.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    silent.pauseAccepting();
+    const QString machines = m_tmp.filePath(QStringLiteral("silent.json"));
+    {
+        QFile f(machines);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("{\"machines\": [{\"id\": \"mute\", \"host\": \"127.0.0.1\", \"port\": %1, "
+                               "\"timeout_s\": 1}]}")
+                    .arg(silent.serverPort())
+                    .toUtf8());
+    }
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(kBinary,
+        { QStringLiteral("log"), QStringLiteral("--machines"), machines, QStringLiteral("--interval"),
+            QStringLiteral("0.5"), QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--log-dir"),
+            m_tmp.filePath(QStringLiteral("silent")) });
+    QVERIFY(p.waitForFinished(30000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(err.contains(QStringLiteral("did not answer within 1 s")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("mute: SSH reconnecting in ")), qPrintable(err));
+    // This computer's cells went on meanwhile.
+    const auto rows = logRows(m_tmp.filePath(QStringLiteral("silent")));
+    QVERIFY(rows.size() >= 4);
+    for (const auto &row : rows)
+        QVERIFY(row.value(QStringLiteral("mute_cpu_percent")).isEmpty());
+    QVERIFY(!rows.last().value(QStringLiteral("local_cpu_percent")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSshLogger)
