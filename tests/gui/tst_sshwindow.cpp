@@ -30,6 +30,9 @@ private slots:
     void reconnectButtonAsksAgain();
 
 private:
+    // The loopback server as a machine called "Loopback box", checked against this known_hosts.
+    MachineConfig box(const QString &knownHosts) const;
+
     SshdFixture m_sshd;
     QTemporaryDir m_config;
 };
@@ -43,6 +46,19 @@ void TestSshWindow::initTestCase()
     QVERIFY2(m_sshd.start(), qPrintable(m_sshd.error()));
 }
 
+MachineConfig TestSshWindow::box(const QString &knownHosts) const
+{
+    MachineConfig config;
+    config.id = QStringLiteral("box");
+    config.name = QStringLiteral("Loopback box");
+    config.host = QStringLiteral("127.0.0.1");
+    config.port = m_sshd.port();
+    config.keyFile = m_sshd.clientKey();
+    config.knownHosts = knownHosts;
+    config.timeoutSeconds = 3;
+    return config;
+}
+
 void TestSshWindow::asksAboutUnknownHostKey_data()
 {
     QTest::addColumn<bool>("trust");
@@ -54,20 +70,11 @@ void TestSshWindow::asksAboutUnknownHostKey()
 {
     QFETCH(bool, trust);
     const QString knownHosts = m_sshd.knownHostsPath(QStringLiteral("gui_known_hosts_%1").arg(trust));
-    MachineConfig config;
-    config.id = QStringLiteral("box");
-    config.name = QStringLiteral("Loopback box");
-    config.host = QStringLiteral("127.0.0.1");
-    config.port = m_sshd.port();
-    config.keyFile = m_sshd.clientKey();
-    config.knownHosts = knownHosts;
-
     Session session;
     session.setIntervalSeconds(0.2);
     RemoteSetup remote;
     remote.newHostKeys = SshOptions::NewHostKeys::Ask;
-    config.timeoutSeconds = 3;
-    addMachines(session, { config }, false, remote);
+    addMachines(session, { box(knownHosts) }, false, remote);
     QString error;
     QVERIFY(session.start({}, &error));
     MainWindow window(&session);
@@ -115,19 +122,11 @@ void TestSshWindow::asksAboutUnknownHostKey()
 void TestSshWindow::reconnectButtonAsksAgain()
 {
     // The person said no to the host key, checked the fingerprint out of band, and clicks Reconnect.
-    MachineConfig config;
-    config.id = QStringLiteral("box");
-    config.name = QStringLiteral("Loopback box");
-    config.host = QStringLiteral("127.0.0.1");
-    config.port = m_sshd.port();
-    config.keyFile = m_sshd.clientKey();
-    config.knownHosts = m_sshd.knownHostsPath(QStringLiteral("gui_known_hosts_reconnect"));
     Session session;
     session.setIntervalSeconds(0.2);
     RemoteSetup remote;
     remote.newHostKeys = SshOptions::NewHostKeys::Ask;
-    config.timeoutSeconds = 3;
-    addMachines(session, { config }, false, remote);
+    addMachines(session, { box(m_sshd.knownHostsPath(QStringLiteral("gui_known_hosts_reconnect"))) }, false, remote);
     QString error;
     QVERIFY(session.start({}, &error));
     MainWindow window(&session);
@@ -175,17 +174,12 @@ void TestSshWindow::asksForPassphrase()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(m_sshd.knownHostsLine());
     }
-    MachineConfig config;
-    config.id = QStringLiteral("box");
-    config.host = QStringLiteral("127.0.0.1");
-    config.port = m_sshd.port();
+    MachineConfig config = box(knownHosts);
     config.keyFile = key;
-    config.knownHosts = knownHosts;
     Session session;
     session.setIntervalSeconds(0.2);
     RemoteSetup remote;
     remote.askPassphrase = true;
-    config.timeoutSeconds = 3;
     addMachines(session, { config }, true, remote); // with this computer
     QString error;
     QVERIFY(session.start({}, &error));

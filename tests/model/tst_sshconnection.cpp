@@ -36,10 +36,12 @@ struct Probe
             c, &SshConnection::sampleFailed, &context, [this](quint64, const QString &reason) { failures << reason; });
     }
     ConnectionState last() const { return states.isEmpty() ? ConnectionState() : states.last(); }
-    bool reached(ConnectionState::Kind kind) const
+    qsizetype count(ConnectionState::Kind kind, qsizetype from = 0) const
     {
-        return std::any_of(states.begin(), states.end(), [kind](const ConnectionState &s) { return s.kind == kind; });
+        return std::count_if(
+            states.begin() + from, states.end(), [kind](const ConnectionState &s) { return s.kind == kind; });
     }
+    bool reached(ConnectionState::Kind kind) const { return count(kind) > 0; }
 };
 
 QString describe(const Probe &p)
@@ -286,13 +288,10 @@ void TestSshConnection::retryNowAfterTheKeyIsAuthorized()
     Probe probe;
     auto c = connectTo(probe, o);
     QTRY_VERIFY_WITH_TIMEOUT(probe.last().kind == ConnectionState::Failed, kWaitMs);
-    const qsizetype connectingBefore = std::count_if(probe.states.begin(), probe.states.end(),
-        [](const ConnectionState &s) { return s.kind == ConnectionState::Connecting; });
+    const qsizetype connectingBefore = probe.count(ConnectionState::Connecting);
     QTest::qWait(1500); // longer than the test's backoff: nothing happens by itself
     QCOMPARE(probe.last().kind, ConnectionState::Failed);
-    QCOMPARE(std::count_if(probe.states.begin(), probe.states.end(),
-                 [](const ConnectionState &s) { return s.kind == ConnectionState::Connecting; }),
-        connectingBefore);
+    QCOMPARE(probe.count(ConnectionState::Connecting), connectingBefore);
 
     QVERIFY(m_sshd.authorize(o.keyFile));
     c->retryNow();
@@ -302,8 +301,7 @@ void TestSshConnection::retryNowAfterTheKeyIsAuthorized()
     const qsizetype states = probe.states.size();
     c->retryNow();
     QTest::qWait(300);
-    QVERIFY(std::none_of(probe.states.begin() + states, probe.states.end(),
-        [](const ConnectionState &s) { return s.kind != ConnectionState::Connected; }));
+    QCOMPARE(probe.count(ConnectionState::Connected, states), probe.states.size() - states);
 }
 
 void TestSshConnection::retryNowSkipsTheBackoff()
@@ -325,9 +323,7 @@ void TestSshConnection::retryNowSkipsTheBackoff()
     QElapsedTimer asked;
     asked.start();
     c->retryNow();
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(probe.states.begin() + states, probe.states.end(),
-                                 [](const ConnectionState &s) { return s.kind == ConnectionState::Connecting; }),
-        5000);
+    QTRY_VERIFY_WITH_TIMEOUT(probe.count(ConnectionState::Connecting, states) > 0, 5000);
     QVERIFY2(asked.elapsed() < 5000, qPrintable(describe(probe)));
 }
 
