@@ -426,12 +426,18 @@ SshConnection::End SshConnection::stream(QString &reason)
     connected.kind = ConnectionState::Connected;
     QString stderrTail;
     bool streaming = false;
+    // The first request waits this long after the priming read: /proc/stat counts in clock ticks
+    // (10 ms), and two reads within one tick give no CPU % (regression: a first sample without it).
+    constexpr qint64 kAfterPrimeMs = 20;
+    qint64 holdUntilMs = 0; // while > 0, requests stay queued until then
     qint64 latencySaidMs = 0;
     bool socketReady = true; // read on the first round
     char buffer[32768];
 
     while (!m_stop) {
-        if (streaming) {
+        if (holdUntilMs > 0 && nowMs() >= holdUntilMs)
+            holdUntilMs = 0;
+        if (streaming && holdUntilMs == 0) {
             asked.clear();
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
@@ -504,6 +510,7 @@ SshConnection::End SshConnection::stream(QString &reason)
             const double latency = double(nowMs() - done.sentMs);
             if (!streaming) {
                 streaming = true;
+                holdUntilMs = nowMs() + kAfterPrimeMs;
                 {
                     std::lock_guard<std::mutex> lock(m_mutex);
                     m_streaming = true;
@@ -534,6 +541,8 @@ SshConnection::End SshConnection::stream(QString &reason)
             }
             waitUntil = qMin(waitUntil, answerBy);
         }
+        if (holdUntilMs > 0)
+            waitUntil = qMin(waitUntil, holdUntilMs);
         const Wait w = waitSocket(waitUntil, true, !out.isEmpty(), &socketReady);
         if (w == Wait::Stopped)
             return End::Stopped;

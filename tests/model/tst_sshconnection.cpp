@@ -60,6 +60,7 @@ private slots:
     void initTestCase();
     void samplesLinux();
     void sourceAnswersEveryTick();
+    void firstSampleRightAfterPrimingHasCpu();
     void acceptsHashedKnownHosts();
     void reconnectsAfterServerDies();
     void silentListenerTimesOut();
@@ -161,6 +162,22 @@ void TestSshConnection::samplesLinux()
         QVERIFY(probe.latencies[i] >= 0);
     }
     QVERIFY(!std::isnan(probe.last().latencyMs));
+}
+
+void TestSshConnection::firstSampleRightAfterPrimingHasCpu()
+{
+    // Requests every 2 ms, so the first one the connection takes follows its priming read at once:
+    // within one clock tick of /proc/stat the counters have not moved, and the CPU % would be missing
+    // (regression, seen as a flaky samplesLinux). Several connections, since a tick may just fall
+    // between the two reads.
+    for (int round = 0; round < 10; ++round) {
+        Probe probe;
+        auto c = connectTo(probe, options(m_trusted));
+        QVERIFY2(sampleUntil(
+                     *c, [&] { return !probe.samples.isEmpty(); }, 2),
+            qPrintable(describe(probe)));
+        QVERIFY2(probe.samples.first().has(Metric::CpuPercent), qPrintable(QStringLiteral("round %1").arg(round)));
+    }
 }
 
 void TestSshConnection::sourceAnswersEveryTick()
