@@ -42,10 +42,12 @@ MachineMonitor::~MachineMonitor()
 
 void MachineMonitor::addSource(std::unique_ptr<Source> source)
 {
-    Source *raw = source.release();
-    raw->moveToThread(m_sampler->thread());
+    source->moveToThread(m_sampler->thread());
+    // The source travels inside the queued call: if the sampler is deleted before running it (a
+    // session ended at once), the call is dropped and the source deleted with it, not leaked.
+    auto carried = std::make_shared<std::unique_ptr<Source>>(std::move(source));
     QMetaObject::invokeMethod(
-        m_sampler, [sampler = m_sampler, raw] { sampler->addSource(raw); }, Qt::QueuedConnection);
+        m_sampler, [sampler = m_sampler, carried] { sampler->addSource(carried->release()); }, Qt::QueuedConnection);
 }
 
 void MachineMonitor::requestSample(quint64 tick, qint64 timeMs, int timeoutMs)

@@ -45,6 +45,7 @@ private slots:
     void lateAnswerIsDropped();
     void deliver();
     void intervalSizesTheHistory();
+    void sourcesOfAMachineGoneAtOnceAreNotLeaked();
 };
 
 void TestMachineMonitor::mergesItsSources()
@@ -194,6 +195,23 @@ void TestMachineMonitor::intervalSizesTheHistory()
     m.setHistorySpan(1.0, 1.0);
     QCOMPARE(m.history().capacity(), qsizetype(1 + 16));
     QCOMPARE(m.history().size(), 5);
+}
+
+void TestMachineMonitor::sourcesOfAMachineGoneAtOnceAreNotLeaked()
+{
+    // A session that ends right after its machines were set up (`perfdash log` finding another one
+    // running): the sampler goes before its thread ran the call that hands it the source. The
+    // source must go with it (regression: LeakSanitizer found it leaked, now and then, in CI).
+    QThread notStarted;
+    bool destroyed = false;
+    {
+        MachineMonitor m({ QStringLiteral("m1"), QStringLiteral("Machine one") }, &notStarted);
+        auto source = std::make_unique<FakeSource>(with(Metric::CpuPercent, 25.0));
+        connect(
+            source.get(), &QObject::destroyed, this, [&destroyed] { destroyed = true; }, Qt::DirectConnection);
+        m.addSource(std::move(source));
+    }
+    QVERIFY(destroyed);
 }
 
 QTEST_GUILESS_MAIN(TestMachineMonitor)
