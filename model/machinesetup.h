@@ -12,7 +12,6 @@ struct RemoteSetup
 {
     // Headless refuses unknown host keys unless --accept-new-host-keys; the GUI asks the person.
     SshOptions::NewHostKeys newHostKeys = SshOptions::NewHostKeys::Refuse;
-    int timeoutMs = 0;          // > 0: instead of each machine's own timeout (tests)
     bool askPassphrase = false; // the GUI asks for a key file's passphrase when it needs one
 };
 
