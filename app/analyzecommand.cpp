@@ -6,12 +6,12 @@
 #include "commandline.h"
 #include "logdirectory.h"
 #include "logreader.h"
+#include "outputfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -76,9 +76,9 @@ int runAnalyze(const CommandLine &options)
     }
     print(AnalysisReport::text(result).toUtf8());
     if (!options.jsonOut.isEmpty()) {
-        QSaveFile out(options.jsonOut);
-        if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size() || !out.commit())
-            return fail(tr("cannot write %1: %2").arg(options.jsonOut, out.errorString()));
+        QString error;
+        if (!OutputFile::write(options.jsonOut, json, &error))
+            return fail(tr("cannot write %1: %2").arg(options.jsonOut, error));
     }
     return 0;
 }

@@ -12,6 +12,7 @@
 #include "logfolderpanel.h"
 #include "logreader.h"
 #include "markerstore.h"
+#include "outputfile.h"
 #include "statisticstable.h"
 
 #include <QComboBox>
@@ -30,7 +31,6 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -570,10 +570,9 @@ void AnalysisPage::exportJson()
         this, tr("Export the analysis"), suggested + QStringLiteral("_analysis.json"), tr("JSON (*.json)"));
     if (path.isEmpty())
         return;
-    QSaveFile out(path);
-    const QByteArray json = QJsonDocument(AnalysisJson::toJson(*m_result)).toJson();
-    if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size() || !out.commit()) {
-        m_banner->setText(tr("Cannot write %1: %2").arg(path, out.errorString()));
+    QString error;
+    if (!OutputFile::write(path, QJsonDocument(AnalysisJson::toJson(*m_result)).toJson(), &error)) {
+        m_banner->setText(tr("Cannot write %1: %2").arg(path, error));
         m_banner->show();
     }
 }

@@ -3,6 +3,7 @@
 #include "analysis.h"
 #include "analysisreport.h"
 #include "logchart.h"
+#include "outputfile.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -11,7 +12,6 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QTextDocument>
 #include <QUrl>
 
@@ -148,13 +148,7 @@ bool write(const AnalysisResult &result, const QList<LogChart *> &charts, const 
         }
         return true;
     }
-    QSaveFile file(path);
-    const QByteArray bytes = html(result, charts, true).toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    return OutputFile::write(path, html(result, charts, true).toUtf8(), error);
 }
 
 } // namespace AnalysisReportWriter

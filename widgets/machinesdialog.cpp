@@ -1,5 +1,7 @@
 #include "machinesdialog.h"
 
+#include "outputfile.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -15,7 +17,6 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -506,9 +507,9 @@ bool MachinesDialog::importFile(const QString &path)
 
 bool MachinesDialog::exportFile(const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(machinesToJson(machines())) < 0 || !file.commit()) {
-        showMessage(true, tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), {});
+    QString error;
+    if (!OutputFile::write(path, machinesToJson(machines()), &error)) {
+        showMessage(true, tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), error), {});
         return false;
     }
     return true;

@@ -9,6 +9,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace {
 const QString kBinary = QStringLiteral(PERFDASH_BINARY);
 
@@ -82,6 +86,7 @@ private slots:
     void initTestCase();
     void reportOfTheLatestRun();
     void jsonOfTheWholeFile();
+    void jsonIntoAFifoLeavesItAFifo();
     void thresholdsFromTheCommandLine();
     void newestLogOfTheDirectory();
     void usageErrors_data();
@@ -119,6 +124,28 @@ void TestAnalyze::reportOfTheLatestRun()
     QVERIFY2(!r.out.contains(QStringLiteral("high_cpu")), qPrintable(r.out)); // that was run 1
     QVERIFY2(r.out.contains(QStringLiteral("Qwen crashed (line 9)")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("Issues: 2")), qPrintable(r.out));
+}
+
+// `--json n` with n a device node or a FIFO replaced it by a regular file (as root, `--json
+// /dev/null` did so for the whole machine). A FIFO stands in for the device here.
+void TestAnalyze::jsonIntoAFifoLeavesItAFifo()
+{
+    const QByteArray fifo = QFile::encodeName(m_dir.filePath(QStringLiteral("json.fifo")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    // A reader held open first lets the writer open at once; the JSON fits the pipe's buffer.
+    const int reader = ::open(fifo.constData(), O_RDONLY | O_NONBLOCK);
+    QVERIFY(reader >= 0);
+    const Run r = run({ m_log, QStringLiteral("--json"), QFile::decodeName(fifo) });
+    char buffer[65536];
+    const ssize_t n = ::read(reader, buffer, sizeof buffer);
+    ::close(reader);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(n > 0 && buffer[0] == '{', "nothing came through the FIFO");
+    struct stat st
+    {
+    };
+    QCOMPARE(::lstat(fifo.constData(), &st), 0);
+    QVERIFY2(S_ISFIFO(st.st_mode), "the FIFO was replaced by a regular file");
 }
 
 void TestAnalyze::jsonOfTheWholeFile()
