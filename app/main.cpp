@@ -22,6 +22,7 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <csignal>
 #include <cstdio>
 #include <memory>
 
@@ -167,6 +168,9 @@ int runGui(QApplication &app, CommandLine options)
 
 int main(int argc, char **argv)
 {
+    // Past a file-size limit (ulimit -f) a write fails with EFBIG, which the log reports and
+    // survives like a full disk, instead of the signal ending the process.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication::setApplicationName(QStringLiteral("perfdash"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PERFDASH_VERSION));
     const CommandLine options = CommandLine::parse(argumentList(argc, argv));

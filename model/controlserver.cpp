@@ -1,11 +1,10 @@
 #include "controlserver.h"
 
 #include "controlprotocol.h"
-#include "machinemonitor.h"
+#include "markerintake.h"
 #include "session.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QJsonDocument>
 #include <QLocalServer>
@@ -125,28 +124,17 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
 
 QJsonObject ControlServer::mark(const QJsonObject &request)
 {
-    QStringList machines;
-    for (const MachineMonitor *m : m_session->machines())
-        machines << m->info().id;
-    Marker marker;
-    QString error;
-    if (!ControlProtocol::markerFromJson(request, machines, &marker, &error, { QStringLiteral("op") }))
-        return failure(error);
-    const int id
-        = m_session->addMarker(QDateTime::currentMSecsSinceEpoch(), marker.label, marker.notes, marker.machine);
-    const Marker *stored = m_session->markers()->find(id);
-    if (!stored)
-        return failure(tr("the marker was not stored"));
-    const bool logged = m_session->log().isOpen() && m_session->lastError().isEmpty();
+    const MarkerIntake::Result added = MarkerIntake::add(m_session, request, { QStringLiteral("op") });
+    if (!added.accepted)
+        return failure(added.error);
     QJsonObject answer {
         { QStringLiteral("ok"), true },
-        { QStringLiteral("marker"), ControlProtocol::markerToJson(*stored) },
+        { QStringLiteral("marker"), ControlProtocol::markerToJson(added.marker) },
         { QStringLiteral("csv"), m_session->log().csvPath() },
-        { QStringLiteral("logged"), logged },
+        { QStringLiteral("logged"), added.logged },
+        { QStringLiteral("queued"), added.queued },
     };
-    if (!logged) {
-        answer.insert(QStringLiteral("warning"),
-            m_session->log().isOpen() ? m_session->lastError() : tr("this session is not being recorded"));
-    }
+    if (!added.warning.isEmpty())
+        answer.insert(QStringLiteral("warning"), added.warning);
     return answer;
 }

@@ -1,5 +1,7 @@
 #include "logdirectory.h"
 
+#include "loglayout.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QStandardPaths>
@@ -25,10 +27,16 @@ QString fileNameFor(qint64 msSinceEpoch)
 
 QString newestLog(const QString &dir)
 {
-    // The names hold the start time, so the greatest name is the newest log.
+    // The names hold the start time, so the greatest name is the newest log. A file without a
+    // log header (left empty by a start on a full disk, say) is not a log to mark or analyse.
     const QStringList names = QDir(dir).entryList(
         { QStringLiteral("performance_log_*.csv") }, QDir::Files | QDir::Readable, QDir::Name | QDir::Reversed);
-    return names.isEmpty() ? QString() : QDir(dir).filePath(names.first());
+    for (const QString &name : names) {
+        const QString path = QDir(dir).filePath(name);
+        if (LogLayout::fromFile(path).isValid())
+            return path;
+    }
+    return {};
 }
 
 QString sidecarFor(const QString &csvPath)

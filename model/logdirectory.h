@@ -9,7 +9,7 @@ namespace LogDirectory {
 QString resolve(const QString &override = {});
 // performance_log_YYYYMMDD_HHMMSS.csv for the local time of msSinceEpoch.
 QString fileNameFor(qint64 msSinceEpoch);
-// The log with the latest start time in dir, or empty when there is none.
+// The log with the latest start time in dir that has a log header, or empty when there is none.
 QString newestLog(const QString &dir);
 // performance_log_….json beside a log.
 QString sidecarFor(const QString &csvPath);

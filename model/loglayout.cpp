@@ -3,6 +3,8 @@
 #include "csv.h"
 #include "logtime.h"
 
+#include <QFile>
+
 namespace {
 const QString kTimestamp = QStringLiteral("timestamp");
 const QString kEvent = QStringLiteral("event");
@@ -105,4 +107,16 @@ QByteArray LogLayout::row(
 QByteArray LogLayout::markerRow(const Marker &marker) const
 {
     return row(marker.timeMs, {}, marker.recordedLabel, marker.notes);
+}
+
+LogLayout LogLayout::fromFile(const QString &path)
+{
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return {};
+    // The header is the first record; a very long header still fits in a few megabytes.
+    const QByteArray head = in.read(4 * 1024 * 1024);
+    const qsizetype headerEnd = head.indexOf('\n');
+    const QList<Csv::Record> records = Csv::parse(headerEnd < 0 ? head : head.left(headerEnd + 1));
+    return records.isEmpty() ? LogLayout() : fromHeader(records.first().fields);
 }

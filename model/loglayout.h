@@ -28,6 +28,9 @@ public:
     static LogLayout forMachines(const QStringList &machineIds, const QSet<QString> &withGpuAndTemperature = {});
     // The layout of an existing log, from its header fields; unknown columns stay empty when writing.
     static LogLayout fromHeader(const QStringList &header);
+    // The layout of the log file at `path`, from its first line; invalid when the file cannot be
+    // read, is empty, or its first line is not a log header.
+    static LogLayout fromFile(const QString &path);
     // Splits a column name into machine id and metric by the longest known metric suffix.
     static Column splitColumn(const QString &name);
 

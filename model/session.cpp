@@ -76,6 +76,13 @@ void Session::stop()
         completeFrame();
     m_frame.open = false;
     if (m_log.isOpen()) {
+        QString error;
+        if (!m_log.flush(&error) && m_log.unwrittenMarkers() > 0) {
+            setProblem(Problem::Log,
+                tr("%n marker(s) could not be written to the log before it closed: %1", nullptr,
+                    m_log.unwrittenMarkers())
+                    .arg(error));
+        }
         writeSidecar();
         m_log.close();
     }
@@ -107,6 +114,11 @@ void Session::tick()
     // A machine still silent from the last tick does not hold the others back.
     if (m_frame.open)
         completeFrame();
+    // Markers that could not be written wait for the log to take them, frame or no frame.
+    if (m_log.isOpen() && m_log.unwrittenMarkers() > 0) {
+        QString error;
+        setProblem(Problem::Log, m_log.flush(&error) ? QString() : error);
+    }
     m_frame = Frame();
     m_frame.tick = ++m_tick;
     m_frame.timeMs = QDateTime::currentMSecsSinceEpoch();
@@ -168,8 +180,10 @@ int Session::addMarker(qint64 timeMs, const QString &label, const QString &notes
 
 void Session::onMarkerAdded(const Marker &marker)
 {
-    if (m_log.isOpen())
-        writeRow(m_log.layout().markerRow(marker));
+    if (!m_log.isOpen())
+        return;
+    QString error;
+    setProblem(Problem::Log, m_log.writeMarker(m_log.layout().markerRow(marker), &error) ? QString() : error);
 }
 
 void Session::recordMarkerChange(const Marker &marker, const QString &action)

@@ -1,6 +1,5 @@
 #include "sessionlog.h"
 
-#include "csv.h"
 #include "filelock.h"
 #include "logdirectory.h"
 
@@ -10,6 +9,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cstring>
 
 namespace {
@@ -43,10 +43,18 @@ bool SessionLog::create(const QString &dir, qint64 startMs, const LogLayout &lay
     m_layout = layout;
     m_rows = 0;
     m_pending.clear();
+    m_pendingRowBytes = 0;
     m_knownSize = 0;
     m_inQuote = false;
     m_last = '\n';
-    return writeBytes(m_layout.header(), error);
+    if (writeBytes(m_layout.header(), Kind::Row, error))
+        return true;
+    // A log without its header would count as the newest log and stop `perfdash mark` and
+    // `analyze` from finding the last good one: it goes (it holds nothing else).
+    const QString path = m_file.fileName();
+    m_file.close();
+    QFile::remove(path);
+    return false;
 }
 
 bool SessionLog::openForAppend(const QString &csvPath, QString *error)
@@ -57,11 +65,7 @@ bool SessionLog::openForAppend(const QString &csvPath, QString *error)
         *error = tr("Cannot open %1: %2").arg(csvPath, in.errorString());
         return false;
     }
-    // The header is the first record; a very long header still fits in a few megabytes.
-    const QByteArray head = in.read(4 * 1024 * 1024);
-    const qsizetype headerEnd = head.indexOf('\n');
-    const QList<Csv::Record> records = Csv::parse(headerEnd < 0 ? head : head.left(headerEnd + 1));
-    m_layout = records.isEmpty() ? LogLayout() : LogLayout::fromHeader(records.first().fields);
+    m_layout = LogLayout::fromFile(csvPath);
     if (!m_layout.isValid()) {
         *error = tr("%1 is not a perfdash log: its header has no timestamp column").arg(csvPath);
         return false;
@@ -90,6 +94,7 @@ bool SessionLog::openForAppend(const QString &csvPath, QString *error)
     }
     m_rows = 0;
     m_pending.clear();
+    m_pendingRowBytes = 0;
     return true;
 }
 
@@ -106,40 +111,86 @@ QString SessionLog::sidecarPath() const
 
 bool SessionLog::write(const QByteArray &row, QString *error)
 {
-    if (!writeBytes(row, error))
+    if (!writeBytes(row, Kind::Row, error))
         return false;
     ++m_rows;
     return true;
 }
 
-bool SessionLog::writeBytes(const QByteArray &row, QString *error)
+bool SessionLog::writeMarker(const QByteArray &row, QString *error)
+{
+    if (!writeBytes(row, Kind::Marker, error))
+        return false;
+    ++m_rows;
+    return true;
+}
+
+bool SessionLog::flush(QString *error)
+{
+    return m_pending.isEmpty() || writeBytes({}, Kind::Row, error);
+}
+
+int SessionLog::unwrittenMarkers() const
+{
+    return int(
+        std::count_if(m_pending.cbegin(), m_pending.cend(), [](const Pending &p) { return p.kind == Kind::Marker; }));
+}
+
+bool SessionLog::writeBytes(const QByteArray &row, Kind kind, QString *error)
 {
     if (!m_file.isOpen()) {
         *error = tr("The log is not open");
         return false;
     }
+    const bool waited = !m_pending.isEmpty();
+    if (!row.isEmpty()) {
+        // Rows held back by the lock are capped; markers are few and never dropped.
+        if (kind == Kind::Marker || m_pendingRowBytes + row.size() <= 16 * 1024 * 1024) {
+            m_pending.append({ row, kind });
+            if (kind == Kind::Row)
+                m_pendingRowBytes += row.size();
+        }
+    }
     // Once a row waits in vain, the next ones only try: a program that keeps the lock must not
     // stall the writer's thread row after row.
-    const FileLock lock(m_file.handle(), m_pending.isEmpty() ? m_lockWaitMs : 0);
+    const FileLock lock(m_file.handle(), waited ? 0 : m_lockWaitMs);
     if (!lock.isLocked()) {
-        if (m_pending.size() < 16 * 1024 * 1024)
-            m_pending += row;
         *error = tr("Cannot write to %1: %2").arg(m_file.fileName(), lock.error());
         return false;
     }
     catchUp(m_file.size());
     const QByteArray repair = m_inQuote ? QByteArray("\"\n") : m_last != '\n' ? QByteArray("\n") : QByteArray();
-    const QByteArray data = repair + m_pending + row;
-    const qint64 written = m_file.write(data);
+    QByteArray data = repair;
+    for (const Pending &p : std::as_const(m_pending))
+        data += p.bytes;
+    // A write that stops short sets no error; the next call, which cannot write either, says why
+    // (ENOSPC, EFBIG) instead of "Unknown error".
+    qint64 written = 0;
+    while (written < data.size()) {
+        const qint64 n = m_file.write(data.constData() + written, data.size() - written);
+        if (n <= 0)
+            break;
+        written += n;
+    }
     if (written > 0)
-        follow(written == data.size() ? data : data.left(written));
+        follow(QByteArrayView(data.constData(), written));
     if (written == data.size()) {
         m_pending.clear();
+        m_pendingRowBytes = 0;
         return true;
     }
-    // Part of the row may be on disk: readers skip that broken record, and the tail state puts
-    // the next row on a line of its own, outside any quote. The row itself is lost.
-    m_pending.clear();
+    // Part of a row may be on disk: readers skip that broken record, and the tail state puts the
+    // next row on a line of its own, outside any quote. Rows that did not go out whole are lost
+    // (the gap shows in the log); markers wait for the next try.
+    QList<Pending> keep;
+    qint64 end = repair.size();
+    for (Pending &p : m_pending) {
+        end += p.bytes.size();
+        if (end > written && p.kind == Kind::Marker)
+            keep.append(std::move(p));
+    }
+    m_pending = std::move(keep);
+    m_pendingRowBytes = 0;
     *error = tr("Cannot write to %1: %2").arg(m_file.fileName(), m_file.errorString());
     m_file.unsetError();
     return false;

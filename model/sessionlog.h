@@ -31,8 +31,16 @@ public:
     qint64 rowsWritten() const { return m_rows; }
 
     // Appends one formatted row; on failure says why, in the system's words. A row that waited in
-    // vain for the lock stays pending and goes out before the next one.
+    // vain for the lock stays pending and goes out before the next one; a row that could not be
+    // written (a full disk) is lost, and the rows after it show the gap.
     bool write(const QByteArray &row, QString *error);
+    // Appends a marker's row. A marker is never dropped: a row that cannot be written now, for
+    // whatever reason, waits in memory, in order, and goes out before the next row or at flush().
+    bool writeMarker(const QByteArray &row, QString *error);
+    // Writes what waits (markers, rows held back by the lock); true when nothing waits any more.
+    bool flush(QString *error);
+    // Markers whose rows are not in the file yet.
+    int unwrittenMarkers() const;
     // How long write() waits for another process's lock on the file (default 2 s); while rows
     // are pending it tries once.
     void setLockWaitMs(int ms) { m_lockWaitMs = ms; }
@@ -40,7 +48,8 @@ public:
     bool writeSidecar(const QJsonObject &object, QString *error);
 
 private:
-    bool writeBytes(const QByteArray &data, QString *error);
+    enum class Kind { Row, Marker };
+    bool writeBytes(const QByteArray &data, Kind kind, QString *error);
     // Follows the bytes from m_knownSize to the file's end (written by another process, or the
     // whole file when it shrank) into the tail state below.
     void catchUp(qint64 size);
@@ -50,7 +59,13 @@ private:
     LogLayout m_layout;
     qint64 m_rows = 0;
     int m_lockWaitMs = 2000;
-    QByteArray m_pending; // rows that could not be written yet
+    struct Pending
+    {
+        QByteArray bytes;
+        Kind kind;
+    };
+    QList<Pending> m_pending; // rows that could not be written yet, in order
+    qint64 m_pendingRowBytes = 0;
     // The state of the file's tail, which decides what a cut row needs before the next row can
     // start on a line of its own: "\n" after a last line without its end, "\"\n" when the cut fell
     // inside a quoted field (a crash, a kill, or a failed write). Quotes come in pairs in a whole

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +26,7 @@
 
 #include <memory>
 #include <signal.h>
+#include <sys/resource.h>
 
 namespace {
 const QString kBinary = QStringLiteral(PERFDASH_BINARY);
@@ -95,6 +97,12 @@ private:
     QByteArray m_err;
 };
 
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 QString onlyLog(const QString &dir)
 {
     const QStringList names = QDir(dir).entryList({ QStringLiteral("performance_log_*.csv") }, QDir::Files);
@@ -122,6 +130,7 @@ private slots:
     void markAppendsToTheNewestLogUnderTheLock();
     void snapshotsIntoTheRunningLoggersLog();
     void markWithNoLogIsOneLine();
+    void markWhileTheDiskIsFullIsWrittenWhenSpaceReturns();
     void markRefusedByTheRunningLogger_data();
     void markRefusedByTheRunningLogger();
     void markUsageErrors_data();
@@ -288,6 +297,42 @@ void TestControl::markWithNoLogIsOneLine()
     const Run missing = mark(dir.filePath(QStringLiteral("no/such/dir")), { QStringLiteral("x") });
     QCOMPARE(missing.exitCode, 1);
     QCOMPARE(missing.err.count(u'\n'), 1);
+}
+
+// On a full disk `perfdash mark` exited 0 (and POST /events answered 201) while the marker reached
+// neither the CSV nor the sidecar, even after space came back. The running logger now keeps it and
+// says so; it is written when the log takes rows again. A file-size limit set on the running
+// logger (prlimit) stands in for the full disk.
+void TestControl::markWhileTheDiskIsFullIsWrittenWhenSpaceReturns()
+{
+    QTemporaryDir dir;
+    Logger logger;
+    QVERIFY(logger.start(dir.path()));
+    const QString csv = onlyLog(dir.path());
+    QVERIFY(!csv.isEmpty());
+    const pid_t pid = pid_t(logger.process().processId());
+    rlimit full {};
+    QCOMPARE(::prlimit(pid, RLIMIT_FSIZE, nullptr, &full), 0);
+    const rlimit roomy = full;
+    full.rlim_cur = rlim_t(QFileInfo(csv).size());
+    if (::prlimit(pid, RLIMIT_FSIZE, &full, nullptr) != 0)
+        QSKIP("cannot limit the logger's file size (prlimit)");
+    QTest::qWait(300); // a few rows fail: the disk is full
+
+    const Run r = mark(dir.path(), { QStringLiteral("while full") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains(QStringLiteral("kept in memory")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(qt_error_string(EFBIG)), qPrintable(r.err));
+    QVERIFY(!readAll(csv).contains("while full"));
+
+    QCOMPARE(::prlimit(pid, RLIMIT_FSIZE, &roomy, nullptr), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(readAll(csv).contains("while full"), 5000);
+    QVERIFY(logger.stop());
+    QCOMPARE(logger.process().exitCode(), 0);
+    const LogReadResult result = LogReader::read(csv);
+    QVERIFY2(result.data, qPrintable(result.error));
+    QCOMPARE(result.data->markers.size(), 1);
+    QCOMPARE(result.data->markers.first().event, QStringLiteral("while full"));
 }
 
 void TestControl::markRefusedByTheRunningLogger_data()

@@ -60,6 +60,7 @@ private slots:
     void logDirectoryNames();
     void logDirectoryResolve();
     void newestLog();
+    void newestLogSkipsFilesWithoutAHeader();
 
     void createWritesHeaderAndRows();
     void rowsWrittenCountsDataRows();
@@ -75,6 +76,9 @@ private slots:
     void writeWhenClosedFails();
     void failedWriteLeavesTheNextRowOnItsOwnLine();
     void failedWriteInsideAQuotedNote();
+    void headerThatCannotBeWrittenLeavesNoFile();
+    void markerWaitsWhileTheDiskIsFull();
+    void markerCutByAFullDiskIsWrittenWholeLater();
     void heldLockKeepsRowsPending();
     void appendsOfOthersAreCaughtUp_data();
     void appendsOfOthersAreCaughtUp();
@@ -122,6 +126,18 @@ void TestSessionLog::newestLog()
              "performance_log_20261231_235959.csv", "performance_log_20991231_000000.json", "zzz.csv" })
         QVERIFY(writeFile(dir.filePath(QLatin1String(name)), "timestamp\n"));
     QCOMPARE(LogDirectory::newestLog(dir.path()), dir.filePath(QStringLiteral("performance_log_20270101_000000.csv")));
+}
+
+// A start on a full disk left an empty performance_log_*.csv that then counted as the newest log:
+// `mark`, `analyze` and `log --single` failed ("header has no timestamp column") until someone
+// deleted it.
+void TestSessionLog::newestLogSkipsFilesWithoutAHeader()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("performance_log_20261122_133022.csv")), kOneMachineHeader));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("performance_log_20261123_080000.csv")), "1,2,3\n"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("performance_log_20261124_080000.csv")), QByteArray()));
+    QCOMPARE(LogDirectory::newestLog(dir.path()), dir.filePath(QStringLiteral("performance_log_20261122_133022.csv")));
 }
 
 void TestSessionLog::createWritesHeaderAndRows()
@@ -383,6 +399,9 @@ void TestSessionLog::failedWriteLeavesTheNextRowOnItsOwnLine()
             QSKIP("cannot limit the file size (setrlimit RLIMIT_FSIZE)");
         QVERIFY(!log.write(row1, &error));
         QVERIFY2(error.contains(log.csvPath()), qPrintable(error));
+        // A write that stops short sets no error of its own: the reason is the system's, not
+        // "Unknown error".
+        QVERIFY2(error.contains(qt_error_string(EFBIG)), qPrintable(error));
         error.clear();
         QVERIFY(!log.write(row2, &error));
         QVERIFY2(error.contains(qt_error_string(EFBIG)), qPrintable(error));
@@ -429,6 +448,84 @@ void TestSessionLog::failedWriteInsideAQuotedNote()
     const QList<Csv::Record> records = Csv::parse(bytes);
     QVERIFY(!records.last().openQuote);
     QCOMPARE(records.last().fields[1], QStringLiteral("44.0"));
+}
+
+// The disk is full when a session starts: no empty log is left behind (it would be the newest log),
+// and the reason is the system's.
+void TestSessionLog::headerThatCannotBeWrittenLeavesNoFile()
+{
+    QTemporaryDir dir;
+    SessionLog log;
+    QString error;
+    {
+        TestUtil::FileSizeLimit limit(10);
+        if (!limit.isActive())
+            QSKIP("cannot limit the file size (setrlimit RLIMIT_FSIZE)");
+        QVERIFY(!log.create(dir.path(), kStartMs, oneMachine(), &error));
+    }
+    QVERIFY2(error.contains(qt_error_string(EFBIG)), qPrintable(error));
+    QVERIFY(!log.isOpen());
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList());
+}
+
+// A marker confirmed while the disk was full was in neither the CSV nor the sidecar, even after
+// space came back: it now waits in memory and goes out, in order, before the next row.
+void TestSessionLog::markerWaitsWhileTheDiskIsFull()
+{
+    QTemporaryDir dir;
+    SessionLog log;
+    QString error;
+    QVERIFY(log.create(dir.path(), kStartMs, oneMachine(), &error));
+    Marker marker;
+    marker.timeMs = kStartMs + 1500;
+    marker.recordedLabel = QStringLiteral("Qwen crashed");
+    marker.notes = QStringLiteral("during the disk-full spell");
+    const QByteArray markerRow = log.layout().markerRow(marker);
+    const QByteArray lost = log.layout().row(kStartMs + 1000, cpuSample(11));
+    const QByteArray later = log.layout().row(kStartMs + 2000, cpuSample(22));
+    {
+        TestUtil::FileSizeLimit limit(kOneMachineHeader.size());
+        if (!limit.isActive())
+            QSKIP("cannot limit the file size (setrlimit RLIMIT_FSIZE)");
+        QVERIFY(!log.write(lost, &error));
+        QVERIFY(!log.writeMarker(markerRow, &error));
+        QCOMPARE(log.unwrittenMarkers(), 1);
+        QVERIFY(!log.flush(&error));
+        QCOMPARE(log.unwrittenMarkers(), 1);
+    }
+    QVERIFY2(log.write(later, &error), qPrintable(error));
+    QCOMPARE(log.unwrittenMarkers(), 0);
+    QVERIFY(log.flush(&error));
+    QCOMPARE(TestUtil::readFile(dir.filePath(kFirstName)), kOneMachineHeader + markerRow + later);
+}
+
+// The disk fills up in the middle of a marker's row: the part on disk is a broken line that
+// readers skip, and the whole row follows once there is room.
+void TestSessionLog::markerCutByAFullDiskIsWrittenWholeLater()
+{
+    QTemporaryDir dir;
+    SessionLog log;
+    QString error;
+    QVERIFY(log.create(dir.path(), kStartMs, oneMachine(), &error));
+    Marker marker;
+    marker.timeMs = kStartMs;
+    marker.recordedLabel = QStringLiteral("ev");
+    marker.notes = QStringLiteral("note, with \"quotes\" and more");
+    const QByteArray markerRow = log.layout().markerRow(marker);
+    const qsizetype cut = markerRow.indexOf('"') + 6; // inside the quoted note
+    {
+        TestUtil::FileSizeLimit limit(kOneMachineHeader.size() + cut);
+        if (!limit.isActive())
+            QSKIP("cannot limit the file size (setrlimit RLIMIT_FSIZE)");
+        QVERIFY(!log.writeMarker(markerRow, &error));
+        QCOMPARE(log.unwrittenMarkers(), 1);
+    }
+    QVERIFY2(log.flush(&error), qPrintable(error));
+    const QByteArray bytes = TestUtil::readFile(dir.filePath(kFirstName));
+    QCOMPARE(bytes, QByteArray(kOneMachineHeader + markerRow.left(cut) + "\"\n" + markerRow));
+    const QList<Csv::Record> records = Csv::parse(bytes);
+    QVERIFY(!records.last().openQuote);
+    QCOMPARE(records.last().fields.value(8), QStringLiteral("ev"));
 }
 
 // Another writer holds the lock on the CSV: the rows wait (the first one briefly, then without
