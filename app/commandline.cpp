@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "httpbind.h"
+#include "marker.h"
 #include "session.h"
 
 #include <QCommandLineParser>
@@ -182,6 +183,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         cl.label = positional.first().trimmed();
         cl.notes = parser.value(notes);
         cl.machine = parser.value(machine);
+        if (const QString problem = MarkerText::problem(cl.label, cl.notes); !problem.isEmpty())
+            return fail(problem);
         return cl;
     }
     if (parser.isSet(machine))
@@ -224,6 +227,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     cl.notes = parser.value(notes);
     if (cl.single && cl.event.trimmed().isEmpty())
         return fail(tr("--single needs --event LABEL"));
+    if (const QString problem = MarkerText::problem(cl.event, cl.notes); !problem.isEmpty())
+        return fail(problem);
     if (!cl.single && (parser.isSet(event) || parser.isSet(notes)))
         return fail(tr("--event and --notes go with --single"));
     if (cl.single && parser.isSet(duration))

@@ -61,6 +61,11 @@ bool markerFromJson(const QJsonObject &object, const QStringList &machines, Mark
         *error = tr("no machine '%1' in this session (machines: %2)").arg(machine, machines.join(QStringLiteral(", ")));
         return false;
     }
+    if (const QString problem = MarkerText::problem(label.toString(), object.value(QStringLiteral("notes")).toString());
+        !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
     marker->label = label.toString().trimmed();
     marker->notes = object.value(QStringLiteral("notes")).toString();
     marker->machine = machine;

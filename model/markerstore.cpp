@@ -20,7 +20,10 @@ int MarkerStore::indexOf(int id) const
 int MarkerStore::add(Marker marker)
 {
     marker.id = m_nextId++;
-    marker.label = marker.label.trimmed();
+    // The doors (the control socket, the HTTP API, the command line) refuse control characters
+    // with a reason; what comes from a dialog is cleaned here, so none reaches the log.
+    marker.label = MarkerText::cleaned(marker.label).trimmed();
+    marker.notes = MarkerText::cleaned(marker.notes);
     if (marker.recordedLabel.isEmpty())
         marker.recordedLabel = marker.label;
     const auto pos = std::upper_bound(
@@ -38,10 +41,12 @@ bool MarkerStore::update(int id, const QString &label, const QString &notes)
     if (i < 0)
         return false;
     Marker &m = m_markers[i];
-    if (m.label == label.trimmed() && m.notes == notes)
+    const QString newLabel = MarkerText::cleaned(label).trimmed();
+    const QString newNotes = MarkerText::cleaned(notes);
+    if (m.label == newLabel && m.notes == newNotes)
         return true;
-    m.label = label.trimmed();
-    m.notes = notes;
+    m.label = newLabel;
+    m.notes = newNotes;
     emit changed(m, i);
     return true;
 }

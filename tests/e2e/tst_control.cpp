@@ -342,6 +342,11 @@ void TestControl::markRefusedByTheRunningLogger_data()
     QTest::addRow("unknown machine") << QStringList { QStringLiteral("x"), QStringLiteral("--machine"),
         QStringLiteral("nope") } << QStringLiteral("nope");
     QTest::addRow("blank label") << QStringList { QStringLiteral("   ") } << QStringLiteral("LABEL");
+    QTest::addRow("control character") << QStringList { QStringLiteral("a\x01"
+                                                                       "b") }
+                                       << QStringLiteral("U+0001");
+    QTest::addRow("carriage return in the notes") << QStringList { QStringLiteral("a"), QStringLiteral("--notes"),
+        QStringLiteral("x\ry") } << QStringLiteral("U+000D");
 }
 
 void TestControl::markRefusedByTheRunningLogger()
@@ -530,6 +535,9 @@ void TestControl::badRequestsToTheControlServer_data()
     QTest::addRow("unknown op") << QByteArray("{\"op\":\"format-disk\"}") << QStringLiteral("format-disk");
     QTest::addRow("unknown field") << QByteArray(R"({"op":"mark","label":"x","when":"now"})") << QStringLiteral("when");
     QTest::addRow("label not a string") << QByteArray(R"({"op":"mark","label":["x"]})") << QStringLiteral("label");
+    QTest::addRow("NUL in the label") << QByteArray(R"({"op":"mark","label":"a\u0000b"})") << QStringLiteral("U+0000");
+    QTest::addRow("escape in the notes") << QByteArray(R"({"op":"mark","label":"a","notes":"\u001b[31m"})")
+                                         << QStringLiteral("U+001B");
     QTest::addRow("too long") << QByteArray(ControlProtocol::kMaxLineBytes + 10, 'x') << QStringLiteral("too long");
 }
 

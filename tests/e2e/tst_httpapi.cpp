@@ -353,6 +353,10 @@ void TestHttpApi::badEvents_data()
     QTest::addRow("label number") << QByteArray(R"({"label":3})") << QStringLiteral("label");
     QTest::addRow("notes number") << QByteArray(R"({"label":"x","notes":3})") << QStringLiteral("notes");
     QTest::addRow("unknown machine") << QByteArray(R"({"label":"x","machine":"mac9"})") << QStringLiteral("mac9");
+    // A NUL was written raw into the CSV, whose reader then dropped the row.
+    QTest::addRow("NUL in the label") << QByteArray(R"({"label":"a\u0000b"})") << QStringLiteral("U+0000");
+    QTest::addRow("bell in the notes") << QByteArray(R"({"label":"a","notes":"x\u0007"})") << QStringLiteral("U+0007");
+    QTest::addRow("DEL in the label") << QByteArray(R"({"label":"a\u007f"})") << QStringLiteral("U+007F");
 }
 
 void TestHttpApi::badEvents()

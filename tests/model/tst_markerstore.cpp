@@ -31,6 +31,7 @@ private slots:
     void keepsTimeOrder();
     void addTrimsAndNamesTheRecordedLabel();
     void update();
+    void controlCharactersAreCleaned();
     void updateWithoutChangeIsSilent();
     void remove();
     void unknownIds();
@@ -108,6 +109,24 @@ void TestMarkerStore::addTrimsAndNamesTheRecordedLabel()
     QCOMPARE(store.find(b)->recordedLabel, QStringLiteral("as first written"));
     QCOMPARE(store.find(b)->machine, QStringLiteral("mac2"));
     QVERIFY(store.find(77) == nullptr);
+}
+
+// What a dialog passes on (a paste, say) never puts a control character into the log; tab and
+// newline stay.
+void TestMarkerStore::controlCharactersAreCleaned()
+{
+    MarkerStore store;
+    const int id = store.add(markerAt(10, QStringLiteral("a\u0000b\u001b"), QStringLiteral("x\ty\r\nz\u0085")));
+    QCOMPARE(store.find(id)->label, QStringLiteral("ab"));
+    QCOMPARE(store.find(id)->notes, QStringLiteral("x\ty\nz"));
+    QVERIFY(store.update(id, QStringLiteral("c\u0007d"), QStringLiteral("\u0000")));
+    QCOMPARE(store.find(id)->label, QStringLiteral("cd"));
+    QCOMPARE(store.find(id)->notes, QString());
+    QCOMPARE(MarkerText::problem(QStringLiteral("ok\tfine\nhere"), QStringLiteral("x\ny")), QString());
+    const QString problem = MarkerText::problem(QStringLiteral("fine"), QStringLiteral("ab\u0000"));
+    QVERIFY2(problem.contains(QLatin1String("notes")), qPrintable(problem));
+    QVERIFY2(problem.contains(QLatin1String("U+0000")), qPrintable(problem));
+    QVERIFY2(problem.contains(QLatin1String("position 3")), qPrintable(problem));
 }
 
 void TestMarkerStore::update()
