@@ -5,6 +5,7 @@
 #include "httpbind.h"
 #include "logtime.h"
 #include "machinemonitor.h"
+#include "markerintake.h"
 #include "metricsexposition.h"
 #include "session.h"
 #include "sessionstats.h"
@@ -12,23 +13,11 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTcpServer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
-using Status = QHttpServerResponder::StatusCode;
-
-QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
-{
-    for (const auto &h : request.headers()) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
-}
 
 // Compares in time independent of where the strings differ.
 bool sameSecret(const QByteArray &a, const QByteArray &b)
@@ -41,32 +30,74 @@ bool sameSecret(const QByteArray &a, const QByteArray &b)
     return diff == 0;
 }
 
-void writeJson(QHttpServerResponder &responder, const QJsonObject &body, Status status,
-    QHttpServerResponder::HeaderList extra = {})
+// "Authorization: Bearer TOKEN", the scheme in any case (RFC 9110 11.1).
+bool hasBearerToken(const HttpRequest &request, const QByteArray &token)
 {
-    responder.writeStatusLine(status);
-    responder.writeHeader("Content-Type", "application/json");
-    responder.writeHeader("Cache-Control", "no-store");
-    for (const auto &h : extra)
-        responder.writeHeader(h.first, h.second);
-    const QByteArray data = QJsonDocument(body).toJson(QJsonDocument::Compact) + '\n';
-    responder.writeHeader("Content-Length", QByteArray::number(data.size()));
-    responder.writeBody(data);
+    const QByteArray value = request.header("Authorization").trimmed();
+    const qsizetype space = value.indexOf(' ');
+    if (space < 0 || QByteArrayView(value).first(space).compare("Bearer", Qt::CaseInsensitive) != 0)
+        return false;
+    return sameSecret(value.mid(space + 1).trimmed(), token);
 }
 
-void writeError(
-    QHttpServerResponder &responder, Status status, const QString &message, QHttpServerResponder::HeaderList extra = {})
+HttpResponse json(int status, const QJsonObject &body, QList<QPair<QByteArray, QByteArray>> extra = {})
 {
-    writeJson(
-        responder, { { QStringLiteral("error"), message }, { QStringLiteral("status"), int(status) } }, status, extra);
+    HttpResponse r;
+    r.status = status;
+    r.headers = std::move(extra);
+    r.headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact) + '\n';
+    return r;
+}
+
+HttpResponse error(int status, const QString &message, QList<QPair<QByteArray, QByteArray>> extra = {})
+{
+    return json(
+        status, { { QStringLiteral("error"), message }, { QStringLiteral("status"), status } }, std::move(extra));
+}
+
+QJsonArray markersJson(const Session &session)
+{
+    QJsonArray markers;
+    for (const Marker &m : session.markers()->markers())
+        markers.append(ControlProtocol::markerToJson(m));
+    return markers;
+}
+
+struct FileStamp
+{
+    qint64 size = -1;
+    qint64 modifiedMs = -1;
+};
+
+FileStamp stampOf(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.exists() ? FileStamp { info.size(), info.lastModified().toMSecsSinceEpoch() } : FileStamp {};
 }
 } // namespace
 
+using Handler = void (HttpApi::*)(const HttpRequest &, const HttpResponder &);
+
+struct HttpApi::Route
+{
+    QByteArrayView path;
+    Handler get;
+    Handler post;
+    const char *allow;
+};
+
 HttpApi::HttpApi(Session *session, QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_session(session)
     , m_stats(new SessionStats(session, this))
-{ }
+    , m_listener(new HttpListener(
+          [this](const HttpRequest &request, const HttpResponder &responder) { handle(request, responder); }, this))
+{
+    HttpListener::Options options = m_listener->options();
+    options.limits.maxBodyBytes = kMaxBodyBytes;
+    m_listener->setOptions(options);
+}
 
 HttpApi::~HttpApi() = default;
 
@@ -77,28 +108,22 @@ bool HttpApi::start(const QString &bind, const QString &token, QString *error)
     quint16 port = 0;
     if (!HttpBind::parse(bind, &address, &port, error))
         return false;
-    const bool bound = m_tcp != nullptr;
-    if (!m_tcp)
-        m_tcp = new QTcpServer(this);
-    if (!m_tcp->listen(address, port)) {
-        *error = tr("Cannot serve the HTTP API on %1: %2").arg(bind, m_tcp->errorString());
+    QString why;
+    if (!m_listener->listen(address, port, &why)) {
+        *error = tr("Cannot serve the HTTP API on %1: %2").arg(bind, why);
         return false;
     }
-    if (!bound)
-        QAbstractHttpServer::bind(m_tcp);
     m_address = address;
-    m_port = m_tcp->serverPort();
+    m_port = m_listener->port();
     m_token = token;
     if (m_token.isEmpty() && !address.isLoopback())
         m_token = HttpBind::generateToken();
-    m_startedMs = QDateTime::currentMSecsSinceEpoch();
     return true;
 }
 
 void HttpApi::stop()
 {
-    if (m_tcp)
-        m_tcp->close();
+    m_listener->close();
     m_port = 0;
 }
 
@@ -111,102 +136,123 @@ QString HttpApi::url() const
     return QStringLiteral("http://%1:%2/").arg(host).arg(m_port);
 }
 
-void HttpApi::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+void HttpApi::handle(const HttpRequest &request, const HttpResponder &responder)
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
-    writeError(responder, Status::NotFound, tr("no such path: %1").arg(request.url().path()));
+    if (!m_token.isEmpty() && !hasBearerToken(request, m_token.toLatin1())) {
+        responder.send(error(401, tr("missing or wrong token (Authorization: Bearer TOKEN)"),
+            { { "WWW-Authenticate", "Bearer realm=\"perfdash\"" } }));
+        return;
+    }
+    static const Route routes[] = {
+        { "/health", &HttpApi::getHealth, nullptr, "GET" },
+        { "/metrics", &HttpApi::getMetrics, nullptr, "GET" },
+        { "/metrics/summary", &HttpApi::getSummary, nullptr, "GET" },
+        { "/metrics/export", &HttpApi::getExport, nullptr, "GET" },
+        { "/events", &HttpApi::getEvents, &HttpApi::postEvent, "GET, POST" },
+    };
+    for (const Route &route : routes) {
+        if (request.path != route.path)
+            continue;
+        const Handler handler = request.method == "GET" ? route.get : request.method == "POST" ? route.post : nullptr;
+        if (!handler) {
+            responder.send(
+                error(405, tr("%1 takes %2").arg(QString::fromUtf8(request.path), QLatin1String(route.allow)),
+                    { { "Allow", route.allow } }));
+            return;
+        }
+        (this->*handler)(request, responder);
+        return;
+    }
+    responder.send(error(404, tr("no such path: %1").arg(QString::fromUtf8(request.path))));
 }
 
-bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void HttpApi::getHealth(const HttpRequest &, const HttpResponder &responder)
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
-    if (!m_token.isEmpty()) {
-        const QByteArray expected = "Bearer " + m_token.toLatin1();
-        if (!sameSecret(header(request, "Authorization").trimmed(), expected)) {
-            writeError(responder, Status::Unauthorized, tr("missing or wrong token (Authorization: Bearer TOKEN)"),
-                { { "WWW-Authenticate", "Bearer realm=\"perfdash\"" } });
-            return true;
-        }
-    }
-    const QString path = request.url().path();
-    const auto method = request.method();
-    const bool get = method == QHttpServerRequest::Method::Get;
+    responder.send(json(200, health()));
+}
 
-    struct Route
-    {
-        const char *path;
-        const char *allow;
-    };
-    static const Route routes[] = {
-        { "/health", "GET" },
-        { "/metrics", "GET" },
-        { "/metrics/summary", "GET" },
-        { "/metrics/export", "GET" },
-        { "/events", "GET, POST" },
-    };
-    const Route *route = nullptr;
-    for (const Route &r : routes) {
-        if (path == QLatin1String(r.path))
-            route = &r;
-    }
-    if (!route) {
-        writeError(responder, Status::NotFound, tr("no such path: %1").arg(path));
-        return true;
-    }
-    const bool post = method == QHttpServerRequest::Method::Post;
-    if (!(get || (post && path == QLatin1String("/events")))) {
-        writeError(responder, Status::MethodNotAllowed, tr("%1 takes %2").arg(path, QLatin1String(route->allow)),
-            { { "Allow", route->allow } });
-        return true;
-    }
+void HttpApi::getMetrics(const HttpRequest &, const HttpResponder &responder)
+{
+    HttpResponse r;
+    r.contentType = MetricsExposition::kContentType;
+    r.headers = { { "Cache-Control", "no-store" } };
+    r.body = MetricsExposition::format(*m_session, QDateTime::currentMSecsSinceEpoch());
+    responder.send(r);
+}
 
-    if (path == QLatin1String("/health")) {
-        writeJson(responder, health(), Status::Ok);
-    } else if (path == QLatin1String("/metrics")) {
-        const QByteArray body = MetricsExposition::format(*m_session, QDateTime::currentMSecsSinceEpoch());
-        responder.write(
-            body, { { "Content-Type", MetricsExposition::kContentType }, { "Cache-Control", "no-store" } }, Status::Ok);
-    } else if (path == QLatin1String("/metrics/summary")) {
-        QJsonObject summary = m_stats->toJson();
-        summary.insert(QStringLiteral("session"), sessionJson());
-        writeJson(responder, summary, Status::Ok);
-    } else if (path == QLatin1String("/metrics/export")) {
-        writeJson(responder, exportDocument(), Status::Ok);
-    } else if (get) { // GET /events
-        QJsonArray markers;
-        for (const Marker &m : m_session->markers()->markers())
-            markers.append(ControlProtocol::markerToJson(m));
-        writeJson(responder, { { QStringLiteral("markers"), markers } }, Status::Ok);
-    } else { // POST /events
-        const QByteArray body = request.body();
-        if (body.size() > kMaxBodyBytes || header(request, "Content-Length").toLongLong() > kMaxBodyBytes) {
-            writeError(responder, Status::PayloadTooLarge, tr("the body is larger than %1 bytes").arg(kMaxBodyBytes));
-            return true;
-        }
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-        if (!doc.isObject()) {
-            writeError(responder, Status::BadRequest,
-                doc.isNull() ? tr("the body is not JSON: %1").arg(parseError.errorString())
-                             : tr("the body must be a JSON object"));
-            return true;
-        }
-        QStringList machines;
-        for (const MachineMonitor *m : m_session->machines())
-            machines << m->info().id;
-        Marker marker;
-        QString error;
-        if (!ControlProtocol::markerFromJson(doc.object(), machines, &marker, &error)) {
-            writeError(responder, Status::BadRequest, error);
-            return true;
-        }
-        const int id
-            = m_session->addMarker(QDateTime::currentMSecsSinceEpoch(), marker.label, marker.notes, marker.machine);
-        const Marker *stored = m_session->markers()->find(id);
-        writeJson(responder, stored ? ControlProtocol::markerToJson(*stored) : QJsonObject(), Status::Created,
-            { { "Location", "/events" } });
+void HttpApi::getSummary(const HttpRequest &, const HttpResponder &responder)
+{
+    QJsonObject summary = m_stats->toJson();
+    summary.insert(QStringLiteral("session"), sessionJson());
+    responder.send(json(200, summary));
+}
+
+void HttpApi::getEvents(const HttpRequest &, const HttpResponder &responder)
+{
+    responder.send(json(200, { { QStringLiteral("markers"), markersJson(*m_session) } }));
+}
+
+void HttpApi::postEvent(const HttpRequest &request, const HttpResponder &responder)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (!doc.isObject()) {
+        responder.send(error(400,
+            doc.isNull() ? tr("the body is not JSON: %1").arg(parseError.errorString())
+                         : tr("the body must be a JSON object")));
+        return;
     }
-    return true;
+    const MarkerIntake::Result added = MarkerIntake::add(m_session, doc.object());
+    if (!added.accepted) {
+        responder.send(error(400, added.error));
+        return;
+    }
+    // 201: stored (in the log when one is recorded); 202: kept in memory until the log takes it.
+    QJsonObject body = ControlProtocol::markerToJson(added.marker);
+    if (added.queued) {
+        body.insert(QStringLiteral("queued"), true);
+        body.insert(QStringLiteral("warning"), added.warning);
+    }
+    responder.send(json(added.queued ? 202 : 201, body, { { "Location", "/events" } }));
+}
+
+void HttpApi::getExport(const HttpRequest &, const HttpResponder &responder)
+{
+    // The analysis reads the whole log: never in this thread. A request that comes while one
+    // runs waits for the next, so that it sees what was written before it came.
+    (m_analysisRunning ? m_exportNext : m_exportWaiting).append(responder);
+    if (!m_analysisRunning)
+        startAnalysis();
+}
+
+void HttpApi::startAnalysis()
+{
+    const QString path = m_session->log().isOpen() ? m_session->log().csvPath() : QString();
+    if (!m_analysis && path.isEmpty()) {
+        for (const HttpResponder &r : std::exchange(m_exportWaiting, {}))
+            r.send(json(200, exportDocument(QJsonValue())));
+        return;
+    }
+    m_analysisRunning = true;
+    const CachedAnalysis cached = m_cache;
+    const std::function<QJsonValue()> provider = m_analysis;
+    QtConcurrent::run([provider, path, cached] {
+        if (provider)
+            return CachedAnalysis { {}, -1, -1, provider() };
+        const FileStamp stamp = stampOf(path);
+        if (path == cached.path && stamp.size == cached.size && stamp.modifiedMs == cached.modifiedMs)
+            return cached;
+        return CachedAnalysis { path, stamp.size, stamp.modifiedMs, AnalysisJson::analyzeFile(path) };
+    }).then(this, [this](const CachedAnalysis &result) {
+        m_analysisRunning = false;
+        m_cache = result;
+        for (const HttpResponder &r : std::exchange(m_exportWaiting, {}))
+            r.send(json(200, exportDocument(result.value)));
+        if (!m_exportNext.isEmpty()) {
+            m_exportWaiting = std::exchange(m_exportNext, {});
+            startAnalysis();
+        }
+    });
 }
 
 QJsonObject HttpApi::sessionJson() const
@@ -246,28 +292,16 @@ QJsonObject HttpApi::health() const
     };
 }
 
-QJsonValue HttpApi::analysis() const
+QJsonObject HttpApi::exportDocument(const QJsonValue &analysis) const
 {
-    if (m_analysis)
-        return m_analysis();
-    if (!m_session->log().isOpen())
-        return {};
-    return AnalysisJson::analyzeFile(m_session->log().csvPath());
-}
-
-QJsonObject HttpApi::exportDocument() const
-{
-    QJsonArray markers;
-    for (const Marker &m : m_session->markers()->markers())
-        markers.append(ControlProtocol::markerToJson(m));
-    QJsonObject summary = m_stats->toJson();
+    const QJsonObject summary = m_stats->toJson();
     return {
         { QStringLiteral("format"), QStringLiteral("perfdash-export") },
         { QStringLiteral("version"), 1 },
         { QStringLiteral("exported"), LogTime::format(QDateTime::currentMSecsSinceEpoch()) },
         { QStringLiteral("session"), sessionJson() },
         { QStringLiteral("machines"), summary.value(QStringLiteral("machines")) },
-        { QStringLiteral("markers"), markers },
-        { QStringLiteral("analysis"), analysis() },
+        { QStringLiteral("markers"), markersJson(*m_session) },
+        { QStringLiteral("analysis"), analysis },
     };
 }

@@ -1,20 +1,23 @@
 #pragma once
 
-#include <QAbstractHttpServer>
+#include "httplistener.h"
+
 #include <QHostAddress>
 #include <QJsonValue>
+#include <QObject>
 
 #include <functional>
 
-class QTcpServer;
 class Session;
 class SessionStats;
 
 // The local HTTP API of a running session (README, "HTTP API"): GET /health, /metrics (Prometheus
 // text), /metrics/summary, /metrics/export, /events; POST /events adds a marker. Loopback by default;
 // on any other address every request needs "Authorization: Bearer TOKEN". Runs in the thread of
-// the session (the GUI thread in the window): each answer is built from memory, nothing blocks.
-class HttpApi : public QAbstractHttpServer
+// the session (the GUI thread in the window) on an HttpListener, whose limits refuse oversized,
+// slow and excess requests before they reach a handler. Each answer is built from memory; the one
+// that reads the log (the analysis in /metrics/export) runs in a worker thread.
+class HttpApi : public QObject
 {
     Q_OBJECT
 public:
@@ -32,28 +35,49 @@ public:
     QString token() const { return m_token; }
     // Where to reach it, e.g. "http://127.0.0.1:8765/".
     QString url() const;
+    HttpListener *listener() { return m_listener; }
 
     // What /metrics/export returns under "analysis". By default the session's log is read and
-    // analysed for each export, as `perfdash analyze --run all --json` does (a day at 1 s takes a
-    // few tens of milliseconds); null while nothing is recorded. Called in this thread.
+    // analysed, as `perfdash analyze --run all --json` does, in a worker thread, and the answer
+    // is kept until the log's size or time changes; null while nothing is recorded. A provider
+    // set here runs in a worker thread too, so it must not touch the session.
     void setAnalysisProvider(std::function<QJsonValue()> provider) { m_analysis = std::move(provider); }
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
+    struct Route;
+    void handle(const HttpRequest &request, const HttpResponder &responder);
+    // The routes' handlers.
+    void getHealth(const HttpRequest &request, const HttpResponder &responder);
+    void getMetrics(const HttpRequest &request, const HttpResponder &responder);
+    void getSummary(const HttpRequest &request, const HttpResponder &responder);
+    void getExport(const HttpRequest &request, const HttpResponder &responder);
+    void getEvents(const HttpRequest &request, const HttpResponder &responder);
+    void postEvent(const HttpRequest &request, const HttpResponder &responder);
+    void startAnalysis();
+
     QJsonObject health() const;
-    QJsonValue analysis() const;
-    QJsonObject exportDocument() const;
+    QJsonObject exportDocument(const QJsonValue &analysis) const;
     QJsonObject sessionJson() const;
 
     Session *m_session;
     SessionStats *m_stats;
-    QTcpServer *m_tcp = nullptr; // bound once, listens again after a stop
+    HttpListener *m_listener;
     std::function<QJsonValue()> m_analysis;
     QHostAddress m_address;
     quint16 m_port = 0;
     QString m_token;
-    qint64 m_startedMs = 0;
+
+    // /metrics/export: the answers waiting for the analysis that runs, those that came after it
+    // started (they get a fresh one), and the last result with the log's size and time.
+    QList<HttpResponder> m_exportWaiting;
+    QList<HttpResponder> m_exportNext;
+    bool m_analysisRunning = false;
+    struct CachedAnalysis
+    {
+        QString path;
+        qint64 size = -1;
+        qint64 modifiedMs = -1;
+        QJsonValue value;
+    };
+    CachedAnalysis m_cache;
 };

@@ -5,7 +5,7 @@
 perfdash_build_packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
-    qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6svg6 qt6-qpa-plugins libssh2-1-dev
 )
 perfdash_test_packages=(xvfb xauth openssh-server openssh-client prometheus-node-exporter prometheus)

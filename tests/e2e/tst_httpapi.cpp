@@ -7,6 +7,7 @@
 #include "session.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,14 +17,17 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <atomic>
 #include <memory>
 #include <signal.h>
 
@@ -81,6 +85,51 @@ quint16 freePort()
     return probe.serverPort();
 }
 
+// A raw HTTP exchange on its own socket: what the server sent back, and whether it closed.
+struct Raw
+{
+    QByteArray received;
+    bool closed = false;
+    int status() const { return received.startsWith("HTTP/1.1 ") ? received.mid(9, 3).toInt() : 0; }
+};
+
+// The server may run in this thread: every wait turns the event loop.
+Raw exchange(quint16 port, const QByteArray &bytes, int waitMs = 5000)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    Raw r;
+    QElapsedTimer timer;
+    timer.start();
+    while (socket.state() != QAbstractSocket::ConnectedState && timer.elapsed() < 5000)
+        QTest::qWait(10);
+    if (socket.state() != QAbstractSocket::ConnectedState)
+        return r;
+    socket.write(bytes);
+    // Until the server closes, or the time is up; a kept-alive answer is whole after a moment.
+    while (timer.elapsed() < waitMs && socket.state() == QAbstractSocket::ConnectedState) {
+        QTest::qWait(20);
+        r.received += socket.readAll();
+        if (r.status() != 0 && r.status() < 400 && !bytes.contains("Connection: close") && timer.elapsed() > 500)
+            break;
+    }
+    r.received += socket.readAll();
+    r.closed = socket.state() != QAbstractSocket::ConnectedState;
+    return r;
+}
+
+qint64 peakRssKb(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
 // `perfdash log --http ...` and what it printed on its way up.
 class Logger
 {
@@ -113,6 +162,7 @@ public:
     }
     QUrl url(const QString &path) const { return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)); }
     QByteArray token() const { return m_token; }
+    QProcess &process() { return m_process; }
     ~Logger()
     {
         if (m_process.state() != QProcess::NotRunning) {
@@ -152,6 +202,14 @@ private slots:
     void tokenGivenOnLoopback();
     void concurrentPostsToTheLogger();
     void generatedTokenOfTheLogger();
+    void bearerSchemeInAnyCase();
+    void connectionCloseIsHonoured();
+    void declaredOversizedBodyIsRefusedBeforeItIsSent();
+    void endlessHeadIsRefused();
+    void slowRequestTimesOut();
+    void slowClientsDoNotLockOthersOut();
+    void exportAnalysesOffTheSessionThread();
+    void attackOnTheLoggerStarvesNeitherSamplingNorOthers();
     void prometheusScrapes();
 
 private:
@@ -500,6 +558,160 @@ void TestHttpApi::generatedTokenOfTheLogger()
     QCOMPARE(a.status, 200);
     QVERIFY(a.body.contains("perfdash_markers 0\n"));
     QVERIFY(logger.stop());
+}
+
+void TestHttpApi::bearerSchemeInAnyCase()
+{
+    QString error;
+    QVERIFY(m_api->start(QStringLiteral("127.0.0.1:0"), QStringLiteral("abc"), &error));
+    for (const QByteArray &scheme : { QByteArray("Bearer"), QByteArray("bearer"), QByteArray("BEARER") }) {
+        const Raw r = exchange(
+            m_api->port(), "GET /health HTTP/1.1\r\nAuthorization: " + scheme + " abc\r\nConnection: close\r\n\r\n");
+        QCOMPARE(r.status(), 200);
+    }
+    QCOMPARE(exchange(m_api->port(), "GET /health HTTP/1.1\r\nAuthorization: Basic abc\r\nConnection: close\r\n\r\n")
+                 .status(),
+        401);
+}
+
+void TestHttpApi::connectionCloseIsHonoured()
+{
+    const Raw closing = exchange(m_api->port(), "GET /health HTTP/1.1\r\nConnection: close\r\n\r\n");
+    QCOMPARE(closing.status(), 200);
+    QVERIFY2(closing.received.contains("Connection: close\r\n"), closing.received.constData());
+    QVERIFY(closing.closed);
+    // Without it the connection stays open for the next request.
+    const Raw kept = exchange(m_api->port(), "GET /health HTTP/1.1\r\n\r\n", 1000);
+    QCOMPARE(kept.status(), 200);
+    QVERIFY(!kept.closed);
+}
+
+// A body was read whole before its size was looked at (RSS 236–333 MB for each 100 MB request):
+// the declared length is refused at once, before the client sends a byte of it.
+void TestHttpApi::declaredOversizedBodyIsRefusedBeforeItIsSent()
+{
+    const Raw r = exchange(m_api->port(), "POST /events HTTP/1.1\r\nContent-Length: 104857600\r\n\r\n");
+    QCOMPARE(r.status(), 413);
+    QVERIFY(r.closed);
+    QVERIFY(m_session->markers()->markers().isEmpty());
+}
+
+void TestHttpApi::endlessHeadIsRefused()
+{
+    const Raw r = exchange(m_api->port(), "GET /health HTTP/1.1\r\nX-Filler: " + QByteArray(100 * 1024, 'a'));
+    QCOMPARE(r.status(), 431);
+    QVERIFY(r.closed);
+}
+
+// Half-sent requests never timed out: 2,000 of them held the API for 83 s.
+void TestHttpApi::slowRequestTimesOut()
+{
+    HttpListener::Options options = m_api->listener()->options();
+    options.requestTimeoutMs = 300;
+    m_api->listener()->setOptions(options);
+    QElapsedTimer timer;
+    timer.start();
+    const Raw r = exchange(m_api->port(), "GET /health HTTP/1.1\r\nHost: x", 5000);
+    QCOMPARE(r.status(), 408);
+    QVERIFY(r.closed);
+    QVERIFY2(timer.elapsed() < 4000, qPrintable(QString::number(timer.elapsed())));
+}
+
+// Slow clients filling every connection must not lock others out: the one that has waited longest
+// for its request makes room.
+void TestHttpApi::slowClientsDoNotLockOthersOut()
+{
+    HttpListener::Options options = m_api->listener()->options();
+    options.maxConnections = 8;
+    m_api->listener()->setOptions(options);
+    std::vector<std::unique_ptr<QTcpSocket>> slow;
+    for (int i = 0; i < 20; ++i) {
+        slow.push_back(std::make_unique<QTcpSocket>());
+        slow.back()->connectToHost(QHostAddress::LocalHost, m_api->port());
+        QVERIFY(slow.back()->waitForConnected(5000));
+        slow.back()->write("GET /hea");
+        slow.back()->flush();
+    }
+    QTRY_VERIFY(m_api->listener()->connectionCount() == options.maxConnections);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(send(m_nam, "GET", url(QStringLiteral("/health"))).status, 200);
+    QVERIFY(m_api->listener()->connectionCount() <= options.maxConnections);
+}
+
+// GET /metrics/export read and analysed the whole log in the session's thread (the GUI thread in
+// the window, the sampling thread's frames in `perfdash log`): 0.6–0.9 s each, and a gap in the
+// samples. While an analysis runs, the API and the session go on.
+void TestHttpApi::exportAnalysesOffTheSessionThread()
+{
+    QSemaphore release;
+    std::atomic<bool> analysing = false;
+    m_api->setAnalysisProvider([&] {
+        analysing = true;
+        release.tryAcquire(1, 10'000);
+        analysing = false;
+        return QJsonObject { { QStringLiteral("issues"), 5 } };
+    });
+    QNetworkRequest request(url(QStringLiteral("/metrics/export")));
+    QNetworkReply *exportReply = m_nam.get(request);
+    QTRY_VERIFY(analysing);
+    // The API answers, and the session's thread runs, while the analysis is under way.
+    QCOMPARE(send(m_nam, "GET", url(QStringLiteral("/health"))).status, 200);
+    QVERIFY(analysing);
+    release.release();
+    QTRY_VERIFY_WITH_TIMEOUT(exportReply->isFinished(), 10'000);
+    const QJsonObject exported = QJsonDocument::fromJson(exportReply->readAll()).object();
+    exportReply->deleteLater();
+    QCOMPARE(exported.value(QStringLiteral("analysis")).toObject().value(QStringLiteral("issues")).toInt(), 5);
+}
+
+// The probe's attack on `perfdash log --http`: slow clients, declared 500 MB bodies and endless
+// headers. The logger kept 12–41 rows of 300 in 30 s and grew by gigabytes. Now it keeps its rows,
+// answers others, and its memory stays small.
+void TestHttpApi::attackOnTheLoggerStarvesNeitherSamplingNorOthers()
+{
+    QTemporaryDir dir;
+    Logger logger;
+    QVERIFY(logger.start(dir.path(), QStringLiteral("127.0.0.1:0")));
+    const quint16 port = logger.url({}).port();
+    std::vector<std::unique_ptr<QTcpSocket>> attackers;
+    auto open = [&](const QByteArray &first) {
+        attackers.push_back(std::make_unique<QTcpSocket>());
+        attackers.back()->connectToHost(QHostAddress::LocalHost, port);
+        attackers.back()->write(first);
+    };
+    for (int i = 0; i < 200; ++i)
+        open("GET /health HTTP/1.1\r\nX-Slow: ");
+    for (int i = 0; i < 4; ++i)
+        open("POST /events HTTP/1.1\r\nContent-Length: 524288000\r\n\r\n");
+    for (int i = 0; i < 4; ++i)
+        open("GET /health HTTP/1.1\r\nX-Big: ");
+    const QString csv = QDir(dir.path()).filePath(QDir(dir.path()).entryList({ QStringLiteral("*.csv") }).value(0));
+    const auto rows = [&csv] {
+        QFile f(csv);
+        return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : 0;
+    };
+    const qsizetype before = rows();
+    QElapsedTimer timer;
+    timer.start();
+    const QByteArray chunk(256 * 1024, 'x');
+    int healthy = 0;
+    while (timer.elapsed() < 3000) {
+        for (qsizetype i = attackers.size() - 8; i < qsizetype(attackers.size()); ++i) {
+            if (attackers[size_t(i)]->state() == QAbstractSocket::ConnectedState
+                && attackers[size_t(i)]->bytesToWrite() < 4 * chunk.size())
+                attackers[size_t(i)]->write(chunk); // bodies and headers that never end
+        }
+        if (send(m_nam, "GET", logger.url(QStringLiteral("/health"))).status == 200)
+            ++healthy;
+        QTest::qWait(100);
+    }
+    const qsizetype taken = rows() - before;
+    const qint64 rssKb = peakRssKb(logger.process().processId());
+    QVERIFY(logger.stop());
+    // 3 s at 0.1 s: about 30 rows; a loaded test machine may lose a few.
+    QVERIFY2(taken >= 20, qPrintable(QStringLiteral("%1 rows in 3 s").arg(taken)));
+    QVERIFY2(healthy >= 10, qPrintable(QStringLiteral("%1 answers to /health").arg(healthy)));
+    QVERIFY2(rssKb > 0 && rssKb < 200 * 1024, qPrintable(QStringLiteral("peak RSS %1 kB").arg(rssKb)));
 }
 
 void TestHttpApi::prometheusScrapes()
