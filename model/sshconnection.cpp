@@ -58,6 +58,10 @@ void SshConnection::start()
     if (m_thread.joinable())
         return;
     m_stop = false;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_lastFailure.clear();
+    }
     ConnectionState connecting;
     connecting.kind = ConnectionState::Connecting;
     setState(connecting);
@@ -102,17 +106,11 @@ void SshConnection::requestSample(quint64 tick)
         if (!m_streaming) {
             QString reason;
             switch (m_state.kind) {
-            case ConnectionState::Failed:
-                reason = m_state.detail;
-                break;
-            case ConnectionState::Reconnecting:
-                reason = tr("not connected to %1 (%2)").arg(where(), m_state.detail);
-                break;
             case ConnectionState::AwaitingHostKey:
                 reason = tr("waiting for you to trust the host key of %1").arg(where());
                 break;
             default:
-                reason = tr("connecting to %1").arg(where());
+                reason = m_lastFailure.isEmpty() ? tr("connecting to %1").arg(where()) : m_lastFailure;
                 break;
             }
             // Outside the lock: the signal may be direct.
@@ -231,6 +229,10 @@ void SshConnection::run()
         failPending(reason.isEmpty() ? tr("not connected") : reason);
         if (end == End::Stopped || m_stop)
             break;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_lastFailure = end == End::Permanent ? reason : tr("not connected to %1 (%2)").arg(where(), reason);
+        }
         if (end == End::Permanent) {
             ConnectionState failed;
             failed.kind = ConnectionState::Failed;
@@ -516,6 +518,7 @@ SshConnection::End SshConnection::stream(QString &reason, bool &answered)
                 {
                     std::lock_guard<std::mutex> lock(m_mutex);
                     m_streaming = true;
+                    m_lastFailure.clear();
                 }
             }
             // The latency is shown, not logged: say it at most once a second.

@@ -79,6 +79,9 @@ private:
     ConnectionState m_state;
     std::vector<quint64> m_requests; // ticks asked for, not yet sent
     bool m_streaming = false;
+    // Why the last try failed, as requests are answered until a try brings a sample: the same words
+    // while waiting and while trying again, so the reason does not flip on every try.
+    QString m_lastFailure;
 
     // Worker thread only.
     int m_socket = -1;

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSet>
 #include <QTcpServer>
 #include <QTest>
 #include <QTimer>
@@ -487,7 +488,8 @@ void TestSshConnection::loggedInButSilentHostBacksOff()
     // A host that takes the connection, the handshake and the login, then never answers the sampling
     // command (a hung machine, a stuck shell): every try ends at the timeout, and the waits between
     // tries double as after any other failure, back to the first only once a sample has come
-    // (regression: reset at every login, so a full handshake every second).
+    // (regression: reset at every login, so a full handshake every second), with one reason
+    // throughout instead of two taking turns.
     const QString mute = QDir(m_sshd.dir()).filePath(QStringLiteral("mute"));
     const QString key = m_sshd.generateKey(QStringLiteral("mute_ed25519"));
     QVERIFY(!key.isEmpty());
@@ -531,12 +533,16 @@ void TestSshConnection::loggedInButSilentHostBacksOff()
     const QList<qint64> waits = backoff.waits();
     QVERIFY2(expectWaits(waits, { 100, 200, 400, 400 }), qPrintable(said(waits)));
     QVERIFY(probe.samples.isEmpty());
-    // One reason for every try.
+    // One reason for every try, in the state and in the failed samples alike.
     const QString timedOut = QStringLiteral("127.0.0.1:%1 did not answer within 0.3 s (a sample)").arg(o.port);
     for (const ConnectionState &s : std::as_const(probe.states)) {
         if (s.kind == ConnectionState::Reconnecting)
             QCOMPARE(s.detail, timedOut);
     }
+    const qsizetype first
+        = probe.failures.indexOf(QStringLiteral("not connected to 127.0.0.1:%1 (%2)").arg(o.port).arg(timedOut));
+    QVERIFY2(first >= 0, qPrintable(probe.failures.join(u'\n')));
+    QCOMPARE(QSet<QString>(probe.failures.begin() + first, probe.failures.end()).size(), 1);
 
     // It answers: samples, and after the next loss the waits start again from the first.
     QVERIFY(QFile::remove(mute));
