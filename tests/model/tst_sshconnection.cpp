@@ -108,6 +108,8 @@ private slots:
     void askedHostKey();
     void backoffDoublesToThirtySeconds();
     void loggedInButSilentHostBacksOff();
+    void stateNewsForTheLog_data();
+    void stateNewsForTheLog();
     void keyWithPassphrase();
     void rsaKeyIsExplained();
     void cleanupTestCase();
@@ -559,6 +561,48 @@ void TestSshConnection::loggedInButSilentHostBacksOff()
         qPrintable(describe(probe)));
     const QList<qint64> after = backoff.waits().mid(before);
     QVERIFY2(expectWaits(after, { 100, 200 }), qPrintable(said(after)));
+}
+
+void TestSshConnection::stateNewsForTheLog_data()
+{
+    const auto state = [](ConnectionState::Kind kind, const QString &detail = {}, int retryIn = 0) {
+        ConnectionState s;
+        s.kind = kind;
+        s.detail = detail;
+        s.retryInSeconds = retryIn;
+        return s;
+    };
+    const QString silent = QStringLiteral("did not answer within 10 s (a sample)");
+    QTest::addColumn<ConnectionState>("said");
+    QTest::addColumn<ConnectionState>("next");
+    QTest::addColumn<bool>("news");
+    QTest::addRow("first") << ConnectionState() << state(ConnectionState::Connecting) << true;
+    QTest::addRow("lost") << state(ConnectionState::Connected) << state(ConnectionState::Reconnecting, silent, 1)
+                          << true;
+    QTest::addRow("countdown") << state(ConnectionState::Reconnecting, silent, 4)
+                               << state(ConnectionState::Reconnecting, silent, 3) << false;
+    QTest::addRow("a retry connecting") << state(ConnectionState::Reconnecting, silent, 1)
+                                        << state(ConnectionState::Connecting) << false;
+    QTest::addRow("failing the same way")
+        << state(ConnectionState::Reconnecting, silent, 1) << state(ConnectionState::Reconnecting, silent, 2) << false;
+    QTest::addRow("failing another way") << state(ConnectionState::Reconnecting, silent,
+        2) << state(ConnectionState::Reconnecting, QStringLiteral("connection refused"), 4)
+                                         << true;
+    QTest::addRow("connected again") << state(ConnectionState::Reconnecting, silent, 1)
+                                     << state(ConnectionState::Connected) << true;
+    QTest::addRow("failed") << state(ConnectionState::Reconnecting, silent, 1)
+                            << state(ConnectionState::Failed, QStringLiteral("authentication failed")) << true;
+    QTest::addRow("retried by hand") << state(ConnectionState::Failed, QStringLiteral("authentication failed"))
+                                     << state(ConnectionState::Connecting) << true;
+}
+
+void TestSshConnection::stateNewsForTheLog()
+{
+    // What `perfdash log` prints: each change once, not every retry of a machine failing the same way.
+    QFETCH(ConnectionState, said);
+    QFETCH(ConnectionState, next);
+    QFETCH(bool, news);
+    QCOMPARE(next.isNewsAfter(said), news);
 }
 
 void TestSshConnection::keyWithPassphrase()
