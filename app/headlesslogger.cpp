@@ -98,12 +98,12 @@ int runHeadlessLogger(const CommandLine &options)
                 printLine(stderr, QStringLiteral("perfdash: %1: %2").arg(id, error));
         });
         QObject::connect(machine, &MachineMonitor::connectionStateChanged, [id](const ConnectionState &state) {
-            // Every sample updates the latency and every second the countdown: say only what changed.
-            static QHash<QString, QString> last;
-            const QString key = QString::number(state.kind) + state.detail;
-            if (last.value(id) == key)
+            // Every sample updates the latency, every second the countdown, and every retry connects
+            // again: say only what changed.
+            static QHash<QString, ConnectionState> said;
+            if (!state.isNewsAfter(said.value(id)))
                 return;
-            last[id] = key;
+            said[id] = state;
             printLine(stderr, QStringLiteral("perfdash: %1: SSH %2").arg(id, state.text()));
         });
         QObject::connect(machine, &MachineMonitor::serverStateChanged, [id](const ServerState &state) {

@@ -81,6 +81,17 @@ struct ConnectionState
     }
     bool operator!=(const ConnectionState &o) const { return !(*this == o); }
 
+    // For a log that prints each change once: whether this state says something that `said`, the
+    // last one printed, did not. Not the countdown or the latency, and not the "connecting" of a
+    // retry, which is part of its "reconnecting (why)": a machine that fails the same way on every
+    // try is reported once, until the reason changes or it connects.
+    bool isNewsAfter(const ConnectionState &said) const
+    {
+        if (kind == Connecting && said.kind == Reconnecting)
+            return false;
+        return kind != said.kind || detail != said.detail;
+    }
+
     // One line for the person, e.g. "reconnecting in 4 s (connection refused)".
     QString text() const
     {

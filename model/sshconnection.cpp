@@ -58,6 +58,10 @@ void SshConnection::start()
     if (m_thread.joinable())
         return;
     m_stop = false;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_lastFailure.clear();
+    }
     ConnectionState connecting;
     connecting.kind = ConnectionState::Connecting;
     setState(connecting);
@@ -102,17 +106,11 @@ void SshConnection::requestSample(quint64 tick)
         if (!m_streaming) {
             QString reason;
             switch (m_state.kind) {
-            case ConnectionState::Failed:
-                reason = m_state.detail;
-                break;
-            case ConnectionState::Reconnecting:
-                reason = tr("not connected to %1 (%2)").arg(where(), m_state.detail);
-                break;
             case ConnectionState::AwaitingHostKey:
                 reason = tr("waiting for you to trust the host key of %1").arg(where());
                 break;
             default:
-                reason = tr("connecting to %1").arg(where());
+                reason = m_lastFailure.isEmpty() ? tr("connecting to %1").arg(where()) : m_lastFailure;
                 break;
             }
             // Outside the lock: the signal may be direct.
@@ -225,12 +223,16 @@ void SshConnection::run()
         setState(connecting);
         m_retryNow = false; // a click before this try counts for it, not for the next wait
         QString reason;
-        bool wasConnected = false;
-        const End end = runSession(reason, wasConnected);
+        bool answered = false;
+        const End end = runSession(reason, answered);
         closeSession();
         failPending(reason.isEmpty() ? tr("not connected") : reason);
         if (end == End::Stopped || m_stop)
             break;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_lastFailure = end == End::Permanent ? reason : tr("not connected to %1 (%2)").arg(where(), reason);
+        }
         if (end == End::Permanent) {
             ConnectionState failed;
             failed.kind = ConnectionState::Failed;
@@ -241,7 +243,9 @@ void SshConnection::run()
             retryMs = m_options.firstRetryMs;
             continue;
         }
-        if (wasConnected)
+        // Only a machine that answered starts the backoff again: one that accepts the connection, or
+        // even the login, and then stays silent is retried ever more slowly.
+        if (answered)
             retryMs = m_options.firstRetryMs;
         // Count down in whole seconds so the panel can say "reconnecting in N s".
         const qint64 retryAt = nowMs() + retryMs;
@@ -310,7 +314,7 @@ bool SshConnection::connectTcp(QString &reason)
     return false;
 }
 
-SshConnection::End SshConnection::runSession(QString &reason, bool &wasConnected)
+SshConnection::End SshConnection::runSession(QString &reason, bool &answered)
 {
     if (!connectTcp(reason))
         return m_stop ? End::Stopped : End::Lost;
@@ -358,8 +362,7 @@ SshConnection::End SshConnection::runSession(QString &reason, bool &wasConnected
         return m_stop ? End::Stopped : (permanent ? End::Permanent : End::Lost);
     if (!login.authenticate(reason))
         return m_stop ? End::Stopped : End::Permanent;
-    wasConnected = true;
-    return stream(reason);
+    return stream(reason, answered);
 }
 
 std::optional<bool> SshConnection::ask(ConnectionState &asking)
@@ -373,7 +376,7 @@ std::optional<bool> SshConnection::ask(ConnectionState &asking)
     return answer;
 }
 
-SshConnection::End SshConnection::stream(QString &reason)
+SshConnection::End SshConnection::stream(QString &reason, bool &answered)
 {
     const qint64 deadline = nowMs() + m_options.timeoutMs;
     const auto timedOut = [&](const char *what) {
@@ -510,10 +513,12 @@ SshConnection::End SshConnection::stream(QString &reason)
             const double latency = double(nowMs() - done.sentMs);
             if (!streaming) {
                 streaming = true;
+                answered = true;
                 holdUntilMs = nowMs() + kAfterPrimeMs;
                 {
                     std::lock_guard<std::mutex> lock(m_mutex);
                     m_streaming = true;
+                    m_lastFailure.clear();
                 }
             }
             // The latency is shown, not logged: say it at most once a second.

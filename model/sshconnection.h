@@ -52,12 +52,13 @@ private:
     enum class End { Lost, Permanent, Stopped };
 
     void run();
-    End runSession(QString &reason, bool &wasConnected);
+    // answered: set once the machine has answered (the first sample), which ends the backoff.
+    End runSession(QString &reason, bool &answered);
     bool connectTcp(QString &reason);
     // Publishes a state that asks the person (a host key, a passphrase) and waits for the answer,
     // at most hostKeyWaitMs and never past stop(); empty when nobody answered.
     std::optional<bool> ask(ConnectionState &asking);
-    End stream(QString &reason);
+    End stream(QString &reason, bool &answered);
     void closeSession();
     // socketReady: set to whether poll() saw the socket ready (or was interrupted).
     Wait waitSocket(qint64 deadlineMs, bool alsoRead = false, bool alsoWrite = false, bool *socketReady = nullptr);
@@ -78,6 +79,9 @@ private:
     ConnectionState m_state;
     std::vector<quint64> m_requests; // ticks asked for, not yet sent
     bool m_streaming = false;
+    // Why the last try failed, as requests are answered until a try brings a sample: the same words
+    // while waiting and while trying again, so the reason does not flip on every try.
+    QString m_lastFailure;
 
     // Worker thread only.
     int m_socket = -1;

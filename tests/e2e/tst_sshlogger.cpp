@@ -190,7 +190,8 @@ void TestSshLogger::lostMachineLeavesEmptyCells()
 void TestSshLogger::silentHostGivenUpAfterItsTimeout()
 {
     // A host that completes the TCP handshake and then says nothing, with "timeout_s": 1 in the
-    // machines file: given up after a second and retried, not after the default 10 s.
+    // machines file: given up after a second and retried, not after the default 10 s; what is said
+    // about it is said once, not again on every try.
     QTcpServer silent;
     QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
     silent.pauseAccepting();
@@ -207,13 +208,20 @@ void TestSshLogger::silentHostGivenUpAfterItsTimeout()
     p.setProcessEnvironment(environment());
     p.start(kBinary,
         { QStringLiteral("log"), QStringLiteral("--machines"), machines, QStringLiteral("--interval"),
-            QStringLiteral("0.5"), QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--log-dir"),
+            QStringLiteral("0.5"), QStringLiteral("--duration"), QStringLiteral("4"), QStringLiteral("--log-dir"),
             m_tmp.filePath(QStringLiteral("silent")) });
     QVERIFY(p.waitForFinished(30000));
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QCOMPARE(p.exitCode(), 0);
     QVERIFY2(err.contains(QStringLiteral("did not answer within 1 s")), qPrintable(err));
     QVERIFY2(err.contains(QStringLiteral("mute: SSH reconnecting in ")), qPrintable(err));
+    // Two tries within the 4 s (the second after a wait of 1 s), each "connecting" and then
+    // "reconnecting in N s (why)": the second try's are no news (regression: both printed again, with
+    // "connecting to …" and "not connected to … (why)" taking turns as the machine's error).
+    QCOMPARE(err.count(QStringLiteral("mute: SSH connecting")), 1);
+    QCOMPARE(err.count(QStringLiteral("mute: SSH reconnecting in ")), 1);
+    QCOMPARE(err.count(QStringLiteral("mute: connecting to ")), 1);
+    QCOMPARE(err.count(QStringLiteral("mute: not connected to ")), 1);
     // This computer's cells went on meanwhile.
     const auto rows = logRows(m_tmp.filePath(QStringLiteral("silent")));
     QVERIFY(rows.size() >= 4);

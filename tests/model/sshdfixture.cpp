@@ -207,7 +207,7 @@ QByteArray SshdFixture::knownHostsLine() const
     return QStringLiteral("[127.0.0.1]:%1 ").arg(m_port).toLatin1() + parts[0] + ' ' + parts[1] + '\n';
 }
 
-bool SshdFixture::authorize(const QString &privateKey)
+bool SshdFixture::authorize(const QString &privateKey, const QByteArray &keyOptions)
 {
     QFile pub(privateKey + QStringLiteral(".pub"));
     QFile authorized(m_dir.filePath(QStringLiteral("authorized_keys")));
@@ -215,5 +215,6 @@ bool SshdFixture::authorize(const QString &privateKey)
         m_error = QStringLiteral("cannot authorize %1").arg(privateKey);
         return false;
     }
-    return authorized.write(pub.readAll()) > 0;
+    const QByteArray line = keyOptions.isEmpty() ? pub.readAll() : keyOptions + ' ' + pub.readAll();
+    return authorized.write(line) > 0;
 }

@@ -38,8 +38,9 @@ public:
     // Makes another key pair (with this passphrase) of this type; returns the private key's path.
     QString generateKey(
         const QString &name, const QString &passphrase = {}, const QString &type = QStringLiteral("ed25519"));
-    // Lets the key pair whose private key is at this path log in too.
-    bool authorize(const QString &privateKey);
+    // Lets the key pair whose private key is at this path log in too, with these authorized_keys
+    // options before the key (e.g. command="…" to run that instead of what the client asks for).
+    bool authorize(const QString &privateKey, const QByteArray &keyOptions = {});
     // Runs a program to its end; its stdout, or empty with error() on failure.
     QByteArray runTool(const QString &program, const QStringList &arguments);
     // The output sshd wrote so far (its -e log), for failure messages.

@@ -5,13 +5,16 @@
 #include "sshdfixture.h"
 #include "sshsource.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSet>
 #include <QTcpServer>
 #include <QTest>
 #include <QTimer>
 
 #include <memory>
+#include <mutex>
 
 namespace {
 constexpr int kWaitMs = 15000;
@@ -44,6 +47,38 @@ struct Probe
     bool reached(ConnectionState::Kind kind) const { return count(kind) > 0; }
 };
 
+// The waits between tries, timed in the connection's own thread (a direct connection), so that the
+// test's event loop adds nothing: from a wait's first "reconnecting in N s" to the next "connecting".
+struct Backoff
+{
+    std::mutex mutex;
+    QElapsedTimer clock;
+    qint64 waitingSince = -1;
+    QList<qint64> waitsMs;
+
+    void watch(SshConnection *c)
+    {
+        clock.start();
+        QObject::connect(
+            c, &SshConnection::stateChanged, c,
+            [this](const ConnectionState &s) {
+                std::lock_guard<std::mutex> lock(mutex);
+                if (s.kind == ConnectionState::Reconnecting && waitingSince < 0) {
+                    waitingSince = clock.elapsed();
+                } else if (s.kind == ConnectionState::Connecting && waitingSince >= 0) {
+                    waitsMs << clock.elapsed() - waitingSince;
+                    waitingSince = -1;
+                }
+            },
+            Qt::DirectConnection);
+    }
+    QList<qint64> waits()
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        return waitsMs;
+    }
+};
+
 QString describe(const Probe &p)
 {
     QStringList lines;
@@ -72,6 +107,9 @@ private slots:
     void unknownHostKey();
     void askedHostKey();
     void backoffDoublesToThirtySeconds();
+    void loggedInButSilentHostBacksOff();
+    void stateNewsForTheLog_data();
+    void stateNewsForTheLog();
     void keyWithPassphrase();
     void rsaKeyIsExplained();
     void cleanupTestCase();
@@ -445,6 +483,126 @@ void TestSshConnection::backoffDoublesToThirtySeconds()
     while (waits.size() < 8)
         waits << SshConnection::nextRetryMs(waits.last(), defaults.maxRetryMs);
     QCOMPARE(waits, (QList<int> { 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000 }));
+}
+
+void TestSshConnection::loggedInButSilentHostBacksOff()
+{
+    // A host that takes the connection, the handshake and the login, then never answers the sampling
+    // command (a hung machine, a stuck shell): every try ends at the timeout, and the waits between
+    // tries double as after any other failure, back to the first only once a sample has come
+    // (regression: reset at every login, so a full handshake every second), with one reason
+    // throughout instead of two taking turns.
+    const QString mute = QDir(m_sshd.dir()).filePath(QStringLiteral("mute"));
+    const QString key = m_sshd.generateKey(QStringLiteral("mute_ed25519"));
+    QVERIFY(!key.isEmpty());
+    // While the file `mute` exists, this key's logins swallow the requests and never answer.
+    const QByteArray forced
+        = QByteArray("command=\"test -e '%1' && exec cat >/dev/null; eval \\\"$SSH_ORIGINAL_COMMAND\\\"\"")
+              .replace("%1", mute.toUtf8());
+    QVERIFY(m_sshd.authorize(key, forced));
+    QFile muted(mute);
+    QVERIFY(muted.open(QIODevice::WriteOnly));
+    muted.close();
+    SshOptions o = options(m_trusted);
+    o.keyFile = key;
+    o.timeoutMs = 300;
+    o.firstRetryMs = 100;
+    o.maxRetryMs = 400;
+    const auto expectWaits = [](const QList<qint64> &waits, const QList<qint64> &expected) {
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            // Never shorter; longer only by what a busy machine may add.
+            if (waits.value(i) < expected[i] - 20 || waits.value(i) > expected[i] + 250)
+                return false;
+        }
+        return true;
+    };
+    const auto said = [](const QList<qint64> &waits) -> QString {
+        QStringList out;
+        for (qint64 w : waits)
+            out << QString::number(w);
+        return QStringLiteral("waits (ms): ") + out.join(u' ');
+    };
+
+    Probe probe;
+    Backoff backoff;
+    auto c = std::make_unique<SshConnection>(o);
+    probe.watch(c.get());
+    backoff.watch(c.get());
+    c->start();
+    QVERIFY2(sampleUntil(
+                 *c, [&] { return backoff.waits().size() >= 4; }, 20),
+        qPrintable(describe(probe)));
+    const QList<qint64> waits = backoff.waits();
+    QVERIFY2(expectWaits(waits, { 100, 200, 400, 400 }), qPrintable(said(waits)));
+    QVERIFY(probe.samples.isEmpty());
+    // One reason for every try, in the state and in the failed samples alike.
+    const QString timedOut = QStringLiteral("127.0.0.1:%1 did not answer within 0.3 s (a sample)").arg(o.port);
+    for (const ConnectionState &s : std::as_const(probe.states)) {
+        if (s.kind == ConnectionState::Reconnecting)
+            QCOMPARE(s.detail, timedOut);
+    }
+    const qsizetype first
+        = probe.failures.indexOf(QStringLiteral("not connected to 127.0.0.1:%1 (%2)").arg(o.port).arg(timedOut));
+    QVERIFY2(first >= 0, qPrintable(probe.failures.join(u'\n')));
+    QCOMPARE(QSet<QString>(probe.failures.begin() + first, probe.failures.end()).size(), 1);
+
+    // It answers: samples, and after the next loss the waits start again from the first.
+    QVERIFY(QFile::remove(mute));
+    QVERIFY2(sampleUntil(
+                 *c, [&] { return !probe.samples.isEmpty(); }, 20),
+        qPrintable(describe(probe)));
+    QVERIFY(muted.open(QIODevice::WriteOnly));
+    muted.close();
+    const qsizetype before = backoff.waits().size();
+    m_sshd.kill();
+    QVERIFY2(m_sshd.start(), qPrintable(m_sshd.error()));
+    QVERIFY2(sampleUntil(
+                 *c, [&] { return backoff.waits().size() >= before + 2; }, 20),
+        qPrintable(describe(probe)));
+    const QList<qint64> after = backoff.waits().mid(before);
+    QVERIFY2(expectWaits(after, { 100, 200 }), qPrintable(said(after)));
+}
+
+void TestSshConnection::stateNewsForTheLog_data()
+{
+    const auto state = [](ConnectionState::Kind kind, const QString &detail = {}, int retryIn = 0) {
+        ConnectionState s;
+        s.kind = kind;
+        s.detail = detail;
+        s.retryInSeconds = retryIn;
+        return s;
+    };
+    const QString silent = QStringLiteral("did not answer within 10 s (a sample)");
+    QTest::addColumn<ConnectionState>("said");
+    QTest::addColumn<ConnectionState>("next");
+    QTest::addColumn<bool>("news");
+    QTest::addRow("first") << ConnectionState() << state(ConnectionState::Connecting) << true;
+    QTest::addRow("lost") << state(ConnectionState::Connected) << state(ConnectionState::Reconnecting, silent, 1)
+                          << true;
+    QTest::addRow("countdown") << state(ConnectionState::Reconnecting, silent, 4)
+                               << state(ConnectionState::Reconnecting, silent, 3) << false;
+    QTest::addRow("a retry connecting") << state(ConnectionState::Reconnecting, silent, 1)
+                                        << state(ConnectionState::Connecting) << false;
+    QTest::addRow("failing the same way")
+        << state(ConnectionState::Reconnecting, silent, 1) << state(ConnectionState::Reconnecting, silent, 2) << false;
+    QTest::addRow("failing another way") << state(ConnectionState::Reconnecting, silent,
+        2) << state(ConnectionState::Reconnecting, QStringLiteral("connection refused"), 4)
+                                         << true;
+    QTest::addRow("connected again") << state(ConnectionState::Reconnecting, silent, 1)
+                                     << state(ConnectionState::Connected) << true;
+    QTest::addRow("failed") << state(ConnectionState::Reconnecting, silent, 1)
+                            << state(ConnectionState::Failed, QStringLiteral("authentication failed")) << true;
+    QTest::addRow("retried by hand") << state(ConnectionState::Failed, QStringLiteral("authentication failed"))
+                                     << state(ConnectionState::Connecting) << true;
+}
+
+void TestSshConnection::stateNewsForTheLog()
+{
+    // What `perfdash log` prints: each change once, not every retry of a machine failing the same way.
+    QFETCH(ConnectionState, said);
+    QFETCH(ConnectionState, next);
+    QFETCH(bool, news);
+    QCOMPARE(next.isNewsAfter(said), news);
 }
 
 void TestSshConnection::keyWithPassphrase()
