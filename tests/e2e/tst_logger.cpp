@@ -1,5 +1,6 @@
 // End to end: the built `perfdash` binary run as a person runs it from a terminal.
 #include "csv.h"
+#include "logreader.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -7,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -77,6 +79,7 @@ private slots:
     void durationIncludesTheLastSample();
     void stopSignalFinishesTheRow_data();
     void stopSignalFinishesTheRow();
+    void killNineLosesAtMostTheRowBeingWritten();
     void singleAppendsToTheNewestLog();
     void singleStartsALogWhenThereIsNone();
     void logDirFromEnvironment();
@@ -183,6 +186,55 @@ void TestLogger::stopSignalFinishesTheRow()
     for (const Csv::Record &r : records) {
         QVERIFY(r.terminated);
         QCOMPARE(r.fields.size(), kHeader.size());
+    }
+}
+
+// kill -9 at 20 random moments of a 10 Hz logger, each while a `perfdash mark` is on its way: the
+// log always loads, at most the row being written is lost, and a marker whose `mark` exited 0 is
+// in the file (taken by the logger, or appended by `mark` itself once the logger was gone).
+void TestLogger::killNineLosesAtMostTheRowBeingWritten()
+{
+    const quint32 seed = QRandomGenerator::global()->generate();
+    QRandomGenerator random(seed);
+    qInfo("seed %u", seed);
+    for (int round = 0; round < 20; ++round) {
+        QTemporaryDir dir;
+        QProcess logger;
+        logger.start(kBinary,
+            { QStringLiteral("log"), QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--log-dir"),
+                dir.path() });
+        QVERIFY(logger.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(logsIn(dir.path()).size() == 1, 10'000);
+        QTest::qWait(int(random.bounded(100, 600)));
+        const QString label = QStringLiteral("round %1").arg(round);
+        QProcess mark;
+        mark.start(kBinary, { QStringLiteral("mark"), label, QStringLiteral("--notes"), QStringLiteral("a, \"b\"\nc"),
+                                QStringLiteral("--log-dir"), dir.path() });
+        QVERIFY(mark.waitForStarted());
+        QTest::qWait(int(random.bounded(0, 60)));
+        ::kill(pid_t(logger.processId()), SIGKILL);
+        QVERIFY(logger.state() == QProcess::NotRunning || logger.waitForFinished(5000));
+        QVERIFY(mark.state() == QProcess::NotRunning || mark.waitForFinished(20'000));
+        const bool acknowledged = mark.exitStatus() == QProcess::NormalExit && mark.exitCode() == 0;
+
+        const QString csv = QDir(dir.path()).filePath(logsIn(dir.path()).first());
+        const LogReadResult read = LogReader::read(csv);
+        const QByteArray context = QStringLiteral("round %1 (seed %2): %3").arg(round).arg(seed).arg(read.error).toUtf8();
+        QVERIFY2(read.data, context.constData());
+        int damaged = 0;
+        for (const LogWarning &w : read.data->warnings) {
+            if (w.kind == LogWarning::BadRecord || w.kind == LogWarning::CutLastLine
+                || w.kind == LogWarning::UnterminatedQuote)
+                ++damaged;
+        }
+        QVERIFY2(damaged <= 1, context.constData());
+        QVERIFY2(read.data->snapshotCount() > 0, context.constData());
+        if (acknowledged) {
+            bool found = false;
+            for (const LogMarkerRow &m : read.data->markers)
+                found = found || (m.event == label && m.notes == QStringLiteral("a, \"b\"\nc"));
+            QVERIFY2(found, context.constData());
+        }
     }
 }
 
