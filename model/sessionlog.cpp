@@ -159,6 +159,7 @@ bool SessionLog::writeBytes(const QByteArray &row, Kind kind, QString *error)
         return false;
     }
     catchUp(m_file.size());
+    const qint64 before = m_knownSize;
     const QByteArray repair = m_inQuote ? QByteArray("\"\n") : m_last != '\n' ? QByteArray("\n") : QByteArray();
     QByteArray data = repair;
     for (const Pending &p : std::as_const(m_pending))
@@ -172,16 +173,31 @@ bool SessionLog::writeBytes(const QByteArray &row, Kind kind, QString *error)
             break;
         written += n;
     }
-    if (written > 0)
-        follow(QByteArrayView(data.constData(), written));
     if (written == data.size()) {
+        follow(data);
         m_pending.clear();
         m_pendingRowBytes = 0;
         return true;
     }
-    // Part of a row may be on disk: readers skip that broken record, and the tail state puts the
-    // next row on a line of its own, outside any quote. Rows that did not go out whole are lost
-    // (the gap shows in the log); markers wait for the next try.
+    const QString why = m_file.errorString();
+    m_file.unsetError();
+    // A row cut by a full disk is taken back (the file is cut to the end of the last whole row),
+    // so no half row stays in the log. Should that fail too, readers skip the broken record and
+    // the tail state puts the next row on a line of its own, outside any quote.
+    qint64 whole = 0;
+    if (written >= repair.size()) {
+        whole = repair.size();
+        for (const Pending &p : std::as_const(m_pending)) {
+            if (whole + p.bytes.size() > written)
+                break;
+            whole += p.bytes.size();
+        }
+    }
+    if (written > whole && m_file.resize(before + whole))
+        written = whole;
+    follow(QByteArrayView(data.constData(), written));
+    // Rows that did not go out whole are lost (the gap shows in the log); markers wait for the
+    // next try.
     QList<Pending> keep;
     qint64 end = repair.size();
     for (Pending &p : m_pending) {
@@ -191,8 +207,7 @@ bool SessionLog::writeBytes(const QByteArray &row, Kind kind, QString *error)
     }
     m_pending = std::move(keep);
     m_pendingRowBytes = 0;
-    *error = tr("Cannot write to %1: %2").arg(m_file.fileName(), m_file.errorString());
-    m_file.unsetError();
+    *error = tr("Cannot write to %1: %2").arg(m_file.fileName(), why);
     return false;
 }
 

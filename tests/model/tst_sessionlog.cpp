@@ -74,11 +74,10 @@ private slots:
     void openForAppendRejects_data();
     void openForAppendRejects();
     void writeWhenClosedFails();
-    void failedWriteLeavesTheNextRowOnItsOwnLine();
+    void failedWriteLeavesNoHalfRow();
     void failedWriteInsideAQuotedNote();
     void headerThatCannotBeWrittenLeavesNoFile();
     void markerWaitsWhileTheDiskIsFull();
-    void markerCutByAFullDiskIsWrittenWholeLater();
     void heldLockKeepsRowsPending();
     void appendsOfOthersAreCaughtUp_data();
     void appendsOfOthersAreCaughtUp();
@@ -378,9 +377,10 @@ void TestSessionLog::writeWhenClosedFails()
     QCOMPARE(log.rowsWritten(), 0);
 }
 
-// The disk fills up in the middle of a row: the part on disk is a broken line that readers skip,
-// and the next row starts on its own line. RLIMIT_FSIZE stands in for a full disk.
-void TestSessionLog::failedWriteLeavesTheNextRowOnItsOwnLine()
+// The disk fills up in the middle of a row: the part that reached the disk is taken back, so no
+// half row stays in the log, and the row after the gap goes out whole. RLIMIT_FSIZE stands in for a
+// full disk.
+void TestSessionLog::failedWriteLeavesNoHalfRow()
 {
     QTemporaryDir dir;
     SessionLog log;
@@ -402,24 +402,18 @@ void TestSessionLog::failedWriteLeavesTheNextRowOnItsOwnLine()
         // A write that stops short sets no error of its own: the reason is the system's, not
         // "Unknown error".
         QVERIFY2(error.contains(qt_error_string(EFBIG)), qPrintable(error));
+        QCOMPARE(QFileInfo(log.csvPath()).size(), headerSize);
         error.clear();
         QVERIFY(!log.write(row2, &error));
         QVERIFY2(error.contains(qt_error_string(EFBIG)), qPrintable(error));
     }
     QVERIFY2(log.write(row3, &error), qPrintable(error));
     log.close();
-
-    const QByteArray bytes = TestUtil::readFile(dir.filePath(kFirstName));
-    QCOMPARE(bytes, QByteArray(kOneMachineHeader + row1.left(10) + '\n' + row3));
-    const QList<Csv::Record> records = Csv::parse(bytes);
-    QCOMPARE(records.size(), 3);
-    QCOMPARE(records[1].fields.size(), 1); // the broken line
-    QCOMPARE(records[2].fields[0], QStringLiteral("2026-11-22T13:30:24.125+00:00"));
-    QCOMPARE(records[2].fields[1], QStringLiteral("33.0"));
-    QCOMPARE(records[2].line, 3);
+    QCOMPARE(TestUtil::readFile(dir.filePath(kFirstName)), QByteArray(kOneMachineHeader + row3));
 }
 
-// The same, when the disk fills up inside a marker's quoted note.
+// The same, when the disk fills up inside a marker's quoted note: the marker waits, whole, and the
+// file never holds the open quote.
 void TestSessionLog::failedWriteInsideAQuotedNote()
 {
     QTemporaryDir dir;
@@ -437,14 +431,14 @@ void TestSessionLog::failedWriteInsideAQuotedNote()
         TestUtil::FileSizeLimit limit(kOneMachineHeader.size() + cut);
         if (!limit.isActive())
             QSKIP("cannot limit the file size (setrlimit RLIMIT_FSIZE)");
-        QVERIFY(!log.write(markerRow, &error));
+        QVERIFY(!log.writeMarker(markerRow, &error));
+        QCOMPARE(TestUtil::readFile(dir.filePath(kFirstName)), kOneMachineHeader);
     }
     QVERIFY2(log.write(row, &error), qPrintable(error));
     log.close();
 
     const QByteArray bytes = TestUtil::readFile(dir.filePath(kFirstName));
-    QVERIFY(bytes.startsWith(QByteArray(kOneMachineHeader + markerRow.left(cut))));
-    QVERIFY(bytes.endsWith(row));
+    QCOMPARE(bytes, QByteArray(kOneMachineHeader + markerRow + row));
     const QList<Csv::Record> records = Csv::parse(bytes);
     QVERIFY(!records.last().openQuote);
     QCOMPARE(records.last().fields[1], QStringLiteral("44.0"));
@@ -497,35 +491,6 @@ void TestSessionLog::markerWaitsWhileTheDiskIsFull()
     QCOMPARE(log.unwrittenMarkers(), 0);
     QVERIFY(log.flush(&error));
     QCOMPARE(TestUtil::readFile(dir.filePath(kFirstName)), kOneMachineHeader + markerRow + later);
-}
-
-// The disk fills up in the middle of a marker's row: the part on disk is a broken line that
-// readers skip, and the whole row follows once there is room.
-void TestSessionLog::markerCutByAFullDiskIsWrittenWholeLater()
-{
-    QTemporaryDir dir;
-    SessionLog log;
-    QString error;
-    QVERIFY(log.create(dir.path(), kStartMs, oneMachine(), &error));
-    Marker marker;
-    marker.timeMs = kStartMs;
-    marker.recordedLabel = QStringLiteral("ev");
-    marker.notes = QStringLiteral("note, with \"quotes\" and more");
-    const QByteArray markerRow = log.layout().markerRow(marker);
-    const qsizetype cut = markerRow.indexOf('"') + 6; // inside the quoted note
-    {
-        TestUtil::FileSizeLimit limit(kOneMachineHeader.size() + cut);
-        if (!limit.isActive())
-            QSKIP("cannot limit the file size (setrlimit RLIMIT_FSIZE)");
-        QVERIFY(!log.writeMarker(markerRow, &error));
-        QCOMPARE(log.unwrittenMarkers(), 1);
-    }
-    QVERIFY2(log.flush(&error), qPrintable(error));
-    const QByteArray bytes = TestUtil::readFile(dir.filePath(kFirstName));
-    QCOMPARE(bytes, QByteArray(kOneMachineHeader + markerRow.left(cut) + "\"\n" + markerRow));
-    const QList<Csv::Record> records = Csv::parse(bytes);
-    QVERIFY(!records.last().openQuote);
-    QCOMPARE(records.last().fields.value(8), QStringLiteral("ev"));
 }
 
 // Another writer holds the lock on the CSV: the rows wait (the first one briefly, then without
