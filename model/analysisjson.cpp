@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace AnalysisJson {
 
 namespace {
@@ -70,6 +72,36 @@ QJsonObject toJson(const AnalysisResult &r)
             });
     }
 
+    // Markers are written once; an issue names its nearest marker by its index in `markers` (a
+    // label may be tens of KB and shared by hundreds of issues). An issue's marker may lie outside
+    // the selected run (markers belong to the run they follow, the nearest may be the one before
+    // the run started): it is listed after the run's own, flagged.
+    QJsonArray markers;
+    for (const LogMarkerRow &m : r.markers)
+        markers.append(marker(r, m));
+    QList<LogMarkerRow> outside;
+    auto indexOf = [&r, &outside, &markers](const LogMarkerRow &m) {
+        const auto same = [&m](const LogMarkerRow &o) {
+            return o.line == m.line && o.timeMs == m.timeMs && o.event == m.event && o.notes == m.notes;
+        };
+        // Both lists are in time order.
+        const auto from = std::lower_bound(r.markers.cbegin(), r.markers.cend(), m.timeMs,
+            [](const LogMarkerRow &o, qint64 t) { return o.timeMs < t; });
+        for (auto it = from; it != r.markers.cend() && it->timeMs == m.timeMs; ++it) {
+            if (same(*it))
+                return qsizetype(it - r.markers.cbegin());
+        }
+        for (qsizetype k = 0; k < outside.size(); ++k) {
+            if (same(outside[k]))
+                return r.markers.size() + k;
+        }
+        outside.append(m);
+        QJsonObject o = marker(r, m);
+        o.insert(QStringLiteral("outside_selection"), true);
+        markers.append(o);
+        return r.markers.size() + outside.size() - 1;
+    };
+
     QJsonArray issues;
     for (const IssuePeriod &i : r.issues) {
         issues.append(QJsonObject {
@@ -80,13 +112,9 @@ QJsonObject toJson(const AnalysisResult &r)
             { QStringLiteral("duration_s"), double(i.durationMs()) / 1000.0 },
             { QStringLiteral("samples"), double(i.samples) },
             { QStringLiteral("peak"), number(i.peak) },
-            { QStringLiteral("marker"), i.marker ? QJsonValue(marker(r, *i.marker)) : QJsonValue() },
+            { QStringLiteral("marker"), i.marker ? QJsonValue(double(indexOf(*i.marker))) : QJsonValue() },
         });
     }
-
-    QJsonArray markers;
-    for (const LogMarkerRow &m : r.markers)
-        markers.append(marker(r, m));
 
     QJsonArray warnings;
     for (const LogWarning &w : r.warnings) {

@@ -4,8 +4,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 constexpr qint64 kReprobeMs = 60'000;
@@ -180,10 +182,21 @@ void HttpServerSource::onAnswer(const Endpoint &endpoint, const HttpFetcher::Res
             reading.set(Metric::ActiveRequests, *counters.activeRequests);
         if (counters.completedRequests)
             reading.set(Metric::RequestsTotal, *counters.completedRequests);
+        // What the server sent outside a count's range, and what came out of range here (a count
+        // past the log's bounds, a rate that overflowed), is not measured: the state says why.
+        QStringList rejected;
+        for (const RejectedServerValue &v : counters.rejected)
+            rejected << v.name + QStringLiteral(" = ") + QString::number(v.value, 'g', QLocale::FloatingPointShortest);
+        rejected << reading.clearOutOfRange();
         m_latest = reading;
         const QString what = counters.kind == ServerKind::Auto ? tr("Prometheus metrics of no known model server")
                                                                : serverKindDisplayName(counters.kind);
-        setState(ServerState::Up, tr("%1, %2").arg(what, endpoint.path));
+        if (rejected.isEmpty())
+            setState(ServerState::Up, tr("%1, %2").arg(what, endpoint.path));
+        else
+            setState(ServerState::Up,
+                tr("%1, %2; %1 reported %3; not recorded")
+                    .arg(what, endpoint.path, rejected.join(QStringLiteral(", "))));
         return;
     }
 
@@ -261,7 +274,7 @@ void HttpServerSource::onProbeAnswer(const HttpFetcher::Result &r)
         if (tokens >= 0 && r.elapsedMs > 0)
             tps = tokens / (double(r.elapsedMs) / 1000.0);
     }
-    if (tps >= 0)
+    if (std::isfinite(tps) && tps >= 0)
         m_probeTokensPerSecond = tps;
 }
 

@@ -54,10 +54,16 @@ void MachineSampler::onAnswer(Source *source, quint64 tick, const Sample *sample
 {
     if (tick != m_tick || !m_waiting.removeOne(source))
         return;
-    if (sample)
-        m_pending.merge(*sample);
     if (!error.isEmpty())
         m_errors.append(error);
+    if (sample) {
+        // A value outside its range is not measured, whichever source sent it (issue 18, item 7).
+        Sample checked = *sample;
+        const QStringList cleared = checked.clearOutOfRange();
+        if (!cleared.isEmpty())
+            m_errors.append(tr("%1 reported %2; not recorded").arg(source->name(), cleared.join(QStringLiteral(", "))));
+        m_pending.merge(checked);
+    }
     if (m_waiting.isEmpty())
         finish();
 }

@@ -12,7 +12,8 @@ class Source;
 
 // Lives in the sampling thread: asks a machine's sources for a tick and merges their answers into
 // one sample. A source still silent at the tick's deadline is reported and the sample goes out with
-// what arrived, in time for its row; a late answer for an old tick is dropped.
+// what arrived, in time for its row; a late answer for an old tick is dropped. A value outside its
+// metric's range is left out ("not measured") and reported with the errors.
 class MachineSampler : public QObject
 {
     Q_OBJECT

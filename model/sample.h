@@ -2,6 +2,8 @@
 
 #include "metric.h"
 
+#include <QLocale>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <array>
@@ -35,6 +37,23 @@ struct Sample
             if (!std::isnan(other.values[i]))
                 values[i] = other.values[i];
         }
+    }
+
+    // Makes every value outside its metric's range (LOG_FORMAT.md: a percent outside 0..100, a
+    // negative count, server_up other than 0/1, anything not finite) "not measured", so that the log
+    // and /metrics never carry it. Returns what was left out, "name = value" each, in column order.
+    QStringList clearOutOfRange()
+    {
+        QStringList cleared;
+        for (Metric m : kAllMetrics) {
+            double &v = values[metricIndex(m)];
+            if (std::isnan(v) || metricValueInRange(m, v))
+                continue;
+            cleared << metricSuffix(m) + QStringLiteral(" = ")
+                    + QString::number(v, 'g', QLocale::FloatingPointShortest);
+            v = std::numeric_limits<double>::quiet_NaN();
+        }
+        return cleared;
     }
 
 private:

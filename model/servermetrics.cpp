@@ -99,21 +99,41 @@ ServerKind recognise(const QList<PromSample> &samples)
 }
 
 // The sum over every label set of the first of `names` that has a finite sample. NaN and ±Inf
-// samples are left out: a counter or gauge that is not a number says nothing.
-std::optional<double> sumOf(const QList<PromSample> &samples, const std::array<const char *, 2> &names)
+// samples are left out: a counter or gauge that is not a number says nothing. A quantity is a count:
+// a negative sample (in any label set: the sum would be wrong), a sum that overflows, or names that
+// are present with no finite sample at all leave it out, and the offending sample goes to `rejected`.
+std::optional<double> sumOf(
+    const QList<PromSample> &samples, const std::array<const char *, 2> &names, QList<RejectedServerValue> &rejected)
 {
+    std::optional<RejectedServerValue> notANumber;
     for (const char *name : names) {
         if (!name)
             continue;
         const QLatin1String wanted(name);
         std::optional<double> sum;
         for (const PromSample &s : samples) {
-            if (s.name == wanted && std::isfinite(s.value))
-                sum = sum.value_or(0.0) + s.value;
+            if (s.name != wanted)
+                continue;
+            if (!std::isfinite(s.value)) {
+                if (!notANumber)
+                    notANumber = RejectedServerValue { s.name, s.value };
+                continue;
+            }
+            if (s.value < 0) {
+                rejected.append({ s.name, s.value });
+                return std::nullopt;
+            }
+            sum = sum.value_or(0.0) + s.value;
+        }
+        if (sum && !std::isfinite(*sum)) {
+            rejected.append({ QString(wanted), *sum });
+            return std::nullopt;
         }
         if (sum)
             return sum;
     }
+    if (notANumber)
+        rejected.append(*notANumber);
     return std::nullopt;
 }
 
@@ -156,9 +176,9 @@ ServerCounters extractServerCounters(const QList<PromSample> &samples, ServerKin
     const KindMetrics *metrics = metricsOf(counters.kind);
     if (!metrics)
         return counters; // not recognised, or a kind without metrics
-    counters.generatedTokens = sumOf(samples, metrics->generatedTokens);
-    counters.activeRequests = sumOf(samples, metrics->activeRequests);
-    counters.completedRequests = sumOf(samples, metrics->completedRequests);
+    counters.generatedTokens = sumOf(samples, metrics->generatedTokens, counters.rejected);
+    counters.activeRequests = sumOf(samples, metrics->activeRequests, counters.rejected);
+    counters.completedRequests = sumOf(samples, metrics->completedRequests, counters.rejected);
     return counters;
 }
 

@@ -26,13 +26,22 @@ QString serverKindDisplayName(ServerKind kind);                 // "llama.cpp", 
 // Ollama, LM Studio, mlx_lm and plain OpenAI-compatible servers expose no metrics: health only.
 bool serverKindHasMetrics(ServerKind kind);
 
-// What one scrape says.
+// A sample a server sent that cannot be a count: negative, or not a number.
+struct RejectedServerValue
+{
+    QString name; // the server's metric name, e.g. "llamacpp:requests_processing"
+    double value = 0;
+};
+
+// What one scrape says. Every quantity is a count, finite and >= 0: one that is not (a negative
+// sample in any label set, or no finite sample at all) is left out and named in `rejected`.
 struct ServerCounters
 {
     ServerKind kind = ServerKind::Auto;      // recognised from the metric names, or the hint
     std::optional<double> generatedTokens;   // cumulative generated-token counter
     std::optional<double> activeRequests;    // requests in flight (summed over label sets)
     std::optional<double> completedRequests; // cumulative completed requests (all reasons)
+    QList<RejectedServerValue> rejected;     // the samples that left a quantity out, one per quantity
 };
 
 // llamacpp:tokens_predicted_total, vllm:generation_tokens_total, sglang:generation_tokens_total

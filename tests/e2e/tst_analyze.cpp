@@ -88,6 +88,7 @@ private slots:
     void jsonOfTheWholeFile();
     void jsonIntoAFifoLeavesItAFifo();
     void thresholdsFromTheCommandLine();
+    void longMarkerLabelIsWrittenOnce();
     void newestLogOfTheDirectory();
     void usageErrors_data();
     void usageErrors();
@@ -187,15 +188,20 @@ void TestAnalyze::jsonOfTheWholeFile()
     const QJsonObject high = issues[0].toObject();
     QCOMPARE(high[QLatin1String("peak")].toDouble(), 95.0);
     QCOMPARE(high[QLatin1String("duration_s")].toDouble(), 1.0);
-    QCOMPARE(high[QLatin1String("marker")].toObject()[QLatin1String("event")].toString(), QStringLiteral("load test"));
+    // Issues name their marker by its index in `markers`: 0 "load test", 1 "Qwen crashed".
+    const QJsonArray markers = o[QLatin1String("markers")].toArray();
+    QCOMPARE(markers.size(), 2);
+    QCOMPARE(markers[0].toObject()[QLatin1String("event")].toString(), QStringLiteral("load test"));
+    QCOMPARE(markers[1].toObject()[QLatin1String("notes")].toString(), QStringLiteral("cell 14, \"again\""));
+    QCOMPARE(high[QLatin1String("marker")].toInt(-1), 0);
     const QJsonObject gap = issues[1].toObject();
     QCOMPARE(gap[QLatin1String("start")].toString(), QStringLiteral("2026-11-22T14:30:04.000+01:00"));
     QCOMPARE(gap[QLatin1String("duration_s")].toDouble(), 596.0);
     // "load test" (14:30:01.500) is 2.5 s before the gap; "Qwen crashed" 9 min 57 s after it.
-    QCOMPARE(gap[QLatin1String("marker")].toObject()[QLatin1String("line")].toInt(), 4);
+    QCOMPARE(gap[QLatin1String("marker")].toInt(-1), 0);
+    QCOMPARE(markers[0].toObject()[QLatin1String("line")].toInt(), 4);
     const QJsonObject down = issues[2].toObject();
-    QCOMPARE(down[QLatin1String("marker")].toObject()[QLatin1String("notes")].toString(),
-        QStringLiteral("cell 14, \"again\""));
+    QCOMPARE(down[QLatin1String("marker")].toInt(-1), 1);
     QCOMPARE(issues[3].toObject()[QLatin1String("peak")].toDouble(), 4.0);
     QVERIFY(o[QLatin1String("warnings")].toArray().isEmpty());
 
@@ -206,6 +212,45 @@ void TestAnalyze::jsonOfTheWholeFile()
     const QJsonObject one = QJsonDocument::fromJson(s.out.toUtf8()).object();
     QCOMPARE(one[QLatin1String("summary")].toObject()[QLatin1String("run")].toInt(), 1);
     QCOMPARE(one[QLatin1String("issues")].toArray().size(), 1);
+}
+
+// Issue 18, item 10: a 60 KB marker label was copied into each of the ~90 issues of a 1,500-row
+// log's JSON (about 6 MB). The label is now written once, in `markers`, and the issues refer to it.
+void TestAnalyze::longMarkerLabelIsWrittenOnce()
+{
+    // 1,500 rows 40 ms apart (60 s), cpu 90 for 8 rows and 10 for the next 8: 94 high_cpu periods,
+    // all within 60 s of the marker at 30 s.
+    const QByteArray label(60 * 1024, 'L');
+    QByteArray log = "timestamp,m1_cpu_percent,event,notes\n";
+    auto time = [](int ms) {
+        return QStringLiteral("2026-11-22T14:30:%1.%2+01:00")
+            .arg(ms / 1000, 2, 10, QLatin1Char('0'))
+            .arg(ms % 1000, 3, 10, QLatin1Char('0'))
+            .toUtf8();
+    };
+    for (int i = 0; i < 1500; ++i) {
+        log += time(i * 40) + ((i / 8) % 2 ? ",10,," : ",90,,") + '\n';
+        if (i == 750)
+            log += time(i * 40 + 1) + ",," + label + ",\n";
+    }
+    const QString in = m_dir.filePath(QStringLiteral("long_label.csv"));
+    QVERIFY(writeFile(in, log));
+    const QString out = m_dir.filePath(QStringLiteral("long_label.json"));
+    const Run r = run({ in, QStringLiteral("--json"), out });
+    QCOMPARE(r.exitCode, 0);
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray json = f.readAll();
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    const QJsonArray issues = o[QLatin1String("issues")].toArray();
+    QCOMPARE(issues.size(), 94);
+    for (const QJsonValue &i : issues)
+        QCOMPARE(i.toObject()[QLatin1String("marker")].toInt(-1), 0);
+    QCOMPARE(
+        o[QLatin1String("markers")].toArray()[0].toObject()[QLatin1String("event")].toString().size(), label.size());
+    // The label once, and some 300 bytes an issue.
+    QVERIFY2(json.size() < label.size() + 1000 * issues.size(), qPrintable(QString::number(json.size())));
+    qDebug("%lld bytes of JSON", qint64(json.size()));
 }
 
 void TestAnalyze::thresholdsFromTheCommandLine()

@@ -95,6 +95,8 @@ private slots:
     void nearestMarker();
     void summary();
     void json();
+    void jsonLongMarkerLabelIsWrittenOnce();
+    void jsonIssueMarkerOutsideTheRun();
     void jsonWallClock();
     void emptyLogs();
     void report();
@@ -434,7 +436,11 @@ void TestAnalysis::json()
     QCOMPARE(high[u"duration_s"].toDouble(), 1.0);
     QCOMPARE(high[u"samples"].toInt(), 2);
     QCOMPARE(high[u"peak"].toDouble(), 95.0);
-    QCOMPARE(high[u"marker"].toObject()[u"event"].toString(), u"start"_qs);
+    QCOMPARE(high[u"marker"].toInt(-1), 0); // the index of "start" in markers
+    QCOMPARE(issues[2].toObject()[u"marker"].toInt(-1), 0);
+    // An issue with no marker within 60 s has null.
+    const QJsonObject lone = AnalysisJson::toJson(Analysis::analyze(load(makeLog({ u"0|90,,,,,,,"_qs }))));
+    QVERIFY(lone[u"issues"].toArray()[0].toObject()[u"marker"].isNull());
     QCOMPARE(issues[1].toObject()[u"kind"].toString(), u"low_performance"_qs);
     const QJsonObject down = issues[2].toObject();
     QCOMPARE(down[u"kind"].toString(), u"server_down"_qs);
@@ -450,6 +456,70 @@ void TestAnalysis::json()
     QCOMPARE(warnings.size(), 1);
     QCOMPARE(warnings[0].toObject()[u"kind"].toString(), u"bad_cell"_qs);
     QCOMPARE(warnings[0].toObject()[u"line"].toInt(), 4);
+}
+
+// Issue 18, item 10: a 60 KB marker label was copied into every issue period of the JSON (6 MB
+// from a 1,500-row log). Each issue now names its marker by index into `markers`, so the JSON
+// grows by the label once, however many issues it has.
+void TestAnalysis::jsonLongMarkerLabelIsWrittenOnce()
+{
+    auto jsonSize = [](const QString &label, QJsonObject *out) {
+        // A marker at 0 s, then cpu 90 and 10 in turn every 0.1 s: 150 high_cpu periods within 30 s of it.
+        QStringList rows { u"0|,,,,,,"_qs + label + u","_qs };
+        for (int i = 0; i < 300; ++i)
+            rows << QString::number(i * 0.1) + (i % 2 ? u"|10,,,,,,,"_qs : u"|90,,,,,,,"_qs);
+        const QJsonObject o = AnalysisJson::toJson(Analysis::analyze(load(makeLog(rows))));
+        if (out)
+            *out = o;
+        return QJsonDocument(o).toJson(QJsonDocument::Indented).size();
+    };
+    const QString longLabel(60 * 1024, u'x');
+    QJsonObject o;
+    const qsizetype small = jsonSize(u"x"_qs, nullptr);
+    const qsizetype large = jsonSize(longLabel, &o);
+
+    const QJsonArray issues = o[u"issues"].toArray();
+    QCOMPARE(issues.size(), 150);
+    const QJsonArray markers = o[u"markers"].toArray();
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers[0].toObject()[u"event"].toString(), longLabel);
+    for (const QJsonValue &i : issues)
+        QCOMPARE(i.toObject()[u"marker"].toInt(-1), 0);
+    QVERIFY2(
+        large - small < 2 * longLabel.size(), qPrintable(u"%1 bytes, %2 with a short label"_qs.arg(large).arg(small)));
+    qDebug("JSON: %lld bytes with the 60 KB label, %lld with a 1-byte one", qint64(large), qint64(small));
+}
+
+// An issue's nearest marker may belong to the run before (markers belong to the run they follow):
+// it is listed after the run's own markers, flagged, and the issue refers to it by its index.
+void TestAnalysis::jsonIssueMarkerOutsideTheRun()
+{
+    // Run 1: 0–4 s, marker "restart" at 4.5 s; run 2 from 20 s with cpu 90 at 20–21 s (15.5 s after the
+    // marker) and its own marker "own" at 40 s (20 s after it).
+    const LogData data = load(makeLog({ u"0|10,,,,,,,"_qs, u"1|10,,,,,,,"_qs, u"2|10,,,,,,,"_qs, u"3|10,,,,,,,"_qs,
+        u"4|10,,,,,,,"_qs, u"4.5|,,,,,,restart,"_qs, u"20|90,,,,,,,"_qs, u"21|90,,,,,,,"_qs, u"22|10,,,,,,,"_qs,
+        u"23|10,,,,,,,"_qs, u"40|,,,,,,own,"_qs }));
+    const AnalysisResult r = Analysis::analyze(data); // the latest run
+    QCOMPARE(r.selectedRun, 1);
+    QCOMPARE(describe(r), QStringList { u"high_cpu 20 21 2 90 @restart"_qs });
+    const QJsonObject o = AnalysisJson::toJson(r);
+    QCOMPARE(o[u"summary"].toObject()[u"markers"].toInt(), 1);
+    const QJsonArray markers = o[u"markers"].toArray();
+    QCOMPARE(markers.size(), 2);
+    QCOMPARE(markers[0].toObject()[u"event"].toString(), u"own"_qs);
+    QVERIFY(!markers[0].toObject().contains(u"outside_selection"));
+    QCOMPARE(markers[1].toObject()[u"event"].toString(), u"restart"_qs);
+    QCOMPARE(markers[1].toObject()[u"outside_selection"].toBool(), true);
+    QCOMPARE(o[u"issues"].toArray()[0].toObject()[u"marker"].toInt(), 1);
+
+    // The whole file: both markers are its own, in time order.
+    const QJsonObject all = AnalysisJson::toJson(Analysis::analyze(data, {}, RunSelection::all()));
+    QCOMPARE(all[u"markers"].toArray().size(), 2);
+    QCOMPARE(all[u"markers"].toArray()[0].toObject()[u"event"].toString(), u"restart"_qs);
+    for (const QJsonValue &i : all[u"issues"].toArray()) {
+        if (i.toObject()[u"kind"].toString() == u"high_cpu"_qs)
+            QCOMPARE(i.toObject()[u"marker"].toInt(), 0);
+    }
 }
 
 void TestAnalysis::jsonWallClock()

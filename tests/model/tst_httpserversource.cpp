@@ -6,7 +6,9 @@
 #include "fakehttpserver.h"
 #include "fakemodelservers.h"
 #include "httpserversource.h"
+#include "logreader.h"
 #include "machinesetup.h"
+#include "metricsexposition.h"
 #include "session.h"
 #include "testutil.h"
 
@@ -188,6 +190,8 @@ private slots:
     void probeOpenAi();
     void probeIsOffByDefault();
     void twoMachinesOneStalled();
+    void outOfRangeValuesAreNotLogged_data();
+    void outOfRangeValuesAreNotLogged();
 };
 
 void TestHttpServerSource::initTestCase()
@@ -1005,6 +1009,115 @@ void TestHttpServerSource::twoMachinesOneStalled()
     QVERIFY2(maxRowGap <= kInterval * 1000 + 250, qPrintable(QString::number(maxRowGap)));
     QVERIFY2(gaps.maxGapMs() < 200, qPrintable(QStringLiteral("event loop blocked %1 ms").arg(gaps.maxGapMs())));
     QVERIFY(gaps.ticks() > ranMs / 40);
+}
+
+void TestHttpServerSource::outOfRangeValuesAreNotLogged_data()
+{
+    QTest::addColumn<ServerKind>("kind");
+    QTest::addColumn<QByteArray>("bad");     // the line that is out of range, added to every scrape
+    QTest::addColumn<QByteArray>("good");    // lines in range, added to every scrape
+    QTest::addColumn<QString>("column");     // the log column that must stay empty
+    QTest::addColumn<QString>("family");     // and its /metrics family
+    QTest::addColumn<QString>("goodColumn"); // a column the good lines fill
+    QTest::addColumn<QString>("reason");     // what the server's state says
+
+    // The fault of issue 18, item 7, as it was found: logged as -5, and a reader warning on every row.
+    QTest::addRow("llama.cpp requests_processing -5")
+        << ServerKind::LlamaCpp << QByteArray("llamacpp:requests_processing -5\n") << QByteArray()
+        << u"active_requests"_qs << u"perfdash_active_requests"_qs << u"tokens_per_second"_qs
+        << u"llama.cpp reported llamacpp:requests_processing = -5; not recorded"_qs;
+    // One negative label set makes the sum meaningless, whatever the others say.
+    QTest::addRow("vLLM negative success counter in one label set")
+        << ServerKind::Vllm
+        << QByteArray("vllm:request_success_total{finished_reason=\"length\"} -3\n"
+                      "vllm:request_success_total{finished_reason=\"stop\"} 10\n")
+        << QByteArray("vllm:num_requests_running 2\n") << u"requests_total"_qs << u"perfdash_requests_total"_qs
+        << u"active_requests"_qs << u"vLLM reported vllm:request_success_total = -3; not recorded"_qs;
+    QTest::addRow("SGLang running requests +Inf")
+        << ServerKind::Sglang << QByteArray("sglang:num_running_reqs +Inf\n")
+        << QByteArray("sglang:num_requests_total 12\n") << u"active_requests"_qs << u"perfdash_active_requests"_qs
+        << u"requests_total"_qs << u"SGLang reported sglang:num_running_reqs = inf; not recorded"_qs;
+    QTest::addRow("TGI generated-token counter negative")
+        << ServerKind::Tgi << QByteArray("tgi_request_generated_tokens_sum -100\n")
+        << QByteArray("tgi_batch_current_size 1\n") << u"tokens_per_second"_qs << u"perfdash_tokens_per_second"_qs
+        << u"active_requests"_qs << u"TGI reported tgi_request_generated_tokens_sum = -100; not recorded"_qs;
+    // Finite and not negative, but past what a count can be (LOG_FORMAT.md's range ends at 1e300).
+    QTest::addRow("llama.cpp requests_processing 1e301")
+        << ServerKind::LlamaCpp << QByteArray("llamacpp:requests_processing 1e301\n") << QByteArray()
+        << u"active_requests"_qs << u"perfdash_active_requests"_qs << u"tokens_per_second"_qs
+        << u"llama.cpp reported active_requests = 1e+301; not recorded"_qs;
+}
+
+// Issue 18, item 7: a model server's value out of its range (LOG_FORMAT.md: counts and tokens/s
+// >= 0, finite) was logged and exposed at /metrics as it came. Through a Session and the real HTTP
+// path: the cell is empty ("not measured") in every row, /metrics leaves it out, the log reads back
+// without a warning, the rest of the scrape is still recorded and the server's state says why.
+void TestHttpServerSource::outOfRangeValuesAreNotLogged()
+{
+    QFETCH(ServerKind, kind);
+    QFETCH(QByteArray, bad);
+    QFETCH(QByteArray, good);
+    QFETCH(QString, column);
+    QFETCH(QString, family);
+    QFETCH(QString, goodColumn);
+    QFETCH(QString, reason);
+
+    FakeHttpServer server;
+    QVERIFY(server.listen());
+    const QByteArray tokens = kind == ServerKind::LlamaCpp ? "llamacpp:tokens_predicted_total"
+        : kind == ServerKind::Vllm                         ? "vllm:generation_tokens_total"
+        : kind == ServerKind::Sglang                       ? "sglang:generation_tokens_total"
+                                                           : "tgi_request_generated_tokens_sum";
+    server.route(QStringLiteral("/metrics"), [=](const FakeHttpServer::Request &r) {
+        QByteArray body = bad + good;
+        if (!bad.startsWith(tokens))
+            body += tokens + ' ' + QByteArray::number(1000 + 50 * r.number) + '\n';
+        return FakeHttpServer::text(200, body, "text/plain; version=0.0.4; charset=utf-8");
+    });
+
+    QList<MachineConfig> machines(1);
+    machines[0].id = QStringLiteral("m");
+    machines[0].serverUrl = server.url().toString();
+    machines[0].serverKind = kind;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Session session;
+    addMachines(session, machines, false);
+    session.setIntervalSeconds(0.2);
+    QString error;
+    QVERIFY2(session.start(dir.path(), &error), qPrintable(error));
+    const MachineMonitor *machine = session.machines()[0];
+    QTRY_VERIFY_WITH_TIMEOUT(machine->serverState().status == ServerState::Up, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(session.log().rowsWritten() >= 4, kWaitMs);
+    const QByteArray exposition = MetricsExposition::format(session, QDateTime::currentMSecsSinceEpoch());
+    session.stop();
+
+    const ServerState state = machine->serverState();
+    QCOMPARE(state.status, ServerState::Up);
+    QVERIFY2(state.detail.contains(reason), qPrintable(describeState(state)));
+
+    QList<Csv::Record> rows = Csv::parse(TestUtil::readFile(session.log().csvPath()));
+    QVERIFY(rows.size() > 1);
+    const QStringList header = rows.takeFirst().fields;
+    const int cell = int(header.indexOf(u"m_"_qs + column));
+    const int goodCell = int(header.indexOf(u"m_"_qs + goodColumn));
+    const int up = int(header.indexOf(u"m_server_up"_qs));
+    QVERIFY(cell > 0 && goodCell > 0 && up > 0);
+    int withGood = 0;
+    for (const Csv::Record &r : std::as_const(rows)) {
+        QVERIFY2(r.fields[cell].isEmpty(), qPrintable(column + u" = "_qs + r.fields[cell]));
+        withGood += r.fields[goodCell].isEmpty() ? 0 : 1;
+    }
+    QVERIFY2(withGood > 0, qPrintable(goodColumn));
+    QCOMPARE(rows.last().fields[up], u"1"_qs);
+
+    QVERIFY2(!exposition.contains(QByteArray(family.toUtf8() + "{machine=\"m\"}")), exposition.constData());
+    QVERIFY2(exposition.contains("perfdash_server_up{machine=\"m\"} 1"), exposition.constData());
+
+    const LogReadResult read = LogReader::read(session.log().csvPath());
+    QVERIFY2(read.data, qPrintable(read.error));
+    for (const LogWarning &w : read.data->warnings)
+        QFAIL(qPrintable(w.message));
 }
 
 QTEST_GUILESS_MAIN(TestHttpServerSource)

@@ -7,6 +7,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <limits>
+
 namespace {
 constexpr int kWaitMs = 10000;
 
@@ -41,6 +43,7 @@ class TestMachineMonitor : public QObject
 private slots:
     void mergesItsSources();
     void failuresAreJoinedAndReportedOnce();
+    void outOfRangeValuesAreNotMeasured();
     void noSourcesGivesAnEmptySample();
     void lateAnswerIsDropped();
     void deliver();
@@ -95,6 +98,39 @@ void TestMachineMonitor::failuresAreJoinedAndReportedOnce()
     QCOMPARE(errors.count(), 1);
     QCOMPARE(errors.first().first().toString(), QStringLiteral("ssh: timed out; HTTP 503"));
     QCOMPARE(m.history().size(), 3);
+}
+
+// Issue 18, item 7: a value outside its metric's range (LOG_FORMAT.md) from any source (this
+// computer, SSH, node_exporter, a GPU tool) is "not measured": it never reaches the sample the log
+// and /metrics are written from, and the machine's error says which value was left out.
+void TestMachineMonitor::outOfRangeValuesAreNotMeasured()
+{
+    SamplingThread thread;
+    MachineMonitor m({ QStringLiteral("m1"), QStringLiteral("one") }, thread.get());
+    Sample bad = with(Metric::CpuPercent, 100.0001); // written in full, not rounded to "100"
+    bad.set(Metric::MemoryPercent, 40.0);
+    bad.set(Metric::ServerUp, 2.0);
+    bad.set(Metric::GpuMemoryMb, -5.0);
+    bad.set(Metric::TemperatureC, std::numeric_limits<double>::infinity());
+    m.addSource(std::make_unique<FakeSource>(bad));
+    m.addSource(std::make_unique<FakeSource>(with(Metric::GpuPercent, 100.0)));
+    QSignalSpy ready(&m, &MachineMonitor::sampleReady);
+    QSignalSpy errors(&m, &MachineMonitor::errorChanged);
+
+    for (quint64 tick = 1; tick <= 2; ++tick) {
+        m.requestSample(tick, qint64(tick) * 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), int(tick), kWaitMs);
+    }
+    const Sample s = ready.last().at(1).value<Sample>();
+    QCOMPARE(s.value(Metric::MemoryPercent), 40.0);
+    QCOMPARE(s.value(Metric::GpuPercent), 100.0);
+    for (Metric gone : { Metric::CpuPercent, Metric::ServerUp, Metric::GpuMemoryMb, Metric::TemperatureC })
+        QVERIFY2(!s.has(gone), qPrintable(metricSuffix(gone) + u" = "_qs + QString::number(s.value(gone))));
+    QVERIFY(!m.history().last().has(Metric::CpuPercent));
+    const QString why = QStringLiteral(
+        "fake reported cpu_percent = 100.0001, server_up = 2, gpu_memory_mb = -5, temperature_c = inf; not recorded");
+    QCOMPARE(m.lastError(), why);
+    QCOMPARE(errors.count(), 1);
 }
 
 void TestMachineMonitor::noSourcesGivesAnEmptySample()

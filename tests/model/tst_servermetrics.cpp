@@ -3,6 +3,7 @@
 #include "servermetrics.h"
 #include "testutil.h"
 
+#include <QLocale>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -48,6 +49,8 @@ private slots:
     void fromFixtures();
     void fromText_data();
     void fromText();
+    void outOfRangeSamplesAreRejected_data();
+    void outOfRangeSamplesAreRejected();
     void tokensPerSecondFromScrapes_data();
     void tokensPerSecondFromScrapes();
     void counterRate_data();
@@ -230,6 +233,63 @@ void TestServerMetrics::fromText()
     QCOMPARE(orNone(c.generatedTokens), generated);
     QCOMPARE(orNone(c.activeRequests), active);
     QCOMPARE(orNone(c.completedRequests), completed);
+}
+
+// Issue 18, item 7: every quantity is a count (finite, >= 0). A negative sample in any label set, a
+// sum that overflows, or a name with no finite sample leaves the quantity out and is named, so the
+// server's state can say why; the other quantities of the scrape are kept.
+void TestServerMetrics::outOfRangeSamplesAreRejected_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<double>("generated");
+    QTest::addColumn<double>("active");
+    QTest::addColumn<double>("completed");
+    QTest::addColumn<QStringList>("rejected");
+
+    QTest::addRow("llama.cpp requests_processing -5")
+        << QByteArray("llamacpp:requests_processing -5\nllamacpp:tokens_predicted_total 10\n") << 10.0 << kNone << kNone
+        << QStringList { u"llamacpp:requests_processing = -5"_qs };
+    QTest::addRow("negative in one label set of two")
+        << QByteArray("vllm:num_requests_running{e=\"0\"} 3\nvllm:num_requests_running{e=\"1\"} -1\n"
+                      "vllm:request_success_total 7\n")
+        << kNone << kNone << 7.0 << QStringList { u"vllm:num_requests_running = -1"_qs };
+    QTest::addRow("negative counter") << QByteArray("vllm:generation_tokens_total -0.5\n") << kNone << kNone << kNone
+                                      << QStringList { u"vllm:generation_tokens_total = -0.5"_qs };
+    QTest::addRow("NaN alone") << QByteArray("llamacpp:requests_processing NaN\n") << kNone << kNone << kNone
+                               << QStringList { u"llamacpp:requests_processing = nan"_qs };
+    QTest::addRow("-Inf") << QByteArray("tgi_batch_current_size -Inf\ntgi_request_success 3\n") << kNone << kNone << 3.0
+                          << QStringList { u"tgi_batch_current_size = -inf"_qs };
+    QTest::addRow("sum overflows") << QByteArray("vllm:request_success_total{a=\"1\"} 1.5e308\n"
+                                                 "vllm:request_success_total{a=\"2\"} 1.5e308\n")
+                                   << kNone << kNone << kNone << QStringList { u"vllm:request_success_total = inf"_qs };
+    // A NaN label set next to finite ones says nothing; the finite ones are the count.
+    QTest::addRow("NaN beside a finite label set")
+        << QByteArray("vllm:num_requests_running{e=\"0\"} NaN\nvllm:num_requests_running{e=\"1\"} 4\n") << kNone << 4.0
+        << kNone << QStringList {};
+    // sglang: only NaN, sglang_ finite: the second name is the count, nothing rejected.
+    QTest::addRow("SGLang NaN colon name, finite underscore name")
+        << QByteArray("sglang:num_running_reqs NaN\nsglang_num_running_reqs 2\n") << kNone << 2.0 << kNone
+        << QStringList {};
+    QTest::addRow("zero is a count") << QByteArray("llamacpp:requests_processing 0\n") << kNone << 0.0 << kNone
+                                     << QStringList {};
+}
+
+void TestServerMetrics::outOfRangeSamplesAreRejected()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(double, generated);
+    QFETCH(double, active);
+    QFETCH(double, completed);
+    QFETCH(QStringList, rejected);
+
+    const ServerCounters c = countersOf(text);
+    QCOMPARE(orNone(c.generatedTokens), generated);
+    QCOMPARE(orNone(c.activeRequests), active);
+    QCOMPARE(orNone(c.completedRequests), completed);
+    QStringList got;
+    for (const RejectedServerValue &v : c.rejected)
+        got << v.name + u" = "_qs + QString::number(v.value, 'g', QLocale::FloatingPointShortest);
+    QCOMPARE(got, rejected);
 }
 
 // Tokens/s = Δ(generated-token counter) / Δ(wall time) between scrapes, worked out by hand from
