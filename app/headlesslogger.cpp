@@ -182,6 +182,8 @@ int runSingleSnapshot(const CommandLine &options)
         printLine(stderr, QStringLiteral("perfdash: ") + error);
         return 1;
     }
+    if (!log.tailNote().isEmpty())
+        printLine(stderr, QStringLiteral("perfdash: note: ") + log.tailNote());
     const QByteArray row = log.layout().row(
         sample.timeMs, { { QStringLiteral("local"), sample } }, options.event.trimmed(), options.notes);
     if (!log.write(row, &error)) {

@@ -34,6 +34,8 @@ int appendToNewestLog(const CommandLine &options, const QString &dir)
     QString error;
     if (!log.openForAppend(newest, &error))
         return fail(error);
+    if (!log.tailNote().isEmpty())
+        std::fputs(qPrintable(QStringLiteral("perfdash: note: ") + log.tailNote() + u'\n'), stderr);
     QStringList machines;
     for (const LogLayout::Column &c : log.layout().columns()) {
         if (!c.machine.isEmpty() && !machines.contains(c.machine))

@@ -42,6 +42,7 @@ bool SessionLog::create(const QString &dir, qint64 startMs, const LogLayout &lay
     }
     m_layout = layout;
     m_rows = 0;
+    m_tailNote.clear();
     m_pending.clear();
     m_pendingRowBytes = 0;
     m_knownSize = 0;
@@ -77,15 +78,31 @@ bool SessionLog::openForAppend(const QString &csvPath, QString *error)
     m_last = '\n';
     // Mapped, the scan of a 100 MB log takes milliseconds (`perfdash mark` does it each time).
     const qint64 size = in.size();
+    // NUL bytes near the end are what a power cut leaves of the rows being appended.
+    constexpr qint64 kTailBytes = 64 * 1024;
+    bool nulInTail = false;
     if (uchar *mapped = size > 0 ? in.map(0, size) : nullptr) {
-        follow(QByteArrayView(reinterpret_cast<const char *>(mapped), size));
+        const QByteArrayView all(reinterpret_cast<const char *>(mapped), size);
+        follow(all);
+        nulInTail = all.last(std::min(size, kTailBytes)).contains('\0');
         in.unmap(mapped);
     } else if (in.seek(0)) {
         QByteArray chunk;
-        while (!(chunk = in.read(1 << 20)).isEmpty())
+        QByteArray tail;
+        while (!(chunk = in.read(1 << 20)).isEmpty()) {
             follow(chunk);
+            tail = QByteArray(tail + chunk).right(kTailBytes);
+        }
+        nulInTail = tail.contains('\0');
     }
     in.close();
+    m_tailNote.clear();
+    if (nulInTail || m_inQuote || m_last != '\n') {
+        m_tailNote = (nulInTail ? tr("%1 ends in damaged bytes (NULs, as a power cut leaves them)")
+                                : tr("%1 ends in a line cut short (a crash or a kill)"))
+                         .arg(csvPath)
+            + tr("; readers skip it, and the new row starts on a line of its own");
+    }
 
     m_file.setFileName(csvPath);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {

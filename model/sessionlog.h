@@ -20,8 +20,11 @@ public:
 
     // Creates a new log named after startMs in dir (creating dir) and writes its header.
     bool create(const QString &dir, qint64 startMs, const LogLayout &layout, QString *error);
-    // Opens an existing log to append rows in its own column layout.
+    // Opens an existing log to append rows in its own column layout. A damaged or cut last line
+    // is left as it is (readers skip it) and the next row starts on a line of its own; tailNote()
+    // says so, for the person.
     bool openForAppend(const QString &csvPath, QString *error);
+    QString tailNote() const { return m_tailNote; }
     void close();
 
     bool isOpen() const { return m_file.isOpen(); }
@@ -58,6 +61,7 @@ private:
     QFile m_file;
     LogLayout m_layout;
     qint64 m_rows = 0;
+    QString m_tailNote;
     int m_lockWaitMs = 2000;
     struct Pending
     {

@@ -74,6 +74,8 @@ private slots:
     void openForAppendRejects_data();
     void openForAppendRejects();
     void writeWhenClosedFails();
+    void appendAfterAPowerCutStartsACleanLine_data();
+    void appendAfterAPowerCutStartsACleanLine();
     void failedWriteLeavesNoHalfRow();
     void failedWriteInsideAQuotedNote();
     void headerThatCannotBeWrittenLeavesNoFile();
@@ -366,6 +368,43 @@ void TestSessionLog::openForAppendRejects()
     QVERIFY(!log.isOpen());
     if (!existing.isNull())
         QCOMPARE(TestUtil::readFile(path), existing); // untouched
+}
+
+void TestSessionLog::appendAfterAPowerCutStartsACleanLine_data()
+{
+    QTest::addColumn<QByteArray>("tail");
+    QTest::addColumn<QByteArray>("repair");
+    QTest::addColumn<QString>("note");
+    QTest::addRow("512 NULs") << QByteArray(512, '\0') << QByteArray("\n") << QStringLiteral("NUL");
+    QTest::addRow("NULs and a line end") << QByteArray(100, '\0') + '\n' << QByteArray() << QStringLiteral("NUL");
+    QTest::addRow("cut row") << QByteArray("2026-11-22T13:30:23.000Z,5,") << QByteArray("\n")
+                             << QStringLiteral("cut short");
+    QTest::addRow("garbage with a quote")
+        << QByteArray("\x93\"\xff") << QByteArray("\"\n") << QStringLiteral("cut short");
+    QTest::addRow("whole") << QByteArray() << QByteArray() << QString();
+}
+
+// The newest log's tail was damaged by a power cut: `perfdash mark` and `log --single` never
+// append after the garbage as if it were a row's beginning, and they say what they found.
+void TestSessionLog::appendAfterAPowerCutStartsACleanLine()
+{
+    QFETCH(QByteArray, tail);
+    QFETCH(QByteArray, repair);
+    QFETCH(QString, note);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(kFirstName);
+    const QByteArray row1 = LogLayout::forMachines({ QStringLiteral("m1") }).row(kStartMs, cpuSample(1));
+    QVERIFY(writeFile(path, kOneMachineHeader + row1 + tail));
+    SessionLog log;
+    QString error;
+    QVERIFY2(log.openForAppend(path, &error), qPrintable(error));
+    if (note.isEmpty())
+        QVERIFY(log.tailNote().isEmpty());
+    else
+        QVERIFY2(log.tailNote().contains(note), qPrintable(log.tailNote()));
+    const QByteArray row2 = log.layout().row(kStartMs + 1000, cpuSample(2));
+    QVERIFY(log.write(row2, &error));
+    QCOMPARE(TestUtil::readFile(path), QByteArray(kOneMachineHeader + row1 + tail + repair + row2));
 }
 
 void TestSessionLog::writeWhenClosedFails()
