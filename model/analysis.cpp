@@ -475,6 +475,8 @@ QString warningKindName(LogWarning::Kind kind)
         return QStringLiteral("out_of_order");
     case LogWarning::MixedTimestamps:
         return QStringLiteral("mixed_timestamps");
+    case LogWarning::MalformedCell:
+        return QStringLiteral("malformed_cell");
     case LogWarning::TooManyWarnings:
         return QStringLiteral("too_many_warnings");
     }
