@@ -9,8 +9,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -82,6 +84,9 @@ class TestAnalysis : public QObject
 
 private slots:
     void largeLogScansMachinesAtOnce();
+    void manyMachinesFewRowsScanAtOnce();
+    void medianIntervalIsExact_data();
+    void medianIntervalIsExact();
     void statistics_data();
     void statistics();
     void samplesPerMachine();
@@ -134,6 +139,87 @@ void TestAnalysis::largeLogScansMachinesAtOnce()
     QCOMPARE(describe(firstOnly), describe(one));
     QVERIFY(std::is_sorted(r.issues.begin(), r.issues.end(),
         [](const IssuePeriod &x, const IssuePeriod &y) { return x.start.ms < y.start.ms; }));
+}
+
+// Issue 18, item 9: a log of many machines and few rows (10,000 x 100) is scanned on several threads
+// too; each machine gets what its own log alone gives, and the issues stay in order.
+void TestAnalysis::manyMachinesFewRowsScanAtOnce()
+{
+    constexpr int kMachines = 2000;
+    constexpr int kRows = 60; // 120,000 cells
+    QByteArray header = "timestamp";
+    for (int m = 0; m < kMachines; ++m)
+        header += ",m" + QByteArray::number(m) + "_cpu_percent";
+    header += ",event,notes\n";
+    QByteArray all = header;
+    QByteArray first = "timestamp,m0_cpu_percent,event,notes\n";
+    QByteArray last = "timestamp,m" + QByteArray::number(kMachines - 1) + "_cpu_percent,event,notes\n";
+    auto cpu = [](int m, int i) { return QByteArray::number((i * 37 + m * 11) % 100); };
+    for (int i = 0; i < kRows; ++i) {
+        const QByteArray time = ts(i + (i > kRows / 2 ? 30 : 0)); // a gap
+        all += time;
+        for (int m = 0; m < kMachines; ++m)
+            all += ',' + cpu(m, i);
+        all += ",,\n";
+        first += time + ',' + cpu(0, i) + ",,\n";
+        last += time + ',' + cpu(kMachines - 1, i) + ",,\n";
+    }
+    const AnalysisResult r = Analysis::analyze(load(all), {}, { RunSelection::All, 0 });
+    QCOMPARE(r.machines.size(), kMachines);
+    for (const auto &[machine, alone] : { std::pair { 0, first }, std::pair { kMachines - 1, last } }) {
+        const AnalysisResult one = Analysis::analyze(load(alone), {}, { RunSelection::All, 0 });
+        const MachineStatistics &a = r.machines[machine];
+        QCOMPARE(a.samples, one.machines[0].samples);
+        QCOMPARE(a.cpuAvg, one.machines[0].cpuAvg);
+        QCOMPARE(a.medianIntervalMs, one.machines[0].medianIntervalMs);
+        AnalysisResult mine = r;
+        mine.machineIds = one.machineIds;
+        mine.issues.removeIf([&](const IssuePeriod &p) { return p.machine != machine; });
+        for (IssuePeriod &p : mine.issues)
+            p.machine = 0;
+        QVERIFY(mine.issues.size() > 3);
+        QCOMPARE(describe(mine), describe(one));
+    }
+    QVERIFY(std::is_sorted(r.issues.begin(), r.issues.end(), [](const IssuePeriod &x, const IssuePeriod &y) {
+        return std::tie(x.start.ms, x.machine, x.kind) < std::tie(y.start.ms, y.machine, y.kind);
+    }));
+}
+
+// The median interval, exact, from a handful of intervals to tens of thousands, short ones (under
+// 65.5 s, counted in a table past 4,096 of them) and long ones mixed.
+void TestAnalysis::medianIntervalIsExact_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("longEvery"); // one interval in this many is over 65.5 s; 0: none
+    for (int count : { 0, 1, 2, 3, 100, 4096, 4097, 4098, 20001 }) {
+        for (int longEvery : { 0, 2, 7 })
+            QTest::addRow("%d intervals, long every %d", count, longEvery) << count << longEvery;
+    }
+}
+
+void TestAnalysis::medianIntervalIsExact()
+{
+    QFETCH(int, count);
+    QFETCH(int, longEvery);
+    QRandomGenerator random(quint32(count * 10 + longEvery));
+    std::vector<qint64> times { kT0 };
+    std::vector<qint64> positive;
+    for (int i = 0; i < count; ++i) {
+        qint64 dt = qint64(random.bounded(3000));
+        if (longEvery && i % longEvery == 0)
+            dt = 65'536 + qint64(random.bounded(100'000));
+        if (i % 11 == 5)
+            dt = -dt; // back in time: not an interval
+        times.push_back(times.back() + dt);
+        if (dt > 0)
+            positive.push_back(dt);
+    }
+    std::sort(positive.begin(), positive.end());
+    const size_t n = positive.size();
+    const double expected = n == 0 ? 0
+        : n % 2                    ? double(positive[n / 2])
+                                   : (double(positive[n / 2 - 1]) + double(positive[n / 2])) / 2;
+    QCOMPARE(Analysis::medianInterval(times), expected);
 }
 
 void TestAnalysis::statistics_data()
