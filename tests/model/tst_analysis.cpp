@@ -7,6 +7,7 @@
 #include "logreader.h"
 #include "testutil.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -87,6 +88,7 @@ private slots:
     void manyMachinesFewRowsScanAtOnce();
     void medianIntervalIsExact_data();
     void medianIntervalIsExact();
+    void formatTimeWritesWhatQDateTimeWrites();
     void statistics_data();
     void statistics();
     void samplesPerMachine();
@@ -220,6 +222,41 @@ void TestAnalysis::medianIntervalIsExact()
         : n % 2                    ? double(positive[n / 2])
                                    : (double(positive[n / 2 - 1]) + double(positive[n / 2])) / 2;
     QCOMPARE(Analysis::medianInterval(times), expected);
+}
+
+// formatTime() writes the date and time by hand (QDateTime::toString() was a third of `perfdash
+// analyze` on 160,000 issues): the same text as QDateTime, over the years and offsets a log can hold.
+void TestAnalysis::formatTimeWritesWhatQDateTimeWrites()
+{
+    auto reference = [](const LogInstant &t, bool withOffset) -> QString {
+        const int offset = withOffset ? t.offsetSeconds : 0;
+        const QString text = QDateTime::fromMSecsSinceEpoch(t.ms + qint64(offset) * 1000, Qt::UTC)
+                                 .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"));
+        if (!withOffset)
+            return text;
+        const int a = std::abs(offset);
+        return text + (offset < 0 ? u'-' : u'+')
+            + QStringLiteral("%1:%2")
+                  .arg(a / 3600, 2, 10, QLatin1Char('0'))
+                  .arg(a % 3600 / 60, 2, 10, QLatin1Char('0'));
+    };
+    QRandomGenerator random(2026);
+    // 0001-01-01 to 9999-12-31 and a little past both ends, where QDateTime writes the text
+    const qint64 first = QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() - 86'400'000;
+    const qint64 last
+        = QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch() + 86'400'000;
+    QList<LogInstant> instants { { 0, 0 }, { -1, 0 }, { kT0, 3600 }, { kT0, -5 * 3600 - 1800 }, { kT0, 18 * 3600 },
+        { first, 0 }, { last, 0 }, { first + 86'400'000, -3600 }, { last - 86'400'000, 3600 },
+        { 951'782'400'000, 0 } /* 2000-02-29 */, { -86'400'000, 0 } };
+    for (int i = 0; i < 20000; ++i) {
+        const qint64 ms = first + qint64(random.bounded(double(last - first)));
+        const int offset = (int(random.bounded(2 * 18 * 4 + 1)) - 18 * 4) * 900;
+        instants.append({ ms, offset });
+    }
+    for (const LogInstant &t : std::as_const(instants)) {
+        for (bool withOffset : { true, false })
+            QCOMPARE(Analysis::formatTime(t, withOffset), reference(t, withOffset));
+    }
 }
 
 void TestAnalysis::statistics_data()
