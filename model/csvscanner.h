@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <vector>
@@ -14,16 +15,24 @@ struct Field
     const char *b = nullptr;
     const char *e = nullptr;
     bool escaped = false; // quoted, with doubled quotes inside
+    // Quoted, and text follows the closing quote (at e) up to te, which RFC 4180 does not allow: the
+    // value is the quoted text followed by that text as written, as Python's csv and pandas read it.
+    const char *te = nullptr;
+    bool trailing() const { return te != nullptr; }
 };
 
-enum class RecordEnd { Newline, Eof, EofInQuote };
+// How a record ended. Nul: at a NUL byte, which no log holds: the record is damage, and quotes in
+// damage are not trusted, so the caller skips the rest of the line (Scanner::position() is the NUL).
+enum class RecordEnd { Newline, Eof, EofInQuote, Nul };
 
 struct Record
 {
     int firstLine = 1;
     int lastLine = 1;
     RecordEnd end = RecordEnd::Newline;
-    bool nul = false;
+    bool trailing = false;   // a field has text after its closing quote
+    const char *b = nullptr; // the record's bytes, without its line end
+    const char *e = nullptr;
 };
 
 // The bytes that end an unquoted field or need a look: comma, line feed, NUL.
@@ -62,7 +71,15 @@ public:
         if (m_p >= m_end)
             return false;
         rec.firstLine = m_line;
-        rec.nul = false;
+        rec.trailing = false;
+        rec.b = m_p;
+        auto stopAtNul = [&](const char *nul) {
+            m_p = nul;
+            rec.e = nul;
+            rec.end = RecordEnd::Nul;
+            rec.lastLine = m_line;
+            return true;
+        };
         for (;;) {
             Field f;
             const char *q = m_p;
@@ -73,6 +90,7 @@ public:
                         f.e = q;
                         fields.push_back(f);
                         m_p = m_end;
+                        rec.e = m_end;
                         rec.end = RecordEnd::EofInQuote;
                         rec.lastLine = m_end[-1] == '\n' ? m_line - 1 : m_line; // no line after a final \n
                         return true;
@@ -89,13 +107,19 @@ public:
                     if (c == '\n')
                         ++m_line;
                     else if (c == '\0')
-                        rec.nul = true;
+                        return stopAtNul(q);
                 }
                 f.e = q++;
-                while (q < m_end && *q != ',' && *q != '\n') { // text after the closing quote is ignored
+                const char *after = q;
+                while (q < m_end && *q != ',' && *q != '\n') {
                     if (*q == '\0')
-                        rec.nul = true;
+                        return stopAtNul(q);
                     ++q;
+                }
+                const char *te = (q == m_end || *q == '\n') && q > after && q[-1] == '\r' ? q - 1 : q;
+                if (te > after) {
+                    f.te = te;
+                    rec.trailing = true;
                 }
             } else {
                 f.b = q;
@@ -103,7 +127,7 @@ public:
                     if (kStops.stop[static_cast<unsigned char>(*q)]) {
                         if (*q != '\0')
                             break;
-                        rec.nul = true;
+                        return stopAtNul(q);
                     }
                     ++q;
                 }
@@ -114,11 +138,13 @@ public:
             fields.push_back(f);
             if (q == m_end) {
                 m_p = m_end;
+                rec.e = m_end;
                 rec.end = RecordEnd::Eof;
                 rec.lastLine = m_line;
                 return true;
             }
             if (*q == '\n') {
+                rec.e = q;
                 rec.lastLine = m_line++;
                 m_p = q + 1;
                 rec.end = RecordEnd::Newline;
@@ -126,7 +152,8 @@ public:
             }
             m_p = q + 1; // a comma: another field follows, maybe empty at the end of the data
             if (m_p == m_end) {
-                fields.push_back(Field { m_p, m_p, false });
+                fields.push_back(Field { m_p, m_p, false, nullptr });
+                rec.e = m_end;
                 rec.end = RecordEnd::Eof;
                 rec.lastLine = m_line;
                 return true;
@@ -142,16 +169,25 @@ private:
 
 inline QString decode(const Field &f)
 {
-    if (!f.escaped)
+    if (!f.escaped && !f.trailing())
         return QString::fromUtf8(f.b, f.e - f.b);
     QByteArray bytes;
-    bytes.reserve(f.e - f.b);
+    bytes.reserve(f.e - f.b + (f.trailing() ? f.te - f.e : 0));
     for (const char *p = f.b; p < f.e; ++p) {
         bytes.append(*p);
         if (*p == '"' && p + 1 < f.e && p[1] == '"')
             ++p;
     }
+    if (f.trailing())
+        bytes.append(f.e + 1, f.te - (f.e + 1)); // after the closing quote
     return QString::fromUtf8(bytes);
+}
+
+// Whether the field's bytes (quoted text and any text after the closing quote) are valid UTF-8.
+inline bool isUtf8(const Field &f)
+{
+    return QByteArrayView(f.b, f.e - f.b).isValidUtf8()
+        && (!f.trailing() || QByteArrayView(f.e + 1, f.te - (f.e + 1)).isValidUtf8());
 }
 
 inline bool isBlank(const Field &f)

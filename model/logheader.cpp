@@ -68,16 +68,20 @@ QString notALogReason(QByteArrayView bytes)
     if (starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2))
         return LogReaderText::tr("the file is UTF-16 text; a log is UTF-8");
 
+    // Only the header line decides: past it, NUL bytes and garbage are damaged records, reported
+    // with their line numbers, so a log whose end was overwritten with NULs still loads.
+    const char *b = bytes.data();
+    const qsizetype sample = std::min<qsizetype>(bytes.size(), 4096);
+    const char *newline = std::find(b, b + sample, '\n');
+    const bool firstEnd = newline != b + sample;
+    const qsizetype headerLength = newline - b;
+
     // Without a byte order mark, UTF-16 and UTF-32 show as NULs in a regular pattern.
-    const qsizetype n = std::min<qsizetype>(bytes.size(), 4096);
+    const qsizetype n = headerLength;
     qsizetype nulAt[4] = { 0, 0, 0, 0 };
-    qsizetype controls = 0;
     for (qsizetype i = 0; i < n; ++i) {
-        const unsigned char c = static_cast<unsigned char>(bytes[i]);
-        if (c == 0)
+        if (b[i] == 0)
             ++nulAt[i % 4];
-        else if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F)
-            ++controls;
     }
     const qsizetype quarter = n / 4;
     const qsizetype nuls = nulAt[0] + nulAt[1] + nulAt[2] + nulAt[3];
@@ -91,19 +95,12 @@ QString notALogReason(QByteArrayView bytes)
             || (nulAt[0] + nulAt[2] >= n / 2 * 9 / 10 && nulAt[1] + nulAt[3] <= n / 20))
             return LogReaderText::tr("the file is UTF-16 text; a log is UTF-8");
     }
-    // The header line must be text; past it, a stray NUL is one bad record, but a sea of control
-    // bytes is a binary file.
-    const char *b = bytes.data();
-    const char *newline = std::find(b, b + n, '\n');
-    const bool firstEnd = newline != b + n;
-    const qsizetype headerLength = newline - b;
+    // The header line must be text.
     for (qsizetype i = 0; i < headerLength; ++i) {
         const unsigned char c = static_cast<unsigned char>(b[i]);
         if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F)
             return LogReaderText::tr("the file is binary, not a CSV log");
     }
-    if (nuls + controls > n / 20)
-        return LogReaderText::tr("the file is binary, not a CSV log");
     const QByteArrayView head(b, headerLength);
     if (!head.isValidUtf8()) {
         // a cut multi-byte character at the end of the 4 KiB sample is not evidence
@@ -117,7 +114,12 @@ bool readHeader(Scanner &scanner, Header &header, LogData &data, QString *error)
 {
     Record rec;
     std::vector<Field> fields;
-    if (!scanner.next(rec, fields) || rec.end == RecordEnd::EofInQuote) {
+    const bool read = scanner.next(rec, fields);
+    if (read && rec.end == RecordEnd::Nul) { // past the 4 KiB that notALogReason() looks at
+        *error = LogReaderText::tr("the file is binary, not a CSV log");
+        return false;
+    }
+    if (!read || rec.end == RecordEnd::EofInQuote) {
         *error = LogReaderText::tr("the first line has no \"timestamp\" column: this is not a session log");
         return false;
     }

@@ -22,14 +22,17 @@ struct LogWarning
 {
     enum Kind {
         BadCell,           // a metric cell that is not a finite number or out of its range: not measured
-        BadRecord,         // a record that cannot be parsed (field count, timestamp, NUL byte): skipped
+        BadRecord,         // a record that cannot be parsed (field count, timestamp, NUL byte): skipped; a run of
+                           // records of NUL bytes or binary data is one warning naming its line range
         CutLastLine,       // the last line has no line end: kept or dropped (the message says which)
         UnterminatedQuote, // a quote opened and never closed swallowed the rest of the file: dropped
         UnknownColumn,     // columns that are no metric of the format: kept out of the data
         DuplicateColumn,   // a column name seen before: the first one is used
         OutOfOrder,        // rows going back in time: sorted (stable)
         MixedTimestamps,   // timestamps written in more than one style
-        TooManyWarnings,   // the count of BadCell or BadRecord warnings past the first kMaxListed
+        MalformedCell,     // a cell read although not written as the format says: text after its closing quote,
+                           // bytes that are not UTF-8 (replaced), spaces around a timestamp
+        TooManyWarnings,   // the count of BadCell, BadRecord or MalformedCell warnings past the first kMaxListed
     };
     Kind kind = BadRecord;
     int line = 0;
@@ -96,7 +99,8 @@ struct LogReadResult
 
 namespace LogReader {
 
-// How many BadCell and how many BadRecord warnings are listed one by one before a TooManyWarnings.
+// How many BadCell, BadRecord and MalformedCell warnings (each kind) are listed one by one before a
+// TooManyWarnings.
 inline constexpr int kMaxListed = 100;
 
 // How parse() splits a large log to read its parts on several cores at once. The result is the same

@@ -7,10 +7,13 @@
 #include "logreader.h"
 #include "testutil.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -82,6 +85,10 @@ class TestAnalysis : public QObject
 
 private slots:
     void largeLogScansMachinesAtOnce();
+    void manyMachinesFewRowsScanAtOnce();
+    void medianIntervalIsExact_data();
+    void medianIntervalIsExact();
+    void formatTimeWritesWhatQDateTimeWrites();
     void statistics_data();
     void statistics();
     void samplesPerMachine();
@@ -136,6 +143,122 @@ void TestAnalysis::largeLogScansMachinesAtOnce()
     QCOMPARE(describe(firstOnly), describe(one));
     QVERIFY(std::is_sorted(r.issues.begin(), r.issues.end(),
         [](const IssuePeriod &x, const IssuePeriod &y) { return x.start.ms < y.start.ms; }));
+}
+
+// Issue 18, item 9: a log of many machines and few rows (10,000 x 100) is scanned on several threads
+// too; each machine gets what its own log alone gives, and the issues stay in order.
+void TestAnalysis::manyMachinesFewRowsScanAtOnce()
+{
+    constexpr int kMachines = 2000;
+    constexpr int kRows = 60; // 120,000 cells
+    QByteArray header = "timestamp";
+    for (int m = 0; m < kMachines; ++m)
+        header += ",m" + QByteArray::number(m) + "_cpu_percent";
+    header += ",event,notes\n";
+    QByteArray all = header;
+    QByteArray first = "timestamp,m0_cpu_percent,event,notes\n";
+    QByteArray last = "timestamp,m" + QByteArray::number(kMachines - 1) + "_cpu_percent,event,notes\n";
+    auto cpu = [](int m, int i) { return QByteArray::number((i * 37 + m * 11) % 100); };
+    for (int i = 0; i < kRows; ++i) {
+        const QByteArray time = ts(i + (i > kRows / 2 ? 30 : 0)); // a gap
+        all += time;
+        for (int m = 0; m < kMachines; ++m)
+            all += ',' + cpu(m, i);
+        all += ",,\n";
+        first += time + ',' + cpu(0, i) + ",,\n";
+        last += time + ',' + cpu(kMachines - 1, i) + ",,\n";
+    }
+    const AnalysisResult r = Analysis::analyze(load(all), {}, { RunSelection::All, 0 });
+    QCOMPARE(r.machines.size(), kMachines);
+    for (const auto &[machine, alone] : { std::pair { 0, first }, std::pair { kMachines - 1, last } }) {
+        const AnalysisResult one = Analysis::analyze(load(alone), {}, { RunSelection::All, 0 });
+        const MachineStatistics &a = r.machines[machine];
+        QCOMPARE(a.samples, one.machines[0].samples);
+        QCOMPARE(a.cpuAvg, one.machines[0].cpuAvg);
+        QCOMPARE(a.medianIntervalMs, one.machines[0].medianIntervalMs);
+        AnalysisResult mine = r;
+        mine.machineIds = one.machineIds;
+        mine.issues.removeIf([&](const IssuePeriod &p) { return p.machine != machine; });
+        for (IssuePeriod &p : mine.issues)
+            p.machine = 0;
+        QVERIFY(mine.issues.size() > 3);
+        QCOMPARE(describe(mine), describe(one));
+    }
+    QVERIFY(std::is_sorted(r.issues.begin(), r.issues.end(), [](const IssuePeriod &x, const IssuePeriod &y) {
+        return std::tie(x.start.ms, x.machine, x.kind) < std::tie(y.start.ms, y.machine, y.kind);
+    }));
+}
+
+// The median interval, exact, from a handful of intervals to tens of thousands, short ones (under
+// 65.5 s, counted in a table past 4,096 of them) and long ones mixed.
+void TestAnalysis::medianIntervalIsExact_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("longEvery"); // one interval in this many is over 65.5 s; 0: none
+    for (int count : { 0, 1, 2, 3, 100, 4096, 4097, 4098, 20001 }) {
+        for (int longEvery : { 0, 2, 7 })
+            QTest::addRow("%d intervals, long every %d", count, longEvery) << count << longEvery;
+    }
+}
+
+void TestAnalysis::medianIntervalIsExact()
+{
+    QFETCH(int, count);
+    QFETCH(int, longEvery);
+    QRandomGenerator random(quint32(count * 10 + longEvery));
+    std::vector<qint64> times { kT0 };
+    std::vector<qint64> positive;
+    for (int i = 0; i < count; ++i) {
+        qint64 dt = qint64(random.bounded(3000));
+        if (longEvery && i % longEvery == 0)
+            dt = 65'536 + qint64(random.bounded(100'000));
+        if (i % 11 == 5)
+            dt = -dt; // back in time: not an interval
+        times.push_back(times.back() + dt);
+        if (dt > 0)
+            positive.push_back(dt);
+    }
+    std::sort(positive.begin(), positive.end());
+    const size_t n = positive.size();
+    const double expected = n == 0 ? 0
+        : n % 2                    ? double(positive[n / 2])
+                                   : (double(positive[n / 2 - 1]) + double(positive[n / 2])) / 2;
+    QCOMPARE(Analysis::medianInterval(times), expected);
+}
+
+// formatTime() writes the date and time by hand (QDateTime::toString() was a third of `perfdash
+// analyze` on 160,000 issues): the same text as QDateTime, over the years and offsets a log can hold.
+void TestAnalysis::formatTimeWritesWhatQDateTimeWrites()
+{
+    auto reference = [](const LogInstant &t, bool withOffset) -> QString {
+        const int offset = withOffset ? t.offsetSeconds : 0;
+        const QString text = QDateTime::fromMSecsSinceEpoch(t.ms + qint64(offset) * 1000, Qt::UTC)
+                                 .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"));
+        if (!withOffset)
+            return text;
+        const int a = std::abs(offset);
+        return text + (offset < 0 ? u'-' : u'+')
+            + QStringLiteral("%1:%2")
+                  .arg(a / 3600, 2, 10, QLatin1Char('0'))
+                  .arg(a % 3600 / 60, 2, 10, QLatin1Char('0'));
+    };
+    QRandomGenerator random(2026);
+    // 0001-01-01 to 9999-12-31 and a little past both ends, where QDateTime writes the text
+    const qint64 first = QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() - 86'400'000;
+    const qint64 last
+        = QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch() + 86'400'000;
+    QList<LogInstant> instants { { 0, 0 }, { -1, 0 }, { kT0, 3600 }, { kT0, -5 * 3600 - 1800 }, { kT0, 18 * 3600 },
+        { first, 0 }, { last, 0 }, { first + 86'400'000, -3600 }, { last - 86'400'000, 3600 },
+        { 951'782'400'000, 0 } /* 2000-02-29 */, { -86'400'000, 0 } };
+    for (int i = 0; i < 20000; ++i) {
+        const qint64 ms = first + qint64(random.bounded(double(last - first)));
+        const int offset = (int(random.bounded(2 * 18 * 4 + 1)) - 18 * 4) * 900;
+        instants.append({ ms, offset });
+    }
+    for (const LogInstant &t : std::as_const(instants)) {
+        for (bool withOffset : { true, false })
+            QCOMPARE(Analysis::formatTime(t, withOffset), reference(t, withOffset));
+    }
 }
 
 void TestAnalysis::statistics_data()
