@@ -131,6 +131,7 @@ private slots:
     void snapshotsIntoTheRunningLoggersLog();
     void markWithNoLogIsOneLine();
     void markWhileTheDiskIsFullIsWrittenWhenSpaceReturns();
+    void markAfterAPowerCutStartsACleanLine();
     void markRefusedByTheRunningLogger_data();
     void markRefusedByTheRunningLogger();
     void markUsageErrors_data();
@@ -333,6 +334,30 @@ void TestControl::markWhileTheDiskIsFullIsWrittenWhenSpaceReturns()
     QVERIFY2(result.data, qPrintable(result.error));
     QCOMPARE(result.data->markers.size(), 1);
     QCOMPARE(result.data->markers.first().event, QStringLiteral("while full"));
+}
+
+// The newest log ends in the NULs a power cut leaves: `perfdash mark` (no perfdash running) says so
+// and puts the marker on a line of its own, and the log still opens with every intact row.
+void TestControl::markAfterAPowerCutStartsACleanLine()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("performance_log_20261122_143000.csv"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("timestamp,m1_cpu_percent,m1_memory_percent,event,notes\n"
+            "2026-11-22T14:30:00.000+01:00,10,50,,\n"
+            "2026-11-22T14:30:01.000+01:00,20,50,,\n"
+            "2026-11-22T14:30:02.000+01:00,3");
+    f.write(QByteArray(512, '\0'));
+    f.close();
+    const Run r = mark(dir.path(), { QStringLiteral("after the power cut") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains(QStringLiteral("NUL")), qPrintable(r.err));
+    const LogReadResult result = LogReader::read(csv);
+    QVERIFY2(result.data, qPrintable(result.error));
+    QCOMPARE(result.data->snapshotCount(), 2);
+    QCOMPARE(result.data->markers.size(), 1);
+    QCOMPARE(result.data->markers.first().event, QStringLiteral("after the power cut"));
 }
 
 void TestControl::markRefusedByTheRunningLogger_data()
