@@ -69,15 +69,16 @@ int runAnalyze(const CommandLine &options)
     if (!result.error.isEmpty())
         return fail(path + QStringLiteral(": ") + result.error);
 
-    const QByteArray json = QJsonDocument(AnalysisJson::toJson(result)).toJson(QJsonDocument::Indented);
+    // The JSON of a log with many issues takes longer to build than the analysis: only on demand.
+    const auto json = [&result] { return QJsonDocument(AnalysisJson::toJson(result)).toJson(QJsonDocument::Indented); };
     if (options.jsonOut == QLatin1String("-")) {
-        print(json);
+        print(json());
         return 0;
     }
     print(AnalysisReport::text(result).toUtf8());
     if (!options.jsonOut.isEmpty()) {
         QString error;
-        if (!OutputFile::write(options.jsonOut, json, &error))
+        if (!OutputFile::write(options.jsonOut, json(), &error))
             return fail(tr("cannot write %1: %2").arg(options.jsonOut, error));
     }
     return 0;
