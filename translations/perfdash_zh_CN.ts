@@ -935,14 +935,6 @@
         <source>unknown request &apos;%1&apos;</source>
         <translation>未知请求 &apos;%1&apos;</translation>
     </message>
-    <message>
-        <source>the marker was not stored</source>
-        <translation>标记未保存</translation>
-    </message>
-    <message>
-        <source>this session is not being recorded</source>
-        <translation>本次会话未在记录</translation>
-    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1011,10 +1003,6 @@
     <message>
         <source>%1 takes %2</source>
         <translation>%1 仅接受 %2</translation>
-    </message>
-    <message>
-        <source>the body is larger than %1 bytes</source>
-        <translation>请求正文大于 %1 字节</translation>
     </message>
     <message>
         <source>the body is not JSON: %1</source>
@@ -1095,6 +1083,56 @@
     </message>
 </context>
 <context>
+    <name>HttpListener</name>
+    <message>
+        <source>the request did not arrive whole within %1 s</source>
+        <translation>请求在 %1 秒内未完整到达</translation>
+    </message>
+    <message>
+        <source>too many connections; try again</source>
+        <translation>连接过多；请稍后再试</translation>
+    </message>
+</context>
+<context>
+    <name>HttpRequestParser</name>
+    <message>
+        <source>the request line and headers are longer than %1 bytes</source>
+        <translation>请求行和请求头超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>the request has no request line</source>
+        <translation>请求没有请求行</translation>
+    </message>
+    <message>
+        <source>malformed request line (expected e.g. &quot;GET /health HTTP/1.1&quot;)</source>
+        <translation>请求行格式错误（应为例如 &quot;GET /health HTTP/1.1&quot;）</translation>
+    </message>
+    <message>
+        <source>only HTTP/1.0 and HTTP/1.1 are served</source>
+        <translation>只支持 HTTP/1.0 和 HTTP/1.1</translation>
+    </message>
+    <message>
+        <source>malformed header line %1</source>
+        <translation>第 %1 行请求头格式错误</translation>
+    </message>
+    <message>
+        <source>send the body with a Content-Length (chunked bodies are not accepted)</source>
+        <translation>请求体须带 Content-Length 发送（不接受分块传输）</translation>
+    </message>
+    <message>
+        <source>conflicting Content-Length headers</source>
+        <translation>Content-Length 请求头相互矛盾</translation>
+    </message>
+    <message>
+        <source>malformed Content-Length</source>
+        <translation>Content-Length 格式错误</translation>
+    </message>
+    <message>
+        <source>the body is larger than %1 bytes</source>
+        <translation>请求体超过 %1 字节</translation>
+    </message>
+</context>
+<context>
     <name>HttpServerSource</name>
     <message>
         <source>an empty body</source>
@@ -1135,6 +1173,10 @@
     <message>
         <source>Prometheus metrics of no known model server</source>
         <translation>Prometheus 指标不属于任何已知的模型服务器</translation>
+    </message>
+    <message>
+        <source>%1, %2; %1 reported %3; not recorded</source>
+        <translation>%1，%2；%1 报告 %3；未记录</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1444,26 @@
         <source>loading was cancelled</source>
         <translation>加载已取消</translation>
     </message>
+    <message>
+        <source>lines %1–%2: %3 records of NUL bytes or binary data; skipped</source>
+        <translation>第 %1–%2 行：%3 条记录为 NUL 字节或二进制数据；已跳过</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: text after the closing quote; read as &quot;%3&quot;</source>
+        <translation>第 %1 行，%2 列：右引号后还有文字；按 &quot;%3&quot; 读取</translation>
+    </message>
+    <message>
+        <source>line %1, column timestamp: &quot;%2&quot; has spaces around it; read without them</source>
+        <translation>第 %1 行，timestamp 列：&quot;%2&quot; 前后有空格；已去掉空格读取</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: bytes that are not UTF-8, read as �</source>
+        <translation>第 %1 行，%2 列：含非 UTF-8 字节，按 � 读取</translation>
+    </message>
+    <message>
+        <source>%1 more cells were not written as the format says and were read anyway (not listed)</source>
+        <translation>另有 %1 个单元格不符合格式规定，仍已读取（未列出）</translation>
+    </message>
 </context>
 <context>
     <name>MachineConfig</name>
@@ -1562,6 +1624,10 @@
     <message>
         <source>%1 did not answer within %2 s</source>
         <translation>%1 在 %2 秒内无响应</translation>
+    </message>
+    <message>
+        <source>%1 reported %2; not recorded</source>
+        <translation>%1 报告 %2；未记录</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +2024,21 @@
     </message>
 </context>
 <context>
+    <name>MarkerIntake</name>
+    <message>
+        <source>the marker was not stored</source>
+        <translation>标记未保存</translation>
+    </message>
+    <message>
+        <source>this session is not being recorded</source>
+        <translation>本次会话没有在记录</translation>
+    </message>
+    <message>
+        <source>the log cannot be written now (%1); the marker is kept in memory and written as soon as the log takes it</source>
+        <translation>日志暂时无法写入（%1）；标记保留在内存中，日志恢复写入后立即写入</translation>
+    </message>
+</context>
+<context>
     <name>MarkerTableModel</name>
     <message>
         <source>Time</source>
@@ -1970,6 +2051,13 @@
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>MarkerText</name>
+    <message>
+        <source>the %1 holds a control character (U+%2) at position %3; only tab and newline are allowed</source>
+        <translation>%1 在第 %3 个字符处含控制字符（U+%2）；只允许制表符和换行</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2123,13 @@
     </message>
 </context>
 <context>
+    <name>OutputFile</name>
+    <message>
+        <source>%1 is a directory</source>
+        <translation>%1 是一个目录</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Not recording</source>
@@ -2079,6 +2174,15 @@
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message numerus="yes">
+        <source>%n marker(s) could not be written to the log before it closed: %1</source>
+        <translation>
+            <numerusform>日志关闭前有 %n 个标记未能写入：%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SessionLog</name>
     <message>
         <source>Cannot create the log directory %1</source>
@@ -2115,6 +2219,18 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 ends in damaged bytes (NULs, as a power cut leaves them)</source>
+        <translation>%1 末尾是损坏的字节（断电留下的 NUL）</translation>
+    </message>
+    <message>
+        <source>%1 ends in a line cut short (a crash or a kill)</source>
+        <translation>%1 末尾是一行被截断的内容（崩溃或被强制结束）</translation>
+    </message>
+    <message>
+        <source>; readers skip it, and the new row starts on a line of its own</source>
+        <translation>；读取时会跳过它，新行另起一行写入</translation>
     </message>
 </context>
 <context>
