@@ -370,6 +370,7 @@ AnalysisResult analyze(const LogData &data, const AnalysisThresholds &thresholds
     r.rows = data.rows;
     r.machineIds = data.machines;
     r.warnings = data.warnings;
+    r.skippedRecords = data.skippedRecords;
 
     const qsizetype runCount = r.runs.size();
     if (selection.kind == RunSelection::Number && (selection.number < 1 || selection.number > runCount)) {

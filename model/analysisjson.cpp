@@ -121,6 +121,7 @@ QJsonObject toJson(const AnalysisResult &r)
         warnings.append(QJsonObject {
             { QStringLiteral("kind"), Analysis::warningKindName(w.kind) },
             { QStringLiteral("line"), w.line },
+            { QStringLiteral("last_line"), w.lastLine ? QJsonValue(w.lastLine) : QJsonValue() },
             { QStringLiteral("message"), w.message },
         });
     }

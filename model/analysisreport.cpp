@@ -63,11 +63,33 @@ QString value(const std::optional<double> &v, int decimals)
     return v ? QString::number(*v, 'f', decimals) : QStringLiteral("-");
 }
 
+QString damageSummary(const AnalysisResult &r)
+{
+    if (r.skippedRecords == 0)
+        return {};
+    QStringList ranges;
+    for (const LogWarning &w : r.warnings) {
+        if (w.kind != LogWarning::BadRecord && w.kind != LogWarning::CutLastLine
+            && w.kind != LogWarning::UnterminatedQuote)
+            continue;
+        if (ranges.size() == 5) {
+            ranges << QStringLiteral("…");
+            break;
+        }
+        ranges << (w.lastLine > w.line ? QStringLiteral("%1–%2").arg(w.line).arg(w.lastLine) : QString::number(w.line));
+    }
+    return QCoreApplication::translate("AnalysisReport",
+        "%n damaged record(s) skipped (lines %1); every intact row is read", nullptr, int(r.skippedRecords))
+        .arg(ranges.join(QStringLiteral(", ")));
+}
+
 QString text(const AnalysisResult &r)
 {
     QString out;
     if (!r.file.isEmpty())
         out += tr("Log: %1\n").arg(r.file);
+    if (const QString damage = damageSummary(r); !damage.isEmpty())
+        out += damage + u'\n';
     if (r.selectedRun >= 0)
         out += tr("Run %1 of %2%3\n")
                    .arg(r.selectedRun + 1)

@@ -103,6 +103,7 @@ struct AnalysisResult
     QList<IssuePeriod> issues;   // by start time, then machine, then kind
     QList<LogMarkerRow> markers; // of the selection
     QList<LogWarning> warnings;  // the reader's, of the whole file
+    qint64 skippedRecords = 0;   // damaged records of the whole file the reader skipped
 
     std::optional<qint64> durationMs() const
     {

@@ -178,8 +178,10 @@ void ChunkParser::undamaged()
 void ChunkParser::closeRun()
 {
     m_inRun = false;
-    if (m_run.warning >= 0 && m_run.records > 1)
+    if (m_run.warning >= 0 && m_run.records > 1) {
         data.warnings[m_run.warning].message = damagedRunMessage(m_run);
+        data.warnings[m_run.warning].lastLine = m_run.lastLine;
+    }
     if (m_runIsFirst) {
         startsInRun = true;
         firstRun = m_run;

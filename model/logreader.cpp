@@ -134,8 +134,10 @@ LogData merge(std::vector<std::unique_ptr<ChunkParser>> &chunks)
         if (continued) {
             run.lastLine = c.firstRun.lastLine;
             run.records += c.firstRun.records;
-            if (run.warning >= 0)
+            if (run.warning >= 0) {
                 data.warnings[run.warning].message = LogParse::damagedRunMessage(run);
+                data.warnings[run.warning].lastLine = run.lastLine;
+            }
             skip = c.firstRun.warning;
             --c.badRecords;
         }

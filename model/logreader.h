@@ -37,6 +37,7 @@ struct LogWarning
     Kind kind = BadRecord;
     int line = 0;
     QString message;
+    int lastLine = 0; // the last line it covers, for a run of damaged records; else 0
 };
 
 // A row whose event or notes is not blank.

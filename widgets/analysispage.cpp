@@ -438,6 +438,12 @@ void AnalysisPage::showResult(AnalysisResult result)
     m_warnings->clear();
     for (const LogWarning &w : r.warnings)
         m_warnings->addItem(w.message);
+    // A damaged log (a power cut, a bad write) opens with every intact row; the top says what was
+    // skipped.
+    if (const QString damage = AnalysisReport::damageSummary(r); !damage.isEmpty()) {
+        m_banner->setText(damage);
+        m_banner->show();
+    }
     m_exportButton->setEnabled(true);
     m_reportButton->setEnabled(true);
     emit analysisShown();

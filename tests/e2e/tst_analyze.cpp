@@ -87,6 +87,7 @@ private slots:
     void reportOfTheLatestRun();
     void jsonOfTheWholeFile();
     void jsonIntoAFifoLeavesItAFifo();
+    void damagedLogSaysWhatWasSkippedAtTheTop();
     void thresholdsFromTheCommandLine();
     void longMarkerLabelIsWrittenOnce();
     void newestLogOfTheDirectory();
@@ -147,6 +148,19 @@ void TestAnalyze::jsonIntoAFifoLeavesItAFifo()
     };
     QCOMPARE(::lstat(fifo.constData(), &st), 0);
     QVERIFY2(S_ISFIFO(st.st_mode), "the FIFO was replaced by a regular file");
+}
+
+// A log whose tail a power cut turned into NULs was refused whole ("the file is binary"): every
+// intact row is read, and the second line of the report says what was skipped.
+void TestAnalyze::damagedLogSaysWhatWasSkippedAtTheTop()
+{
+    const QString path = m_dir.filePath(QStringLiteral("power_cut.csv"));
+    QVERIFY(writeFile(path, twoRuns() + "2026-11-22T14:40:06.000+01:00,2" + QByteArray(4096, '\0')));
+    const Run r = run({ path, QStringLiteral("--run"), QStringLiteral("all") });
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.out.split(u'\n');
+    QCOMPARE(lines.value(1), QStringLiteral("1 damaged record(s) skipped (lines 14); every intact row is read"));
+    QVERIFY2(r.out.contains(QStringLiteral("Snapshots         11")), qPrintable(r.out));
 }
 
 void TestAnalyze::jsonOfTheWholeFile()

@@ -72,6 +72,7 @@ private slots:
     void runSelectorAndThresholdsReanalyse();
     void readerErrorsShowInTheTab_data();
     void readerErrorsShowInTheTab();
+    void damagedLogOpensAndSaysWhatWasSkipped();
     void aNewerLoadWins();
     void logFolderListsAtOnceThenSummarises();
     void exportsAReport();
@@ -228,6 +229,29 @@ void TestAnalysisPage::readerErrorsShowInTheTab()
     QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("analysisError"))->isVisible());
     QVERIFY(!m_page->result());
     QCOMPARE(m_page->issuesModel()->rowCount(), 0);
+}
+
+// After a power cut a log ends in NULs and may hold a torn row: it opens with every intact row,
+// and the top of the tab says in one line what was skipped and where.
+void TestAnalysisPage::damagedLogOpensAndSaysWhatWasSkipped()
+{
+    const QString path = m_dir.filePath(QStringLiteral("damaged.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArrayLiteral("timestamp,m1_cpu_percent,m1_memory_percent,event,notes\n"
+                              "2026-11-22T14:30:00.000+01:00,10,50,,\n"
+                              "2026-11-22T14:30:01.000+01:00,2\x00"
+                              "0,50,,\n"
+                              "2026-11-22T14:30:02.000+01:00,30,50,,\n"
+                              "2026-11-22T14:30:03.000+01:00,40,50,,\n"));
+    f.write(QByteArray(512, '\0'));
+    f.close();
+    QVERIFY(openAndWait(path));
+    QVERIFY(m_page->result());
+    QCOMPARE(m_page->result()->rows, 3);
+    QVERIFY2(m_page->errorText().contains(QStringLiteral("2 damaged record(s) skipped (lines 3, 6)")),
+        qPrintable(m_page->errorText()));
+    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("analysisError"))->isVisible());
 }
 
 void TestAnalysisPage::aNewerLoadWins()
