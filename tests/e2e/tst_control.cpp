@@ -326,12 +326,19 @@ void TestControl::markWhileTheDiskIsFullIsWrittenWhenSpaceReturns()
     QVERIFY2(r.err.contains(qt_error_string(EFBIG)), qPrintable(r.err));
     QVERIFY(!readAll(csv).contains("while full"));
 
+    const QByteArray atTheLimit = readAll(csv);
     QCOMPARE(::prlimit(pid, RLIMIT_FSIZE, &roomy, nullptr), 0);
     QTRY_VERIFY_WITH_TIMEOUT(readAll(csv).contains("while full"), 5000);
+    // Rows come again after the marker; the logger said what went wrong, and goes on.
+    QTRY_VERIFY_WITH_TIMEOUT(readAll(csv).count('\n') > atTheLimit.count('\n') + 3, 5000);
     QVERIFY(logger.stop());
     QCOMPARE(logger.process().exitCode(), 0);
+    QVERIFY2(logger.process().readAllStandardError().contains(qt_error_string(EFBIG).toUtf8()), "no error shown");
+    const QByteArray bytes = readAll(csv);
+    QVERIFY(bytes.startsWith(atTheLimit)); // nothing written before was lost
     const LogReadResult result = LogReader::read(csv);
     QVERIFY2(result.data, qPrintable(result.error));
+    QCOMPARE(result.data->skippedRecords, 0); // no half row
     QCOMPARE(result.data->markers.size(), 1);
     QCOMPARE(result.data->markers.first().event, QStringLiteral("while full"));
 }
