@@ -392,6 +392,12 @@ void TestAnalyze::hostileCorpus_data()
     QTest::addRow("gzip named .csv") << fixture("gzip_named.csv") << 1 << QStringLiteral("gzip");
     QTest::addRow("CRLF and BOM") << fixture("crlf_bom.csv") << 0 << QStringLiteral("no warnings");
     QTest::addRow("cut last line") << fixture("cut_last_line.csv") << 0 << QStringLiteral("warning(s)");
+    QTest::addRow("power cut: NUL tail") << fixture("power_cut_nul_tail.csv") << 0
+                                         << QStringLiteral("1 damaged record(s) skipped (lines 6)");
+    QTest::addRow("torn row and garbage") << fixture("torn_row_garbage.csv") << 0
+                                          << QStringLiteral("1 damaged record(s) skipped (lines 4)");
+    QTest::addRow("NUL in a note") << fixture("nul_in_note.csv") << 0
+                                   << QStringLiteral("1 damaged record(s) skipped (lines 3)");
     QTest::addRow("a directory named x.csv") << QStringLiteral("@dir") << 1 << QStringLiteral("directory");
     QTest::addRow("a 10 MB single line") << QStringLiteral("@longline") << 1 << QStringLiteral("timestamp");
     QTest::addRow("a 100,000-column header") << QStringLiteral("@columns") << 0 << QStringLiteral("warning(s)");
