@@ -35,7 +35,14 @@ bool ControlServer::listen(const QString &logDir, QString *error)
     // The lock file's owner owns the socket name; a dead owner's lock is stale at once.
     m_lock = std::make_unique<QLockFile>(m_name + QStringLiteral(".lock"));
     m_lock->setStaleLockTime(0);
-    if (!m_lock->tryLock(0)) {
+    if (!m_lock->tryLock(0) && m_lock->error() != QLockFile::LockFailedError) {
+        // Not held by anyone: the lock file could not be written (a full disk, no permission).
+        *error = tr("cannot create the lock file %1 (is the disk full, or the folder not writable?)")
+                     .arg(m_lock->fileName());
+        m_lock.reset();
+        return false;
+    }
+    if (!m_lock->isLocked()) {
         qint64 pid = 0;
         QString host, app;
         m_lock->getLockInfo(&pid, &host, &app);

@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <signal.h>
+#include <sys/resource.h>
 
 namespace {
 const QString kBinary = QStringLiteral(PERFDASH_BINARY);
@@ -80,6 +81,7 @@ private slots:
     void stopSignalFinishesTheRow_data();
     void stopSignalFinishesTheRow();
     void killNineLosesAtMostTheRowBeingWritten();
+    void startOnAFullDiskSaysWhyAndLeavesNoLog();
     void singleAppendsToTheNewestLog();
     void singleStartsALogWhenThereIsNone();
     void logDirFromEnvironment();
@@ -208,8 +210,9 @@ void TestLogger::killNineLosesAtMostTheRowBeingWritten()
         QTest::qWait(int(random.bounded(100, 600)));
         const QString label = QStringLiteral("round %1").arg(round);
         QProcess mark;
-        mark.start(kBinary, { QStringLiteral("mark"), label, QStringLiteral("--notes"), QStringLiteral("a, \"b\"\nc"),
-                                QStringLiteral("--log-dir"), dir.path() });
+        mark.start(kBinary,
+            { QStringLiteral("mark"), label, QStringLiteral("--notes"), QStringLiteral("a, \"b\"\nc"),
+                QStringLiteral("--log-dir"), dir.path() });
         QVERIFY(mark.waitForStarted());
         QTest::qWait(int(random.bounded(0, 60)));
         ::kill(pid_t(logger.processId()), SIGKILL);
@@ -219,7 +222,8 @@ void TestLogger::killNineLosesAtMostTheRowBeingWritten()
 
         const QString csv = QDir(dir.path()).filePath(logsIn(dir.path()).first());
         const LogReadResult read = LogReader::read(csv);
-        const QByteArray context = QStringLiteral("round %1 (seed %2): %3").arg(round).arg(seed).arg(read.error).toUtf8();
+        const QByteArray context
+            = QStringLiteral("round %1 (seed %2): %3").arg(round).arg(seed).arg(read.error).toUtf8();
         QVERIFY2(read.data, context.constData());
         int damaged = 0;
         for (const LogWarning &w : read.data->warnings) {
@@ -236,6 +240,29 @@ void TestLogger::killNineLosesAtMostTheRowBeingWritten()
             QVERIFY2(found, context.constData());
         }
     }
+}
+
+// Started on a full disk (a file-size limit of 0 stands in), `perfdash log` said "another
+// perfdash (pid 0) is already running" (its lock file could not be written), and a start whose
+// header failed left an empty log behind.
+void TestLogger::startOnAFullDiskSaysWhyAndLeavesNoLog()
+{
+    QTemporaryDir dir;
+    QProcess p;
+    p.setChildProcessModifier([] {
+        rlimit none {};
+        ::setrlimit(RLIMIT_FSIZE, &none);
+    });
+    p.start(kBinary,
+        { QStringLiteral("log"), QStringLiteral("--duration"), QStringLiteral("1"), QStringLiteral("--log-dir"),
+            dir.path() });
+    QVERIFY(p.waitForFinished(20'000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY2(!err.contains(QStringLiteral("already running")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("disk full")) || err.contains(qt_error_string(EFBIG)), qPrintable(err));
+    QCOMPARE(logsIn(dir.path()), QStringList());
 }
 
 void TestLogger::singleAppendsToTheNewestLog()
