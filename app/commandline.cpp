@@ -69,12 +69,50 @@ QString usage()
               "  -h, --help     show this help\n"
               "  -v, --version  show the version\n");
 }
+
+// Qt's own options of every GUI program (QGuiApplication, QApplication), which the window's
+// QApplication takes from argv itself: `-platform xcb`, `-style fusion`, `-stylesheet x.qss`, …,
+// with one dash or two, the value after a space or an '='.
+QStringList withoutQtOptions(const QStringList &args)
+{
+    static const QStringList withValue = { QStringLiteral("platform"), QStringLiteral("platformpluginpath"),
+        QStringLiteral("platformtheme"), QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"),
+        QStringLiteral("geometry"), QStringLiteral("qwindowicon"), QStringLiteral("qwindowtitle"),
+        QStringLiteral("title"), QStringLiteral("session"), QStringLiteral("display"), QStringLiteral("style"),
+        QStringLiteral("stylesheet"), QStringLiteral("name") };
+    static const QStringList flags = { QStringLiteral("reverse"), QStringLiteral("widgetcount"),
+        QStringLiteral("nograb"), QStringLiteral("dograb"), QStringLiteral("sync"), QStringLiteral("qmljsdebugger") };
+    QStringList kept;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        if (i == 0 || !arg.startsWith(u'-') || arg == QLatin1String("--")) {
+            kept << arg;
+            continue;
+        }
+        QString name = arg.mid(arg.startsWith(QLatin1String("--")) ? 2 : 1);
+        const qsizetype equals = name.indexOf(u'=');
+        const bool inlineValue = equals >= 0;
+        if (inlineValue)
+            name.truncate(equals);
+        if (withValue.contains(name)) {
+            if (!inlineValue)
+                ++i; // its value
+        } else if (!flags.contains(name)) {
+            kept << arg;
+        }
+    }
+    return kept;
+}
 } // namespace
 
 CommandLine CommandLine::parse(const QStringList &arguments)
 {
     CommandLine cl;
     QStringList args = arguments;
+    const bool subcommand = args.size() > 1
+        && (args[1] == QLatin1String("log") || args[1] == QLatin1String("analyze") || args[1] == QLatin1String("mark"));
+    if (!subcommand)
+        args = withoutQtOptions(args); // the window's QApplication takes them
     if (args.size() > 1 && args[1] == QLatin1String("log")) {
         cl.mode = Mode::Log;
         args.removeAt(1);

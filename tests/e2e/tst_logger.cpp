@@ -1,4 +1,5 @@
 // End to end: the built `perfdash` binary run as a person runs it from a terminal.
+#include "controlprotocol.h"
 #include "csv.h"
 #include "logreader.h"
 
@@ -7,6 +8,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalServer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -89,6 +91,7 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void helpAndVersion();
+    void qtOptionsGoToTheWindow();
 };
 
 void TestLogger::recordsTheContractHeaderAndRows()
@@ -383,6 +386,42 @@ void TestLogger::helpAndVersion()
     const Run version = run({ QStringLiteral("--version") });
     QCOMPARE(version.exitCode, 0);
     QCOMPARE(version.out.trimmed(), QStringLiteral("perfdash " PERFDASH_VERSION));
+}
+
+// `perfdash -platform xcb`, `-style fusion`, `-stylesheet x.qss` exited 2 "Unknown option": Qt's own
+// options now reach the window's QApplication, as in every Qt program; the terminal commands,
+// which have no window, still refuse them.
+void TestLogger::qtOptionsGoToTheWindow()
+{
+    const Run version = run(
+        { QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("-style"), QStringLiteral("fusion"),
+            QStringLiteral("--stylesheet=none.qss"), QStringLiteral("-reverse"), QStringLiteral("--version") });
+    QVERIFY2(version.exitCode == 0, qPrintable(version.err));
+    QCOMPARE(version.out.trimmed(), QStringLiteral("perfdash " PERFDASH_VERSION));
+    QCOMPARE(run({ QStringLiteral("log"), QStringLiteral("-platform"), QStringLiteral("offscreen") }).exitCode, 2);
+
+    // The window itself starts with them and records.
+    QTemporaryDir dir;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    QProcess window;
+    window.setProcessEnvironment(env);
+    window.start(kBinary,
+        { QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("-style"), QStringLiteral("fusion"),
+            QStringLiteral("--interval"), QStringLiteral("0.2"), QStringLiteral("--log-dir"),
+            dir.filePath(QStringLiteral("logs")) });
+    QVERIFY(window.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(logsIn(dir.filePath(QStringLiteral("logs"))).size() == 1, 15'000);
+    QCOMPARE(window.state(), QProcess::Running);
+    window.terminate();
+    if (!window.waitForFinished(10'000))
+        window.kill();
+    window.waitForFinished();
+    // What a window ended by a signal leaves in /tmp (the next one would take it over).
+    const QString name = ControlProtocol::serverName(dir.filePath(QStringLiteral("logs")));
+    QLocalServer::removeServer(name);
+    QFile::remove(name + QStringLiteral(".lock"));
 }
 
 QTEST_GUILESS_MAIN(TestLogger)
