@@ -1,7 +1,10 @@
 #include "appsettings.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace AppSettings {
 
@@ -102,6 +105,22 @@ void setAnalysisThresholds(const AnalysisThresholds &t)
 bool httpEnabled()
 {
     return store().value(QStringLiteral("http/enabled"), false).toBool();
+}
+
+QString exportDirectory()
+{
+    const QStringList candidates = { store().value(QStringLiteral("export/dir")).toString(),
+        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation), QDir::homePath() };
+    for (const QString &dir : candidates) {
+        if (!dir.isEmpty() && QFileInfo(dir).isDir())
+            return dir;
+    }
+    return QDir::currentPath();
+}
+
+void setExportDirectory(const QString &dir)
+{
+    store().setValue(QStringLiteral("export/dir"), dir);
 }
 
 QString httpBind()

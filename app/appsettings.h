@@ -31,6 +31,10 @@ bool httpEnabled();
 QString httpBind();
 QString httpToken();
 void setHttp(bool enabled, const QString &bind, const QString &token);
+// Where chart exports go first: the folder of the last one, else Pictures, else home, whichever
+// exists first (a fresh account may have no Pictures folder).
+QString exportDirectory();
+void setExportDirectory(const QString &dir);
 // The logs opened in the Analysis tab, the latest first (at most 10).
 QStringList recentLogs();
 void addRecentLog(const QString &path);

@@ -33,7 +33,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScrollArea>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -50,7 +49,6 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 {
     setWindowTitle(tr("perfdash"));
     setWindowIcon(QIcon(QStringLiteral(":/perfdash.svg")));
-    m_exportDir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
 
     // Central: an inline banner for problems, then one panel per machine.
     auto *central = new QWidget(this);
@@ -330,15 +328,11 @@ void MainWindow::editMachines()
 
 void MainWindow::exportChart(TimeChart *chart)
 {
-    ExportDialog dialog(charts(), chart, m_exportDir, this);
-    if (dialog.exec() != QDialog::Accepted || !dialog.chart())
+    // The dialog writes the picture on Save, and stays open with the reason when it cannot.
+    ExportDialog dialog(charts(), chart, AppSettings::exportDirectory(), this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    QString error;
-    if (!ChartExporter::exportChart(dialog.chart(), dialog.path(), dialog.pictureSize(), &error)) {
-        QMessageBox::warning(this, tr("Export failed"), error);
-        return;
-    }
-    m_exportDir = QFileInfo(dialog.path()).absolutePath();
+    AppSettings::setExportDirectory(QFileInfo(dialog.path()).absolutePath());
     statusBar()->showMessage(tr("Saved %1").arg(dialog.path()), 8000);
 }
 

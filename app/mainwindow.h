@@ -89,7 +89,6 @@ private:
     QAction *m_httpApi = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
-    QString m_exportDir;
     QString m_error;
     QString m_warning;
     QString m_httpStatus;

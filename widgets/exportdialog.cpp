@@ -1,5 +1,6 @@
 #include "exportdialog.h"
 
+#include "chartexporter.h"
 #include "timechart.h"
 
 #include <QComboBox>
@@ -9,6 +10,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -23,6 +25,7 @@ ExportDialog::ExportDialog(
     , m_width(new QSpinBox(this))
     , m_height(new QSpinBox(this))
     , m_path(new QLineEdit(this))
+    , m_error(new QLabel(this))
     , m_directory(directory)
 {
     setWindowTitle(tr("Export chart"));
@@ -62,6 +65,12 @@ ExportDialog::ExportDialog(
     form->addRow(tr("Chart:"), m_chart);
     form->addRow(tr("Size:"), sizeRow);
     form->addRow(tr("File:"), pathRow);
+    m_path->setObjectName(QStringLiteral("exportPath"));
+    m_error->setObjectName(QStringLiteral("exportError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->hide();
+    form->addRow(m_error);
     form->addRow(buttons);
     onSizeChoice();
     suggestPath();
@@ -88,6 +97,30 @@ QString ExportDialog::path() const
     return m_path->text().trimmed();
 }
 
+QString ExportDialog::error() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void ExportDialog::accept()
+{
+    QString why;
+    if (!chart())
+        why = tr("There is no chart to export.");
+    else if (path().isEmpty())
+        why = tr("Choose a file to write.");
+    else if (!ChartExporter::exportChart(chart(), path(), pictureSize(), &why) && why.isEmpty())
+        why = tr("Cannot write %1.").arg(path());
+    if (!why.isEmpty()) {
+        m_error->setText(why);
+        m_error->show();
+        m_path->setFocus();
+        return;
+    }
+    m_error->hide();
+    QDialog::accept();
+}
+
 void ExportDialog::onSizeChoice()
 {
     const bool custom = m_size->currentData().toSize() == QSize(-1, -1);
@@ -105,7 +138,13 @@ void ExportDialog::suggestPath()
     if (!chart())
         return;
     QString name = chart()->title().toLower();
-    name.replace(QRegularExpression(QStringLiteral("[^\\w]+")), QStringLiteral("_"));
+    // Letters of any script stay (a Chinese title gives a Chinese name, not "___").
+    name.replace(QRegularExpression(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption),
+        QStringLiteral("_"));
+    while (name.endsWith(u'_'))
+        name.chop(1);
+    while (name.startsWith(u'_'))
+        name.remove(0, 1);
     name = name + u'_' + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd_HHmmss"))
         + QStringLiteral(".png");
     m_path->setText(QDir(m_directory).filePath(name));

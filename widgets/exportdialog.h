@@ -4,11 +4,13 @@
 #include <QList>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 class TimeChart;
 
-// Chooses a chart, a picture size and a file for ChartExporter.
+// Chooses a chart, a picture size and a file, and writes it with ChartExporter on Save. When the
+// writing fails the dialog stays open with the reason under the path, which stays editable.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
@@ -19,6 +21,10 @@ public:
     TimeChart *chart() const;
     QSize pictureSize() const;
     QString path() const;
+    // Why the last Save failed, or empty.
+    QString error() const;
+
+    void accept() override;
 
 private:
     void onSizeChoice();
@@ -31,5 +37,6 @@ private:
     QSpinBox *m_width;
     QSpinBox *m_height;
     QLineEdit *m_path;
+    QLabel *m_error;
     QString m_directory;
 };

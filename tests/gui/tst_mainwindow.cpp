@@ -4,6 +4,7 @@
 #include "appsettings.h"
 #include "chartexporter.h"
 #include "csv.h"
+#include "exportdialog.h"
 #include "localsource.h"
 #include "machinemonitor.h"
 #include "machinepanel.h"
@@ -20,11 +21,13 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QPainter>
 #include <QPlainTextEdit>
@@ -93,6 +96,7 @@ private slots:
     void exportPng();
     void exportSvg();
     void exportFailureSaysWhy();
+    void exportDialogStaysOpenWhenItCannotWrite();
     void openLogShowsTheAnalysisTab();
 
 private:
@@ -382,6 +386,31 @@ void TestMainWindow::exportFailureSaysWhy()
     QVERIFY2(error.contains(path), qPrintable(error));
     QVERIFY2(error.size() > path.size() + 10, qPrintable(error)); // the writer's own reason follows
     QVERIFY(!ChartExporter::exportChart(m_window->charts().first(), path, QSize(0, 480), &error));
+}
+
+// On a fresh account the default folder (~/Pictures) did not exist: Save said "Cannot open device
+// for writing" and the dialog closed. The first folder is now one that exists, and a failure keeps
+// the dialog open with the reason and the path to correct.
+void TestMainWindow::exportDialogStaysOpenWhenItCannotWrite()
+{
+    AppSettings::setExportDirectory(QDir(m_logs->path()).filePath(QStringLiteral("gone")));
+    const QString start = AppSettings::exportDirectory();
+    QVERIFY2(QFileInfo(start).isDir(), qPrintable(start));
+
+    ExportDialog dialog(m_window->charts(), m_window->charts().first(),
+        QDir(m_logs->path()).filePath(QStringLiteral("no/such/Pictures")));
+    dialog.show();
+    QVERIFY(dialog.path().contains(QStringLiteral("no/such/Pictures")));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY2(!dialog.error().isEmpty(), "no reason shown");
+    auto *path = dialog.findChild<QLineEdit *>(QStringLiteral("exportPath"));
+    QVERIFY(path && path->isEnabled() && !path->isReadOnly());
+    path->setText(QDir(m_logs->path()).filePath(QStringLiteral("fixed.png")));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(QFileInfo::exists(QDir(m_logs->path()).filePath(QStringLiteral("fixed.png"))));
 }
 
 void TestMainWindow::openLogShowsTheAnalysisTab()
