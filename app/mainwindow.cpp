@@ -8,6 +8,7 @@
 #include "connectionprompt.h"
 #include "errorbanner.h"
 #include "exportdialog.h"
+#include "helpdialog.h"
 #include "httpapidialog.h"
 #include "machinepanel.h"
 #include "machinesdialog.h"
@@ -282,12 +283,35 @@ void MainWindow::createMenus()
     QMenu *markers = menuBar()->addMenu(tr("&Markers"));
     markers->addAction(m_addMarker);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    auto *manual = help->addAction(tr("perfdash &help"), this, [this] { HelpDialog::showManual(this); });
+    manual->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        QList<QAction *> actions;
+        for (QAction *menu : menuBar()->actions()) {
+            if (menu->menu())
+                actions += menu->menu()->actions();
+        }
+        HelpDialog::showShortcuts(this, actions);
+    });
+    help->addSeparator();
     help->addAction(m_about);
+}
+
+QStringList MainWindow::markerLabels() const
+{
+    // The presets, then the labels already used in this session, the latest first.
+    QStringList labels = AppSettings::presets();
+    const QList<Marker> &markers = m_session->markers()->markers();
+    for (auto it = markers.crbegin(); it != markers.crend(); ++it) {
+        if (!labels.contains(it->label))
+            labels << it->label;
+    }
+    return labels;
 }
 
 int MainWindow::addMarkerAt(qint64 timeMs)
 {
-    MarkerDialog dialog(timeMs, AppSettings::presets(), this);
+    MarkerDialog dialog(timeMs, markerLabels(), this);
     if (dialog.exec() != QDialog::Accepted)
         return 0;
     return m_session->addMarker(timeMs, dialog.label(), dialog.notes());
@@ -298,7 +322,7 @@ void MainWindow::editMarker(int id)
     const Marker *marker = m_session->markers()->find(id);
     if (!marker)
         return;
-    MarkerDialog dialog(marker->timeMs, AppSettings::presets(), this);
+    MarkerDialog dialog(marker->timeMs, markerLabels(), this);
     dialog.setWindowTitle(tr("Edit marker"));
     dialog.setLabel(marker->label);
     dialog.setNotes(marker->notes);

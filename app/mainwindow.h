@@ -30,6 +30,8 @@ public:
     MarkersPanel *markersPanel() const { return m_markers; }
     // Opens the marker dialog for this moment; returns the new marker's id, 0 when cancelled.
     int addMarkerAt(qint64 timeMs);
+    // What the marker dialog offers: the presets, then the labels already used in this session.
+    QStringList markerLabels() const;
     void setPaused(bool paused);
     // The machines this session watches besides this computer, as configured (for the dialog).
     void setConfiguredMachines(const QList<MachineConfig> &machines) { m_configured = machines; }

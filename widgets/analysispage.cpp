@@ -110,10 +110,11 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     bar->addWidget(m_cpu);
     bar->addWidget(m_lowTps);
     bar->addWidget(m_gap);
-    auto *all = new QPushButton(tr("Show all"), this);
-    all->setObjectName(QStringLiteral("showAllButton"));
-    connect(all, &QPushButton::clicked, this, &AnalysisPage::showAll);
-    bar->addWidget(all);
+    m_showAllButton = new QPushButton(tr("Show all"), this);
+    m_showAllButton->setObjectName(QStringLiteral("showAllButton"));
+    m_showAllButton->setEnabled(false); // nothing to show before a log is open
+    connect(m_showAllButton, &QPushButton::clicked, this, &AnalysisPage::showAll);
+    bar->addWidget(m_showAllButton);
     m_exportButton = new QPushButton(tr("Export JSON…"), this);
     m_exportButton->setEnabled(false);
     connect(m_exportButton, &QPushButton::clicked, this, &AnalysisPage::exportJson);
@@ -446,6 +447,7 @@ void AnalysisPage::showResult(AnalysisResult result)
     }
     m_exportButton->setEnabled(true);
     m_reportButton->setEnabled(true);
+    m_showAllButton->setEnabled(true);
     emit analysisShown();
 }
 
@@ -457,6 +459,7 @@ void AnalysisPage::showError(const QString &error)
     m_issues->clear();
     m_exportButton->setEnabled(false);
     m_reportButton->setEnabled(false);
+    m_showAllButton->setEnabled(false);
     emit analysisShown();
 }
 

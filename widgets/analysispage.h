@@ -125,6 +125,7 @@ private:
     QDoubleSpinBox *m_gap = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelButton = nullptr;
+    QPushButton *m_showAllButton = nullptr;
     QPushButton *m_exportButton = nullptr;
     QPushButton *m_reportButton = nullptr;
     QTimer *m_progressTimer = nullptr;

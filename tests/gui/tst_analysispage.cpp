@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
@@ -119,7 +120,10 @@ bool TestAnalysisPage::openAndWait(const QString &path)
 
 void TestAnalysisPage::opensALogAndShowsTheLatestRun()
 {
+    // Nothing to show all of before a log is open.
+    QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("showAllButton"))->isEnabled());
     QVERIFY(openAndWait(m_log));
+    QVERIFY(m_page->findChild<QPushButton *>(QStringLiteral("showAllButton"))->isEnabled());
     QVERIFY2(m_page->errorText().isEmpty(), qPrintable(m_page->errorText()));
     const AnalysisResult *r = m_page->result();
     QVERIFY(r);

@@ -28,15 +28,20 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 
 #include <functional>
@@ -97,6 +102,8 @@ private slots:
     void exportSvg();
     void exportFailureSaysWhy();
     void exportDialogStaysOpenWhenItCannotWrite();
+    void markerDialogOffersLabelsUsedInTheSession();
+    void helpMenuListsShortcutsAndOpensTheManual();
     void openLogShowsTheAnalysisTab();
 
 private:
@@ -411,6 +418,54 @@ void TestMainWindow::exportDialogStaysOpenWhenItCannotWrite()
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(QFileInfo::exists(QDir(m_logs->path()).filePath(QStringLiteral("fixed.png"))));
+}
+
+void TestMainWindow::markerDialogOffersLabelsUsedInTheSession()
+{
+    m_session->addMarker(QDateTime::currentMSecsSinceEpoch() - 2000, QStringLiteral("Qwen crashed"), {});
+    m_session->addMarker(QDateTime::currentMSecsSinceEpoch() - 1000, QStringLiteral("Started Assignment 4"), {});
+    const QStringList labels = m_window->markerLabels();
+    const QStringList presets = AppSettings::presets();
+    QCOMPARE(labels.mid(0, presets.size()), presets);
+    QVERIFY(labels.contains(QStringLiteral("Started Assignment 4")));
+    QCOMPARE(labels.count(QStringLiteral("Qwen crashed")), 1); // a preset used is not offered twice
+    if (!presets.contains(QStringLiteral("Started Assignment 4")))
+        QCOMPARE(labels.value(presets.size()), QStringLiteral("Started Assignment 4")); // the latest first
+}
+
+// The Help menu had only About: a list of the shortcuts, made from the window's own actions, and
+// F1 for the manual (the README built into the program).
+void TestMainWindow::helpMenuListsShortcutsAndOpensTheManual()
+{
+    QMenu *help = nullptr;
+    for (QAction *a : m_window->menuBar()->actions()) {
+        if (a->menu() && a->text().remove(u'&') == QLatin1String("Help"))
+            help = a->menu();
+    }
+    QVERIFY(help);
+    QAction *shortcuts = nullptr;
+    QAction *manual = nullptr;
+    for (QAction *a : help->actions()) {
+        if (a->text().contains(QLatin1String("shortcuts")))
+            shortcuts = a;
+        if (a->shortcut() == QKeySequence(QKeySequence::HelpContents))
+            manual = a;
+    }
+    QVERIFY(shortcuts && manual);
+    shortcuts->trigger();
+    auto *table = m_window->findChild<QTableWidget *>(QStringLiteral("shortcutsTable"));
+    QVERIFY(table);
+    QStringList keys;
+    for (int r = 0; r < table->rowCount(); ++r)
+        keys << table->item(r, 0)->text() + u' ' + table->item(r, 1)->text();
+    const QString all = keys.join(u'\n');
+    QVERIFY2(all.contains(QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText)), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("Add marker")) || all.contains(QStringLiteral("marker")), qPrintable(all));
+    manual->trigger();
+    auto *browser = m_window->findChild<QTextBrowser *>(QStringLiteral("manual"));
+    QVERIFY(browser);
+    QVERIFY(browser->toPlainText().contains(QStringLiteral("perfdash mark")));
+    QVERIFY(browser->verticalScrollBar()->value() > 0); // opened at the usage, past the install commands
 }
 
 void TestMainWindow::openLogShowsTheAnalysisTab()
