@@ -35,6 +35,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -195,6 +196,23 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_statistics = new StatisticsTable(stats);
     statsLayout->addWidget(m_statistics, 1);
     tabs->addTab(stats, tr("Summary and statistics"));
+
+    // The markers of the run with their notes; a click zooms to the moment.
+    m_markersTable = new QTableWidget(0, 3, tabs);
+    m_markersTable->setObjectName(QStringLiteral("analysisMarkers"));
+    m_markersTable->setHorizontalHeaderLabels({ tr("Time"), tr("Marker"), tr("Notes") });
+    m_markersTable->verticalHeader()->hide();
+    m_markersTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_markersTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_markersTable->setWordWrap(true);
+    m_markersTable->horizontalHeader()->setStretchLastSection(true);
+    connect(m_markersTable, &QTableWidget::cellClicked, this, [this](int row, int) {
+        if (!m_result || row < 0 || row >= m_result->markers.size())
+            return;
+        const qint64 t = m_result->markers[row].timeMs;
+        showRange(t - 60'000, t + 60'000);
+    });
+    tabs->addTab(m_markersTable, tr("Markers"));
 
     m_warnings = new QListWidget(tabs);
     m_warnings->setObjectName(QStringLiteral("readerWarnings"));
@@ -439,6 +457,16 @@ void AnalysisPage::showResult(AnalysisResult result)
     m_warnings->clear();
     for (const LogWarning &w : r.warnings)
         m_warnings->addItem(w.message);
+    m_markersTable->setRowCount(int(r.markers.size()));
+    for (int i = 0; i < r.markers.size(); ++i) {
+        const LogMarkerRow &m = r.markers[i];
+        m_markersTable->setItem(
+            i, 0, new QTableWidgetItem(Analysis::formatTime({ m.timeMs, m.offsetSeconds }, r.hasUtcOffsets)));
+        m_markersTable->setItem(i, 1, new QTableWidgetItem(m.event));
+        m_markersTable->setItem(i, 2, new QTableWidgetItem(m.notes));
+    }
+    m_markersTable->resizeColumnToContents(0);
+    m_markersTable->resizeRowsToContents();
     // A damaged log (a power cut, a bad write) opens with every intact row; the top says what was
     // skipped.
     if (const QString damage = AnalysisReport::damageSummary(r); !damage.isEmpty()) {

@@ -20,6 +20,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
+class QTableWidget;
 class QProgressBar;
 class QPushButton;
 class QScrollBar;
@@ -138,6 +139,7 @@ private:
     IssueTableModel *m_issues = nullptr;
     QTableView *m_issuesView = nullptr;
     StatisticsTable *m_statistics = nullptr;
+    QTableWidget *m_markersTable = nullptr;
     QListWidget *m_warnings = nullptr;
     LogFolderPanel *m_folderPanel = nullptr;
     QString m_pendingFolder; // listed when the tab is first shown

@@ -17,6 +17,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
@@ -74,6 +75,7 @@ private slots:
     void readerErrorsShowInTheTab_data();
     void readerErrorsShowInTheTab();
     void damagedLogOpensAndSaysWhatWasSkipped();
+    void markersTableShowsTheNotes();
     void aNewerLoadWins();
     void logFolderListsAtOnceThenSummarises();
     void exportsAReport();
@@ -256,6 +258,32 @@ void TestAnalysisPage::damagedLogOpensAndSaysWhatWasSkipped()
     QVERIFY2(m_page->errorText().contains(QStringLiteral("2 damaged record(s) skipped (lines 3, 6)")),
         qPrintable(m_page->errorText()));
     QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("analysisError"))->isVisible());
+}
+
+// Marker notes appeared nowhere in the Analysis tab: the Markers tab lists each marker of the run
+// with its notes, and a click zooms to it.
+void TestAnalysisPage::markersTableShowsTheNotes()
+{
+    const QString path = m_dir.filePath(QStringLiteral("notes.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("timestamp,m1_cpu_percent,event,notes\n"
+            "2026-11-22T14:30:00.000+01:00,10,,\n"
+            "2026-11-22T14:30:01.000+01:00,20,Qwen crashed,\"during cell 14, \"\"again\"\"\nsecond line\"\n"
+            "2026-11-22T14:30:02.000+01:00,30,,\n");
+    f.close();
+    QVERIFY(openAndWait(path));
+    const AnalysisResult *r = m_page->result();
+    QVERIFY(r);
+    QCOMPARE(r->markers.size(), 1);
+    QCOMPARE(r->markers[0].notes, QStringLiteral("during cell 14, \"again\"\nsecond line"));
+    auto *table = m_page->findChild<QTableWidget *>(QStringLiteral("analysisMarkers"));
+    QVERIFY(table);
+    QCOMPARE(table->rowCount(), r->markers.size());
+    for (int i = 0; i < table->rowCount(); ++i) {
+        QCOMPARE(table->item(i, 1)->text(), r->markers[i].event);
+        QCOMPARE(table->item(i, 2)->text(), r->markers[i].notes);
+    }
 }
 
 void TestAnalysisPage::aNewerLoadWins()
