@@ -100,7 +100,16 @@ ComparePage::ComparePage(QWidget *parent)
     m_overlay->addAxis(m_overlayAxis, Qt::AlignLeft);
     splitter->addWidget(m_barsView);
     splitter->addWidget(m_overlayView);
+    m_charts = splitter;
     layout->addWidget(splitter, 1);
+    // Empty, the charts would be meaningless axes: a hint stands in their place.
+    m_hint = new QLabel(tr("Add two logs or more (Add logs…) to compare them: each machine of each log, its latest "
+                           "run, side by side in bars and overlaid from a common start."),
+        this);
+    m_hint->setObjectName(QStringLiteral("compareHint"));
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    layout->addWidget(m_hint, 1);
     rebuildCharts();
 }
 
@@ -211,6 +220,8 @@ void ComparePage::setOverlayMetric(Metric metric)
 
 void ComparePage::rebuildCharts()
 {
+    m_charts->setVisible(!m_entries.isEmpty());
+    m_hint->setVisible(m_entries.isEmpty());
     m_bars->removeAllSeries();
     auto *bars = new QBarSeries;
     double top = 10;

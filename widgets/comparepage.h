@@ -69,6 +69,8 @@ private:
     int m_pending = 0;
     int m_generation = 0;
     QLabel *m_banner = nullptr;
+    QLabel *m_hint = nullptr;
+    QWidget *m_charts = nullptr;
     QComboBox *m_metric = nullptr;
     QChart *m_bars = nullptr;
     QChart *m_overlay = nullptr;

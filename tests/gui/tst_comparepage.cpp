@@ -3,6 +3,7 @@
 #include "comparepage.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +49,9 @@ void TestComparePage::barsAndOverlayOfTwoLogs()
     page.resize(900, 700);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
+    // Empty, it says what to do instead of showing axes of nothing.
+    auto *hint = page.findChild<QLabel *>(QStringLiteral("compareHint"));
+    QVERIFY(hint && hint->isVisible());
     QSignalSpy changed(&page, &ComparePage::entriesChanged);
     page.addLog(a);
     QVERIFY(changed.wait(20'000));
@@ -55,6 +59,7 @@ void TestComparePage::barsAndOverlayOfTwoLogs()
     QVERIFY(changed.wait(20'000));
     QCOMPARE(page.pendingLoads(), 0);
     QCOMPARE(page.entries().size(), 3);
+    QVERIFY(!hint->isVisible());
     QCOMPARE(page.entries()[0].label, QStringLiteral("m1 (a.csv)"));
     QCOMPARE(page.entries()[2].label, QStringLiteral("m2 (b.csv)"));
 
