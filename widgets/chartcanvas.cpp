@@ -66,6 +66,9 @@ QLineSeries *ChartCanvas::newSegment(const QString &name, const QColor &color, b
     QPen pen(color, 1.0);
     pen.setCosmetic(true);
     line->setPen(pen);
+    // The dot a lone sample is drawn as (setPoints()).
+    line->setBrush(color);
+    line->setMarkerSize(6);
     // Qt Charts' OpenGL mode crashes under the offscreen platform and draws nothing under Xvfb's
     // software GL: plain raster drawing of at most two points per pixel is fast enough.
     line->setUseOpenGL(false);
@@ -98,7 +101,13 @@ void ChartCanvas::setPoints(int line, const QList<QPointF> &points, const QList<
     for (qsizetype i = 0; i < starts.size(); ++i) {
         const qsizetype from = starts[i];
         const qsizetype to = i + 1 < starts.size() ? starts[i + 1] : points.size();
-        (i == 0 ? first : extra[i - 1])->replace(points.mid(from, to - from));
+        QLineSeries *series = i == 0 ? first : extra[i - 1];
+        series->replace(points.mid(from, to - from));
+        // A line of one point draws nothing: a lone sample (the first one, or one between two
+        // gaps) is drawn as a dot.
+        const bool lone = to - from == 1;
+        if (series->pointsVisible() != lone)
+            series->setPointsVisible(lone);
     }
     for (qsizetype i = starts.size() - 1; i < extra.size(); ++i) {
         if (extra[i]->count() > 0)

@@ -103,6 +103,7 @@ private slots:
     void exportFailureSaysWhy();
     void exportDialogStaysOpenWhenItCannotWrite();
     void markerDialogOffersLabelsUsedInTheSession();
+    void firstSampleIsDrawnAsADot();
     void helpMenuListsShortcutsAndOpensTheManual();
     void openLogShowsTheAnalysisTab();
 
@@ -418,6 +419,34 @@ void TestMainWindow::exportDialogStaysOpenWhenItCannotWrite()
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(QFileInfo::exists(QDir(m_logs->path()).filePath(QStringLiteral("fixed.png"))));
+}
+
+// One point of a line series draws nothing: the first sample showed as an empty chart.
+void TestMainWindow::firstSampleIsDrawnAsADot()
+{
+    Session session;
+    MachineMonitor *machine = session.addMachine({ QStringLiteral("m1"), QStringLiteral("One sample") });
+    MachinePanel panel(machine, session.markers());
+    panel.resize(900, 300);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    TimeChart *cpu = panel.charts().first();
+    const QString empty = QDir(m_logs->path()).filePath(QStringLiteral("none.png"));
+    const QString one = QDir(m_logs->path()).filePath(QStringLiteral("one.png"));
+    QString error;
+    // The legend's square has the line's colour too: what counts is the difference.
+    QVERIFY2(ChartExporter::exportChart(cpu, empty, QSize(800, 300), &error), qPrintable(error));
+    Sample first;
+    first.timeMs = QDateTime::currentMSecsSinceEpoch() - 500;
+    first.set(Metric::CpuPercent, 50);
+    machine->deliver(1, first);
+    cpu->refresh();
+    QCOMPARE(cpu->pointCount(0), 1);
+    QVERIFY2(ChartExporter::exportChart(cpu, one, QSize(800, 300), &error), qPrintable(error));
+    const QColor blue(0x1f, 0x77, 0xb4);
+    const int before = countPixelsNear(QImage(empty), blue, 30);
+    const int after = countPixelsNear(QImage(one), blue, 30);
+    QVERIFY2(after > before + 12, qPrintable(QStringLiteral("%1 → %2 pixels").arg(before).arg(after)));
 }
 
 void TestMainWindow::markerDialogOffersLabelsUsedInTheSession()
