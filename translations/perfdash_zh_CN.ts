@@ -213,6 +213,22 @@
         <source>Cannot write the report %1: %2</source>
         <translation>无法写入报告 %1：%2</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Marker</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation>标记</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisReport</name>
@@ -381,6 +397,12 @@
 </source>
         <translation>读取时有 %1 条警告；--json 会列出全部。第一条：%2
 </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged record(s) skipped (lines %1); every intact row is read</source>
+        <translation>
+            <numerusform>跳过了 %n 条损坏的记录（第 %1 行）；所有完好的行均已读取</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -797,6 +819,10 @@
         <source>Session logs (*.csv);;All files (*)</source>
         <translation>会话日志 (*.csv);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Add two logs or more (Add logs…) to compare them: each machine of each log, its latest run, side by side in bars and overlaid from a common start.</source>
+        <translation>添加两个或更多日志（添加日志…）进行对比：每个日志中每台机器的最近一次运行，以柱状图并排显示，并从共同起点叠加显示。</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonChart</name>
@@ -935,6 +961,10 @@
         <source>unknown request &apos;%1&apos;</source>
         <translation>未知请求 &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>cannot create the lock file %1 (is the disk full, or the folder not writable?)</source>
+        <translation>无法创建锁文件 %1（磁盘已满，或文件夹不可写？）</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -974,6 +1004,18 @@
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图形 (*.svg)</translation>
     </message>
+    <message>
+        <source>There is no chart to export.</source>
+        <translation>没有可导出的图表。</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
 </context>
 <context>
     <name>FileLock</name>
@@ -984,6 +1026,45 @@
     <message>
         <source>locked by another program for more than %1 ms</source>
         <translation>被另一个程序锁定超过 %1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Click on a chart</source>
+        <translation>点击图表</translation>
+    </message>
+    <message>
+        <source>Add a marker at that moment</source>
+        <translation>在该时刻添加标记</translation>
+    </message>
+    <message>
+        <source>Save the marker (in the marker dialog)</source>
+        <translation>保存标记（在标记对话框中）</translation>
+    </message>
+    <message>
+        <source>A new line in the notes</source>
+        <translation>在备注中换行</translation>
+    </message>
+    <message>
+        <source>Cancel a dialog</source>
+        <translation>取消对话框</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>perfdash help</source>
+        <translation>perfdash 帮助</translation>
     </message>
 </context>
 <context>
@@ -1922,10 +2003,6 @@
         <translation>编辑标记</translation>
     </message>
     <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1990,6 +2067,14 @@
     <message>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>perfdash &amp;help</source>
+        <translation>perfdash 帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
 </context>
 <context>
