@@ -2,9 +2,10 @@
 
 #include "markeritem.h"
 #include "markerstore.h"
+#include "timeticks.h"
 
+#include <QCategoryAxis>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QGraphicsLayout>
 #include <QGraphicsRectItem>
 #include <QLegendMarker>
@@ -19,7 +20,7 @@ ChartCanvas::ChartCanvas(const QString &title, const QString &unit, QWidget *par
     // Handing the chart to the constructor: setChart() would release (and leak) a default chart.
     : QChartView(new QChart, parent)
     , m_chart(chart())
-    , m_timeAxis(new QDateTimeAxis)
+    , m_timeAxis(new QCategoryAxis)
     , m_valueAxis(new QValueAxis)
 {
     setRenderHint(QPainter::Antialiasing);
@@ -32,8 +33,8 @@ ChartCanvas::ChartCanvas(const QString &title, const QString &unit, QWidget *par
     m_chart->setMargins(QMargins(6, 4, 10, 4));
     m_chart->setBackgroundRoundness(0);
 
-    m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
-    m_timeAxis->setTickCount(5);
+    // Labels at round times on the view's clock (TimeTicks), each at its own value.
+    m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_valueAxis->setTitleText(unit);
     m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_valueAxis->setTickCount(6);
@@ -125,18 +126,40 @@ qsizetype ChartCanvas::pointCount(int line) const
 
 void ChartCanvas::setTimeRange(qint64 startMs, qint64 endMs)
 {
-    const qint64 span = endMs - startMs;
-    // A clock for a day or less; past a day the labels need the date too (a log of a week).
-    if (span <= 15 * 60'000)
-        m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
-    else if (span <= 24 * 3600'000)
-        m_timeAxis->setFormat(QStringLiteral("HH:mm"));
-    else
-        m_timeAxis->setFormat(QStringLiteral("MM-dd HH:mm"));
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(startMs), QDateTime::fromMSecsSinceEpoch(endMs));
-    // One label per ~110 pixels, so the clock labels never collide or get cut.
-    m_timeAxis->setTickCount(std::clamp(plotWidth() / 110 + 1, 2, 9));
+    m_startMs = startMs;
+    m_endMs = endMs;
+    m_timeAxis->setRange(double(startMs), double(endMs));
+    // One label per ~110 pixels, so the clock labels never collide or get cut. The categories are
+    // made again only when the ticks change, not each time the live window slides.
+    const QList<TimeTicks::Tick> ticks
+        = TimeTicks::compute(startMs, endMs, std::clamp(plotWidth() / 110 + 1, 2, 9), m_offset);
+    QList<qint64> times;
+    for (const TimeTicks::Tick &t : ticks)
+        times.append(t.ms);
+    if (times != m_tickTimes) {
+        m_tickTimes = times;
+        for (const QString &label : m_timeAxis->categoriesLabels())
+            m_timeAxis->remove(label);
+        m_timeAxis->setStartValue(ticks.isEmpty() ? double(startMs) : double(ticks.first().ms) - 1);
+        for (const TimeTicks::Tick &t : ticks)
+            m_timeAxis->append(t.label, double(t.ms));
+    }
     relayoutMarkers();
+}
+
+void ChartCanvas::setTimeOffset(std::optional<int> offsetSeconds)
+{
+    if (m_offset == offsetSeconds)
+        return;
+    m_offset = offsetSeconds;
+    m_tickTimes.clear();
+    if (m_endMs > m_startMs)
+        setTimeRange(m_startMs, m_endMs);
+}
+
+QStringList ChartCanvas::timeLabels() const
+{
+    return m_timeAxis->categoriesLabels();
 }
 
 void ChartCanvas::setValueRange(double min, double max)

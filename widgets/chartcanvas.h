@@ -5,10 +5,12 @@
 #include <QList>
 #include <QPointF>
 
+#include <optional>
+
 class MarkerItem;
 class MarkerStore;
 struct Marker;
-class QDateTimeAxis;
+class QCategoryAxis;
 class QGraphicsRectItem;
 class QLineSeries;
 class QValueAxis;
@@ -26,6 +28,12 @@ public:
     void setPoints(int line, const QList<QPointF> &points, const QList<qsizetype> &breaks = {});
     qsizetype pointCount(int line) const;
     void setTimeRange(qint64 startMs, qint64 endMs);
+    // The clock of the time axis: a UTC offset in seconds (a log's own), or none for this
+    // computer's time zone (the default).
+    void setTimeOffset(std::optional<int> offsetSeconds);
+    std::optional<int> timeOffset() const { return m_offset; }
+    // The time axis' labels, left to right.
+    QStringList timeLabels() const;
     void setValueRange(double min, double max);
     void setRightValueRange(double min, double max);
     void setRightAxisTitle(const QString &title);
@@ -59,7 +67,11 @@ private:
     QLineSeries *newSegment(const QString &name, const QColor &color, bool rightAxis);
 
     QChart *m_chart;
-    QDateTimeAxis *m_timeAxis;
+    QCategoryAxis *m_timeAxis;
+    std::optional<int> m_offset;
+    QList<qint64> m_tickTimes; // of the labels on the axis now
+    qint64 m_startMs = 0;
+    qint64 m_endMs = 0;
     QValueAxis *m_valueAxis;
     QValueAxis *m_rightAxis = nullptr;
     QList<QPair<qint64, qint64>> m_shaded;

@@ -48,9 +48,20 @@ LogChart::LogChart(const QString &title, const QString &unit, std::shared_ptr<co
     connect(m_refreshTimer, &QTimer::timeout, this, &LogChart::refresh);
     m_canvas->viewport()->installEventFilter(this);
     m_end = m_data ? m_data->snapshotCount() : 0;
+    // One clock per view: the log's own UTC offset (its first row's), as the Issues table and the
+    // report print times, not this computer's time zone. A log written without offsets is shown
+    // as written.
+    if (m_data)
+        m_canvas->setTimeOffset(
+            m_data->hasUtcOffsets && !m_data->offsetSeconds.empty() ? m_data->offsetSeconds.front() : 0);
 }
 
 LogChart::~LogChart() = default;
+
+QStringList LogChart::timeLabels() const
+{
+    return m_canvas->timeLabels();
+}
 
 void LogChart::setRows(qsizetype begin, qsizetype end)
 {

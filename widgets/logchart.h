@@ -65,6 +65,8 @@ public:
         const QList<LogChartShade> &shades, qint64 fromMs, qint64 toMs, qint64 gapMs);
 
     void scheduleRefresh();
+    // The time axis' labels, on the log's own clock.
+    QStringList timeLabels() const;
     void refresh();
     qsizetype pointCount(int line) const;
     QStringList visibleMarkerLabels() const;

@@ -174,6 +174,15 @@ void TestAnalysisPage::clickingAnIssueZoomsTheCharts()
         QCOMPARE(chart->rangeEndMs(), kT0 + 49'000 + 30'000);
     }
     QVERIFY(m_page->charts().first()->visibleMarkerLabels().contains(QStringLiteral("batch")));
+    // The axis reads the log's own clock (+01:00), as the Issues table does: the issue starts at
+    // 14:30:40+01:00, so the axis runs 14:30:10 – 14:31:19, whatever this computer's time zone.
+    const QString tableStart = m_page->issuesModel()->index(0, IssueTableModel::StartColumn).data().toString();
+    QVERIFY2(tableStart.contains(QStringLiteral("14:30:40")), qPrintable(tableStart));
+    const QStringList labels = m_page->charts().first()->timeLabels();
+    QVERIFY(!labels.isEmpty());
+    for (const QString &label : labels)
+        QVERIFY2(
+            label >= QStringLiteral("14:30:10") && label <= QStringLiteral("14:31:19"), qPrintable(labels.join(u' ')));
 
     // m1's gap row: 99 s → 1000 s, 901 s long: a margin of 225.25 s → 225,250 ms.
     const QRect gap = view->visualRect(m_page->issuesModel()->index(1, IssueTableModel::KindColumn));
