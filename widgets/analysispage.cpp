@@ -14,6 +14,7 @@
 #include "markerstore.h"
 #include "outputfile.h"
 #include "statisticstable.h"
+#include "units.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -458,10 +459,15 @@ void AnalysisPage::showResult(AnalysisResult result)
     for (const LogWarning &w : r.warnings)
         m_warnings->addItem(w.message);
     m_markersTable->setRowCount(int(r.markers.size()));
+    const bool spansDays = r.start && r.end
+        && Analysis::formatTime(*r.start, r.hasUtcOffsets).left(10)
+            != Analysis::formatTime(*r.end, r.hasUtcOffsets).left(10);
     for (int i = 0; i < r.markers.size(); ++i) {
         const LogMarkerRow &m = r.markers[i];
-        m_markersTable->setItem(
-            i, 0, new QTableWidgetItem(Analysis::formatTime({ m.timeMs, m.offsetSeconds }, r.hasUtcOffsets)));
+        const QString iso = Analysis::formatTime({ m.timeMs, m.offsetSeconds }, r.hasUtcOffsets);
+        auto *time = new QTableWidgetItem(Units::formatClock(iso, spansDays));
+        time->setToolTip(iso);
+        m_markersTable->setItem(i, 0, time);
         m_markersTable->setItem(i, 1, new QTableWidgetItem(m.event));
         m_markersTable->setItem(i, 2, new QTableWidgetItem(m.notes));
     }

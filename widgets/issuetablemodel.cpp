@@ -2,6 +2,7 @@
 
 #include "analysis.h"
 #include "analysisreport.h"
+#include "units.h"
 
 void IssueTableModel::setResult(const AnalysisResult &result)
 {
@@ -9,6 +10,10 @@ void IssueTableModel::setResult(const AnalysisResult &result)
     m_issues = result.issues;
     m_machines = result.machineIds;
     m_withOffset = result.hasUtcOffsets;
+    // The date joins the clock when the issues span more than one day of the log's clock.
+    m_withDate = !result.issues.isEmpty()
+        && Analysis::formatTime(result.issues.first().start, m_withOffset).left(10)
+            != Analysis::formatTime(result.issues.last().end, m_withOffset).left(10);
     endResetModel();
 }
 
@@ -48,6 +53,8 @@ QVariant IssueTableModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == MarkerColumn && i.marker)
         return i.marker->notes.isEmpty() ? QVariant() : QVariant(i.marker->notes);
+    if (role == Qt::ToolTipRole && (index.column() == StartColumn || index.column() == EndColumn))
+        return Analysis::formatTime(index.column() == StartColumn ? i.start : i.end, m_withOffset);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -56,9 +63,9 @@ QVariant IssueTableModel::data(const QModelIndex &index, int role) const
     case KindColumn:
         return Analysis::kindLabel(i.kind);
     case StartColumn:
-        return Analysis::formatTime(i.start, m_withOffset);
+        return Units::formatClock(Analysis::formatTime(i.start, m_withOffset), m_withDate);
     case EndColumn:
-        return Analysis::formatTime(i.end, m_withOffset);
+        return Units::formatClock(Analysis::formatTime(i.end, m_withOffset), m_withDate);
     case DurationColumn:
         return AnalysisReport::duration(i.durationMs());
     case PeakColumn:

@@ -37,5 +37,6 @@ public:
 private:
     QList<IssuePeriod> m_issues;
     QStringList m_machines;
+    bool m_withDate = false;
     bool m_withOffset = true;
 };

@@ -58,4 +58,12 @@ QString formatSpan(qint64 ms)
     return QCoreApplication::translate("Units", "%n s", nullptr, seconds);
 }
 
+QString formatClock(const QString &iso, bool withDate)
+{
+    // "2026-11-22T14:30:22.125+01:00": the date is 0–9, the clock 11–18.
+    if (iso.size() < 19 || iso[10] != u'T')
+        return iso;
+    return withDate ? iso.mid(5, 5) + u' ' + iso.mid(11, 8) : iso.mid(11, 8);
+}
+
 } // namespace Units

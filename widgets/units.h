@@ -12,5 +12,8 @@ QString formatMetric(Metric metric, double value);
 QString formatMebibytes(double mib);
 // "1 min", "6 h".
 QString formatSpan(qint64 ms);
+// A moment of a log as its tables show it, on the log's own clock: "14:30:22", or "11-22 14:30:22"
+// when the view spans days. The full ISO 8601 form (Analysis::formatTime) goes in tooltips.
+QString formatClock(const QString &iso, bool withDate);
 
 } // namespace Units
