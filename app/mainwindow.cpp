@@ -33,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -407,8 +408,14 @@ void MainWindow::updateStatus()
 
 void MainWindow::restoreSettings()
 {
-    if (!restoreGeometry(AppSettings::geometry()))
-        resize(1440, 900);
+    if (!restoreGeometry(AppSettings::geometry())) {
+        // The first start: 1440 × 900 where the screen has room, else 90 % of what it has (a
+        // 1280 × 720 laptop), centred.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1440, 900);
+        const QSize size(std::min(1440, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
+        resize(size);
+        move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+    }
     restoreState(AppSettings::windowState());
     m_markers->setPresets(AppSettings::presets());
     const int i = int(kWindows.indexOf(AppSettings::windowMs()));

@@ -38,6 +38,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -78,7 +79,10 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
 
-    auto *bar = new QHBoxLayout;
+    // A tool bar: what does not fit a narrow window goes into its » menu instead of widening the
+    // window past the screen.
+    auto *bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("analysisBar"));
     auto *open = new QPushButton(tr("Open log…"), this);
     open->setObjectName(QStringLiteral("openLogButton"));
     connect(open, &QPushButton::clicked, this, &AnalysisPage::chooseFile);
@@ -87,9 +91,9 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_file->setObjectName(QStringLiteral("analysisFile"));
     m_file->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // A long name gives way to the controls, so the window still fits a laptop's screen.
-    m_file->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_file->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_file->setMinimumWidth(80);
-    bar->addWidget(m_file, 1);
+    bar->addWidget(m_file);
     m_run = new QComboBox(this);
     m_run->setObjectName(QStringLiteral("runSelector"));
     m_run->setToolTip(tr("The log is cut into runs where the logger stopped; analyse one run or the whole file"));
@@ -135,7 +139,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
             exportReport(path);
     });
     bar->addWidget(m_reportButton);
-    layout->addLayout(bar);
+    layout->addWidget(bar);
 
     auto *progressRow = new QHBoxLayout;
     m_progress = new QProgressBar(this);
@@ -193,6 +197,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_summary = new QLabel(stats);
     m_summary->setObjectName(QStringLiteral("analysisSummary"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true); // one long line would set the window's minimum width
     statsLayout->addWidget(m_summary);
     m_statistics = new StatisticsTable(stats);
     statsLayout->addWidget(m_statistics, 1);

@@ -34,6 +34,7 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -104,6 +105,8 @@ private slots:
     void exportDialogStaysOpenWhenItCannotWrite();
     void markerDialogOffersLabelsUsedInTheSession();
     void firstSampleIsDrawnAsADot();
+    void minimumWidthFitsASmallScreenOnEveryTab();
+    void firstStartFitsTheScreen();
     void helpMenuListsShortcutsAndOpensTheManual();
     void openLogShowsTheAnalysisTab();
 
@@ -447,6 +450,39 @@ void TestMainWindow::firstSampleIsDrawnAsADot()
     const int before = countPixelsNear(QImage(empty), blue, 30);
     const int after = countPixelsNear(QImage(one), blue, 30);
     QVERIFY2(after > before + 12, qPrintable(QStringLiteral("%1 → %2 pixels").arg(before).arg(after)));
+}
+
+// Opening a log in Analysis made the window 1525 wide, and going back to Live 1871 with a minimum
+// width of 1871: the Markers panel went off-screen and nothing fitted 1280 × 720. Every tab, with
+// a log open, now leaves the window a minimum width a laptop's screen has.
+void TestMainWindow::minimumWidthFitsASmallScreenOnEveryTab()
+{
+    auto *tabs = m_window->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    QSignalSpy shown(m_window->analysisPage(), &AnalysisPage::analysisShown);
+    m_window->openLog(m_session->log().csvPath());
+    QVERIFY(shown.wait(20'000));
+    for (int i = 0; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        QCoreApplication::processEvents();
+        QVERIFY2(m_window->minimumSizeHint().width() <= 1000,
+            qPrintable(QStringLiteral("tab %1: %2").arg(i).arg(m_window->minimumSizeHint().width())));
+        QVERIFY2(m_window->minimumWidth() <= 1000, qPrintable(QString::number(m_window->minimumWidth())));
+    }
+}
+
+// The first start opened at 1440 × 900 whatever the screen: it now fits the screen it opens on.
+void TestMainWindow::firstStartFitsTheScreen()
+{
+    AppSettings::setGeometry({});
+    MainWindow fresh(m_session.get());
+    const QRect available = fresh.screen()->availableGeometry();
+    QVERIFY2(fresh.width() <= available.width() && fresh.height() <= available.height(),
+        qPrintable(QStringLiteral("%1 × %2 on %3 × %4")
+                       .arg(fresh.width())
+                       .arg(fresh.height())
+                       .arg(available.width())
+                       .arg(available.height())));
 }
 
 void TestMainWindow::markerDialogOffersLabelsUsedInTheSession()
