@@ -102,67 +102,56 @@ int runGui(QApplication &app, CommandLine options)
 {
     if (const int rc = forwardToRunningInstance(options); rc >= 0)
         return rc;
-    // Saving a new set of machines starts the session again with them, in a new log.
-    for (;;) {
-        const MachineSelection selection = MachineSelection::fromCommandLine(options, AppSettings::machines());
-        if (!selection.error.isEmpty()) {
-            std::fputs(qPrintable(QStringLiteral("perfdash: ") + selection.error + u'\n'), stderr);
-            QMessageBox::critical(nullptr, QObject::tr("perfdash"), selection.error);
-            return 1;
-        }
-        Session session;
-        session.setIntervalSeconds(options.interval > 0 ? options.interval : AppSettings::interval());
-        RemoteSetup remote;
-        remote.newHostKeys = options.acceptNewHostKeys ? SshOptions::NewHostKeys::Accept : SshOptions::NewHostKeys::Ask;
-        remote.askPassphrase = true;
-        addMachines(session, selection.machines, selection.includeThisComputer, remote);
-
-        HttpApi api(&session);
-        MainWindow window(&session);
-        window.setConfiguredMachines(selection.machines);
-        if (!selection.warnings.isEmpty())
-            window.showWarning(selection.warnings.join(u'\n'));
-        bool restart = false;
-        QObject::connect(&window, &MainWindow::machinesEdited, &window, [&restart, &window] {
-            restart = true;
-            window.close();
-        });
-        QString error;
-        ControlServer control(&session);
-        control.setWindowed(true);
-        if (!control.listen(LogDirectory::resolve(options.logDir), &error)) {
-            std::fputs(qPrintable(QStringLiteral("perfdash: ") + error + u'\n'), stderr);
-            QMessageBox::critical(nullptr, QObject::tr("perfdash"), error);
-            return 1;
-        }
-        QObject::connect(&control, &ControlServer::raiseRequested, &window, &MainWindow::raiseWindow);
-        QObject::connect(&control, &ControlServer::openLogRequested, &window, [&window](const QString &path) {
-            window.raiseWindow();
-            window.openLog(path);
-        });
-        applyHttpSettings(api, window, options);
-        QObject::connect(&window, &MainWindow::httpSettingsChanged, &window, [&api, &window, &options] {
-            options.http.clear(); // from now on, the saved setting
-            options.httpToken.clear();
-            applyHttpSettings(api, window, options);
-        });
-        if (!session.start(LogDirectory::resolve(options.logDir), &error)) {
-            // The dashboard still works without a log; say so where the person looks.
-            QMessageBox::warning(&window, QObject::tr("Not recording"),
-                QObject::tr("The session log cannot be written, so this session is not recorded:\n%1").arg(error));
-            session.start({}, &error);
-        }
-        window.analysisPage()->setLogFolder(LogDirectory::resolve(options.logDir));
-        window.show();
-        if (!options.path.isEmpty()) {
-            window.openLog(options.path);
-            options.path.clear(); // not again after a restart with new machines
-        }
-        const int rc = app.exec();
-        if (!restart)
-            return rc;
-        options.machinesFile.clear(); // from now on, the saved machines
+    const MachineSelection selection = MachineSelection::fromCommandLine(options, AppSettings::machines());
+    if (!selection.error.isEmpty()) {
+        std::fputs(qPrintable(QStringLiteral("perfdash: ") + selection.error + u'\n'), stderr);
+        QMessageBox::critical(nullptr, QObject::tr("perfdash"), selection.error);
+        return 1;
     }
+    Session session;
+    session.setIntervalSeconds(options.interval > 0 ? options.interval : AppSettings::interval());
+    RemoteSetup remote;
+    remote.newHostKeys = options.acceptNewHostKeys ? SshOptions::NewHostKeys::Accept : SshOptions::NewHostKeys::Ask;
+    remote.askPassphrase = true;
+    addMachines(session, selection.machines, selection.includeThisComputer, remote);
+
+    HttpApi api(&session);
+    MainWindow window(&session);
+    // Saving the machines dialog changes the machines of this session in place (and saves them).
+    window.setConfiguredMachines(selection.machines);
+    window.setRemoteSetup(remote);
+    if (!selection.warnings.isEmpty())
+        window.showWarning(selection.warnings.join(u'\n'));
+    QString error;
+    ControlServer control(&session);
+    control.setWindowed(true);
+    if (!control.listen(LogDirectory::resolve(options.logDir), &error)) {
+        std::fputs(qPrintable(QStringLiteral("perfdash: ") + error + u'\n'), stderr);
+        QMessageBox::critical(nullptr, QObject::tr("perfdash"), error);
+        return 1;
+    }
+    QObject::connect(&control, &ControlServer::raiseRequested, &window, &MainWindow::raiseWindow);
+    QObject::connect(&control, &ControlServer::openLogRequested, &window, [&window](const QString &path) {
+        window.raiseWindow();
+        window.openLog(path);
+    });
+    applyHttpSettings(api, window, options);
+    QObject::connect(&window, &MainWindow::httpSettingsChanged, &window, [&api, &window, &options] {
+        options.http.clear(); // from now on, the saved setting
+        options.httpToken.clear();
+        applyHttpSettings(api, window, options);
+    });
+    if (!session.start(LogDirectory::resolve(options.logDir), &error)) {
+        // The dashboard still works without a log; say so where the person looks.
+        QMessageBox::warning(&window, QObject::tr("Not recording"),
+            QObject::tr("The session log cannot be written, so this session is not recorded:\n%1").arg(error));
+        session.start({}, &error);
+    }
+    window.analysisPage()->setLogFolder(LogDirectory::resolve(options.logDir));
+    window.show();
+    if (!options.path.isEmpty())
+        window.openLog(options.path);
+    return app.exec();
 }
 } // namespace
 

@@ -41,6 +41,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 const QList<qint64> kWindows = { 60'000, 5 * 60'000, 15 * 60'000, 3'600'000, 6 * 3'600'000, 24 * 3'600'000 };
 }
@@ -59,27 +61,18 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_banner = ErrorBanner::create(QStringLiteral("errorBanner"), central);
     layout->addWidget(m_banner);
 
-    auto *pages = new QWidget(central);
-    auto *pagesLayout = new QVBoxLayout(pages);
-    pagesLayout->setContentsMargins(0, 0, 0, 0);
-    m_comparison = createCpuComparisonChart(session->machines(), session->markers(), pages);
-    if (m_comparison) {
-        connect(m_comparison, &TimeChart::clicked, this, &MainWindow::addMarkerAt);
-        connect(m_comparison, &TimeChart::exportRequested, this, &MainWindow::exportChart);
-        pagesLayout->addWidget(m_comparison, 1);
-    }
-    for (MachineMonitor *machine : session->machines()) {
-        auto *panel = new MachinePanel(machine, session->markers(), pages);
-        for (TimeChart *chart : panel->charts()) {
-            connect(chart, &TimeChart::clicked, this, &MainWindow::addMarkerAt);
-            connect(chart, &TimeChart::exportRequested, this, &MainWindow::exportChart);
-        }
-        pagesLayout->addWidget(panel, 1);
-        m_panels.append(panel);
-        new ConnectionPrompt(machine, this);
-    }
+    m_pages = new QWidget(central);
+    m_pagesLayout = new QVBoxLayout(m_pages);
+    m_pagesLayout->setContentsMargins(0, 0, 0, 0);
+    syncMachinePanels();
+    connect(session, &Session::machineAboutToBeRemoved, this, &MainWindow::onMachineAboutToBeRemoved);
+    connect(session, &Session::machinesChanged, this, &MainWindow::syncMachinePanels);
+    connect(session, &Session::logContinued, this, [this](const QString &, const QString &csvPath) {
+        statusBar()->showMessage(tr("Machines changed: recording continues in %1").arg(csvPath), 30000);
+        updateStatus();
+    });
     auto *scroll = new QScrollArea(central);
-    scroll->setWidget(pages);
+    scroll->setWidget(m_pages);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -166,6 +159,63 @@ QList<TimeChart *> MainWindow::charts() const
     for (MachinePanel *panel : m_panels)
         all += panel->charts();
     return all;
+}
+
+void MainWindow::syncMachinePanels()
+{
+    QList<MachinePanel *> panels;
+    QList<TimeChart *> added;
+    for (MachineMonitor *machine : m_session->machines()) {
+        const auto kept = std::find_if(
+            m_panels.cbegin(), m_panels.cend(), [machine](const MachinePanel *p) { return p->machine() == machine; });
+        if (kept != m_panels.cend()) {
+            panels << *kept;
+            continue;
+        }
+        auto *panel = new MachinePanel(machine, m_session->markers(), m_pages);
+        for (TimeChart *chart : panel->charts()) {
+            connect(chart, &TimeChart::clicked, this, &MainWindow::addMarkerAt);
+            connect(chart, &TimeChart::exportRequested, this, &MainWindow::exportChart);
+        }
+        // Its questions (host key, passphrase) go with it.
+        (new ConnectionPrompt(machine, this))->setParent(panel);
+        panels << panel;
+        added += panel->charts();
+    }
+    m_panels = panels;
+    // The comparison chart shows every machine's history: it is made again for the new set.
+    delete m_comparison;
+    m_comparison = createCpuComparisonChart(m_session->machines(), m_session->markers(), m_pages);
+    if (m_comparison) {
+        connect(m_comparison, &TimeChart::clicked, this, &MainWindow::addMarkerAt);
+        connect(m_comparison, &TimeChart::exportRequested, this, &MainWindow::exportChart);
+        added << m_comparison;
+    }
+    for (MachinePanel *panel : std::as_const(m_panels))
+        m_pagesLayout->removeWidget(panel);
+    if (m_comparison)
+        m_pagesLayout->insertWidget(0, m_comparison, 1);
+    for (MachinePanel *panel : std::as_const(m_panels))
+        m_pagesLayout->addWidget(panel, 1);
+    if (!m_window)
+        return; // the constructor sets up the first charts
+    for (TimeChart *chart : std::as_const(added)) {
+        chart->setSampleInterval(m_session->intervalSeconds());
+        chart->setWindowMs(m_window->currentData().toLongLong());
+        chart->setPaused(m_pause->isChecked());
+        chart->scheduleRefresh();
+    }
+}
+
+void MainWindow::onMachineAboutToBeRemoved(MachineMonitor *machine)
+{
+    // The charts read the machine's history: they go before it does.
+    delete m_comparison;
+    m_comparison = nullptr;
+    for (qsizetype i = m_panels.size() - 1; i >= 0; --i) {
+        if (m_panels[i]->machine() == machine)
+            delete m_panels.takeAt(i);
+    }
 }
 
 void MainWindow::createActions()
@@ -346,9 +396,15 @@ void MainWindow::editMachines()
     MachinesDialog dialog(m_configured, this);
     if (dialog.exec() != QDialog::Accepted || dialog.machines() == m_configured)
         return;
-    AppSettings::setMachines(dialog.machines());
-    // Recording goes on at once in a new log, whose columns are the new set of machines.
-    emit machinesEdited();
+    applyMachines(dialog.machines());
+}
+
+void MainWindow::applyMachines(const QList<MachineConfig> &machines)
+{
+    AppSettings::setMachines(machines);
+    const QList<MachineConfig> before = m_configured;
+    m_configured = machines;
+    updateMachines(*m_session, before, machines, m_remote);
 }
 
 void MainWindow::exportChart(TimeChart *chart)

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "machineconfig.h"
+#include "machinesetup.h"
 
 #include <QList>
 #include <QMainWindow>
 
 class AnalysisPage;
 class ExportDialog;
+class MachineMonitor;
 class MachinePanel;
 class MarkersPanel;
 class QAction;
@@ -16,6 +18,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QMenu;
 class QTabWidget;
+class QVBoxLayout;
 class Session;
 class TimeChart;
 
@@ -35,6 +38,12 @@ public:
     void setPaused(bool paused);
     // The machines this session watches besides this computer, as configured (for the dialog).
     void setConfiguredMachines(const QList<MachineConfig> &machines) { m_configured = machines; }
+    // How the machines added or edited in the dialog reach their SSH hosts.
+    void setRemoteSetup(const RemoteSetup &remote) { m_remote = remote; }
+    // What saving the machines dialog does: saves the machines and changes only those that changed
+    // in the running session. The other machines' charts, the markers and the log go on; when the
+    // log's columns change, recording continues in a new file, and the status bar says so.
+    void applyMachines(const QList<MachineConfig> &machines);
     // A problem that does not stop the dashboard (e.g. warnings about the machines file).
     void showWarning(const QString &warning);
     // Opens a past log in the Analysis tab and shows the tab.
@@ -46,8 +55,6 @@ public:
     void setHttpStatus(const QString &status) { m_httpStatus = status; }
 
 signals:
-    // The person saved a new set of machines: the session must start again with them.
-    void machinesEdited();
     // The person changed the HTTP API setting (saved in AppSettings): start, move or stop it.
     void httpSettingsChanged();
 
@@ -57,6 +64,10 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // Gives every machine of the session its panel, in the session's order, keeping the panels
+    // (and charts) of the machines that stay; the comparison chart is made anew.
+    void syncMachinePanels();
+    void onMachineAboutToBeRemoved(MachineMonitor *machine);
     void createActions();
     void createToolBar();
     void createMenus();
@@ -71,6 +82,8 @@ private:
 
     Session *m_session;
     QList<MachinePanel *> m_panels;
+    QWidget *m_pages = nullptr;
+    QVBoxLayout *m_pagesLayout = nullptr;
     QDockWidget *m_markersDock = nullptr;
     bool m_markersHiddenForTab = false; // the Analysis or Compare tab put the markers panel away
     TimeChart *m_comparison = nullptr;  // every machine's CPU on one chart; null with one machine
@@ -95,4 +108,5 @@ private:
     QString m_warning;
     QString m_httpStatus;
     QList<MachineConfig> m_configured;
+    RemoteSetup m_remote;
 };

@@ -23,7 +23,7 @@ class HttpApi : public QObject
 public:
     static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
 
-    // Follows the session's machines as they are now (add the machines before).
+    // Follows the session's machines as they change.
     explicit HttpApi(Session *session, QObject *parent = nullptr);
     ~HttpApi() override;
 

@@ -20,3 +20,10 @@ struct RemoteSetup
 // Session::start().
 void addMachines(
     Session &session, const QList<MachineConfig> &machines, bool includeThisComputer, const RemoteSetup &remote = {});
+
+// Brings a running session from the machines configured `before` to those configured `after`,
+// matched by id: a machine whose configuration did not change goes on untouched, with its
+// history; an edited one starts again with its new configuration; a new one starts; a removed one
+// stops. The session keeps the configured machines in the order of `after`.
+void updateMachines(Session &session, const QList<MachineConfig> &before, const QList<MachineConfig> &after,
+    const RemoteSetup &remote = {});

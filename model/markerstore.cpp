@@ -61,3 +61,9 @@ bool MarkerStore::remove(int id)
     emit removed(m, i);
     return true;
 }
+
+void MarkerStore::rebaseRecordedLabels()
+{
+    for (Marker &m : m_markers)
+        m.recordedLabel = m.label;
+}

@@ -20,6 +20,9 @@ public:
     int add(Marker marker);
     bool update(int id, const QString &label, const QString &notes);
     bool remove(int id);
+    // The markers were written to a new log as they read now: that label is what names each one
+    // in the new log's sidecar from now on.
+    void rebaseRecordedLabels();
 
 signals:
     // Before the list changes, for item models that must announce rows first.

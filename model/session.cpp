@@ -10,14 +10,18 @@
 
 Session::Session(QObject *parent)
     : QObject(parent)
+    , m_log(std::make_unique<SessionLog>())
 {
     m_samplingThread.setObjectName(QStringLiteral("perfdash sampling"));
     // Other writers (perfdash mark, log --single) hold the log's lock for one row: a short wait.
-    m_log.setLockWaitMs(100);
+    m_log->setLockWaitMs(100);
     m_samplingThread.start();
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(int(m_interval * 1000));
     connect(&m_timer, &QTimer::timeout, this, &Session::tick);
+    m_machinesTimer.setSingleShot(true);
+    m_machinesTimer.setInterval(0);
+    connect(&m_machinesTimer, &QTimer::timeout, this, &Session::applyMachineChanges);
     connect(&m_markers, &MarkerStore::added, this, &Session::onMarkerAdded);
     connect(&m_markers, &MarkerStore::changed, this,
         [this](const Marker &m) { recordMarkerChange(m, QStringLiteral("edit")); });
@@ -42,25 +46,69 @@ MachineMonitor *Session::addMachine(const MachineInfo &info, const QJsonObject &
         [this, machine](quint64 tick, const Sample &s) { onMachineSample(machine, tick, s); });
     m_machines.append(machine);
     m_descriptions.append(description);
+    emit machineAdded(machine);
+    m_machinesPending = true;
+    m_machinesTimer.start();
+    emit machinesChanged();
     return machine;
+}
+
+void Session::removeMachine(MachineMonitor *machine)
+{
+    const qsizetype i = m_machines.indexOf(machine);
+    if (i < 0)
+        return;
+    emit machineAboutToBeRemoved(machine);
+    m_machines.removeAt(i);
+    m_descriptions.removeAt(i);
+    // The frame in progress does not wait for it; what it answered already stays in the row.
+    if (m_frame.open && m_frame.waiting.remove(machine) && m_frame.waiting.isEmpty() && m_frame.answers > 0)
+        completeFrame();
+    delete machine; // its sampler and sources are deleted in the sampling thread
+    m_machinesPending = true;
+    m_machinesTimer.start();
+    emit machinesChanged();
+}
+
+void Session::moveMachine(MachineMonitor *machine, int index)
+{
+    const qsizetype from = m_machines.indexOf(machine);
+    const qsizetype to = std::clamp<qsizetype>(index, 0, m_machines.size() - 1);
+    if (from < 0 || from == to)
+        return;
+    m_machines.move(from, to);
+    m_descriptions.move(from, to);
+    m_machinesPending = true;
+    m_machinesTimer.start();
+    emit machinesChanged();
+}
+
+LogLayout Session::layoutForMachines() const
+{
+    QStringList ids;
+    QSet<QString> withGpu;
+    for (const MachineMonitor *m : std::as_const(m_machines)) {
+        ids << m->info().id;
+        if (m->info().hasGpuAndTemperature)
+            withGpu.insert(m->info().id);
+    }
+    return LogLayout::forMachines(ids, withGpu);
 }
 
 bool Session::start(const QString &logDir, QString *error)
 {
     m_startMs = QDateTime::currentMSecsSinceEpoch();
+    m_logDir.clear();
+    m_previousCsv.clear();
+    m_machinesPending = false;
     if (!logDir.isEmpty()) {
-        QStringList ids;
-        QSet<QString> withGpu;
-        for (const MachineMonitor *m : std::as_const(m_machines)) {
-            ids << m->info().id;
-            if (m->info().hasGpuAndTemperature)
-                withGpu.insert(m->info().id);
-        }
-        if (!m_log.create(logDir, m_startMs, LogLayout::forMachines(ids, withGpu), error))
+        if (!m_log->create(logDir, m_startMs, layoutForMachines(), error))
             return false;
+        m_logDir = logDir;
     }
     m_running = true;
-    if (m_log.isOpen())
+    m_loggedMachines = machinesJson();
+    if (m_log->isOpen())
         writeSidecar();
     m_timer.start();
     return true;
@@ -72,19 +120,20 @@ void Session::stop()
         return;
     m_running = false;
     m_timer.stop();
+    m_machinesTimer.stop();
     if (m_frame.open && m_frame.answers > 0)
         completeFrame();
     m_frame.open = false;
-    if (m_log.isOpen()) {
+    if (m_log->isOpen()) {
         QString error;
-        if (!m_log.flush(&error) && m_log.unwrittenMarkers() > 0) {
+        if (!m_log->flush(&error) && m_log->unwrittenMarkers() > 0) {
             setProblem(Problem::Log,
                 tr("%n marker(s) could not be written to the log before it closed: %1", nullptr,
-                    m_log.unwrittenMarkers())
+                    m_log->unwrittenMarkers())
                     .arg(error));
         }
         writeSidecar();
-        m_log.close();
+        m_log->close();
     }
 }
 
@@ -97,7 +146,7 @@ void Session::setIntervalSeconds(double seconds)
     m_timer.setInterval(int(std::lround(seconds * 1000)));
     for (MachineMonitor *m : std::as_const(m_machines))
         m->setHistorySpan(seconds, m_historySeconds);
-    if (m_log.isOpen())
+    if (m_log->isOpen())
         writeSidecar();
     emit intervalChanged(seconds);
 }
@@ -114,10 +163,13 @@ void Session::tick()
     // A machine still silent from the last tick does not hold the others back.
     if (m_frame.open)
         completeFrame();
+    // A new log that could not be created for changed machines is tried again.
+    if (m_machinesPending)
+        applyMachineChanges();
     // Markers that could not be written wait for the log to take them, frame or no frame.
-    if (m_log.isOpen() && m_log.unwrittenMarkers() > 0) {
+    if (m_log->isOpen() && m_log->unwrittenMarkers() > 0) {
         QString error;
-        setProblem(Problem::Log, m_log.flush(&error) ? QString() : error);
+        setProblem(Problem::Log, m_log->flush(&error) ? QString() : error);
     }
     m_frame = Frame();
     m_frame.tick = ++m_tick;
@@ -125,32 +177,86 @@ void Session::tick()
     m_frame.open = true;
     // Each machine answers before the next tick, with whatever its sources measured by then.
     const int deadline = std::max(50, int(m_interval * 800));
-    for (MachineMonitor *m : std::as_const(m_machines))
+    for (MachineMonitor *m : std::as_const(m_machines)) {
+        m_frame.waiting.insert(m);
         m->requestSample(m_frame.tick, m_frame.timeMs, deadline);
+    }
 }
 
 void Session::onMachineSample(MachineMonitor *machine, quint64 tick, const Sample &sample)
 {
-    if (!m_frame.open || tick != m_frame.tick)
-        return; // too late for its row
+    if (!m_frame.open || tick != m_frame.tick || !m_frame.waiting.remove(machine))
+        return; // too late for its row, or added after the frame began
+    ++m_frame.answers;
     if (!sample.isEmpty())
         m_frame.samples.insert(machine->info().id, sample);
-    if (++m_frame.answers == int(m_machines.size()))
+    if (m_frame.waiting.isEmpty())
         completeFrame();
+}
+
+void Session::applyMachineChanges()
+{
+    m_machinesTimer.stop();
+    if (!m_running || !m_log->isOpen() || !m_machinesPending) {
+        m_machinesPending = false;
+        return;
+    }
+    const LogLayout layout = layoutForMachines();
+    if (layout.header() == m_log->layout().header()) {
+        m_machinesPending = false;
+        m_loggedMachines = machinesJson(); // their names and descriptions may have changed
+        writeSidecar();
+        return;
+    }
+    // The columns of a CSV cannot change after its header: recording goes on in a new file. Until
+    // it can be created, the rows keep the columns the file has.
+    auto next = std::make_unique<SessionLog>();
+    next->setLockWaitMs(100);
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    QString error;
+    if (!next->create(m_logDir, nowMs, layout, &error)) {
+        setProblem(Problem::Log,
+            tr("The machines changed, but no log can be created for their columns, so recording goes on in "
+               "%1 with the columns it has: %2")
+                .arg(m_log->csvPath(), error));
+        return;
+    }
+    m_machinesPending = false;
+    const QString previous = m_log->csvPath();
+    m_log->flush(&error); // a marker that cannot be written there now is in the new file
+    m_continuedIn = QFileInfo(next->csvPath()).fileName();
+    writeSidecar(); // the previous file ends here
+    m_continuedIn.clear();
+    m_log->close();
+    m_log = std::move(next);
+    m_startMs = nowMs;
+    m_previousCsv = QFileInfo(previous).fileName();
+    m_loggedMachines = machinesJson();
+    // The new file holds every marker of the session as it reads now, so it has the whole story
+    // alone, and its sidecar's journal starts from there.
+    m_markerChanges = QJsonArray();
+    m_markers.rebaseRecordedLabels();
+    setProblem(Problem::Log, QString());
+    for (const Marker &marker : m_markers.markers()) {
+        if (!m_log->writeMarker(m_log->layout().markerRow(marker), &error))
+            setProblem(Problem::Log, error);
+    }
+    writeSidecar();
+    emit logContinued(previous, m_log->csvPath());
 }
 
 void Session::completeFrame()
 {
     m_frame.open = false;
-    if (m_log.isOpen() && !m_frame.samples.isEmpty())
-        writeRow(m_log.layout().row(m_frame.timeMs, m_frame.samples));
+    if (m_log->isOpen() && !m_frame.samples.isEmpty())
+        writeRow(m_log->layout().row(m_frame.timeMs, m_frame.samples));
     emit frameCompleted(m_frame.timeMs);
 }
 
 void Session::writeRow(const QByteArray &row)
 {
     QString error;
-    setProblem(Problem::Log, m_log.write(row, &error) ? QString() : error);
+    setProblem(Problem::Log, m_log->write(row, &error) ? QString() : error);
 }
 
 void Session::setProblem(Problem which, const QString &error)
@@ -180,10 +286,10 @@ int Session::addMarker(qint64 timeMs, const QString &label, const QString &notes
 
 void Session::onMarkerAdded(const Marker &marker)
 {
-    if (!m_log.isOpen())
+    if (!m_log->isOpen())
         return;
     QString error;
-    setProblem(Problem::Log, m_log.writeMarker(m_log.layout().markerRow(marker), &error) ? QString() : error);
+    setProblem(Problem::Log, m_log->writeMarker(m_log->layout().markerRow(marker), &error) ? QString() : error);
 }
 
 void Session::recordMarkerChange(const Marker &marker, const QString &action)
@@ -199,11 +305,11 @@ void Session::recordMarkerChange(const Marker &marker, const QString &action)
         change.insert(QStringLiteral("new_notes"), marker.notes);
     }
     m_markerChanges.append(change);
-    if (m_log.isOpen())
+    if (m_log->isOpen())
         writeSidecar();
 }
 
-void Session::writeSidecar()
+QJsonArray Session::machinesJson() const
 {
     QJsonArray machines;
     for (int i = 0; i < m_machines.size(); ++i) {
@@ -212,18 +318,29 @@ void Session::writeSidecar()
         o.insert(QStringLiteral("name"), m_machines[i]->info().name);
         machines.append(o);
     }
-    const QJsonObject sidecar {
+    return machines;
+}
+
+void Session::writeSidecar()
+{
+    QJsonObject sidecar {
         { QStringLiteral("format"), QStringLiteral("perfdash-session") },
         { QStringLiteral("version"), 1 },
         { QStringLiteral("application"), QStringLiteral("perfdash " PERFDASH_VERSION) },
-        { QStringLiteral("csv"), QFileInfo(m_log.csvPath()).fileName() },
+        { QStringLiteral("csv"), QFileInfo(m_log->csvPath()).fileName() },
         { QStringLiteral("started"), LogTime::format(m_startMs) },
         { QStringLiteral("ended"),
-            m_running ? QJsonValue() : QJsonValue(LogTime::format(QDateTime::currentMSecsSinceEpoch())) },
+            m_running && m_continuedIn.isEmpty() ? QJsonValue()
+                                                 : QJsonValue(LogTime::format(QDateTime::currentMSecsSinceEpoch())) },
         { QStringLiteral("interval_s"), m_interval },
-        { QStringLiteral("machines"), machines },
+        { QStringLiteral("machines"), m_loggedMachines },
         { QStringLiteral("marker_changes"), m_markerChanges },
     };
+    // A change of machines in the middle of a session links its log files.
+    if (!m_previousCsv.isEmpty())
+        sidecar.insert(QStringLiteral("continues"), m_previousCsv);
+    if (!m_continuedIn.isEmpty())
+        sidecar.insert(QStringLiteral("continued_in"), m_continuedIn);
     QString error;
-    setProblem(Problem::Sidecar, m_log.writeSidecar(sidecar, &error) ? QString() : error);
+    setProblem(Problem::Sidecar, m_log->writeSidecar(sidecar, &error) ? QString() : error);
 }

@@ -31,12 +31,22 @@ SessionStats::SessionStats(Session *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
 {
-    for (MachineMonitor *m : session->machines()) {
-        const QString id = m->info().id;
+    for (MachineMonitor *m : session->machines())
+        follow(m);
+    connect(session, &Session::machineAdded, this, &SessionStats::follow);
+}
+
+void SessionStats::follow(MachineMonitor *machine)
+{
+    // A machine added again under the same id (edited) goes on with the totals it had; its
+    // server's request counter starts a new baseline.
+    const QString id = machine->info().id;
+    if (!m_machines.contains(id)) {
         m_order << id;
         m_machines.insert(id, Machine());
-        connect(m, &MachineMonitor::sampleReady, this, [this, id](quint64, const Sample &s) { add(id, s); });
     }
+    m_machines[id].lastRequestsTotal = -1;
+    connect(machine, &MachineMonitor::sampleReady, this, [this, id](quint64, const Sample &s) { add(id, s); });
 }
 
 const SessionStats::Machine *SessionStats::machine(const QString &id) const

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QStringList>
 
+class MachineMonitor;
 class Session;
 
 // Running totals of each machine's samples since the session started, for the HTTP API's
@@ -16,7 +17,7 @@ class SessionStats : public QObject
 {
     Q_OBJECT
 public:
-    // Follows the session's machines as they are now (add the machines before).
+    // Follows the session's machines, those added later too.
     explicit SessionStats(Session *session, QObject *parent = nullptr);
 
     struct Series
@@ -52,6 +53,8 @@ public:
     QJsonObject toJson() const;
 
 private:
+    void follow(MachineMonitor *machine);
+
     Session *m_session;
     QStringList m_order;
     QHash<QString, Machine> m_machines;

@@ -15,6 +15,12 @@ ConnectionPrompt::ConnectionPrompt(MachineMonitor *machine, QWidget *parentWindo
     connect(machine, &MachineMonitor::connectionStateChanged, this, &ConnectionPrompt::onConnectionState);
 }
 
+ConnectionPrompt::~ConnectionPrompt()
+{
+    if (m_dialog)
+        m_dialog->deleteLater();
+}
+
 void ConnectionPrompt::onConnectionState(const ConnectionState &state)
 {
     const bool asking

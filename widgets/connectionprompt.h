@@ -17,6 +17,8 @@ class ConnectionPrompt : public QObject
     Q_OBJECT
 public:
     ConnectionPrompt(MachineMonitor *machine, QWidget *parentWindow);
+    // An open question goes with it (its machine was removed).
+    ~ConnectionPrompt() override;
 
     // The open question's dialog (a QMessageBox or a QInputDialog), or null.
     QDialog *dialog() const { return m_dialog; }

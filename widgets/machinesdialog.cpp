@@ -17,6 +17,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -297,7 +298,12 @@ void MachinesDialog::removeMachine()
     if (row < 0)
         return;
     m_entries.removeAt(row);
-    delete m_list->takeItem(row);
+    {
+        // Taking the item moves the current row while the list still has it: showEntry() would
+        // read an entry past the end. The row to show is chosen below.
+        const QSignalBlocker blocker(m_list);
+        delete m_list->takeItem(row);
+    }
     m_list->setCurrentRow(std::min(row, int(m_entries.size()) - 1));
     showEntry(m_list->currentRow());
     validate();

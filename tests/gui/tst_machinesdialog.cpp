@@ -129,6 +129,7 @@ private slots:
     void invalidValuesDisableSave();
     void renamingKeepsTheIdOfAnExistingMachine();
     void removeAndDuplicate();
+    void removingTheFirstOfTwoShowsTheOther();
     void importMergesByIdAndShowsProblems();
     void importUnreadableFileSaysWhy();
     void exportWritesAMachinesFile();
@@ -376,6 +377,22 @@ void TestMachinesDialog::removeAndDuplicate()
     QCOMPARE(ui.list->count(), 0);
     QVERIFY(!ui.name->isEnabled());
     QVERIFY(!ui.remove->isEnabled());
+    QVERIFY(ui.save->isEnabled());
+}
+
+// Removing a machine that has others after it read an entry past the end of the list (the list's
+// current row moved before the entry was gone) and crashed the window on Save (issue 13, item 4).
+void TestMachinesDialog::removingTheFirstOfTwoShowsTheOther()
+{
+    MachinesDialog dialog({ machine(QStringLiteral("a")), machine(QStringLiteral("b"), QStringLiteral("Box B")) });
+    Ui ui(dialog);
+    ui.list->setCurrentRow(0);
+    QTest::mouseClick(ui.remove, Qt::LeftButton);
+    QCOMPARE(idsOf(dialog.machines()), QStringList { QStringLiteral("b") });
+    QCOMPARE(ui.list->count(), 1);
+    QCOMPARE(ui.list->currentRow(), 0);
+    QCOMPARE(ui.name->text(), QStringLiteral("Box B"));
+    QCOMPARE(ui.id->text(), QStringLiteral("b"));
     QVERIFY(ui.save->isEnabled());
 }
 

@@ -3,6 +3,7 @@
 #include "csv.h"
 #include "fakesources.h"
 #include "session.h"
+#include "sessionstats.h"
 #include "testutil.h"
 
 #include <QDateTime>
@@ -79,6 +80,7 @@ private slots:
     void addMarkerWritesAMarkerRow();
     void markerChangesGoToTheSidecar();
     void silentMachineDoesNotStopTheOthers();
+    void machinesChangeWhileRunning();
     void silentSourceDoesNotHideTheRestOfItsMachine();
     void failingMachineLeavesItsCellsEmpty();
     void writeErrorIsReported();
@@ -300,6 +302,107 @@ void TestSession::silentMachineDoesNotStopTheOthers()
 
 // One machine, two sources: /proc answers, the model server hangs. The /proc metrics must still
 // reach the log.
+// Machines added, removed, edited and moved while the session runs (issue 13, item 4): the others
+// go on with their history; when the columns change, the log continues in a new file that has the
+// session's markers, and the files' sidecars link them.
+void TestSession::machinesChangeWhileRunning()
+{
+    QTemporaryDir dir;
+    Session session;
+    MachineMonitor *m1 = session.addMachine({ QStringLiteral("m1"), QStringLiteral("one") });
+    m1->addSource(std::make_unique<FakeSource>(fullSample()));
+    MachineMonitor *m2 = session.addMachine({ QStringLiteral("m2"), QStringLiteral("two") });
+    m2->addSource(std::make_unique<SilentSource>());
+    session.setIntervalSeconds(0.1);
+    SessionStats stats(&session);
+    QSignalSpy added(&session, &Session::machineAdded);
+    QSignalSpy removing(&session, &Session::machineAboutToBeRemoved);
+    QSignalSpy continued(&session, &Session::logContinued);
+    QString error;
+    QVERIFY(session.start(dir.path(), &error));
+    const QString first = session.log().csvPath();
+    QTRY_VERIFY_WITH_TIMEOUT(rowsOf(first).size() >= 3, kWaitMs);
+    session.addMarker(kMarkerMs, QStringLiteral("Before"), QStringLiteral("the change"));
+    const qsizetype m1History = m1->history().size();
+
+    // A third machine: m1 goes on, m3 is sampled, and the log continues in a new file.
+    MachineMonitor *m3 = session.addMachine({ QStringLiteral("m3"), QStringLiteral("three") });
+    m3->addSource(std::make_unique<FakeSource>(fullSample()));
+    QCOMPARE(added.size(), 1);
+    QVERIFY(continued.wait(kWaitMs));
+    const QString second = session.log().csvPath();
+    QVERIFY(second != first);
+    QCOMPARE(continued[0][0].toString(), first);
+    QCOMPARE(continued[0][1].toString(), second);
+    QVERIFY(m1->history().size() >= m1History);
+    QCOMPARE(Csv::parse(TestUtil::readFile(second)).value(0).fields.size(), 1 + 3 * 7 + 2);
+    QTRY_VERIFY_WITH_TIMEOUT(rowsOf(second).size() >= 4, kWaitMs);
+    QList<Csv::Record> rows = rowsOf(second);
+    // The marker comes first, as it reads now; then the rows, with m3's values.
+    QCOMPARE(rows[0].fields[0], QStringLiteral("2026-11-22T13:30:22.125+00:00"));
+    QCOMPARE(rows[0].fields[22], QStringLiteral("Before"));
+    QCOMPARE(rows[0].fields[23], QStringLiteral("the change"));
+    QCOMPARE(cellsOf(rows.last(), 0), kFullCells);
+    QCOMPARE(cellsOf(rows.last(), 1), kEmptyCells);
+    QCOMPARE(cellsOf(rows.last(), 2), kFullCells);
+    QJsonObject previousSidecar = readJson(QString(first).replace(QLatin1String(".csv"), QLatin1String(".json")));
+    QVERIFY(previousSidecar.value(QStringLiteral("ended")).isString());
+    QCOMPARE(previousSidecar.value(QStringLiteral("continued_in")).toString(), QFileInfo(second).fileName());
+    QCOMPARE(previousSidecar.value(QStringLiteral("machines")).toArray().size(), 2); // its own columns' machines
+    QJsonObject sidecar = readJson(session.log().sidecarPath());
+    QCOMPARE(sidecar.value(QStringLiteral("continues")).toString(), QFileInfo(first).fileName());
+    QVERIFY(sidecar.value(QStringLiteral("ended")).isNull());
+    QCOMPARE(sidecar.value(QStringLiteral("machines")).toArray().size(), 3);
+
+    // The silent m2 goes, while a frame waits for it: nothing uses it afterwards.
+    session.removeMachine(m2);
+    QCOMPARE(removing.size(), 1);
+    QCOMPARE(session.machines(), (QList<MachineMonitor *> { m1, m3 }));
+    QVERIFY(continued.wait(kWaitMs));
+    const QString third = session.log().csvPath();
+    QCOMPARE(Csv::parse(TestUtil::readFile(third)).value(0).fields.size(), 1 + 2 * 7 + 2);
+    QTRY_VERIFY_WITH_TIMEOUT(rowsOf(third).size() >= 4, kWaitMs);
+    rows = rowsOf(third);
+    QCOMPARE(rows[0].fields[15], QStringLiteral("Before"));
+    for (int i = 1; i < rows.size(); ++i) {
+        QCOMPARE(cellsOf(rows[i], 0), kFullCells);
+        QCOMPARE(cellsOf(rows[i], 1), kFullCells);
+    }
+    // The totals of the HTTP API follow the machines.
+    QVERIFY(stats.machine(QStringLiteral("m3")) && stats.machine(QStringLiteral("m3"))->samples > 0);
+    QStringList ids;
+    for (const QJsonValue &m : stats.toJson().value(QStringLiteral("machines")).toArray())
+        ids << m.toObject().value(QStringLiteral("id")).toString();
+    QCOMPARE(ids, (QStringList { QStringLiteral("m1"), QStringLiteral("m3") }));
+
+    // m3 edited (a new name, the same columns): the file goes on; the sidecar has the new name.
+    session.removeMachine(m3);
+    m3 = session.addMachine({ QStringLiteral("m3"), QStringLiteral("three again") });
+    m3->addSource(std::make_unique<FakeSource>(fullSample()));
+    QTest::qWait(300);
+    QCOMPARE(continued.size(), 2);
+    QCOMPARE(session.log().csvPath(), third);
+    QCOMPARE(readJson(session.log().sidecarPath())
+                 .value(QStringLiteral("machines"))
+                 .toArray()
+                 .at(1)
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+        QStringLiteral("three again"));
+    QTRY_VERIFY_WITH_TIMEOUT(m3->history().size() >= 2, kWaitMs);
+
+    // Moved first: the columns' order changes, so a new file again.
+    session.moveMachine(m3, 0);
+    QCOMPARE(session.machines(), (QList<MachineMonitor *> { m3, m1 }));
+    QVERIFY(continued.wait(kWaitMs));
+    QCOMPARE(Csv::parse(TestUtil::readFile(session.log().csvPath())).value(0).fields.value(1),
+        QStringLiteral("m3_cpu_percent"));
+    session.stop();
+    QVERIFY(readJson(session.log().sidecarPath()).value(QStringLiteral("ended")).isString());
+    QVERIFY(session.lastError().isEmpty());
+}
+
 void TestSession::silentSourceDoesNotHideTheRestOfItsMachine()
 {
     QTemporaryDir dir;
