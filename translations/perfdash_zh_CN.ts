@@ -2076,6 +2076,10 @@
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
+    <message>
+        <source>Machines changed: recording continues in %1</source>
+        <translation>机器已更改：继续记录到 %1</translation>
+    </message>
 </context>
 <context>
     <name>MarkerDialog</name>
@@ -2265,6 +2269,10 @@
         <translation>
             <numerusform>日志关闭前有 %n 个标记未能写入：%1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The machines changed, but no log can be created for their columns, so recording goes on in %1 with the columns it has: %2</source>
+        <translation>机器已更改，但无法为新的列创建日志，因此继续按原有的列记录到 %1：%2</translation>
     </message>
 </context>
 <context>
