@@ -198,7 +198,9 @@ private:
 
     void linger()
     {
-        m_lingered += m_socket->skip(kLingerBytes);
+        const qint64 skipped = m_socket->skip(kLingerBytes);
+        if (skipped > 0)
+            m_lingered += skipped;
         if (m_lingered >= kLingerBytes) {
             m_socket->abort();
             finish();
