@@ -80,7 +80,7 @@ void TestHttpRequestParser::refused_data()
                                          << 400;
     QTest::addRow("huge length") << QByteArray("POST /events HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n")
                                  << 400;
-    QTest::addRow("NUL in the method") << QByteArray("G\0T / HTTP/1.1\r\n\r\n", 20) << 400;
+    QTest::addRow("NUL in the method") << QByteArrayLiteral("G\0T / HTTP/1.1\r\n\r\n") << 400;
 }
 
 void TestHttpRequestParser::refused()
