@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringDecoder>
 
 #include <vector>
 
@@ -140,10 +141,14 @@ private:
     int m_line = 1;
 };
 
+// The text of a field: its bytes as UTF-8, a U+FEFF at its start included (QString::fromUtf8 would
+// drop it, and an event of only that would be a marker with an empty label).
 inline QString decode(const Field &f)
 {
+    QStringDecoder utf8(
+        QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
     if (!f.escaped)
-        return QString::fromUtf8(f.b, f.e - f.b);
+        return utf8(QByteArrayView(f.b, f.e - f.b));
     QByteArray bytes;
     bytes.reserve(f.e - f.b);
     for (const char *p = f.b; p < f.e; ++p) {
@@ -151,7 +156,7 @@ inline QString decode(const Field &f)
         if (*p == '"' && p + 1 < f.e && p[1] == '"')
             ++p;
     }
-    return QString::fromUtf8(bytes);
+    return utf8(bytes);
 }
 
 inline bool isBlank(const Field &f)
