@@ -1,5 +1,5 @@
 // The session-log reader (LogReader::parse, the bytes of a whole log in memory), single-threaded;
-// and, for one input in four (starting threads costs ten times the parse of a small input), again
+// and, for one input in eight (starting threads costs ten times the parse of a small input), again
 // cut into two to four chunks parsed at once: the two results must be the same (logreader.h: "the
 // same whatever the split"). Each result must hold together.
 #include "fuzzutil.h"
@@ -111,7 +111,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, size_t size)
     const LogReadResult one = LogReader::parse(bytes, nullptr, {}, whole);
     checkConsistent(one);
     Fuzz::Splitter choice(bytes);
-    if (!one.data || choice.next() % 4 != 0)
+    if (!one.data || choice.next() % 8 != 0)
         return 0;
     LogReader::ParseOptions split;
     split.threads = int(2 + choice.next() % 3);
