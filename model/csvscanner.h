@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QStringDecoder>
 
 #include <vector>
 
@@ -167,10 +168,14 @@ private:
     int m_line = 1;
 };
 
+// The text of a field: its bytes as UTF-8, a U+FEFF at its start included (QString::fromUtf8 would
+// drop it, and an event of only that would be a marker with an empty label).
 inline QString decode(const Field &f)
 {
+    QStringDecoder utf8(
+        QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
     if (!f.escaped && !f.trailing())
-        return QString::fromUtf8(f.b, f.e - f.b);
+        return utf8(QByteArrayView(f.b, f.e - f.b));
     QByteArray bytes;
     bytes.reserve(f.e - f.b + (f.trailing() ? f.te - f.e : 0));
     for (const char *p = f.b; p < f.e; ++p) {
@@ -180,7 +185,7 @@ inline QString decode(const Field &f)
     }
     if (f.trailing())
         bytes.append(f.e + 1, f.te - (f.e + 1)); // after the closing quote
-    return QString::fromUtf8(bytes);
+    return utf8(bytes);
 }
 
 // Whether the field's bytes (quoted text and any text after the closing quote) are valid UTF-8.

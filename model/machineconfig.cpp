@@ -240,9 +240,11 @@ QByteArray quoted(const QString &text)
             escape = "\\t";
         else if (u == u'\r')
             escape = "\\r";
-        else if (u < 0x20)
-            control = "\\u00" + QByteArray::number(int(u), 16).rightJustified(2, '0');
-        else
+        else if (QChar::isHighSurrogate(u) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;                                    // a pair, copied as it is
+        else if (u < 0x20 || QChar::isSurrogate(u)) // a lone surrogate ("\ud800" read from a file) too
+            control = "\\u" + QByteArray::number(int(u), 16).rightJustified(4, '0');
+        if (!escape && control.isEmpty())
             continue;
         flush(i);
         out += escape ? QByteArray(escape) : control;

@@ -180,6 +180,7 @@ private slots:
 
     void unterminatedQuoteGivesTheLineRange();
     void markers();
+    void byteOrderMarkInACellIsKept();
     void machinesInHeaderOrder();
     void warningsAreCapped();
     void chunksMeetInsideQuotesAndStyles();
@@ -640,6 +641,27 @@ void TestLogReader::markers()
     QCOMPARE(data.markers[1].line, 3);
     QCOMPARE(data.rows, 4);
     QCOMPARE(data.line, (std::vector<int> { 2, 4 }));
+}
+
+// A cell is its bytes as UTF-8: a U+FEFF at its start stays, so an event of only that is a marker
+// with that label, never one with an empty label (found by fuzz_logreader); and a quoted number
+// behind one is no number, as it is unquoted.
+void TestLogReader::byteOrderMarkInACellIsKept()
+{
+    const QByteArray bom = "\xEF\xBB\xBF";
+    const QByteArray text = kHeader + ts(0) + ",," + bom + ",\n" + ts(1) + ",,\"" + bom + "start\"," + bom + bom
+        + "note\n" + ts(2) + ",\"" + bom + "5\",,\n" + ts(3) + ',' + bom + "6,,\n";
+    checkSplitsAgree(text);
+    const LogReadResult result = LogReader::parse(text);
+    QVERIFY(result.data);
+    const LogData &data = *result.data;
+    const QChar zwnbsp(0xFEFF);
+    QCOMPARE(data.markers.size(), 2);
+    QCOMPARE(data.markers[0].event, QString(zwnbsp));
+    QCOMPARE(data.markers[1].event, zwnbsp + QStringLiteral("start"));
+    QCOMPARE(data.markers[1].notes, QString(2, zwnbsp) + QStringLiteral("note"));
+    QCOMPARE(data.snapshotCount(), 0);
+    QCOMPARE(warningsOf(data), (QStringList { QStringLiteral("BadCell@4"), QStringLiteral("BadCell@5") }));
 }
 
 void TestLogReader::machinesInHeaderOrder()

@@ -538,6 +538,14 @@ void TestMachineConfig::roundTrip_data()
     odd.probeIntervalSeconds = 5;
     QTest::addRow("characters that need escaping") << QList<MachineConfig> { odd };
 
+    // A file may hold "\ud800": JSON reads it as a lone surrogate, which UTF-8 cannot carry
+    // (found by fuzz_machineconfig: it came back as U+FFFD).
+    MachineConfig lone = machine(QStringLiteral("lone"),
+        QStringLiteral("high ") + QChar(0xD800) + QStringLiteral(" low ") + QChar(0xDC00) + QStringLiteral(" reversed ")
+            + QChar(0xDC00) + QChar(0xD800) + QStringLiteral(" last ") + QChar(0xDBFF));
+    lone.host = QString(QChar(0xDFFF));
+    QTest::addRow("lone surrogates") << QList<MachineConfig> { lone };
+
     MachineConfig httpOnly = machine(QStringLiteral("lm"));
     httpOnly.serverUrl = QStringLiteral("http://192.0.2.3:1234");
     httpOnly.serverKind = ServerKind::LmStudio;
