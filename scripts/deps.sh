@@ -8,7 +8,8 @@ perfdash_build_packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6svg6 qt6-qpa-plugins libssh2-1-dev
 )
-perfdash_test_packages=(xvfb xauth openssh-server openssh-client prometheus-node-exporter prometheus)
+perfdash_test_packages=(xvfb xauth openssh-server openssh-client prometheus-node-exporter prometheus
+    clang libclang-rt-14-dev)
 
 perfdash_install_deps() {
     local missing=()
