@@ -465,8 +465,8 @@ void AnalysisPage::showResult(AnalysisResult result)
         m_warnings->addItem(w.message);
     m_markersTable->setRowCount(int(r.markers.size()));
     const bool spansDays = r.start && r.end
-        && Analysis::formatTime(*r.start, r.hasUtcOffsets).left(10)
-            != Analysis::formatTime(*r.end, r.hasUtcOffsets).left(10);
+        && Units::spansDays(
+            Analysis::formatTime(*r.start, r.hasUtcOffsets), Analysis::formatTime(*r.end, r.hasUtcOffsets));
     for (int i = 0; i < r.markers.size(); ++i) {
         const LogMarkerRow &m = r.markers[i];
         const QString iso = Analysis::formatTime({ m.timeMs, m.offsetSeconds }, r.hasUtcOffsets);

@@ -12,8 +12,8 @@ void IssueTableModel::setResult(const AnalysisResult &result)
     m_withOffset = result.hasUtcOffsets;
     // The date joins the clock when the issues span more than one day of the log's clock.
     m_withDate = !result.issues.isEmpty()
-        && Analysis::formatTime(result.issues.first().start, m_withOffset).left(10)
-            != Analysis::formatTime(result.issues.last().end, m_withOffset).left(10);
+        && Units::spansDays(Analysis::formatTime(result.issues.first().start, m_withOffset),
+            Analysis::formatTime(result.issues.last().end, m_withOffset));
     endResetModel();
 }
 

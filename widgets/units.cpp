@@ -66,4 +66,9 @@ QString formatClock(const QString &iso, bool withDate)
     return withDate ? iso.mid(5, 5) + u' ' + iso.mid(11, 8) : iso.mid(11, 8);
 }
 
+bool spansDays(const QString &firstIso, const QString &lastIso)
+{
+    return QStringView(firstIso).left(10) != QStringView(lastIso).left(10);
+}
+
 } // namespace Units

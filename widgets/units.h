@@ -15,5 +15,7 @@ QString formatSpan(qint64 ms);
 // A moment of a log as its tables show it, on the log's own clock: "14:30:22", or "11-22 14:30:22"
 // when the view spans days. The full ISO 8601 form (Analysis::formatTime) goes in tooltips.
 QString formatClock(const QString &iso, bool withDate);
+// Whether two such ISO 8601 moments fall on different days of their clock (the date then joins).
+bool spansDays(const QString &firstIso, const QString &lastIso);
 
 } // namespace Units
