@@ -1,5 +1,6 @@
 #include "sshconnection.h"
 
+#include "hostkeydecision.h"
 #include "remotestreamparser.h"
 #include "sshlogin.h"
 

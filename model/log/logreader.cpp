@@ -1,6 +1,6 @@
 #include "logreader.h"
 
-#include "logparse.h"
+#include "internal/logparse.h"
 #include "parallel.h"
 
 #include <QCoreApplication>

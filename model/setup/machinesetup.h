@@ -1,7 +1,7 @@
 #pragma once
 
 #include "machineconfig.h"
-#include "sshconnection.h"
+#include "sshoptions.h"
 
 #include <QList>
 

@@ -1,5 +1,5 @@
 #include "loglayout.h"
-#include "logparse.h"
+#include "internal/logparse.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "servermetrics.h"
+#include "serverkind.h"
 
 #include <QByteArray>
 #include <QList>

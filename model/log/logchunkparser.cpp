@@ -1,4 +1,4 @@
-#include "logparse.h"
+#include "internal/logparse.h"
 
 #include <QCoreApplication>
 

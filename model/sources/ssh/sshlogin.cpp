@@ -1,5 +1,6 @@
 #include "sshlogin.h"
 
+#include "hostkeydecision.h"
 #include "knownhostsfile.h"
 #include "sshkeys.h"
 

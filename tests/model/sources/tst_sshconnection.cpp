@@ -1,5 +1,6 @@
 // SshConnection and SshSource against a real OpenSSH sshd on loopback (SshdFixture): sampling, host
 // key checks, authentication errors, timeouts, and reconnecting after the server dies.
+#include "hostkeydecision.h"
 #include "knownhostsfile.h"
 #include "sshconnection.h"
 #include "sshdfixture.h"

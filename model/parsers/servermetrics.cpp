@@ -1,40 +1,9 @@
 #include "servermetrics.h"
 
-#include <QCoreApplication>
-
 #include <array>
 #include <cmath>
 
 namespace {
-
-struct KindInfo
-{
-    ServerKind kind;
-    const char *name;        // in the machines file
-    const char *displayName; // shown to the person
-    bool hasMetrics;
-};
-
-constexpr std::array<KindInfo, 9> kKinds { {
-    { ServerKind::Auto, "auto", nullptr, true }, // unknown yet: /metrics is worth a try
-    { ServerKind::LlamaCpp, "llamacpp", "llama.cpp", true },
-    { ServerKind::Vllm, "vllm", "vLLM", true },
-    { ServerKind::Sglang, "sglang", "SGLang", true },
-    { ServerKind::Tgi, "tgi", "TGI", true },
-    { ServerKind::Ollama, "ollama", "Ollama", false },
-    { ServerKind::LmStudio, "lmstudio", "LM Studio", false },
-    { ServerKind::Mlx, "mlx", "MLX", false }, // mlx_lm.server
-    { ServerKind::OpenAi, "openai", nullptr, false },
-} };
-
-const KindInfo &infoOf(ServerKind kind)
-{
-    for (const KindInfo &info : kKinds) {
-        if (info.kind == kind)
-            return info;
-    }
-    return kKinds[0];
-}
 
 // The metric names of one server kind for each quantity (SOURCES.md §A.0), in order of preference:
 // the first name that has a finite sample is used, summed over its label sets.
@@ -138,36 +107,6 @@ std::optional<double> sumOf(
 }
 
 } // namespace
-
-QString serverKindName(ServerKind kind)
-{
-    return QLatin1String(infoOf(kind).name);
-}
-
-std::optional<ServerKind> serverKindFromName(QStringView name)
-{
-    const QStringView trimmed = name.trimmed();
-    for (const KindInfo &info : kKinds) {
-        if (trimmed.compare(QLatin1String(info.name), Qt::CaseInsensitive) == 0)
-            return info.kind;
-    }
-    return std::nullopt;
-}
-
-QString serverKindDisplayName(ServerKind kind)
-{
-    const KindInfo &info = infoOf(kind);
-    if (info.displayName)
-        return QLatin1String(info.displayName);
-    if (kind == ServerKind::OpenAi)
-        return QCoreApplication::translate("ServerKind", "OpenAI-compatible");
-    return QCoreApplication::translate("ServerKind", "Detect automatically");
-}
-
-bool serverKindHasMetrics(ServerKind kind)
-{
-    return infoOf(kind).hasMetrics;
-}
 
 ServerCounters extractServerCounters(const QList<PromSample> &samples, ServerKind hint)
 {
