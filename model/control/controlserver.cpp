@@ -73,6 +73,7 @@ void ControlServer::onNewConnection()
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QLocalSocket::disconnected, this, [this, socket] {
             m_buffers.remove(socket);
+            m_waiting.remove(socket);
             socket->deleteLater();
         });
     }
@@ -86,19 +87,36 @@ void ControlServer::onReadyRead(QLocalSocket *socket)
     QByteArray &buffer = it.value();
     buffer += socket->readAll();
     qsizetype end;
-    while ((end = buffer.indexOf('\n')) >= 0) {
+    // Answers go out in the order of the requests: behind a marker the log writer has not taken
+    // yet, the next request waits.
+    while (!m_waiting.contains(socket) && (end = buffer.indexOf('\n')) >= 0) {
         const QByteArray line = buffer.left(end);
         buffer.remove(0, end + 1);
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
-        const QJsonObject answer = doc.isObject() ? handle(doc.object())
-                                                  : failure(tr("not a JSON object: %1").arg(parseError.errorString()));
-        socket->write(QJsonDocument(answer).toJson(QJsonDocument::Compact) + '\n');
+        const auto reply = [socket](const QJsonObject &answer) {
+            socket->write(QJsonDocument(answer).toJson(QJsonDocument::Compact) + '\n');
+        };
+        if (!doc.isObject()) {
+            reply(failure(tr("not a JSON object: %1").arg(parseError.errorString())));
+        } else if (doc.object().value(QStringLiteral("op")).toString() == QLatin1String("mark")) {
+            m_waiting.insert(socket);
+            mark(doc.object(), socket, [this, socket, reply](const QJsonObject &answer) {
+                reply(answer);
+                m_waiting.remove(socket);
+                onReadyRead(socket);
+            });
+        } else {
+            reply(handle(doc.object()));
+        }
     }
-    if (buffer.size() > ControlProtocol::kMaxLineBytes) {
+    it = m_buffers.find(socket);
+    if (it == m_buffers.end())
+        return;
+    if (it->size() > ControlProtocol::kMaxLineBytes) {
         socket->write(QJsonDocument(failure(tr("request too long"))).toJson(QJsonDocument::Compact) + '\n');
         socket->disconnectFromServer();
-        buffer.clear();
+        it->clear();
     }
 }
 
@@ -113,8 +131,6 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
             { QStringLiteral("csv"), m_session->log().csvPath() },
         };
     }
-    if (op == QLatin1String("mark"))
-        return mark(request);
     if (op == QLatin1String("raise") || op == QLatin1String("open")) {
         if (!m_windowed) {
             return failure(tr("'perfdash log' (pid %1) is recording to this log directory without a window")
@@ -129,19 +145,23 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
     return failure(tr("unknown request '%1'").arg(op));
 }
 
-QJsonObject ControlServer::mark(const QJsonObject &request)
+void ControlServer::mark(const QJsonObject &request, QObject *context, std::function<void(const QJsonObject &)> reply)
 {
-    const MarkerIntake::Result added = MarkerIntake::add(m_session, request, { QStringLiteral("op") });
-    if (!added.accepted)
-        return failure(added.error);
-    QJsonObject answer {
-        { QStringLiteral("ok"), true },
-        { QStringLiteral("marker"), ControlProtocol::markerToJson(added.marker) },
-        { QStringLiteral("csv"), m_session->log().csvPath() },
-        { QStringLiteral("logged"), added.logged },
-        { QStringLiteral("queued"), added.queued },
-    };
-    if (!added.warning.isEmpty())
-        answer.insert(QStringLiteral("warning"), added.warning);
-    return answer;
+    MarkerIntake::add(m_session, request, { QStringLiteral("op") }, context,
+        [this, reply = std::move(reply)](const MarkerIntake::Result &added) {
+            if (!added.accepted) {
+                reply(failure(added.error));
+                return;
+            }
+            QJsonObject answer {
+                { QStringLiteral("ok"), true },
+                { QStringLiteral("marker"), ControlProtocol::markerToJson(added.marker) },
+                { QStringLiteral("csv"), m_session->log().csvPath() },
+                { QStringLiteral("logged"), added.logged },
+                { QStringLiteral("queued"), added.queued },
+            };
+            if (!added.warning.isEmpty())
+                answer.insert(QStringLiteral("warning"), added.warning);
+            reply(answer);
+        });
 }

@@ -4,7 +4,9 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QObject>
+#include <QSet>
 
+#include <functional>
 #include <memory>
 
 class QLocalServer;
@@ -37,12 +39,14 @@ private:
     void onNewConnection();
     void onReadyRead(QLocalSocket *socket);
     QJsonObject handle(const QJsonObject &request);
-    QJsonObject mark(const QJsonObject &request);
+    // Answers through `reply` once the log writer has the marker; not if `context` is gone.
+    void mark(const QJsonObject &request, QObject *context, std::function<void(const QJsonObject &)> reply);
 
     Session *m_session;
     QLocalServer *m_server = nullptr;
     std::unique_ptr<QLockFile> m_lock;
     QHash<QLocalSocket *, QByteArray> m_buffers;
+    QSet<QLocalSocket *> m_waiting; // a marker of theirs is on its way to the log
     QString m_name;
     bool m_windowed = false;
 };

@@ -202,18 +202,19 @@ void HttpApi::postEvent(const HttpRequest &request, const HttpResponder &respond
                          : tr("the body must be a JSON object")));
         return;
     }
-    const MarkerIntake::Result added = MarkerIntake::add(m_session, doc.object());
-    if (!added.accepted) {
-        responder.send(error(400, added.error));
-        return;
-    }
-    // 201: stored (in the log when one is recorded); 202: kept in memory until the log takes it.
-    QJsonObject body = ControlProtocol::markerToJson(added.marker);
-    if (added.queued) {
-        body.insert(QStringLiteral("queued"), true);
-        body.insert(QStringLiteral("warning"), added.warning);
-    }
-    responder.send(json(added.queued ? 202 : 201, body, { { "Location", "/events" } }));
+    MarkerIntake::add(m_session, doc.object(), {}, this, [responder](const MarkerIntake::Result &added) {
+        if (!added.accepted) {
+            responder.send(error(400, added.error));
+            return;
+        }
+        // 201: stored (in the log when one is recorded); 202: kept in memory until the log takes it.
+        QJsonObject body = ControlProtocol::markerToJson(added.marker);
+        if (added.queued) {
+            body.insert(QStringLiteral("queued"), true);
+            body.insert(QStringLiteral("warning"), added.warning);
+        }
+        responder.send(json(added.queued ? 202 : 201, body, { { "Location", "/events" } }));
+    });
 }
 
 void HttpApi::getExport(const HttpRequest &, const HttpResponder &responder)
@@ -257,7 +258,7 @@ void HttpApi::startAnalysis()
 
 QJsonObject HttpApi::sessionJson() const
 {
-    const SessionLog &log = m_session->log();
+    const LogStatus &log = m_session->log();
     return {
         { QStringLiteral("recording"), log.isOpen() },
         { QStringLiteral("csv"),

@@ -7,14 +7,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <optional>
 
 Session::Session(QObject *parent)
     : QObject(parent)
-    , m_log(std::make_unique<SessionLog>())
 {
     m_samplingThread.setObjectName(QStringLiteral("perfdash sampling"));
-    // Other writers (perfdash mark, log --single) hold the log's lock for one row: a short wait.
-    m_log->setLockWaitMs(100);
     m_samplingThread.start();
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(int(m_interval * 1000));
@@ -32,6 +31,7 @@ Session::Session(QObject *parent)
 Session::~Session()
 {
     stop();
+    m_writer.sync();
     qDeleteAll(m_machines); // their samplers are deleted in the sampling thread
     m_machines.clear();
     m_samplingThread.quit();
@@ -101,15 +101,29 @@ bool Session::start(const QString &logDir, QString *error)
     m_logDir.clear();
     m_previousCsv.clear();
     m_machinesPending = false;
+    m_loggedMachines = machinesJson();
     if (!logDir.isEmpty()) {
-        if (!m_log->create(logDir, m_startMs, layoutForMachines(), error))
+        bool created = false;
+        QString sidecarError;
+        const LogLayout layout = layoutForMachines();
+        QJsonObject started = sidecar(QString(), false);
+        // The log and its sidecar exist when start() returns; every later write is the writer's.
+        m_writer.run([&](std::unique_ptr<SessionLog> &log) {
+            log = std::make_unique<SessionLog>();
+            // Other writers (perfdash mark, log --single) hold the log's lock for one row: a short wait.
+            log->setLockWaitMs(100);
+            created = log->create(logDir, m_startMs, layout, error);
+            if (created) {
+                started.insert(QStringLiteral("csv"), QFileInfo(log->csvPath()).fileName());
+                log->writeSidecar(started, &sidecarError);
+            }
+        });
+        if (!created)
             return false;
+        setProblem(Problem::Sidecar, sidecarError);
         m_logDir = logDir;
     }
     m_running = true;
-    m_loggedMachines = machinesJson();
-    if (m_log->isOpen())
-        writeSidecar();
     m_timer.start();
     return true;
 }
@@ -124,17 +138,23 @@ void Session::stop()
     if (m_frame.open && m_frame.answers > 0)
         completeFrame();
     m_frame.open = false;
-    if (m_log->isOpen()) {
-        QString error;
-        if (!m_log->flush(&error) && m_log->unwrittenMarkers() > 0) {
-            setProblem(Problem::Log,
-                tr("%n marker(s) could not be written to the log before it closed: %1", nullptr,
-                    m_log->unwrittenMarkers())
-                    .arg(error));
-        }
-        writeSidecar();
-        m_log->close();
+    if (!log().isOpen())
+        return;
+    const QJsonObject ended = sidecar(QFileInfo(log().csvPath()).fileName(), true);
+    QString error;
+    int unwritten = 0;
+    QString sidecarError;
+    m_writer.run([&](std::unique_ptr<SessionLog> &log) {
+        if (!log->flush(&error))
+            unwritten = log->unwrittenMarkers();
+        log->writeSidecar(ended, &sidecarError);
+        log->close();
+    });
+    if (unwritten > 0) {
+        setProblem(Problem::Log,
+            tr("%n marker(s) could not be written to the log before it closed: %1", nullptr, unwritten).arg(error));
     }
+    setProblem(Problem::Sidecar, sidecarError);
 }
 
 void Session::setIntervalSeconds(double seconds)
@@ -146,7 +166,7 @@ void Session::setIntervalSeconds(double seconds)
     m_timer.setInterval(int(std::lround(seconds * 1000)));
     for (MachineMonitor *m : std::as_const(m_machines))
         m->setHistorySpan(seconds, m_historySeconds);
-    if (m_log->isOpen())
+    if (log().isOpen())
         writeSidecar();
     emit intervalChanged(seconds);
 }
@@ -167,9 +187,11 @@ void Session::tick()
     if (m_machinesPending)
         applyMachineChanges();
     // Markers that could not be written wait for the log to take them, frame or no frame.
-    if (m_log->isOpen() && m_log->unwrittenMarkers() > 0) {
-        QString error;
-        setProblem(Problem::Log, m_log->flush(&error) ? QString() : error);
+    if (log().isOpen() && log().unwrittenMarkers() > 0) {
+        postLog(Problem::Log, [](SessionLog &log) {
+            QString error;
+            return log.flush(&error) ? QString() : error;
+        });
     }
     m_frame = Frame();
     m_frame.tick = ++m_tick;
@@ -197,66 +219,121 @@ void Session::onMachineSample(MachineMonitor *machine, quint64 tick, const Sampl
 void Session::applyMachineChanges()
 {
     m_machinesTimer.stop();
-    if (!m_running || !m_log->isOpen() || !m_machinesPending) {
+    if (m_continuing)
+        return; // the next tick looks again
+    if (!m_running || !log().isOpen() || !m_machinesPending) {
         m_machinesPending = false;
         return;
     }
     const LogLayout layout = layoutForMachines();
-    if (layout.header() == m_log->layout().header()) {
+    if (layout.header() == log().layout().header()) {
         m_machinesPending = false;
         m_loggedMachines = machinesJson(); // their names and descriptions may have changed
         writeSidecar();
         return;
     }
-    // The columns of a CSV cannot change after its header: recording goes on in a new file. Until
-    // it can be created, the rows keep the columns the file has.
-    auto next = std::make_unique<SessionLog>();
-    next->setLockWaitMs(100);
+    continueInNewLog(layout);
+}
+
+// The columns of a CSV cannot change after its header: recording goes on in a new file, created
+// on the writer's thread. Until it can be created, the rows keep the columns the file has.
+void Session::continueInNewLog(const LogLayout &layout)
+{
+    m_continuing = true;
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    QString error;
-    if (!next->create(m_logDir, nowMs, layout, &error)) {
-        setProblem(Problem::Log,
-            tr("The machines changed, but no log can be created for their columns, so recording goes on in "
-               "%1 with the columns it has: %2")
-                .arg(m_log->csvPath(), error));
-        return;
-    }
+    const QString dir = m_logDir;
+    // The previous file's sidecar ends there; the new file holds every marker of the session as
+    // it reads now, so it has the whole story alone.
+    QJsonObject ending = sidecar(QFileInfo(log().csvPath()).fileName(), true);
+    const QList<Marker> markers = m_markers.markers();
+    struct Outcome
+    {
+        QString previous, next, error;
+        bool created = false;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    m_writer.post(
+        [dir, nowMs, layout, ending, markers, outcome](std::unique_ptr<SessionLog> &log) mutable {
+            auto next = std::make_unique<SessionLog>();
+            next->setLockWaitMs(100);
+            if (!next->create(dir, nowMs, layout, &outcome->error))
+                return;
+            outcome->created = true;
+            outcome->previous = log->csvPath();
+            QString error;
+            log->flush(&error); // a marker that cannot be written there now is in the new file
+            ending.insert(QStringLiteral("continued_in"), QFileInfo(next->csvPath()).fileName());
+            log->writeSidecar(ending, &error);
+            log->close();
+            log = std::move(next);
+            outcome->error.clear();
+            for (Marker marker : markers) {
+                marker.recordedLabel = marker.label;
+                if (!log->writeMarker(log->layout().markerRow(marker), &error))
+                    outcome->error = error;
+            }
+            outcome->next = log->csvPath();
+        },
+        [this, nowMs, outcome] {
+            m_continuing = false;
+            if (!outcome->created) {
+                setProblem(Problem::Log,
+                    tr("The machines changed, but no log can be created for their columns, so recording goes on "
+                       "in %1 with the columns it has: %2")
+                        .arg(log().csvPath(), outcome->error));
+                return;
+            }
+            onLogContinued(nowMs, outcome->previous, outcome->next);
+            setProblem(Problem::Log, outcome->error);
+        });
+}
+
+void Session::onLogContinued(qint64 startMs, const QString &previous, const QString &next)
+{
+    m_continuing = false;
     m_machinesPending = false;
-    const QString previous = m_log->csvPath();
-    m_log->flush(&error); // a marker that cannot be written there now is in the new file
-    m_continuedIn = QFileInfo(next->csvPath()).fileName();
-    writeSidecar(); // the previous file ends here
-    m_continuedIn.clear();
-    m_log->close();
-    m_log = std::move(next);
-    m_startMs = nowMs;
+    m_startMs = startMs;
     m_previousCsv = QFileInfo(previous).fileName();
     m_loggedMachines = machinesJson();
-    // The new file holds every marker of the session as it reads now, so it has the whole story
-    // alone, and its sidecar's journal starts from there.
+    // The new file's sidecar journal starts from the markers as they read now.
     m_markerChanges = QJsonArray();
     m_markers.rebaseRecordedLabels();
     setProblem(Problem::Log, QString());
-    for (const Marker &marker : m_markers.markers()) {
-        if (!m_log->writeMarker(m_log->layout().markerRow(marker), &error))
-            setProblem(Problem::Log, error);
-    }
     writeSidecar();
-    emit logContinued(previous, m_log->csvPath());
+    // A change of machines made while the file was being created is looked at on the next tick.
+    m_machinesPending = layoutForMachines().header() != log().layout().header();
+    emit logContinued(previous, next);
 }
 
 void Session::completeFrame()
 {
     m_frame.open = false;
-    if (m_log->isOpen() && !m_frame.samples.isEmpty())
-        writeRow(m_log->layout().row(m_frame.timeMs, m_frame.samples));
+    if (log().isOpen() && !m_frame.samples.isEmpty()) {
+        postLog(Problem::Log, [timeMs = m_frame.timeMs, samples = m_frame.samples](SessionLog &log) {
+            QString error;
+            return log.write(log.layout().row(timeMs, samples), &error) ? QString() : error;
+        });
+    }
     emit frameCompleted(m_frame.timeMs);
 }
 
-void Session::writeRow(const QByteArray &row)
+void Session::postLog(Problem which, std::function<QString(SessionLog &log)> job)
 {
-    QString error;
-    setProblem(Problem::Log, m_log->write(row, &error) ? QString() : error);
+    auto error = std::make_shared<std::optional<QString>>();
+    m_writer.post(
+        [error, job = std::move(job)](std::unique_ptr<SessionLog> &log) {
+            if (log->isOpen())
+                *error = job(*log);
+        },
+        [this, which, error] {
+            if (*error)
+                setProblem(which, **error);
+        });
+}
+
+void Session::whenLogged(QObject *context, std::function<void()> then)
+{
+    m_writer.whenWritten(context, std::move(then));
 }
 
 void Session::setProblem(Problem which, const QString &error)
@@ -286,10 +363,12 @@ int Session::addMarker(qint64 timeMs, const QString &label, const QString &notes
 
 void Session::onMarkerAdded(const Marker &marker)
 {
-    if (!m_log->isOpen())
+    if (!log().isOpen())
         return;
-    QString error;
-    setProblem(Problem::Log, m_log->writeMarker(m_log->layout().markerRow(marker), &error) ? QString() : error);
+    postLog(Problem::Log, [marker](SessionLog &log) {
+        QString error;
+        return log.writeMarker(log.layout().markerRow(marker), &error) ? QString() : error;
+    });
 }
 
 void Session::recordMarkerChange(const Marker &marker, const QString &action)
@@ -305,7 +384,7 @@ void Session::recordMarkerChange(const Marker &marker, const QString &action)
         change.insert(QStringLiteral("new_notes"), marker.notes);
     }
     m_markerChanges.append(change);
-    if (m_log->isOpen())
+    if (log().isOpen())
         writeSidecar();
 }
 
@@ -321,17 +400,16 @@ QJsonArray Session::machinesJson() const
     return machines;
 }
 
-void Session::writeSidecar()
+QJsonObject Session::sidecar(const QString &csvName, bool ended, const QString &continuedIn) const
 {
     QJsonObject sidecar {
         { QStringLiteral("format"), QStringLiteral("perfdash-session") },
         { QStringLiteral("version"), 1 },
         { QStringLiteral("application"), QStringLiteral("perfdash " PERFDASH_VERSION) },
-        { QStringLiteral("csv"), QFileInfo(m_log->csvPath()).fileName() },
+        { QStringLiteral("csv"), csvName },
         { QStringLiteral("started"), LogTime::format(m_startMs) },
         { QStringLiteral("ended"),
-            m_running && m_continuedIn.isEmpty() ? QJsonValue()
-                                                 : QJsonValue(LogTime::format(QDateTime::currentMSecsSinceEpoch())) },
+            ended ? QJsonValue(LogTime::format(QDateTime::currentMSecsSinceEpoch())) : QJsonValue() },
         { QStringLiteral("interval_s"), m_interval },
         { QStringLiteral("machines"), m_loggedMachines },
         { QStringLiteral("marker_changes"), m_markerChanges },
@@ -339,8 +417,16 @@ void Session::writeSidecar()
     // A change of machines in the middle of a session links its log files.
     if (!m_previousCsv.isEmpty())
         sidecar.insert(QStringLiteral("continues"), m_previousCsv);
-    if (!m_continuedIn.isEmpty())
-        sidecar.insert(QStringLiteral("continued_in"), m_continuedIn);
-    QString error;
-    setProblem(Problem::Sidecar, m_log->writeSidecar(sidecar, &error) ? QString() : error);
+    if (!continuedIn.isEmpty())
+        sidecar.insert(QStringLiteral("continued_in"), continuedIn);
+    return sidecar;
+}
+
+void Session::writeSidecar()
+{
+    postLog(Problem::Sidecar, [object = sidecar(QString(), !m_running)](SessionLog &log) mutable {
+        object.insert(QStringLiteral("csv"), QFileInfo(log.csvPath()).fileName());
+        QString error;
+        return log.writeSidecar(object, &error) ? QString() : error;
+    });
 }

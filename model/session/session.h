@@ -1,8 +1,8 @@
 #pragma once
 
+#include "logwriter.h"
 #include "machinemonitor.h"
 #include "markerstore.h"
-#include "sessionlog.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -14,6 +14,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 // A recording session: the monitored machines, one frame timer that samples them together, the
@@ -39,7 +40,8 @@ public:
     const QList<MachineMonitor *> &machines() const { return m_machines; }
     MarkerStore *markers() { return &m_markers; }
     const MarkerStore *markers() const { return &m_markers; }
-    const SessionLog &log() const { return *m_log; }
+    // The log as last written (a copy: the writing happens on the log writer's thread).
+    const LogStatus &log() const { return m_writer.status(); }
     QThread *samplingThread() { return &m_samplingThread; }
 
     // Opens a new log in logDir and starts sampling. Without a log (empty logDir) it only samples.
@@ -54,8 +56,13 @@ public:
     // How much history each machine keeps for the charts (default: a day).
     void setHistorySeconds(double seconds);
 
-    // Stores a marker; it is written to the log at once.
+    // Stores a marker; it is written to the log at once, on the writer's thread.
     int addMarker(qint64 timeMs, const QString &label, const QString &notes, const QString &machine = {});
+    // Calls `then` on this thread once everything handed to the log so far is written (or kept in
+    // memory because it could not be) and log() says so; not if `context` is gone by then.
+    void whenLogged(QObject *context, std::function<void()> then);
+    // Waits for the log writer: for the tests, which read the file the session writes.
+    void syncLog() { m_writer.sync(); }
 
     QString lastError() const { return m_error; }
 
@@ -88,9 +95,14 @@ private:
     void tick();
     void onMachineSample(MachineMonitor *machine, quint64 tick, const Sample &sample);
     void completeFrame();
-    void writeRow(const QByteArray &row);
+    // The sidecar of the log named csvName (a file name), as the session stands now.
+    QJsonObject sidecar(const QString &csvName, bool ended, const QString &continuedIn = {}) const;
     void writeSidecar();
+    // Runs `job` on the log's thread; the error it returns (empty: none) becomes the problem `which`.
     enum class Problem { Log, Sidecar };
+    void postLog(Problem which, std::function<QString(SessionLog &log)> job);
+    void continueInNewLog(const LogLayout &layout);
+    void onLogContinued(qint64 startMs, const QString &previous, const QString &next);
     void setProblem(Problem which, const QString &error);
     // A log whose columns no longer fit the machines goes on in a new file; the sidecar follows
     // the machines' names and descriptions.
@@ -106,12 +118,12 @@ private:
     QList<MachineMonitor *> m_machines;
     QList<QJsonObject> m_descriptions;
     MarkerStore m_markers;
-    std::unique_ptr<SessionLog> m_log;
+    LogWriter m_writer;
     QString m_logDir;
     QString m_previousCsv;       // the file this log continues, after a change of machines
-    QString m_continuedIn;       // the file this log goes on in, while it is being closed
     QJsonArray m_loggedMachines; // the machines of the log's columns, for its sidecar
     bool m_machinesPending = false;
+    bool m_continuing = false; // a new log for changed machines is being created
     QJsonArray m_markerChanges;
     Frame m_frame;
     quint64 m_tick = 0;

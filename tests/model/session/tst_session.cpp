@@ -128,6 +128,7 @@ void TestSession::writesARowPerFrame()
     QVERIFY(!session.isRunning());
     QVERIFY(!session.log().isOpen());
 
+    session.syncLog();
     const QList<Csv::Record> all = Csv::parse(TestUtil::readFile(csv));
     QVERIFY(!all.isEmpty());
     QCOMPARE(all.first().fields,
@@ -165,6 +166,7 @@ void TestSession::writesARowPerFrame()
     QCOMPARE(m1->history().last().value(Metric::TokensPerSecond), 42.75);
     QCOMPARE(m1->history().capacity(), History::capacityFor(0.1));
 
+    session.syncLog();
     sidecar = readJson(session.log().sidecarPath());
     QCOMPARE(sidecar.value(QStringLiteral("version")).toInt(), 1);
     QCOMPARE(sidecar.value(QStringLiteral("csv")).toString(), QFileInfo(csv).fileName());
@@ -201,6 +203,7 @@ void TestSession::addMarkerWritesAMarkerRow()
 
     // Written at once, before the session stops.
     const QString csv = session.log().csvPath();
+    session.syncLog();
     QList<Csv::Record> rows = rowsOf(csv);
     QVERIFY(!rows.isEmpty());
     const Csv::Record marker = rows.last();
@@ -214,6 +217,7 @@ void TestSession::addMarkerWritesAMarkerRow()
     const int rowsAtMarker = int(rows.size());
     QTRY_VERIFY_WITH_TIMEOUT(rowsOf(csv).size() >= rowsAtMarker + 2, kWaitMs);
     session.stop();
+    session.syncLog();
     rows = rowsOf(csv);
     QCOMPARE(rows[rowsAtMarker - 1].fields, marker.fields);
     for (int i = rowsAtMarker; i < rows.size(); ++i)
@@ -232,9 +236,11 @@ void TestSession::markerChangesGoToTheSidecar()
 
     const int first = session.addMarker(kMarkerMs, QStringLiteral("Qwen crashed"), QStringLiteral("old"));
     const int second = session.addMarker(kMarkerMs + 1000, QStringLiteral("restart"), QString());
+    session.syncLog();
     QCOMPARE(readJson(sidecar).value(QStringLiteral("marker_changes")).toArray().size(), 0);
 
     QVERIFY(session.markers()->update(first, QStringLiteral("Qwen OOM"), QStringLiteral("new, \"notes\"")));
+    session.syncLog();
     QJsonArray changes = readJson(sidecar).value(QStringLiteral("marker_changes")).toArray();
     QCOMPARE(changes.size(), 1);
     QJsonObject edit = changes[0].toObject();
@@ -250,6 +256,7 @@ void TestSession::markerChangesGoToTheSidecar()
 
     QVERIFY(session.markers()->remove(second));
     QVERIFY(session.markers()->remove(first));
+    session.syncLog();
     changes = readJson(sidecar).value(QStringLiteral("marker_changes")).toArray();
     QCOMPARE(changes.size(), 3);
     QJsonObject del = changes[1].toObject();
@@ -264,6 +271,7 @@ void TestSession::markerChangesGoToTheSidecar()
     // Recorded rows are never rewritten: the log still has both marker rows as first written.
     session.stop();
     QStringList events;
+    session.syncLog();
     for (const Csv::Record &r : rowsOf(session.log().csvPath())) {
         if (!r.fields[8].isEmpty())
             events << r.fields[8] + QLatin1Char('|') + r.fields[9];
@@ -291,6 +299,7 @@ void TestSession::silentMachineDoesNotStopTheOthers()
     QTRY_VERIFY_WITH_TIMEOUT(rowsOf(csv).size() >= 4, kWaitMs);
     session.stop();
     QVERIFY(*requests >= 4);
+    session.syncLog();
     const QList<Csv::Record> rows = rowsOf(csv);
     for (const Csv::Record &r : rows) {
         QCOMPARE(r.fields.size(), 17);
@@ -335,8 +344,10 @@ void TestSession::machinesChangeWhileRunning()
     QCOMPARE(continued[0][0].toString(), first);
     QCOMPARE(continued[0][1].toString(), second);
     QVERIFY(m1->history().size() >= m1History);
+    session.syncLog();
     QCOMPARE(Csv::parse(TestUtil::readFile(second)).value(0).fields.size(), 1 + 3 * 7 + 2);
     QTRY_VERIFY_WITH_TIMEOUT(rowsOf(second).size() >= 4, kWaitMs);
+    session.syncLog();
     QList<Csv::Record> rows = rowsOf(second);
     // The marker comes first, as it reads now; then the rows, with m3's values.
     QCOMPARE(rows[0].fields[0], QStringLiteral("2026-11-22T13:30:22.125+00:00"));
@@ -345,6 +356,7 @@ void TestSession::machinesChangeWhileRunning()
     QCOMPARE(cellsOf(rows.last(), 0), kFullCells);
     QCOMPARE(cellsOf(rows.last(), 1), kEmptyCells);
     QCOMPARE(cellsOf(rows.last(), 2), kFullCells);
+    session.syncLog();
     QJsonObject previousSidecar = readJson(QString(first).replace(QLatin1String(".csv"), QLatin1String(".json")));
     QVERIFY(previousSidecar.value(QStringLiteral("ended")).isString());
     QCOMPARE(previousSidecar.value(QStringLiteral("continued_in")).toString(), QFileInfo(second).fileName());
@@ -360,8 +372,10 @@ void TestSession::machinesChangeWhileRunning()
     QCOMPARE(session.machines(), (QList<MachineMonitor *> { m1, m3 }));
     QVERIFY(continued.wait(kWaitMs));
     const QString third = session.log().csvPath();
+    session.syncLog();
     QCOMPARE(Csv::parse(TestUtil::readFile(third)).value(0).fields.size(), 1 + 2 * 7 + 2);
     QTRY_VERIFY_WITH_TIMEOUT(rowsOf(third).size() >= 4, kWaitMs);
+    session.syncLog();
     rows = rowsOf(third);
     QCOMPARE(rows[0].fields[15], QStringLiteral("Before"));
     for (int i = 1; i < rows.size(); ++i) {
@@ -382,6 +396,7 @@ void TestSession::machinesChangeWhileRunning()
     QTest::qWait(300);
     QCOMPARE(continued.size(), 2);
     QCOMPARE(session.log().csvPath(), third);
+    session.syncLog();
     QCOMPARE(readJson(session.log().sidecarPath())
                  .value(QStringLiteral("machines"))
                  .toArray()
@@ -396,9 +411,11 @@ void TestSession::machinesChangeWhileRunning()
     session.moveMachine(m3, 0);
     QCOMPARE(session.machines(), (QList<MachineMonitor *> { m3, m1 }));
     QVERIFY(continued.wait(kWaitMs));
+    session.syncLog();
     QCOMPARE(Csv::parse(TestUtil::readFile(session.log().csvPath())).value(0).fields.value(1),
         QStringLiteral("m3_cpu_percent"));
     session.stop();
+    session.syncLog();
     QVERIFY(readJson(session.log().sidecarPath()).value(QStringLiteral("ended")).isString());
     QVERIFY(session.lastError().isEmpty());
 }
@@ -419,6 +436,7 @@ void TestSession::silentSourceDoesNotHideTheRestOfItsMachine()
 
     QTRY_VERIFY_WITH_TIMEOUT(rowsOf(csv).size() >= 5, kWaitMs);
     session.stop();
+    session.syncLog();
     const QList<Csv::Record> rows = rowsOf(csv);
     int withCpu = 0;
     for (const Csv::Record &r : rows) {
@@ -448,6 +466,7 @@ void TestSession::failingMachineLeavesItsCellsEmpty()
 
     QTRY_VERIFY_WITH_TIMEOUT(rowsOf(csv).size() >= 3, kWaitMs);
     session.stop();
+    session.syncLog();
     for (const Csv::Record &r : rowsOf(csv)) {
         QCOMPARE(cellsOf(r, 0), kEmptyCells); // not measured: empty, never 0
         QCOMPARE(cellsOf(r, 1), kFullCells);
@@ -477,7 +496,9 @@ void TestSession::writeErrorIsReported()
 
     int rowsBefore = 0;
     {
-        // Rows are written from this thread's event loop: nothing is written between these lines.
+        // Rows are handed to the writer from this thread's event loop: once it has written what it
+        // has, nothing is written between these lines.
+        session.syncLog();
         rowsBefore = int(rowsOf(csv).size());
         TestUtil::FileSizeLimit full(QFileInfo(csv).size());
         if (!full.isActive())
@@ -491,6 +512,7 @@ void TestSession::writeErrorIsReported()
         const int framesNow = int(frames.count());
         QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= framesNow + 3, kWaitMs);
         QCOMPARE(errors.count(), 1);
+        session.syncLog();
         QCOMPARE(int(rowsOf(csv).size()), rowsBefore);
     }
     QTRY_VERIFY_WITH_TIMEOUT(errors.count() >= 2, kWaitMs);
@@ -498,6 +520,7 @@ void TestSession::writeErrorIsReported()
     QVERIFY(session.lastError().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(rowsOf(csv).size() >= rowsBefore + 2, kWaitMs);
     session.stop();
+    session.syncLog();
     for (const Csv::Record &r : rowsOf(csv)) {
         QVERIFY(r.terminated);
         QCOMPARE(cellsOf(r, 0), kFullCells);
@@ -519,8 +542,10 @@ void TestSession::sidecarErrorIsReported()
     QVERIFY(QDir().mkpath(sidecar));
 
     const int id = session.addMarker(kMarkerMs, QStringLiteral("x"), QString());
+    session.syncLog();
     QCOMPARE(errors.count(), 0); // the marker row itself went to the CSV
     QVERIFY(session.markers()->update(id, QStringLiteral("y"), QString()));
+    session.syncLog();
     QCOMPARE(errors.count(), 1);
     QVERIFY2(errors.first().first().toString().contains(sidecar), qPrintable(errors.first().first().toString()));
     session.stop();
@@ -558,6 +583,7 @@ void TestSession::intervalIsClamped()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().first().toDouble(), interval);
     QCOMPARE(m1->history().capacity(), History::capacityFor(interval));
+    session.syncLog();
     QCOMPARE(readJson(session.log().sidecarPath()).value(QStringLiteral("interval_s")).toDouble(), interval);
 
     session.setIntervalSeconds(interval); // no change, no signal
