@@ -117,6 +117,7 @@ ReportTable::Table summary(const AnalysisResult &r, const Clock &clock)
 ReportTable::Table machines(const AnalysisResult &r)
 {
     ReportTable::Table t;
+    t.continued = tr("Machines (continued)");
     t.header = { tr("Machine"), tr("Samples"), tr("CPU avg"), tr("CPU max"), tr("CPU min"), tr("Memory avg"),
         tr("Memory max"), tr("Tokens/s avg"), tr("Tokens/s max"), tr("Requests"), tr("Uptime %") };
     t.wraps = { true };
@@ -136,6 +137,7 @@ ReportTable::Table issues(const AnalysisResult &r, const Clock &clock)
 {
     ReportTable::Table t;
     t.header = { tr("Machine"), tr("Kind"), tr("Start"), tr("End"), tr("Duration"), tr("Peak"), tr("Nearest marker") };
+    t.continued = tr("Issues (continued)");
     t.wraps = { true, true, false, false, false, false, true };
     t.rightAligned = { false, false, false, false, true, true, false };
     for (const IssuePeriod &i : r.issues) {
@@ -150,6 +152,7 @@ ReportTable::Table markers(const AnalysisResult &r, const Clock &clock)
 {
     ReportTable::Table t;
     t.header = { tr("Time"), tr("Event"), tr("Notes") };
+    t.continued = tr("Markers (continued)");
     t.wraps = { false, true, true };
     for (const LogMarkerRow &m : r.markers)
         t.rows.append({ clock.at(m.timeMs), m.event, m.notes });

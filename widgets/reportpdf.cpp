@@ -124,6 +124,10 @@ void ReportPdf::picture(const QImage &image)
 
 void ReportPdf::table(const ReportTable::Table &t)
 {
+    if (t.rows.isEmpty()) {
+        text(QCoreApplication::translate("ReportPdf", "None."));
+        return;
+    }
     const ReportTable::Fonts fonts { QFontMetricsF(m_bold, &m_pdf), QFontMetricsF(m_body, &m_pdf),
         QFontMetricsF(m_body, &m_pdf).height() * 0.35 };
     const QList<qreal> widths = ReportTable::columnWidths(t, fonts, m_pdf.width());
@@ -151,11 +155,17 @@ void ReportPdf::table(const ReportTable::Table &t)
         rows.append(cellLines(row, false));
         heights.append(heightOf(rows.last()));
     }
-    const QList<int> pages = ReportTable::paginate(heights, headerHeight, bottom() - m_y, bottom());
+    // The line that says the table goes on is counted on every page: on the first it only leaves
+    // a little more room at the bottom.
+    const qreal continued = t.continued.isEmpty() ? 0 : line * 1.5; // as text() takes it
+    const QList<int> pages = ReportTable::paginate(heights, headerHeight + continued, bottom() - m_y, bottom());
     for (int i = 0; i < rows.size(); ++i) {
         const int previous = i == 0 ? 0 : pages[i - 1];
-        if (pages[i] != previous)
+        if (pages[i] != previous) {
             newPage();
+            if (continued > 0)
+                text(t.continued);
+        }
         if ((i == 0 || pages[i] != previous) && !t.header.isEmpty())
             paintRow(widths, header, t, true, headerHeight, false);
         paintRow(widths, rows[i], t, false, heights[i], i % 2 == 1);

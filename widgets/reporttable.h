@@ -19,6 +19,7 @@ struct Table
     QList<bool> wraps;        // per column: free text that may wrap; the others keep one line
     QList<bool> rightAligned; // per column: numbers
     int maxLines = 3;         // of a wrapped cell
+    QString continued;        // above the header on the pages after the first: "Issues (continued)"
 };
 
 struct Fonts
