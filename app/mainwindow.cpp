@@ -15,6 +15,7 @@
 #include "markerdialog.h"
 #include "markerspanel.h"
 #include "session.h"
+#include "textline.h"
 #include "timechart.h"
 #include "units.h"
 
@@ -118,7 +119,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(m_markers, &MarkersPanel::presetsChanged, this,
         [](const QStringList &presets) { AppSettings::setPresets(presets); });
 
-    m_status = new QLabel(this);
+    m_status = new TextLine(this); // its row count changes every frame: repainted, not re-laid out
     statusBar()->addWidget(m_status, 1);
 
     createActions();

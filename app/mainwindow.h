@@ -16,6 +16,7 @@ class QComboBox;
 class QDockWidget;
 class QDoubleSpinBox;
 class QLabel;
+class TextLine;
 class QMenu;
 class QTabWidget;
 class QVBoxLayout;
@@ -89,7 +90,7 @@ private:
     TimeChart *m_comparison = nullptr;  // every machine's CPU on one chart; null with one machine
     MarkersPanel *m_markers = nullptr;
     QLabel *m_banner = nullptr;
-    QLabel *m_status = nullptr;
+    TextLine *m_status = nullptr;
     QComboBox *m_window = nullptr;
     QDoubleSpinBox *m_interval = nullptr;
     QAction *m_addMarker = nullptr;

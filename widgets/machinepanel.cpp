@@ -1,6 +1,7 @@
 #include "machinepanel.h"
 
 #include "machinemonitor.h"
+#include "textline.h"
 #include "timechart.h"
 #include "units.h"
 
@@ -13,7 +14,7 @@
 MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, QWidget *parent)
     : QWidget(parent)
     , m_machine(machine)
-    , m_values(new QLabel(this))
+    , m_values(new TextLine(this))
     , m_state(new QLabel(this))
     , m_connection(new QLabel(this))
     , m_reconnect(new QPushButton(tr("Reconnect"), this))
@@ -24,7 +25,6 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
     big.setPointSizeF(big.pointSizeF() * 1.25);
     title->setFont(big);
     m_values->setObjectName(QStringLiteral("machineValues"));
-    m_values->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_state->setObjectName(QStringLiteral("machineState"));
     m_state->setWordWrap(true);
     m_state->setStyleSheet(QStringLiteral("color: #b00020"));
@@ -186,8 +186,9 @@ void MachinePanel::onServerState(const ServerState &state)
     }
     m_badge->setText(text);
     m_badge->setToolTip(state.detail);
-    m_badge->setStyleSheet(
-        QStringLiteral("color: white; background: %1; border-radius: 4px; padding: 2px 8px;").arg(color));
+    const QString style = QStringLiteral("color: white; background: %1; border-radius: 4px; padding: 2px 8px;").arg(color);
+    if (m_badge->styleSheet() != style)
+        m_badge->setStyleSheet(style);
 }
 
 QString MachinePanel::connectionText() const
@@ -202,8 +203,10 @@ void MachinePanel::onConnectionState(const ConnectionState &state)
         text += tr(" · last sample %1 ms").arg(state.latencyMs, 0, 'f', 0);
     m_connection->setText(text);
     m_connection->setToolTip(state.os.isEmpty() ? QString() : tr("Remote system: %1").arg(state.os));
-    m_connection->setStyleSheet(
-        state.kind == ConnectionState::Connected ? QString() : QStringLiteral("color: #b00020"));
+    // A style sheet set again, even the same one, re-polishes the label: only when it changes.
+    const QString style = state.kind == ConnectionState::Connected ? QString() : QStringLiteral("color: #b00020");
+    if (m_connection->styleSheet() != style)
+        m_connection->setStyleSheet(style);
     m_connection->setVisible(state.kind != ConnectionState::Idle);
     m_reconnect->setVisible(state.kind == ConnectionState::Failed || state.kind == ConnectionState::Reconnecting);
     updateErrorVisibility();

@@ -6,6 +6,7 @@
 class MachineMonitor;
 class MarkerStore;
 class QLabel;
+class TextLine;
 class QPushButton;
 class TimeChart;
 struct Sample;
@@ -36,7 +37,7 @@ private:
 
     MachineMonitor *m_machine;
     QList<TimeChart *> m_charts;
-    QLabel *m_values;
+    TextLine *m_values; // changes every sample: a line that repaints, not a label that re-lays out
     QLabel *m_state;
     QLabel *m_badge = nullptr;
     QLabel *m_connection;

@@ -68,6 +68,7 @@ TimeChart::TimeChart(const QString &title, const QString &unit, QWidget *parent)
     connect(m_refreshTimer, &QTimer::timeout, this, &TimeChart::refresh);
     connect(m_canvas, &ChartCanvas::clicked, this, &TimeChart::clicked);
     connect(m_canvas, &ChartCanvas::hovered, this, &TimeChart::onHover);
+    m_canvas->viewport()->installEventFilter(this);
     m_endMs = QDateTime::currentMSecsSinceEpoch();
     m_canvas->setTimeRange(m_endMs - m_windowMs, m_endMs);
     m_canvas->setValueRange(0, 10);
@@ -142,12 +143,41 @@ void TimeChart::showRange(qint64 startMs, qint64 endMs)
 
 void TimeChart::scheduleRefresh()
 {
-    if (!m_paused && !m_refreshTimer->isActive())
+    if (m_paused || m_refreshTimer->isActive())
+        return;
+    // A chart nobody can see (another tab, scrolled out, the window minimised) does no work: it
+    // catches up when it is shown or painted again.
+    if (!isOnScreen()) {
+        m_stale = true;
+        return;
+    }
+    m_refreshTimer->start();
+}
+
+bool TimeChart::isOnScreen() const
+{
+    // The canvas covers this widget: its viewport is what can be seen of the chart.
+    return isVisible() && !window()->isMinimized() && !m_canvas->viewport()->visibleRegion().isEmpty();
+}
+
+bool TimeChart::eventFilter(QObject *watched, QEvent *event)
+{
+    // Scrolled back into view: the viewport is painted before any new sample comes.
+    if (event->type() == QEvent::Paint && m_stale && !m_paused && !m_refreshTimer->isActive())
         m_refreshTimer->start();
+    return QWidget::eventFilter(watched, event);
+}
+
+void TimeChart::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        scheduleRefresh();
 }
 
 void TimeChart::refresh()
 {
+    m_stale = false;
     if (!m_fixedRange && !m_paused)
         m_endMs = QDateTime::currentMSecsSinceEpoch();
     const qint64 start = rangeStartMs();

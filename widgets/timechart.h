@@ -62,17 +62,21 @@ signals:
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
     void onHover(qint64 timeMs, const QPoint &globalPos);
     QString hoverText(qint64 timeMs) const;
+    bool isOnScreen() const;
 
     QString m_title;
     QString m_unit;
     QList<ChartSeries> m_series;
     ChartCanvas *m_canvas = nullptr;
     QTimer *m_refreshTimer = nullptr;
+    bool m_stale = false; // data came while it could not be seen
     qint64 m_windowMs = 60'000;
     qint64 m_endMs = 0;
     bool m_paused = false;

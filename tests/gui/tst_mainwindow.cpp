@@ -12,6 +12,7 @@
 #include "markerdialog.h"
 #include "markerspanel.h"
 #include "session.h"
+#include "textline.h"
 #include "timechart.h"
 
 #include <QAbstractItemModelTester>
@@ -175,7 +176,7 @@ void TestMainWindow::gpuChartAppearsWithTheFirstGpuValue()
     auto *gpu = panel.findChild<TimeChart *>(QStringLiteral("gpuChart"));
     QVERIFY(gpu);
     QVERIFY(panel.charts().contains(gpu));
-    auto *values = panel.findChild<QLabel *>(QStringLiteral("machineValues"));
+    auto *values = panel.findChild<TextLine *>(QStringLiteral("machineValues"));
     QVERIFY(values);
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

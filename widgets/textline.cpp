@@ -1,0 +1,66 @@
+#include "textline.h"
+
+#include <QEvent>
+#include <QFontMetrics>
+#include <QPainter>
+#include <QStyle>
+
+TextLine::TextLine(QWidget *parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setAttribute(Qt::WA_OpaquePaintEvent, false);
+}
+
+void TextLine::setText(const QString &text)
+{
+    if (text == m_text)
+        return;
+    m_text = text;
+    updateToolTip();
+    update();
+}
+
+QSize TextLine::sizeHint() const
+{
+    // A width for about 60 characters: the layout gives it what the row has left.
+    const QFontMetrics fm(font());
+    return { fm.averageCharWidth() * 60, fm.height() + 2 };
+}
+
+QSize TextLine::minimumSizeHint() const
+{
+    const QFontMetrics fm(font());
+    return { fm.averageCharWidth() * 8, fm.height() + 2 };
+}
+
+void TextLine::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setPen(palette().color(isEnabled() ? QPalette::Active : QPalette::Disabled, QPalette::WindowText));
+    const QString shown = fontMetrics().elidedText(m_text, Qt::ElideRight, width());
+    painter.drawText(rect(), int(Qt::AlignLeft | Qt::AlignVCenter) | int(Qt::TextSingleLine), shown);
+}
+
+void TextLine::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateToolTip();
+}
+
+void TextLine::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        updateGeometry();
+        updateToolTip();
+    }
+}
+
+void TextLine::updateToolTip()
+{
+    const bool elided = fontMetrics().horizontalAdvance(m_text) > width();
+    if (elided || m_elided)
+        setToolTip(elided ? m_text : QString());
+    m_elided = elided;
+}

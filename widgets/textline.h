@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+// One line of text that changes often (a machine's latest values, the status bar's row count):
+// setText() only repaints it. A QLabel asks its layout to be done again on every change of its
+// text, and the window would lay out its panels once a second (bench/window_vs_btop). Elided at
+// the right when it does not fit; the whole text is its tooltip then.
+class TextLine : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TextLine(QWidget *parent = nullptr);
+
+    void setText(const QString &text);
+    QString text() const { return m_text; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateToolTip();
+
+    QString m_text;
+    bool m_elided = false;
+};
