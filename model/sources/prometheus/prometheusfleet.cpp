@@ -68,14 +68,11 @@ QString PrometheusFleet::waitForFirstRefresh(int timeoutMs)
 {
     QEventLoop loop;
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    // The first refresh always says its error (empty when fine), after its machines were added.
     const QMetaObject::Connection done = connect(this, &PrometheusFleet::errorChanged, &loop, &QEventLoop::quit);
-    const QMetaObject::Connection added = connect(this, &PrometheusFleet::machineAdded, &loop, [&loop] {
-        QTimer::singleShot(0, &loop, &QEventLoop::quit); // after the other machines of that answer
-    });
     if (!m_refreshedOnce)
         loop.exec();
     disconnect(done);
-    disconnect(added);
     if (!m_refreshedOnce)
         return tr("Prometheus %1 did not answer within %2 s").arg(m_config.url).arg(timeoutMs / 1000.0);
     return m_lastError;
