@@ -194,6 +194,7 @@ private slots:
     void summary();
     void exportHasThePathsAndTheAnalysis();
     void postEvent();
+    void markersOfARange();
     void badEvents_data();
     void badEvents();
     void oversizedBody();
@@ -376,6 +377,43 @@ void TestHttpApi::exportHasThePathsAndTheAnalysis()
     a = send(m_nam, "GET", url(QStringLiteral("/metrics/export")));
     QCOMPARE(a.json.value(QStringLiteral("analysis")).toObject().value(QStringLiteral("issues")).toInt(), 3);
     m_session->stop();
+}
+
+// GET /markers?from=&to= lists a range's markers as Grafana annotations; /metrics counts every
+// marker ever added in perfdash_markers_total, removed ones too.
+void TestHttpApi::markersOfARange()
+{
+    const qint64 t = 1'796'600'000'000;
+    m_session->addMarker(t, QStringLiteral("before"), {});
+    m_session->addMarker(t + 10'000, QStringLiteral("inside"), QStringLiteral("notes"), QStringLiteral("mac1"));
+    const int gone = m_session->addMarker(t + 15'000, QStringLiteral("removed"), {});
+    QVERIFY(m_session->markers()->remove(gone));
+    m_session->addMarker(t + 60'000, QStringLiteral("after"), {});
+    const auto labels = [this](const QString &query) {
+        const Answer a = send(m_nam, "GET", url(QStringLiteral("/markers") + query));
+        QStringList out;
+        if (a.status != 200)
+            return QStringList { QString::number(a.status) };
+        for (const QJsonValue &v : QJsonDocument::fromJson(a.body).object().value(QStringLiteral("markers")).toArray())
+            out << v.toObject().value(QStringLiteral("title")).toString();
+        return out;
+    };
+    // Grafana's ${__from} and ${__to} are ms since the epoch.
+    QCOMPARE(labels(QStringLiteral("?from=%1&to=%2").arg(t + 5000).arg(t + 20'000)), QStringList { QStringLiteral("inside") });
+    QCOMPARE(labels(QStringLiteral("?from=%1").arg((t + 5000) / 1000)),
+        QStringList({ QStringLiteral("inside"), QStringLiteral("after") }));
+    const QString iso = QDateTime::fromMSecsSinceEpoch(t + 30'000, Qt::UTC).toString(Qt::ISODateWithMs);
+    QCOMPARE(labels(QStringLiteral("?to=") + iso), QStringList({ QStringLiteral("before"), QStringLiteral("inside") }));
+    QCOMPARE(labels(QStringLiteral("?from=yesterday")), QStringList { QStringLiteral("400") });
+    const Answer one = send(m_nam, "GET", url(QStringLiteral("/markers?from=%1&to=%1").arg(t + 10'000)));
+    const QJsonObject inside = QJsonDocument::fromJson(one.body).object().value(QStringLiteral("markers")).toArray().at(0).toObject();
+    QCOMPARE(inside.value(QStringLiteral("time")).toDouble(), double(t + 10'000));
+    QCOMPARE(inside.value(QStringLiteral("text")).toString(), QStringLiteral("notes"));
+    QCOMPARE(inside.value(QStringLiteral("tags")).toArray(), QJsonArray { QStringLiteral("mac1") });
+
+    const Answer metrics = send(m_nam, "GET", url(QStringLiteral("/metrics")));
+    QVERIFY2(metrics.body.contains("# TYPE perfdash_markers_total counter\nperfdash_markers_total 4\n"), metrics.body.constData());
+    QVERIFY(metrics.body.contains("perfdash_markers 3\n"));
 }
 
 void TestHttpApi::postEvent()
