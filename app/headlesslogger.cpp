@@ -23,10 +23,10 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
-#include <vector>
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 int g_signalPipe[2] = { -1, -1 };
@@ -79,16 +79,17 @@ void watchMachine(MachineMonitor *machine, const std::shared_ptr<QSet<QString>> 
         if (!error.isEmpty())
             printLine(stderr, QStringLiteral("perfdash: %1: %2").arg(id, error));
     });
-    QObject::connect(machine, &MachineMonitor::connectionStateChanged, [id, prometheusIds](const ConnectionState &state) {
-        // Every sample updates the latency, every second the countdown, and every retry connects
-        // again: say only what changed.
-        static QHash<QString, ConnectionState> said;
-        if (!state.isNewsAfter(said.value(id)))
-            return;
-        said[id] = state;
-        const QString via = prometheusIds->contains(id) ? QStringLiteral("Prometheus") : QStringLiteral("SSH");
-        printLine(stderr, QStringLiteral("perfdash: %1: %2 %3").arg(id, via, state.text()));
-    });
+    QObject::connect(
+        machine, &MachineMonitor::connectionStateChanged, [id, prometheusIds](const ConnectionState &state) {
+            // Every sample updates the latency, every second the countdown, and every retry connects
+            // again: say only what changed.
+            static QHash<QString, ConnectionState> said;
+            if (!state.isNewsAfter(said.value(id)))
+                return;
+            said[id] = state;
+            const QString via = prometheusIds->contains(id) ? QStringLiteral("Prometheus") : QStringLiteral("SSH");
+            printLine(stderr, QStringLiteral("perfdash: %1: %2 %3").arg(id, via, state.text()));
+        });
     QObject::connect(machine, &MachineMonitor::serverStateChanged, [id](const ServerState &state) {
         static const char *const names[] = { "unknown", "up", "loading", "down" };
         printLine(stderr,
@@ -118,7 +119,8 @@ bool startFleets(Session &session, const QList<PrometheusServerConfig> &servers,
         for (const FleetMachine &m : fleet->machines())
             found << (m.name == m.instance ? m.id : QStringLiteral("%1 (%2)").arg(m.id, m.name));
         printLine(stderr,
-            QCoreApplication::translate("HeadlessLogger", "perfdash: Prometheus %1: %n machine(s) %2", nullptr, int(found.size()))
+            QCoreApplication::translate(
+                "HeadlessLogger", "perfdash: Prometheus %1: %n machine(s) %2", nullptr, int(found.size()))
                 .arg(server.url, found.join(QStringLiteral(", "))));
         QObject::connect(fleet.get(), &PrometheusFleet::errorChanged, [url = server.url](const QString &e) {
             printLine(stderr,

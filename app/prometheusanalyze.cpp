@@ -8,9 +8,9 @@
 #include "logdirectory.h"
 #include "logreader.h"
 #include "outputfile.h"
+#include "promapi.h"
 #include "prometheusclient.h"
 #include "prometheushistory.h"
-#include "promapi.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -66,8 +66,7 @@ QList<LogMarkerRow> markersBetween(const QString &dir, qint64 fromMs, qint64 toM
 }
 
 // Waits on the event loop for the client's answer (the command line has nothing else to do).
-template<typename Answer, typename Start>
-Answer await(Start start)
+template<typename Answer, typename Start> Answer await(Start start)
 {
     Answer answer;
     QEventLoop loop;

@@ -100,7 +100,8 @@ int main(int argc, char **argv)
     }
     int fleetSize = 100;
     server.route(QStringLiteral("/api/v1/query"), [&bodies, &fleetSize](const FakeHttpServer::Request &r) {
-        const QString q = QUrlQuery(QString::fromLatin1(r.query)).queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded);
+        const QString q
+            = QUrlQuery(QString::fromLatin1(r.query)).queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded);
         if (q.startsWith(QLatin1String("machine:")))
             return FakeHttpServer::json(200, bodies.value(-1 - q.mid(8).toInt()));
         return FakeHttpServer::json(200, bodies.value(fleetSize));
@@ -119,7 +120,12 @@ int main(int argc, char **argv)
         const double grafana = refreshMs(url, n, true, refreshes);
         std::printf("  %d machines: one query per machine costs %.1f x the fleet query\n", n, grafana / fleet);
     }
-    QMetaObject::invokeMethod(&server, [&server] { server.close(); server.moveToThread(qApp->thread()); },
+    QMetaObject::invokeMethod(
+        &server,
+        [&server] {
+            server.close();
+            server.moveToThread(qApp->thread());
+        },
         Qt::BlockingQueuedConnection);
     serverThread.quit();
     serverThread.wait();

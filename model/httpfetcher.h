@@ -2,8 +2,8 @@
 
 #include <QByteArray>
 #include <QList>
-#include <QPair>
 #include <QObject>
+#include <QPair>
 #include <QUrl>
 
 #include <functional>

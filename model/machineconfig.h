@@ -56,10 +56,10 @@ inline bool operator!=(const MachineConfig &a, const MachineConfig &b)
 
 struct MachineConfigResult
 {
-    QList<MachineConfig> machines; // the valid entries, in file order
+    QList<MachineConfig> machines;            // the valid entries, in file order
     QList<PrometheusServerConfig> prometheus; // the "prometheus" entries, in file order
-    QStringList warnings;          // unknown fields, each naming the entry
-    QStringList errors;            // a missing id, a bad value, a duplicate id: the entry is left out
+    QStringList warnings;                     // unknown fields, each naming the entry
+    QStringList errors;                       // a missing id, a bad value, a duplicate id: the entry is left out
 };
 
 bool isValidMachineId(QStringView id);

@@ -399,20 +399,23 @@ void TestHttpApi::markersOfARange()
         return out;
     };
     // Grafana's ${__from} and ${__to} are ms since the epoch.
-    QCOMPARE(labels(QStringLiteral("?from=%1&to=%2").arg(t + 5000).arg(t + 20'000)), QStringList { QStringLiteral("inside") });
+    QCOMPARE(labels(QStringLiteral("?from=%1&to=%2").arg(t + 5000).arg(t + 20'000)),
+        QStringList { QStringLiteral("inside") });
     QCOMPARE(labels(QStringLiteral("?from=%1").arg((t + 5000) / 1000)),
         QStringList({ QStringLiteral("inside"), QStringLiteral("after") }));
     const QString iso = QDateTime::fromMSecsSinceEpoch(t + 30'000, Qt::UTC).toString(Qt::ISODateWithMs);
     QCOMPARE(labels(QStringLiteral("?to=") + iso), QStringList({ QStringLiteral("before"), QStringLiteral("inside") }));
     QCOMPARE(labels(QStringLiteral("?from=yesterday")), QStringList { QStringLiteral("400") });
     const Answer one = send(m_nam, "GET", url(QStringLiteral("/markers?from=%1&to=%1").arg(t + 10'000)));
-    const QJsonObject inside = QJsonDocument::fromJson(one.body).object().value(QStringLiteral("markers")).toArray().at(0).toObject();
+    const QJsonObject inside
+        = QJsonDocument::fromJson(one.body).object().value(QStringLiteral("markers")).toArray().at(0).toObject();
     QCOMPARE(inside.value(QStringLiteral("time")).toDouble(), double(t + 10'000));
     QCOMPARE(inside.value(QStringLiteral("text")).toString(), QStringLiteral("notes"));
     QCOMPARE(inside.value(QStringLiteral("tags")).toArray(), QJsonArray { QStringLiteral("mac1") });
 
     const Answer metrics = send(m_nam, "GET", url(QStringLiteral("/metrics")));
-    QVERIFY2(metrics.body.contains("# TYPE perfdash_markers_total counter\nperfdash_markers_total 4\n"), metrics.body.constData());
+    QVERIFY2(metrics.body.contains("# TYPE perfdash_markers_total counter\nperfdash_markers_total 4\n"),
+        metrics.body.constData());
     QVERIFY(metrics.body.contains("perfdash_markers 3\n"));
 }
 

@@ -36,7 +36,7 @@ struct FleetMachine
 {
     QString instance; // the instance label that names it
     QString id;
-    QString name;     // node_uname_info's nodename, else the instance
+    QString name; // node_uname_info's nodename, else the instance
     bool hasNode = false;
     bool hasServer = false;
 };

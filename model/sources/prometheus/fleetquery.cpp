@@ -43,8 +43,8 @@ std::optional<QString> FleetQuery::normalizeSelector(const QString &selector, QS
         R"(^\s*[A-Za-z_][A-Za-z0-9_]*\s*(=~|!~|!=|=)\s*"([^"\\]|\\.)*"\s*(,\s*[A-Za-z_][A-Za-z0-9_]*\s*(=~|!~|!=|=)\s*"([^"\\]|\\.)*"\s*)*$)"));
     if (!matcher.match(s).hasMatch()) {
         if (error)
-            *error = QCoreApplication::translate("FleetQuery",
-                "the selector must be label matchers such as job=\"node\" or {env=~\"lab.*\"}, not '%1'")
+            *error = QCoreApplication::translate(
+                "FleetQuery", "the selector must be label matchers such as job=\"node\" or {env=~\"lab.*\"}, not '%1'")
                          .arg(selector);
         return std::nullopt;
     }
@@ -68,8 +68,8 @@ QString FleetQuery::build(const QString &s, qint64 rateWindowMs)
     };
     const QString total = vec("node_memory_MemTotal_bytes", s);
     const QString available = vec("node_memory_MemAvailable_bytes", s);
-    const QString serverJobs = orJoined({ present("llamacpp:requests_processing"),
-        present("vllm:num_requests_running"), present("sglang:num_running_reqs"), present("tgi_queue_size") });
+    const QString serverJobs = orJoined({ present("llamacpp:requests_processing"), present("vllm:num_requests_running"),
+        present("sglang:num_running_reqs"), present("tgi_queue_size") });
 
     QStringList parts;
     parts << tagged(QStringLiteral("max by (instance) (%1)").arg(vec("up", s)), kTargetUp);
@@ -77,7 +77,8 @@ QString FleetQuery::build(const QString &s, qint64 rateWindowMs)
                         .arg(vec("up", s), present("node_uname_info")),
         kNodeUp);
     parts << tagged(QStringLiteral("max by (instance, nodename) (%1)").arg(vec("node_uname_info", s)), kUname);
-    parts << tagged(QStringLiteral("100 * (1 - avg by (instance) (%1))").arg(rate("node_cpu_seconds_total", "mode=\"idle\"")),
+    parts << tagged(
+        QStringLiteral("100 * (1 - avg by (instance) (%1))").arg(rate("node_cpu_seconds_total", "mode=\"idle\"")),
         "cpu_percent");
     parts << tagged(QStringLiteral("max by (instance) (100 * (1 - %1 / %2))").arg(available, total), "memory_percent");
     parts << tagged(QStringLiteral("max by (instance) ((%1 - %2) / 1048576)").arg(total, available), "memory_used_mb");

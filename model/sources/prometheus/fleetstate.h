@@ -15,12 +15,12 @@ class FleetState
 public:
     struct Reading
     {
-        bool known = false;   // the machine is in the latest answer
-        Sample sample;        // NaN where not measured
+        bool known = false;       // the machine is in the latest answer
+        Sample sample;            // NaN where not measured
         double up = std::nan(""); // its node_exporter (else any) target: 1, 0, NaN unknown
-        QString targetError;  // the target's last scrape error, from /api/v1/targets
-        QString error;        // Prometheus itself: unreachable, too slow, an error answer; empty when fine
-        qint64 answeredMs = 0; // when the latest good answer arrived (0: never)
+        QString targetError;      // the target's last scrape error, from /api/v1/targets
+        QString error;            // Prometheus itself: unreachable, too slow, an error answer; empty when fine
+        qint64 answeredMs = 0;    // when the latest good answer arrived (0: never)
         qint64 latencyMs = 0;
     };
 

@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 
 namespace {
@@ -34,8 +34,7 @@ qint64 secondsToMs(const QJsonValue &v)
 
 // Reads {"status": …, "errorType": …, "error": …, "warnings": […]}; returns the "data" object when
 // the answer is a success, else fills the error and returns an empty object.
-template<typename Answer>
-QJsonValue envelope(QByteArrayView body, int httpStatus, Answer &out, QStringList *warnings)
+template<typename Answer> QJsonValue envelope(QByteArrayView body, int httpStatus, Answer &out, QStringList *warnings)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &parseError);
@@ -145,8 +144,8 @@ qint64 PromApi::parseDurationMs(QStringView text)
     {
         const char *unit;
         qint64 ms;
-    } units[] = { { "ms", 1 }, { "y", 365LL * 86400000 }, { "w", 7LL * 86400000 }, { "d", 86400000 },
-        { "h", 3600000 }, { "m", 60000 }, { "s", 1000 } };
+    } units[] = { { "ms", 1 }, { "y", 365LL * 86400000 }, { "w", 7LL * 86400000 }, { "d", 86400000 }, { "h", 3600000 },
+        { "m", 60000 }, { "s", 1000 } };
     qint64 total = 0;
     qsizetype i = 0;
     while (i < text.size()) {

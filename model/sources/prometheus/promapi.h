@@ -37,8 +37,8 @@ struct PromApiAnswer
 {
     enum class Type { None, Vector, Matrix, Scalar, String };
     bool ok = false;
-    QString errorType;   // "bad_data", "timeout", "execution", … or our own "http", "json"
-    QString error;       // the server's words, or why the body is not an answer
+    QString errorType;    // "bad_data", "timeout", "execution", … or our own "http", "json"
+    QString error;        // the server's words, or why the body is not an answer
     QStringList warnings; // the answer's "warnings"
     Type type = Type::None;
     QList<PromSeries> series; // vector and matrix

@@ -29,8 +29,7 @@ PrometheusClient::PrometheusClient(const Options &options, QObject *parent)
     if (!options.bearerToken.isEmpty())
         headers.append({ "Authorization", "Bearer " + options.bearerToken.toUtf8() });
     else if (!options.user.isEmpty())
-        headers.append(
-            { "Authorization", "Basic " + (options.user + u':' + options.password).toUtf8().toBase64() });
+        headers.append({ "Authorization", "Basic " + (options.user + u':' + options.password).toUtf8().toBase64() });
     m_fetcher.setExtraHeaders(headers);
 }
 

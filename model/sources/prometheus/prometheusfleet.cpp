@@ -2,8 +2,8 @@
 
 #include "fleetquery.h"
 #include "fleetstate.h"
-#include "prometheussource.h"
 #include "prometheuspoller.h"
+#include "prometheussource.h"
 #include "session.h"
 
 #include <QCoreApplication>
@@ -57,8 +57,8 @@ bool PrometheusFleet::start(QString *error)
         reserved << m->info().id;
     m_poller = new PrometheusPoller(options, m_state, reserved);
     m_poller->moveToThread(m_session->samplingThread());
-    connect(m_poller, &PrometheusPoller::machinesChanged, this, &PrometheusFleet::onMachinesChanged,
-        Qt::QueuedConnection);
+    connect(
+        m_poller, &PrometheusPoller::machinesChanged, this, &PrometheusFleet::onMachinesChanged, Qt::QueuedConnection);
     connect(m_poller, &PrometheusPoller::refreshed, this, &PrometheusFleet::onRefreshed, Qt::QueuedConnection);
     QMetaObject::invokeMethod(m_poller, &PrometheusPoller::start, Qt::QueuedConnection);
     return true;

@@ -31,8 +31,8 @@ using Callback = std::function<void(const Result &)>;
 
 // Reads from..to every stepMs (after clampStep) with one range query through `client`, ids from
 // `ids` (pass the live fleet's to keep its machines' ids). `done` runs once, in the client's thread.
-void fetch(PrometheusClient *client, FleetIds *ids, const QString &selector, qint64 fromMs, qint64 toMs,
-    qint64 stepMs, qint64 scrapeIntervalMs, const Callback &done);
+void fetch(PrometheusClient *client, FleetIds *ids, const QString &selector, qint64 fromMs, qint64 toMs, qint64 stepMs,
+    qint64 scrapeIntervalMs, const Callback &done);
 // The same for a window `pixelWidth` pixels wide (stepForWidth).
 void fillWindow(PrometheusClient *client, FleetIds *ids, const QString &selector, qint64 fromMs, qint64 toMs,
     int pixelWidth, qint64 scrapeIntervalMs, const Callback &done);

@@ -39,7 +39,8 @@ void PrometheusSource::requestSample(quint64 tick)
     }
     if (r.up == 0)
         setConnection(ConnectionState::Failed,
-            r.targetError.isEmpty() ? tr("target down") : tr("target down: %1").arg(r.targetError), double(r.latencyMs));
+            r.targetError.isEmpty() ? tr("target down") : tr("target down: %1").arg(r.targetError),
+            double(r.latencyMs));
     else
         setConnection(ConnectionState::Connected, {}, double(r.latencyMs));
     if (r.sample.has(Metric::ServerUp)) {

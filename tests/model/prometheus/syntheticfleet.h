@@ -7,8 +7,8 @@
 // and values that vary with i: the tests' fake Prometheus and bench_promfleet serve it.
 namespace SyntheticFleet {
 
-inline QByteArray series(int i, const char *instance, const char *tag, double value, qint64 timeMs,
-    const QByteArray &extra = {})
+inline QByteArray series(
+    int i, const char *instance, const char *tag, double value, qint64 timeMs, const QByteArray &extra = {})
 {
     QByteArray out = "{\"metric\":{" + extra + "\"instance\":\"node" + QByteArray::number(i) + ".lab:" + instance
         + "\",\"perfdash_metric\":\"" + tag + "\"},\"value\":[" + QByteArray::number(double(timeMs) / 1000.0, 'f', 3)

@@ -91,7 +91,8 @@ private slots:
     void mixedFleet()
     {
         FleetIds ids;
-        const FleetFrames f = FleetAssembly::assemble(PromApi::parseAnswer(fixture("fleet_mixed_vector.json"), 200), ids);
+        const FleetFrames f
+            = FleetAssembly::assemble(PromApi::parseAnswer(fixture("fleet_mixed_vector.json"), 200), ids);
         QCOMPARE(f.timesMs.size(), size_t(1));
         QCOMPARE(f.timesMs[0], qint64(1796600000500));
         // alpha's three targets are one machine; sorted by instance.

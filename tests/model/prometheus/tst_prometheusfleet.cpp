@@ -17,8 +17,9 @@ constexpr int kWaitMs = 10000;
 
 QByteArray targetsBody(const QByteArray &interval, const QByteArray &downInstance = {})
 {
-    QByteArray t = R"({"status":"success","data":{"activeTargets":[{"labels":{"instance":"node0.lab:9100","job":"node"},)"
-                   R"("health":"up","lastError":"","scrapeInterval":")"
+    QByteArray t
+        = R"({"status":"success","data":{"activeTargets":[{"labels":{"instance":"node0.lab:9100","job":"node"},)"
+          R"("health":"up","lastError":"","scrapeInterval":")"
         + interval + R"("})";
     if (!downInstance.isEmpty())
         t += R"(,{"labels":{"instance":")" + downInstance
@@ -114,8 +115,8 @@ private slots:
                 r = FakeHttpServer::json(200, SyntheticFleet::answer(3, QDateTime::currentMSecsSinceEpoch()));
                 r.delayMs = 3000;
             } else if (kind == 2) {
-                r = FakeHttpServer::json(
-                    503, R"({"status":"error","errorType":"timeout","error":"query timed out in expression evaluation"})");
+                r = FakeHttpServer::json(503,
+                    R"({"status":"error","errorType":"timeout","error":"query timed out in expression evaluation"})");
             } else if (kind == 3) {
                 r = FakeHttpServer::text(502, "Bad Gateway\n");
             }

@@ -8,8 +8,8 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -179,9 +179,9 @@ private:
             m_nodePorts << port;
             nodeTargets << u'\'' + address(port) + u'\'';
             start(m_nodeExporter,
-                { QStringLiteral("--web.listen-address=") + address(port), QStringLiteral("--collector.disable-defaults"),
-                    QStringLiteral("--collector.cpu"), QStringLiteral("--collector.meminfo"),
-                    QStringLiteral("--collector.uname") });
+                { QStringLiteral("--web.listen-address=") + address(port),
+                    QStringLiteral("--collector.disable-defaults"), QStringLiteral("--collector.cpu"),
+                    QStringLiteral("--collector.meminfo"), QStringLiteral("--collector.uname") });
         }
         const QString config = QStringLiteral("global:\n  scrape_interval: 1s\n  scrape_timeout: 900ms\n"
                                               "scrape_configs:\n"
@@ -206,8 +206,8 @@ private:
     {
         auto p = std::make_unique<QProcess>();
         p->setStandardOutputFile(QProcess::nullDevice());
-        p->setStandardErrorFile(m_dir.filePath(QFileInfo(program).fileName() + QStringLiteral(".log")),
-            QIODevice::Append);
+        p->setStandardErrorFile(
+            m_dir.filePath(QFileInfo(program).fileName() + QStringLiteral(".log")), QIODevice::Append);
         p->start(program, arguments);
         QVERIFY2(p->waitForStarted(5000), qPrintable(program));
         m_processes.push_back(std::move(p));
