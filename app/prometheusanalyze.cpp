@@ -8,7 +8,6 @@
 #include "logdirectory.h"
 #include "logreader.h"
 #include "outputfile.h"
-#include "promapi.h"
 #include "prometheusclient.h"
 #include "prometheushistory.h"
 
@@ -79,39 +78,14 @@ template<typename Answer, typename Start> Answer await(Start start)
 }
 } // namespace
 
-bool parseAnalyzeTime(const QString &text, qint64 nowMs, qint64 *ms)
-{
-    const QString t = text.trimmed();
-    if (t == QLatin1String("now")) {
-        *ms = nowMs;
-        return true;
-    }
-    if (t.startsWith(u'-')) {
-        const qint64 ago = PromApi::parseDurationMs(QStringView(t).mid(1));
-        *ms = nowMs - ago;
-        return ago > 0;
-    }
-    bool isNumber = false;
-    const double epoch = t.toDouble(&isNumber);
-    if (isNumber) {
-        *ms = qint64(epoch * 1000.0);
-        return epoch > 0 && epoch < 1e11;
-    }
-    QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
-    if (!dt.isValid())
-        dt = QDateTime::fromString(t, Qt::ISODate);
-    *ms = dt.toMSecsSinceEpoch();
-    return dt.isValid();
-}
-
 int runPrometheusAnalyze(const CommandLine &options)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     qint64 fromMs = 0;
     qint64 toMs = 0;
-    if (!parseAnalyzeTime(options.from, now, &fromMs))
+    if (!PrometheusHistory::parseTime(options.from, now, &fromMs))
         return fail(tr("--from: '%1' is no time (ISO 8601, -2h, -30m, now)").arg(options.from));
-    if (!parseAnalyzeTime(options.to, now, &toMs))
+    if (!PrometheusHistory::parseTime(options.to, now, &toMs))
         return fail(tr("--to: '%1' is no time (ISO 8601, -2h, -30m, now)").arg(options.to));
     if (toMs <= fromMs)
         return fail(tr("--to must be after --from"));

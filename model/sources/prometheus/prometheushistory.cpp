@@ -1,6 +1,7 @@
 #include "prometheushistory.h"
 
 #include "fleetquery.h"
+#include "promapi.h"
 #include "prometheusclient.h"
 
 #include <QDateTime>
@@ -87,4 +88,29 @@ LogData PrometheusHistory::toLogData(const FleetFrames &frames)
     }
     data.rows = qint64(kept.size());
     return data;
+}
+
+bool PrometheusHistory::parseTime(const QString &text, qint64 nowMs, qint64 *ms)
+{
+    const QString t = text.trimmed();
+    if (t == QLatin1String("now")) {
+        *ms = nowMs;
+        return true;
+    }
+    if (t.startsWith(u'-')) {
+        const qint64 ago = PromApi::parseDurationMs(QStringView(t).mid(1));
+        *ms = nowMs - ago;
+        return ago > 0;
+    }
+    bool isNumber = false;
+    const double epoch = t.toDouble(&isNumber);
+    if (isNumber) {
+        *ms = qint64(epoch * 1000.0);
+        return epoch > 0 && epoch < 1e11;
+    }
+    QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDateTime::fromString(t, Qt::ISODate);
+    *ms = dt.toMSecsSinceEpoch();
+    return dt.isValid();
 }

@@ -37,6 +37,10 @@ void fetch(PrometheusClient *client, FleetIds *ids, const QString &selector, qin
 void fillWindow(PrometheusClient *client, FleetIds *ids, const QString &selector, qint64 fromMs, qint64 toMs,
     int pixelWidth, qint64 scrapeIntervalMs, const Callback &done);
 
+// "now", a relative time ("-2h", "-30m", "-1h30m", "-90s"), ISO 8601 (with an offset or Z; without
+// one: local time) or Unix epoch seconds, in ms since the epoch; false when it is none of these.
+bool parseTime(const QString &text, qint64 nowMs, qint64 *ms);
+
 // Frames as the log reader's columns: one snapshot per time at which any machine has a value, the
 // log's core columns for every machine, GPU and temperature where measured; times in local offsets.
 LogData toLogData(const FleetFrames &frames);

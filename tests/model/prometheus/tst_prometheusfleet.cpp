@@ -3,14 +3,20 @@
 // answering an error, and a target down each show on the machines' connection state while the
 // session goes on.
 #include "fakehttpserver.h"
+#include "prometheusclient.h"
 #include "prometheusfleet.h"
+#include "prometheushistory.h"
 #include "session.h"
 #include "syntheticfleet.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QUrlQuery>
+
+#include <optional>
 
 namespace {
 constexpr int kWaitMs = 10000;
@@ -185,6 +191,39 @@ private slots:
         QVERIFY(waitForConnection(m0, QStringLiteral("connected")));
         QVERIFY(QTest::qWaitFor([m0] { return m0->serverState().status == ServerState::Up; }, kWaitMs));
         session.stop();
+    }
+
+    // A chart window 600 px wide over the last 10 minutes at a 1 s scrape: one range query, a
+    // step of a pixel (1 s), and the answer as frames.
+    void historyFillsAWindow()
+    {
+        FakeHttpServer prom;
+        QByteArray query;
+        prom.route(QStringLiteral("/api/v1/query_range"), [&query](const FakeHttpServer::Request &r) {
+            query = r.query;
+            QFile f(QStringLiteral(PROM_FIXTURES_DIR "/query_range_fleet_matrix.json"));
+            return FakeHttpServer::json(200, f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray());
+        });
+        QVERIFY(prom.listen());
+        PrometheusClient::Options options;
+        options.url = prom.url();
+        PrometheusClient client(options);
+        FleetIds ids;
+        const qint64 to = 1796598161000;
+        std::optional<PrometheusHistory::Result> result;
+        PrometheusHistory::fillWindow(&client, &ids, QStringLiteral("job=\"node\""), to - 600000, to, 600, 1000,
+            [&result](const PrometheusHistory::Result &r) { result = r; });
+        QVERIFY(QTest::qWaitFor([&result] { return result.has_value(); }, kWaitMs));
+        QVERIFY2(result->error.isEmpty(), qPrintable(result->error));
+        QCOMPARE(result->stepMs, qint64(1000));
+        const QUrlQuery sent(QString::fromLatin1(query));
+        QCOMPARE(sent.queryItemValue(QStringLiteral("step")), QStringLiteral("1.000"));
+        QCOMPARE(sent.queryItemValue(QStringLiteral("end")), QStringLiteral("1796598161.000"));
+        QVERIFY(
+            sent.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded).contains(QStringLiteral("job=\"node\"")));
+        QCOMPARE(prom.totalRequests(), 1);
+        QCOMPARE(result->frames.machines.size(), 1);
+        QCOMPARE(result->frames.timesMs.size(), size_t(6));
     }
 
     void badConfigurationIsSaidAtStart()

@@ -123,6 +123,14 @@ private slots:
         QVERIFY(m_llama->listen(m_llamaPort));
         QTest::qWait(4000);
 
+        // A marker in the log folder, inside the range: the analysis lists it.
+        QProcess mark;
+        mark.start(QStringLiteral(PERFDASH_BINARY),
+            { QStringLiteral("mark"), QStringLiteral("llama restarted"), QStringLiteral("--log-dir"),
+                m_dir.filePath(QStringLiteral("logs")) });
+        QVERIFY(QTest::qWaitFor([&mark] { return mark.state() == QProcess::NotRunning; }, 30000));
+        QCOMPARE(mark.exitCode(), 0);
+
         const QString json = m_dir.filePath(QStringLiteral("analysis.json"));
         QProcess analyze;
         analyze.start(QStringLiteral(PERFDASH_BINARY),
@@ -147,6 +155,9 @@ private slots:
             ++down;
         }
         QCOMPARE(down, 1);
+        const QJsonArray markers = root.value(QStringLiteral("markers")).toArray();
+        QCOMPARE(markers.size(), 1);
+        QCOMPARE(markers[0].toObject().value(QStringLiteral("event")).toString(), QStringLiteral("llama restarted"));
     }
 
     void cleanupTestCase()
