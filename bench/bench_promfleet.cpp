@@ -24,22 +24,34 @@ double threadCpuSeconds()
     return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
 
-// Parse + assemble one answer of `machines` machines, median of `rounds`, in ms of thread CPU.
+// Parse + assemble one answer of `machines` machines, median of `rounds`, in ms of thread CPU;
+// with the fast scanner (PromApi::parseAnswer) and with QJsonDocument (parseAnswerGeneric).
 double parseMs(int machines, int rounds)
 {
     const QByteArray body = SyntheticFleet::answer(machines, QDateTime::currentMSecsSinceEpoch());
-    QList<double> times;
-    FleetIds ids;
-    for (int r = 0; r < rounds; ++r) {
-        const double start = threadCpuSeconds();
-        const FleetFrames f = FleetAssembly::assemble(PromApi::parseAnswer(body, 200), ids);
-        times << (threadCpuSeconds() - start) * 1000.0;
-        if (f.machines.size() != machines)
-            qFatal("assembled %d machines, not %d", int(f.machines.size()), machines);
+    double fast = 0;
+    for (const bool generic : { false, true }) {
+        QList<double> parse;
+        QList<double> total;
+        FleetIds ids;
+        for (int r = 0; r < rounds; ++r) {
+            const double start = threadCpuSeconds();
+            const PromApiAnswer a = generic ? PromApi::parseAnswerGeneric(body, 200) : PromApi::parseAnswer(body, 200);
+            const double parsed = threadCpuSeconds();
+            const FleetFrames f = FleetAssembly::assemble(a, ids);
+            const double end = threadCpuSeconds();
+            parse << (parsed - start) * 1000.0;
+            total << (end - start) * 1000.0;
+            if (f.machines.size() != machines)
+                qFatal("assembled %d machines, not %d", int(f.machines.size()), machines);
+        }
+        std::printf("  %s, %d machines (%lld KB): parse %.3f ms + assemble %.3f ms = %.3f ms (median of %d)\n",
+            generic ? "QJsonDocument" : "fast scanner ", machines, qlonglong(body.size() / 1024), Bench::median(parse),
+            Bench::median(total) - Bench::median(parse), Bench::median(total), rounds);
+        if (!generic)
+            fast = Bench::median(total);
     }
-    std::printf("  parse + assemble, %d machines (%lld KB): %.3f ms (median of %d)\n", machines,
-        qlonglong(body.size() / 1024), Bench::median(times), rounds);
-    return Bench::median(times);
+    return fast;
 }
 
 // `refreshes` refreshes: either one fleet query, or one query per machine (answered with that

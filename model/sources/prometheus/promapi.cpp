@@ -1,5 +1,7 @@
 #include "promapi.h"
 
+#include "promfastjson.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -173,6 +175,16 @@ qint64 PromApi::parseDurationMs(QStringView text)
 }
 
 PromApiAnswer PromApi::parseAnswer(QByteArrayView body, int httpStatus)
+{
+    if (httpStatus >= 200 && httpStatus <= 299) {
+        PromApiAnswer fast;
+        if (PromFastJson::parseSeriesAnswer(body, &fast))
+            return fast;
+    }
+    return parseAnswerGeneric(body, httpStatus);
+}
+
+PromApiAnswer PromApi::parseAnswerGeneric(QByteArrayView body, int httpStatus)
 {
     PromApiAnswer answer;
     const QJsonObject data = envelope(body, httpStatus, answer, &answer.warnings).toObject();

@@ -19,7 +19,7 @@
 // One series of a vector (one point) or a matrix (points in time order).
 struct PromSeries
 {
-    QList<QPair<QString, QString>> labels; // as the answer lists them
+    QList<QPair<QString, QString>> labels; // sorted by name
     std::vector<qint64> timesMs;           // ms since the epoch
     std::vector<double> values;
 
@@ -76,8 +76,11 @@ double parseValue(QByteArrayView text, bool *ok = nullptr);
 // "15s", "1m", "1m30s", "500ms", "2h" (Prometheus durations) in ms; 0 when it does not parse.
 qint64 parseDurationMs(QStringView text);
 
-// The body of /api/v1/query or /api/v1/query_range with its HTTP status.
+// The body of /api/v1/query or /api/v1/query_range with its HTTP status. A success with a vector
+// or a matrix takes a fast scanner (PromFastJson); anything else, or anything it does not expect,
+// parseAnswerGeneric (QJsonDocument), with the same result.
 PromApiAnswer parseAnswer(QByteArrayView body, int httpStatus);
+PromApiAnswer parseAnswerGeneric(QByteArrayView body, int httpStatus);
 PromTargetsAnswer parseTargets(QByteArrayView body, int httpStatus);
 // The "version" of /api/v1/status/buildinfo, or an empty string with `error` set.
 QString parseBuildVersion(QByteArrayView body, int httpStatus, QString *error);

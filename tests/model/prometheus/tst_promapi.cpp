@@ -151,6 +151,52 @@ private slots:
         QCOMPARE(down.targets[0].scrapeIntervalMs, qint64(15000));
         QCOMPARE(down.targets[1].scrapeIntervalMs, qint64(90000));
     }
+    // The fast scanner and the general path agree on every answer; what the scanner does not
+    // expect (escapes, other keys, other orders) goes the general way with the same result.
+    void fastAndGeneralPathsAgree_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        for (const char *name : { "query_fleet_vector.json", "query_range_fleet_matrix.json", "vector_nan_inf.json",
+                 "fleet_mixed_vector.json", "warnings_empty_vector.json", "scalar_inf.json" })
+            QTest::addRow("%s", name) << fixture(name);
+        QTest::addRow("escaped label") << fixture("escaped_label_vector.json");
+        QTest::addRow("data first") << fixture("data_first_vector.json");
+        QTest::addRow("spaces") << QByteArray(
+            " { \"status\" : \"success\" , \"data\" : { \"resultType\" : \"matrix\" , \"result\" : [ { \"metric\" : { "
+            "} , \"values\" : [ [ 1 , \"2\" ] , [ 2 , \"3\" ] ] } ] } } ");
+        QTest::addRow("cut") << fixture("query_fleet_vector.json").chopped(10);
+        QTest::addRow("trailing garbage") << fixture("query_fleet_vector.json") + "x";
+        QTest::addRow("bad value") << QByteArray(
+            R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"two"]}]}})");
+    }
+    void fastAndGeneralPathsAgree()
+    {
+        QFETCH(QByteArray, body);
+        const PromApiAnswer fast = PromApi::parseAnswer(body, 200);
+        const PromApiAnswer general = PromApi::parseAnswerGeneric(body, 200);
+        QCOMPARE(fast.ok, general.ok);
+        QCOMPARE(fast.errorType, general.errorType);
+        QCOMPARE(fast.type, general.type);
+        QCOMPARE(fast.warnings, general.warnings);
+        QCOMPARE(fast.series.size(), general.series.size());
+        for (qsizetype i = 0; i < fast.series.size(); ++i) {
+            QCOMPARE(fast.series[i].labels, general.series[i].labels);
+            QCOMPARE(fast.series[i].timesMs, general.series[i].timesMs);
+            QCOMPARE(fast.series[i].values.size(), general.series[i].values.size());
+            for (size_t p = 0; p < fast.series[i].values.size(); ++p) {
+                const double a = fast.series[i].values[p];
+                const double b = general.series[i].values[p];
+                QVERIFY(a == b || (std::isnan(a) && std::isnan(b)));
+            }
+        }
+    }
+    void escapedLabelIsDecoded()
+    {
+        const PromApiAnswer a = PromApi::parseAnswer(fixture("escaped_label_vector.json"), 200);
+        QVERIFY(a.ok);
+        QCOMPARE(a.series[0].label(u"a"), QStringLiteral("x\"y\u00e9"));
+    }
+
     void buildInfo()
     {
         QString error;
