@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -224,6 +225,44 @@ private slots:
         QCOMPARE(prom.totalRequests(), 1);
         QCOMPARE(result->frames.machines.size(), 1);
         QCOMPARE(result->frames.timesMs.size(), size_t(6));
+    }
+
+    // A bearer token from token_file, or basic auth, on every request; buildinfo through the client.
+    void credentials()
+    {
+        FakeHttpServer prom;
+        QList<QByteArray> seen;
+        prom.setFallback([&seen](const FakeHttpServer::Request &r) {
+            seen << r.headers.value("authorization");
+            if (r.path == QLatin1String("/api/v1/status/buildinfo"))
+                return FakeHttpServer::json(200, R"({"status":"success","data":{"version":"2.42.0"}})");
+            return FakeHttpServer::json(200, targetsBody("1s"));
+        });
+        QVERIFY(prom.listen());
+        QTemporaryDir dir;
+        QFile token(dir.filePath(QStringLiteral("token")));
+        QVERIFY(token.open(QIODevice::WriteOnly));
+        token.write("s3cret\n");
+        token.close();
+        QString error;
+        PrometheusClient::Options options;
+        options.url = prom.url();
+        options.bearerToken = PrometheusClient::readTokenFile(token.fileName(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        PrometheusClient bearer(options);
+        QString version;
+        bearer.buildInfo([&version](const PromApiAnswer &a) { version = a.ok ? a.text : a.errorText(); });
+        QVERIFY(QTest::qWaitFor([&version] { return !version.isEmpty(); }, kWaitMs));
+        QCOMPARE(version, QStringLiteral("2.42.0"));
+
+        options.bearerToken.clear();
+        options.user = QStringLiteral("me");
+        options.password = QStringLiteral("pw");
+        PrometheusClient basic(options);
+        bool done = false;
+        basic.targets([&done](const PromTargetsAnswer &) { done = true; });
+        QVERIFY(QTest::qWaitFor([&done] { return done; }, kWaitMs));
+        QCOMPARE(seen, QList<QByteArray>({ "Bearer s3cret", "Basic " + QByteArray("me:pw").toBase64() }));
     }
 
     void badConfigurationIsSaidAtStart()
