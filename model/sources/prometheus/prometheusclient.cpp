@@ -80,9 +80,12 @@ void PrometheusClient::queryRange(
     q.addQueryItem(QStringLiteral("end"), seconds(toMs));
     q.addQueryItem(QStringLiteral("step"), seconds(stepMs));
     url.setQuery(q.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    enqueue(url, [done](const HttpFetcher::Result &r) {
-        done(r.error.isEmpty() ? PromApi::parseAnswer(r.body, r.status) : transportFailure(r));
-    });
+    enqueue(
+        url,
+        [done](const HttpFetcher::Result &r) {
+            done(r.error.isEmpty() ? PromApi::parseAnswer(r.body, r.status) : transportFailure(r));
+        },
+        kRangeBodyCap);
 }
 
 void PrometheusClient::targets(const TargetsCallback &done)
@@ -122,9 +125,9 @@ void PrometheusClient::cancelAll()
         p.done(cancelled);
 }
 
-void PrometheusClient::enqueue(const QUrl &url, std::function<void(const HttpFetcher::Result &)> done)
+void PrometheusClient::enqueue(const QUrl &url, std::function<void(const HttpFetcher::Result &)> done, qint64 bodyCap)
 {
-    m_queue.enqueue({ url, std::move(done) });
+    m_queue.enqueue({ url, std::move(done), bodyCap });
     next();
 }
 
@@ -134,9 +137,12 @@ void PrometheusClient::next()
         return;
     const Pending p = m_queue.dequeue();
     ++m_sent;
-    m_fetcher.fetch(p.url, m_options.timeoutMs, [this, done = p.done](const HttpFetcher::Result &r) {
-        done(r);
-        // The next request leaves from the event loop, not from inside the fetcher's callback.
-        QMetaObject::invokeMethod(this, &PrometheusClient::next, Qt::QueuedConnection);
-    });
+    m_fetcher.fetch(
+        p.url, m_options.timeoutMs,
+        [this, done = p.done](const HttpFetcher::Result &r) {
+            done(r);
+            // The next request leaves from the event loop, not from inside the fetcher's callback.
+            QMetaObject::invokeMethod(this, &PrometheusClient::next, Qt::QueuedConnection);
+        },
+        {}, p.bodyCap);
 }

@@ -42,6 +42,9 @@ public:
     // /api/v1/status/buildinfo: the version in answer.text, or the error.
     void buildInfo(const AnswerCallback &done);
 
+    // A range of a large fleet is larger than an instant answer (1,000 machines × 11,000 points).
+    static constexpr qint64 kRangeBodyCap = 512LL * 1024 * 1024;
+
     int requestsSent() const { return m_sent; }
     bool isIdle() const { return !m_fetcher.isBusy() && m_queue.isEmpty(); }
     // Drops the queued requests and the one in flight; their callbacks run with "cancelled".
@@ -52,9 +55,11 @@ private:
     {
         QUrl url;
         std::function<void(const HttpFetcher::Result &)> done;
+        qint64 bodyCap = HttpFetcher::kDefaultBodyCap;
     };
     QUrl apiUrl(const QString &path) const;
-    void enqueue(const QUrl &url, std::function<void(const HttpFetcher::Result &)> done);
+    void enqueue(const QUrl &url, std::function<void(const HttpFetcher::Result &)> done,
+        qint64 bodyCap = HttpFetcher::kDefaultBodyCap);
     void next();
 
     Options m_options;
