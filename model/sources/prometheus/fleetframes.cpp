@@ -102,7 +102,9 @@ FleetFrames FleetAssembly::assemble(const PromApiAnswer &answer, FleetIds &ids)
         const QString instance = s.label(u"instance");
         const QString tag = s.label(metricLabel);
         InstanceInfo &info = instances[instance];
-        if (tag == QLatin1String(FleetQuery::kNodeUp) || tag == QLatin1String(FleetQuery::kUname))
+        // node_exporter's: its up, its uname, or (its uname collector off) its CPU and memory.
+        if (tag == QLatin1String(FleetQuery::kNodeUp) || tag == QLatin1String(FleetQuery::kUname)
+            || tag == QLatin1String("cpu_percent") || tag == QLatin1String("memory_percent"))
             info.hasNode = true;
         if (tag == QLatin1String(FleetQuery::kUname))
             info.nodename = s.label(u"nodename");

@@ -134,6 +134,20 @@ private slots:
         QVERIFY(!d.has(Metric::ActiveRequests));    // negative: not measured
     }
 
+    // A node_exporter without its uname collector still owns its host's other targets.
+    void nodeWithoutUname()
+    {
+        const QByteArray body
+            = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+              "{\"metric\":{\"instance\":\"h:9100\",\"perfdash_metric\":\"cpu_percent\"},\"value\":[1,\"5\"]},"
+              "{\"metric\":{\"instance\":\"h:8080\",\"perfdash_metric\":\"server_up\"},\"value\":[1,\"1\"]}]}}";
+        FleetIds ids;
+        const FleetFrames f = FleetAssembly::assemble(PromApi::parseAnswer(body, 200), ids);
+        QCOMPARE(f.machines.size(), 1);
+        QCOMPARE(f.machines[0].id, QStringLiteral("h_9100"));
+        QCOMPARE(f.samples[0][0].value(Metric::ServerUp), 1.0);
+    }
+
     void matrixHasAFrameForEveryStep()
     {
         FleetIds ids;
