@@ -7,6 +7,7 @@
 #include "logdirectory.h"
 #include "logreader.h"
 #include "outputfile.h"
+#include "prometheusanalyze.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -36,6 +37,8 @@ void print(const QByteArray &bytes)
 
 int runAnalyze(const CommandLine &options)
 {
+    if (!options.prometheusUrl.isEmpty())
+        return runPrometheusAnalyze(options);
     QString path = options.path;
     if (path.isEmpty()) {
         const QString dir = LogDirectory::resolve(options.logDir);

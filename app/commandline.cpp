@@ -39,6 +39,10 @@ QString usage()
               "                   [--run latest|all|N] [--log-dir DIR]\n"
               "      Analyse a log (default: the newest of the log directory, or of DIR) and print\n"
               "      its summary, per-machine statistics and issue periods.\n"
+              "  perfdash analyze --prometheus URL --from T [--to T] [--selector SEL] [--step S]\n"
+              "                   [--json OUT] [--cpu-threshold N] [--low-tps N] [--log-dir DIR]\n"
+              "      Analyse what a Prometheus server holds of its machines from T to T (ISO 8601,\n"
+              "      or relative: -2h, -30m, now), with the markers of the logs in DIR.\n"
               "  perfdash mark LABEL [--notes TEXT] [--machine ID] [--log-dir DIR]\n"
               "      Put a marker on the charts of the perfdash running for DIR, or, when none runs,\n"
               "      append it to the newest log there.\n"
@@ -52,6 +56,8 @@ QString usage()
               "                 application data directory's performance_logs/)\n"
               "  --machines FILE  the machines to watch, from a JSON file (see the README)\n"
               "  --no-local     do not watch this computer\n"
+              "  --prometheus URL  also watch the machines of this Prometheus server (its targets)\n"
+              "  --prometheus-selector SEL  only its targets matching SEL, e.g. job=\"node\"\n"
               "  --accept-new-host-keys  trust SSH host keys not yet in known_hosts and record\n"
               "                 them there (without it, perfdash log refuses them and the\n"
               "                 window asks)\n"
@@ -145,8 +151,16 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption run(QStringLiteral("run"), tr("Run."), QStringLiteral("R"));
     const QCommandLineOption acceptNewHostKeys(
         QStringLiteral("accept-new-host-keys"), tr("Trust and record unknown SSH host keys."));
+    const QCommandLineOption prometheus(QStringLiteral("prometheus"), tr("Prometheus server."), QStringLiteral("URL"));
+    const QCommandLineOption prometheusSelector(
+        QStringLiteral("prometheus-selector"), tr("Prometheus selector."), QStringLiteral("SEL"));
+    const QCommandLineOption selector(QStringLiteral("selector"), tr("Prometheus selector."), QStringLiteral("SEL"));
+    const QCommandLineOption from(QStringLiteral("from"), tr("Start of the range."), QStringLiteral("T"));
+    const QCommandLineOption to(QStringLiteral("to"), tr("End of the range."), QStringLiteral("T"));
+    const QCommandLineOption step(QStringLiteral("step"), tr("Step of the range."), QStringLiteral("S"));
     parser.addOptions({ help, version, interval, duration, logDir, single, event, notes, machines, noLocal, machine,
-        http, httpToken, json, cpuThreshold, lowTps, run, acceptNewHostKeys });
+        http, httpToken, json, cpuThreshold, lowTps, run, acceptNewHostKeys, prometheus, prometheusSelector, selector,
+        from, to, step });
 
     auto fail = [&cl](const QString &message) {
         cl.mode = Mode::Error;
@@ -176,9 +190,27 @@ CommandLine CommandLine::parse(const QStringList &arguments)
             || parser.isSet(machine) || parser.isSet(http) || parser.isSet(httpToken)
             || parser.isSet(acceptNewHostKeys);
         if (other)
-            return fail(
-                tr("'perfdash analyze' takes FILE|DIR, --json, --cpu-threshold, --low-tps, --run and --log-dir"));
+            return fail(tr("'perfdash analyze' takes FILE|DIR, --json, --cpu-threshold, --low-tps, --run and "
+                           "--log-dir, or --prometheus URL with --from, --to, --selector and --step"));
         const QStringList positional = parser.positionalArguments();
+        cl.prometheusUrl = parser.value(prometheus);
+        const bool rangeOptions = parser.isSet(from) || parser.isSet(to) || parser.isSet(step) || parser.isSet(selector)
+            || parser.isSet(prometheusSelector);
+        if (!parser.isSet(prometheus) && rangeOptions)
+            return fail(tr("--from, --to, --step and --selector go with --prometheus URL"));
+        if (parser.isSet(prometheus)) {
+            if (!positional.isEmpty())
+                return fail(tr("--prometheus reads a server, not a log: unexpected argument '%1'").arg(positional[0]));
+            if (!parser.isSet(from))
+                return fail(tr("--prometheus needs --from T (ISO 8601, or relative such as -1h)"));
+            cl.from = parser.value(from);
+            cl.to = parser.isSet(to) ? parser.value(to) : QStringLiteral("now");
+            cl.prometheusSelector = parser.isSet(selector) ? parser.value(selector) : parser.value(prometheusSelector);
+            if (parser.isSet(step) && !parseSeconds(parser.value(step), 0.001, 86400, &cl.stepSeconds))
+                return fail(tr("--step must be a number of seconds, not '%1'").arg(parser.value(step)));
+            if (!parser.isSet(run))
+                cl.run = QStringLiteral("all");
+        }
         if (positional.size() > 1)
             return fail(tr("unexpected argument '%1'").arg(positional[1]));
         cl.path = positional.value(0);
@@ -213,8 +245,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
             return fail(tr("'perfdash mark' needs a LABEL"));
         if (positional.size() > 1)
             return fail(tr("unexpected argument '%1' (quote a label of several words)").arg(positional[1]));
-        for (const QCommandLineOption &o :
-            { interval, duration, single, event, machines, noLocal, http, httpToken, acceptNewHostKeys }) {
+        for (const QCommandLineOption &o : { interval, duration, single, event, machines, noLocal, http, httpToken,
+                 acceptNewHostKeys, prometheus, prometheusSelector, selector, from, to, step }) {
             if (parser.isSet(o))
                 return fail(tr("--%1 does not apply to 'perfdash mark'").arg(o.names().first()));
         }
@@ -227,6 +259,14 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     }
     if (parser.isSet(machine))
         return fail(tr("--machine belongs to 'perfdash mark'"));
+    for (const QCommandLineOption &o : { from, to, step, selector }) {
+        if (parser.isSet(o))
+            return fail(tr("--%1 belongs to 'perfdash analyze --prometheus'").arg(o.names().first()));
+    }
+    cl.prometheusUrl = parser.value(prometheus);
+    cl.prometheusSelector = parser.value(prometheusSelector);
+    if (parser.isSet(prometheusSelector) && !parser.isSet(prometheus))
+        return fail(tr("--prometheus-selector goes with --prometheus URL"));
     const QStringList positional = parser.positionalArguments();
     if (cl.mode == Mode::Gui && positional.size() == 1)
         cl.path = positional.first();
@@ -271,7 +311,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         return fail(tr("--event and --notes go with --single"));
     if (cl.single && parser.isSet(duration))
         return fail(tr("--single takes one snapshot: --duration does not apply"));
-    if (cl.single && (parser.isSet(machines) || cl.noLocal))
+    if (cl.single && (parser.isSet(machines) || cl.noLocal || parser.isSet(prometheus)))
         return fail(tr("--single takes a snapshot of this computer: --machines and --no-local do not apply"));
     return cl;
 }

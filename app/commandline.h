@@ -31,6 +31,13 @@ struct CommandLine
     double cpuThreshold = -1;               // --cpu-threshold N; < 0: not given
     double lowTokensPerSecond = -1;         // --low-tps N; < 0: not given
     QString run = QStringLiteral("latest"); // --run latest|all|N
+    // --prometheus URL: the machines of a Prometheus server (issue 15); --prometheus-selector SEL
+    // (analyze: --selector SEL) limits them. analyze --prometheus reads --from..--to every --step.
+    QString prometheusUrl;
+    QString prometheusSelector;
+    QString from; // ISO 8601, or relative to now: -2h, -30m, now
+    QString to;
+    double stepSeconds = -1; // < 0: chosen from the range
     // --accept-new-host-keys: trust and record SSH host keys not yet in known_hosts
     bool acceptNewHostKeys = false;
 

@@ -9,11 +9,13 @@
 #include "machinedescription.h"
 #include "machineselection.h"
 #include "machinesetup.h"
+#include "prometheusfleet.h"
 #include "session.h"
 #include "sessionlog.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSet>
 #include <QSocketNotifier>
 #include <QThread>
 #include <QTimer>
@@ -24,6 +26,7 @@
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 int g_signalPipe[2] = { -1, -1 };
@@ -68,6 +71,66 @@ bool installStopSignals(QObject *context, const std::function<void()> &stop)
     sigaction(SIGTERM, &action, nullptr);
     return true;
 }
+// Says on stderr what a machine's sources report: errors, connection and server state changes.
+void watchMachine(MachineMonitor *machine, const std::shared_ptr<QSet<QString>> &prometheusIds)
+{
+    const QString id = machine->info().id;
+    QObject::connect(machine, &MachineMonitor::errorChanged, [id](const QString &error) {
+        if (!error.isEmpty())
+            printLine(stderr, QStringLiteral("perfdash: %1: %2").arg(id, error));
+    });
+    QObject::connect(
+        machine, &MachineMonitor::connectionStateChanged, [id, prometheusIds](const ConnectionState &state) {
+            // Every sample updates the latency, every second the countdown, and every retry connects
+            // again: say only what changed.
+            static QHash<QString, ConnectionState> said;
+            if (!state.isNewsAfter(said.value(id)))
+                return;
+            said[id] = state;
+            const QString via = prometheusIds->contains(id) ? QStringLiteral("Prometheus") : QStringLiteral("SSH");
+            printLine(stderr, QStringLiteral("perfdash: %1: %2 %3").arg(id, via, state.text()));
+        });
+    QObject::connect(machine, &MachineMonitor::serverStateChanged, [id](const ServerState &state) {
+        static const char *const names[] = { "unknown", "up", "loading", "down" };
+        printLine(stderr,
+            QStringLiteral("perfdash: %1: server %2 (%3)").arg(id, QLatin1String(names[state.status]), state.detail));
+    });
+}
+
+// Starts a fleet per Prometheus server and waits (a few seconds at most) for each one's first
+// answer, so the log starts with their machines' columns. A server that does not answer yet is
+// said and polled on: its machines join when it answers (in a new log file).
+bool startFleets(Session &session, const QList<PrometheusServerConfig> &servers,
+    const std::shared_ptr<QSet<QString>> &prometheusIds, std::vector<std::unique_ptr<PrometheusFleet>> *fleets)
+{
+    for (const PrometheusServerConfig &server : servers) {
+        auto fleet = std::make_unique<PrometheusFleet>(&session, server);
+        QObject::connect(fleet.get(), &PrometheusFleet::machineAdded,
+            [prometheusIds](const QString &id) { prometheusIds->insert(id); });
+        QString error;
+        if (!fleet->start(&error)) {
+            printLine(stderr, QStringLiteral("perfdash: ") + error);
+            return false;
+        }
+        error = fleet->waitForFirstRefresh(server.timeoutSeconds * 1000 + 2000);
+        if (!error.isEmpty())
+            printLine(stderr, tr("perfdash: Prometheus %1: %2").arg(server.url, error));
+        QStringList found;
+        for (const FleetMachine &m : fleet->machines())
+            found << (m.name == m.instance ? m.id : QStringLiteral("%1 (%2)").arg(m.id, m.name));
+        printLine(stderr,
+            QCoreApplication::translate(
+                "HeadlessLogger", "perfdash: Prometheus %1: %n machine(s) %2", nullptr, int(found.size()))
+                .arg(server.url, found.join(QStringLiteral(", "))));
+        QObject::connect(fleet.get(), &PrometheusFleet::errorChanged, [url = server.url](const QString &e) {
+            printLine(stderr,
+                e.isEmpty() ? tr("perfdash: Prometheus %1 answers again").arg(url)
+                            : tr("perfdash: Prometheus %1: %2").arg(url, e));
+        });
+        fleets->push_back(std::move(fleet));
+    }
+    return true;
+}
 } // namespace
 
 int runHeadlessLogger(const CommandLine &options)
@@ -91,28 +154,14 @@ int runHeadlessLogger(const CommandLine &options)
         if (!error.isEmpty())
             printLine(stderr, QStringLiteral("perfdash: ") + error);
     });
-    for (MachineMonitor *machine : session.machines()) {
-        const QString id = machine->info().id;
-        QObject::connect(machine, &MachineMonitor::errorChanged, [id](const QString &error) {
-            if (!error.isEmpty())
-                printLine(stderr, QStringLiteral("perfdash: %1: %2").arg(id, error));
-        });
-        QObject::connect(machine, &MachineMonitor::connectionStateChanged, [id](const ConnectionState &state) {
-            // Every sample updates the latency, every second the countdown, and every retry connects
-            // again: say only what changed.
-            static QHash<QString, ConnectionState> said;
-            if (!state.isNewsAfter(said.value(id)))
-                return;
-            said[id] = state;
-            printLine(stderr, QStringLiteral("perfdash: %1: SSH %2").arg(id, state.text()));
-        });
-        QObject::connect(machine, &MachineMonitor::serverStateChanged, [id](const ServerState &state) {
-            static const char *const names[] = { "unknown", "up", "loading", "down" };
-            printLine(stderr,
-                QStringLiteral("perfdash: %1: server %2 (%3)")
-                    .arg(id, QLatin1String(names[state.status]), state.detail));
-        });
-    }
+    auto prometheusIds = std::make_shared<QSet<QString>>();
+    for (MachineMonitor *machine : session.machines())
+        watchMachine(machine, prometheusIds);
+    QObject::connect(&session, &Session::machineAdded,
+        [prometheusIds](MachineMonitor *machine) { watchMachine(machine, prometheusIds); });
+    std::vector<std::unique_ptr<PrometheusFleet>> fleets;
+    if (!startFleets(session, selection.prometheus, prometheusIds, &fleets))
+        return 1;
 
     const QString dir = LogDirectory::resolve(options.logDir);
     QString error;

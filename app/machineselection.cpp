@@ -27,8 +27,15 @@ MachineSelection MachineSelection::fromCommandLine(const CommandLine &options, c
             return selection;
         }
         selection.machines = parsed.machines;
+        selection.prometheus = parsed.prometheus;
     }
-    if (selection.machines.isEmpty() && !selection.includeThisComputer)
+    if (!options.prometheusUrl.isEmpty()) {
+        PrometheusServerConfig server;
+        server.url = options.prometheusUrl;
+        server.selector = options.prometheusSelector;
+        selection.prometheus << server;
+    }
+    if (selection.machines.isEmpty() && selection.prometheus.isEmpty() && !selection.includeThisComputer)
         selection.error = QCoreApplication::translate(
             "MachineSelection", "--no-local leaves nothing to watch: give machines with --machines");
     return selection;

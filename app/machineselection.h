@@ -12,6 +12,7 @@ struct CommandLine;
 struct MachineSelection
 {
     QList<MachineConfig> machines;
+    QList<PrometheusServerConfig> prometheus; // the file's "prometheus" list, then --prometheus
     bool includeThisComputer = true;
     QStringList warnings; // said on stderr, or in the window's banner
     QString error;        // the file cannot be used at all: the run stops with this

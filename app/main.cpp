@@ -11,6 +11,7 @@
 #include "machinesetup.h"
 #include "mainwindow.h"
 #include "markcommand.h"
+#include "prometheusfleet.h"
 #include "session.h"
 
 #include <QApplication>
@@ -25,6 +26,7 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 namespace {
 void loadTranslations(QCoreApplication *app)
@@ -114,9 +116,22 @@ int runGui(QApplication &app, CommandLine options)
     remote.newHostKeys = options.acceptNewHostKeys ? SshOptions::NewHostKeys::Accept : SshOptions::NewHostKeys::Ask;
     remote.askPassphrase = true;
     addMachines(session, selection.machines, selection.includeThisComputer, remote);
+    // Prometheus fleets: their machines join the session as they are discovered.
+    std::vector<std::unique_ptr<PrometheusFleet>> fleets;
+    QStringList fleetProblems;
+    for (const PrometheusServerConfig &server : selection.prometheus) {
+        auto fleet = std::make_unique<PrometheusFleet>(&session, server);
+        QString why;
+        if (fleet->start(&why))
+            fleets.push_back(std::move(fleet));
+        else
+            fleetProblems << why;
+    }
 
     HttpApi api(&session);
     MainWindow window(&session);
+    if (!fleetProblems.isEmpty())
+        window.showWarning(fleetProblems.join(u'\n'));
     // Saving the machines dialog changes the machines of this session in place (and saves them).
     window.setConfiguredMachines(selection.machines);
     window.setRemoteSetup(remote);

@@ -8,6 +8,7 @@
 #include "connectionprompt.h"
 #include "errorbanner.h"
 #include "exportdialog.h"
+#include "fleettablemodel.h"
 #include "helpdialog.h"
 #include "httpapidialog.h"
 #include "machinepanel.h"
@@ -30,14 +31,17 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -92,6 +96,18 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     auto *compare = new ComparePage(m_tabs);
     compare->setObjectName(QStringLiteral("comparePage"));
     m_tabs->addTab(compare, tr("Compare"));
+    // Every machine in one sortable table: a Prometheus fleet has too many for a panel each.
+    auto *fleetProxy = new QSortFilterProxyModel(this);
+    fleetProxy->setSourceModel(new FleetTableModel(session, this));
+    fleetProxy->setSortRole(FleetTableModel::SortRole);
+    auto *fleet = new QTableView(m_tabs);
+    fleet->setObjectName(QStringLiteral("fleetTable"));
+    fleet->setModel(fleetProxy);
+    fleet->setSortingEnabled(true);
+    fleet->sortByColumn(-1, Qt::AscendingOrder); // the session's order until a header is clicked
+    fleet->horizontalHeader()->setStretchLastSection(true);
+    fleet->verticalHeader()->hide();
+    m_tabs->addTab(fleet, tr("Fleet"));
     setCentralWidget(m_tabs);
 
     m_markers = new MarkersPanel(session->markers(), this);

@@ -255,6 +255,49 @@ QByteArray quoted(const QString &text)
     return out;
 }
 
+// {"prometheus": [{"url": "…", "selector": "…", "token_file": "…", "user": "…", "password": "…",
+// "timeout_s": N}]}
+void parsePrometheusList(const QJsonValue &value, MachineConfigResult *result)
+{
+    if (!value.isArray()) {
+        result->errors << tr("\"prometheus\" must be an array of servers, not %1.").arg(describe(value));
+        return;
+    }
+    const QJsonArray entries = value.toArray();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString label = tr("prometheus server %1").arg(i + 1);
+        const QJsonObject o = entries.at(i).toObject();
+        PrometheusServerConfig p;
+        bool ok = entries.at(i).isObject();
+        for (auto it = o.begin(); it != o.end() && ok; ++it) {
+            const QString key = it.key();
+            QString *field = key == u"url" ? &p.url
+                : key == u"selector"       ? &p.selector
+                : key == u"token_file"     ? &p.tokenFile
+                : key == u"user"           ? &p.user
+                : key == u"password"       ? &p.password
+                                           : nullptr;
+            if (field && it.value().isString()) {
+                *field = it.value().toString();
+            } else if (key == u"timeout_s") {
+                const auto t = wholeNumberIn(it.value(), 1, MachineConfig::MaxTimeoutSeconds);
+                ok = t.has_value();
+                p.timeoutSeconds = t.value_or(p.timeoutSeconds);
+            } else if (field) {
+                result->errors << tr("%1: \"%2\" must be a string, not %3.").arg(label, key, describe(it.value()));
+                ok = false;
+            } else {
+                result->warnings << tr("%1: unknown field \"%2\" is ignored.").arg(label, key.left(60));
+            }
+        }
+        if (!ok || !isHttpUrl(p.url)) {
+            result->errors << tr("%1: needs an \"url\" (http:// or https:// with a host) and valid fields.").arg(label);
+            continue;
+        }
+        result->prometheus << p;
+    }
+}
+
 } // namespace
 
 bool operator==(const MachineConfig &a, const MachineConfig &b)
@@ -292,7 +335,12 @@ MachineConfigResult parseMachinesJson(const QByteArray &json)
                              .arg(doc.isArray() ? tr("an array") : tr("nothing"));
         return result;
     }
+    const QJsonValue prometheus = doc.object().value(QLatin1String("prometheus"));
+    if (!prometheus.isUndefined())
+        parsePrometheusList(prometheus, &result);
     const QJsonValue list = doc.object().value(QLatin1String("machines"));
+    if (list.isUndefined() && !prometheus.isUndefined())
+        return result;
     if (!list.isArray()) {
         result.errors << (list.isUndefined()
                 ? tr("The machines file has no \"machines\" array.")

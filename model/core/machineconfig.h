@@ -36,6 +36,18 @@ struct MachineConfig
     QString nodeExporterUrl;
 };
 
+// A Prometheus server whose targets are machines (issue 15): the machines file's
+// {"prometheus": [{"url": …, "selector": …, "token_file": …}]}, or --prometheus URL.
+struct PrometheusServerConfig
+{
+    QString url;       // http(s)://host:9090, a path prefix allowed
+    QString selector;  // label matchers every query is limited to, e.g. job=~"node|llama"; empty: all
+    QString tokenFile; // a file holding a bearer token; empty: none
+    QString user;      // basic auth (when no token file)
+    QString password;
+    int timeoutSeconds = 5;
+};
+
 bool operator==(const MachineConfig &a, const MachineConfig &b);
 inline bool operator!=(const MachineConfig &a, const MachineConfig &b)
 {
@@ -44,13 +56,15 @@ inline bool operator!=(const MachineConfig &a, const MachineConfig &b)
 
 struct MachineConfigResult
 {
-    QList<MachineConfig> machines; // the valid entries, in file order
-    QStringList warnings;          // unknown fields, each naming the entry
-    QStringList errors;            // a missing id, a bad value, a duplicate id: the entry is left out
+    QList<MachineConfig> machines;            // the valid entries, in file order
+    QList<PrometheusServerConfig> prometheus; // the "prometheus" entries, in file order
+    QStringList warnings;                     // unknown fields, each naming the entry
+    QStringList errors;                       // a missing id, a bad value, a duplicate id: the entry is left out
 };
 
 bool isValidMachineId(QStringView id);
-// Parses a machines file. A file that is not JSON, or has no "machines" array, is one error.
+// Parses a machines file. A file that is not JSON, or has neither a "machines" nor a "prometheus"
+// array, is one error.
 MachineConfigResult parseMachinesJson(const QByteArray &json);
 // The same shape back; fields at their defaults are left out.
 QByteArray machinesToJson(const QList<MachineConfig> &machines);

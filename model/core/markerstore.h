@@ -15,6 +15,8 @@ public:
     const QList<Marker> &markers() const { return m_markers; }
     const Marker *find(int id) const;
     int indexOf(int id) const;
+    // Markers added since the store was made (removed ones still count): ids are given in order.
+    int addedTotal() const { return m_nextId - 1; }
 
     // Stores the marker and returns its id.
     int add(Marker marker);

@@ -15,7 +15,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrlQuery>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+#include <limits>
 
 namespace {
 
@@ -54,6 +58,20 @@ HttpResponse error(int status, const QString &message, QList<QPair<QByteArray, Q
 {
     return json(
         status, { { QStringLiteral("error"), message }, { QStringLiteral("status"), status } }, std::move(extra));
+}
+
+// A bound of GET /markers: ms since the epoch (more than 11 digits), seconds, or ISO 8601.
+bool parseRangeTime(const QString &text, qint64 *ms)
+{
+    bool ok = false;
+    const double number = text.toDouble(&ok);
+    if (ok && std::isfinite(number)) {
+        *ms = std::abs(number) >= 1e11 ? qint64(number) : qint64(number * 1000.0);
+        return true;
+    }
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    *ms = t.toMSecsSinceEpoch();
+    return t.isValid();
 }
 
 QJsonArray markersJson(const Session &session)
@@ -149,6 +167,7 @@ void HttpApi::handle(const HttpRequest &request, const HttpResponder &responder)
         { "/metrics/summary", &HttpApi::getSummary, nullptr, "GET" },
         { "/metrics/export", &HttpApi::getExport, nullptr, "GET" },
         { "/events", &HttpApi::getEvents, &HttpApi::postEvent, "GET, POST" },
+        { "/markers", &HttpApi::getMarkers, nullptr, "GET" },
     };
     for (const Route &route : routes) {
         if (request.path != route.path)
@@ -190,6 +209,39 @@ void HttpApi::getSummary(const HttpRequest &, const HttpResponder &responder)
 void HttpApi::getEvents(const HttpRequest &, const HttpResponder &responder)
 {
     responder.send(json(200, { { QStringLiteral("markers"), markersJson(*m_session) } }));
+}
+
+// GET /markers?from=T&to=T: the markers from T to T (both optional: from the start, to the end),
+// T in ms since the epoch (Grafana's ${__from}), seconds, or ISO 8601. Each as an annotation:
+// time (ms), title (the label), text (the notes), tags (the machine, if any).
+void HttpApi::getMarkers(const HttpRequest &request, const HttpResponder &responder)
+{
+    const QUrlQuery query(QString::fromUtf8(request.target.mid(request.path.size() + 1)));
+    qint64 bounds[2] = { std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max() };
+    const char *names[2] = { "from", "to" };
+    for (int i = 0; i < 2; ++i) {
+        const QString text = query.queryItemValue(QLatin1String(names[i]), QUrl::FullyDecoded).trimmed();
+        if (text.isEmpty())
+            continue;
+        if (!parseRangeTime(text, &bounds[i])) {
+            responder.send(error(400,
+                tr("%1 must be ms or seconds since the epoch, or ISO 8601, not '%2'")
+                    .arg(QLatin1String(names[i]), text.left(40))));
+            return;
+        }
+    }
+    QJsonArray markers;
+    for (const Marker &m : m_session->markers()->markers()) {
+        if (m.timeMs < bounds[0] || m.timeMs > bounds[1])
+            continue;
+        QJsonObject o = ControlProtocol::markerToJson(m);
+        o.insert(QStringLiteral("time"), double(m.timeMs));
+        o.insert(QStringLiteral("title"), m.label);
+        o.insert(QStringLiteral("text"), m.notes);
+        o.insert(QStringLiteral("tags"), m.machine.isEmpty() ? QJsonArray() : QJsonArray { m.machine });
+        markers.append(o);
+    }
+    responder.send(json(200, { { QStringLiteral("markers"), markers } }));
 }
 
 void HttpApi::postEvent(const HttpRequest &request, const HttpResponder &responder)

@@ -12,7 +12,8 @@ class Session;
 class SessionStats;
 
 // The local HTTP API of a running session (README, "HTTP API"): GET /health, /metrics (Prometheus
-// text), /metrics/summary, /metrics/export, /events; POST /events adds a marker. Loopback by default;
+// text), /metrics/summary, /metrics/export, /events, /markers?from=&to= (a time range's markers, for
+// Grafana annotations); POST /events adds a marker. Loopback by default;
 // on any other address every request needs "Authorization: Bearer TOKEN". Runs in the thread of
 // the session (the GUI thread in the window) on an HttpListener, whose limits refuse oversized,
 // slow and excess requests before they reach a handler. Each answer is built from memory; the one
@@ -52,6 +53,7 @@ private:
     void getSummary(const HttpRequest &request, const HttpResponder &responder);
     void getExport(const HttpRequest &request, const HttpResponder &responder);
     void getEvents(const HttpRequest &request, const HttpResponder &responder);
+    void getMarkers(const HttpRequest &request, const HttpResponder &responder);
     void postEvent(const HttpRequest &request, const HttpResponder &responder);
     void startAnalysis();
 

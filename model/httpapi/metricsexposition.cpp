@@ -95,6 +95,8 @@ QByteArray format(const Session &session, qint64 nowMs)
     }
     header(out, "perfdash_markers", "gauge", "Markers in the current session.");
     out += "perfdash_markers " + QByteArray::number(session.markers()->markers().size()) + '\n';
+    header(out, "perfdash_markers_total", "counter", "Markers added in the current session, removed ones included.");
+    out += "perfdash_markers_total " + QByteArray::number(session.markers()->addedTotal()) + '\n';
     return out;
 }
 

@@ -146,7 +146,7 @@ public:
         if (!m_process.waitForStarted())
             return false;
         while (!m_err.contains("logging to")) {
-            if (!m_process.waitForReadyRead(10'000))
+            if (!m_process.waitForReadyRead(10000))
                 return false;
             m_err += m_process.readAllStandardError();
         }
@@ -161,7 +161,7 @@ public:
     bool stop()
     {
         ::kill(pid_t(m_process.processId()), SIGTERM);
-        return m_process.waitForFinished(10'000) && m_process.exitCode() == 0;
+        return m_process.waitForFinished(10000) && m_process.exitCode() == 0;
     }
     QUrl url(const QString &path) const { return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)); }
     QByteArray token() const { return m_token; }
@@ -197,6 +197,7 @@ private slots:
     void summary();
     void exportHasThePathsAndTheAnalysis();
     void postEvent();
+    void markersOfARange();
     void badEvents_data();
     void badEvents();
     void oversizedBody();
@@ -382,6 +383,46 @@ void TestHttpApi::exportHasThePathsAndTheAnalysis()
     m_session->stop();
 }
 
+// GET /markers?from=&to= lists a range's markers as Grafana annotations; /metrics counts every
+// marker ever added in perfdash_markers_total, removed ones too.
+void TestHttpApi::markersOfARange()
+{
+    const qint64 t = 1796600000000;
+    m_session->addMarker(t, QStringLiteral("before"), {});
+    m_session->addMarker(t + 10000, QStringLiteral("inside"), QStringLiteral("notes"), QStringLiteral("mac1"));
+    const int gone = m_session->addMarker(t + 15000, QStringLiteral("removed"), {});
+    QVERIFY(m_session->markers()->remove(gone));
+    m_session->addMarker(t + 60000, QStringLiteral("after"), {});
+    const auto labels = [this](const QString &query) {
+        const Answer a = send(m_nam, "GET", url(QStringLiteral("/markers") + query));
+        QStringList out;
+        if (a.status != 200)
+            return QStringList { QString::number(a.status) };
+        for (const QJsonValue &v : QJsonDocument::fromJson(a.body).object().value(QStringLiteral("markers")).toArray())
+            out << v.toObject().value(QStringLiteral("title")).toString();
+        return out;
+    };
+    // Grafana's ${__from} and ${__to} are ms since the epoch.
+    QCOMPARE(labels(QStringLiteral("?from=%1&to=%2").arg(t + 5000).arg(t + 20000)),
+        QStringList { QStringLiteral("inside") });
+    QCOMPARE(labels(QStringLiteral("?from=%1").arg((t + 5000) / 1000)),
+        QStringList({ QStringLiteral("inside"), QStringLiteral("after") }));
+    const QString iso = QDateTime::fromMSecsSinceEpoch(t + 30000, Qt::UTC).toString(Qt::ISODateWithMs);
+    QCOMPARE(labels(QStringLiteral("?to=") + iso), QStringList({ QStringLiteral("before"), QStringLiteral("inside") }));
+    QCOMPARE(labels(QStringLiteral("?from=yesterday")), QStringList { QStringLiteral("400") });
+    const Answer one = send(m_nam, "GET", url(QStringLiteral("/markers?from=%1&to=%1").arg(t + 10000)));
+    const QJsonObject inside
+        = QJsonDocument::fromJson(one.body).object().value(QStringLiteral("markers")).toArray().at(0).toObject();
+    QCOMPARE(inside.value(QStringLiteral("time")).toDouble(), double(t + 10000));
+    QCOMPARE(inside.value(QStringLiteral("text")).toString(), QStringLiteral("notes"));
+    QCOMPARE(inside.value(QStringLiteral("tags")).toArray(), QJsonArray { QStringLiteral("mac1") });
+
+    const Answer metrics = send(m_nam, "GET", url(QStringLiteral("/metrics")));
+    QVERIFY2(metrics.body.contains("# TYPE perfdash_markers_total counter\nperfdash_markers_total 4\n"),
+        metrics.body.constData());
+    QVERIFY(metrics.body.contains("perfdash_markers 3\n"));
+}
+
 void TestHttpApi::postEvent()
 {
     const Answer a = send(m_nam, "POST", url(QStringLiteral("/events")),
@@ -531,7 +572,7 @@ void TestHttpApi::concurrentPostsToTheLogger()
             });
         }
     }
-    QTRY_COMPARE_WITH_TIMEOUT(done, kClients * kEach, 50'000);
+    QTRY_COMPARE_WITH_TIMEOUT(done, kClients * kEach, 50000);
     QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 5).join(u'\n')));
     const Answer list = send(m_nam, "GET", logger.url(QStringLiteral("/events")));
     QCOMPARE(list.json.value(QStringLiteral("markers")).toArray().size(), kClients * kEach);
@@ -651,7 +692,7 @@ void TestHttpApi::exportAnalysesOffTheSessionThread()
     std::atomic<bool> analysing = false;
     m_api->setAnalysisProvider([&] {
         analysing = true;
-        release.tryAcquire(1, 10'000);
+        release.tryAcquire(1, 10000);
         analysing = false;
         return QJsonObject { { QStringLiteral("issues"), 5 } };
     });
@@ -662,7 +703,7 @@ void TestHttpApi::exportAnalysesOffTheSessionThread()
     QCOMPARE(send(m_nam, "GET", url(QStringLiteral("/health"))).status, 200);
     QVERIFY(analysing);
     release.release();
-    QTRY_VERIFY_WITH_TIMEOUT(exportReply->isFinished(), 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(exportReply->isFinished(), 10000);
     const QJsonObject exported = QJsonDocument::fromJson(exportReply->readAll()).object();
     exportReply->deleteLater();
     QCOMPARE(exported.value(QStringLiteral("analysis")).toObject().value(QStringLiteral("issues")).toInt(), 5);
@@ -850,7 +891,7 @@ void TestHttpApi::prometheusScrapes()
         }(),
         qPrintable(QStringLiteral("last answer: ") + last + QStringLiteral("\nprometheus: ")
             + QString::fromUtf8(server.readAll().right(2000))),
-        40'000);
+        40000);
     QCOMPARE(value, QStringLiteral("42.25"));
 
     // Prometheus itself found the target healthy.

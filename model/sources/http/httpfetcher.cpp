@@ -73,6 +73,8 @@ void HttpFetcher::fetchWithNetworkManager(const QUrl &url, const QByteArray &pos
     QNetworkRequest request(url);
     request.setTransferTimeout(m_deadline->interval());
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("perfdash/" PERFDASH_VERSION));
+    for (const auto &header : m_extraHeaders)
+        request.setRawHeader(header.first, header.second);
     if (postJson.isNull()) {
         m_reply = m_network->get(request);
     } else {
@@ -112,6 +114,8 @@ void HttpFetcher::fetchWithSocket(const QUrl &url, const QByteArray &postJson)
         + " HTTP/1.1\r\nHost: " + url.authority(QUrl::RemoveUserInfo | QUrl::FullyEncoded).toLatin1()
         + "\r\nUser-Agent: perfdash/" PERFDASH_VERSION "\r\nAccept: */*\r\nAccept-Encoding: identity\r\n"
           "Connection: keep-alive\r\n";
+    for (const auto &header : m_extraHeaders)
+        m_request += header.first + ": " + header.second + "\r\n";
     if (!postJson.isNull())
         m_request
             += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(postJson.size()) + "\r\n";

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QUrl>
 
 #include <functional>
@@ -38,6 +40,8 @@ public:
     ~HttpFetcher() override;
 
     bool isBusy() const { return m_busy; }
+    // Header lines sent with every later request, e.g. {"Authorization", "Bearer …"}.
+    void setExtraHeaders(const QList<QPair<QByteArray, QByteArray>> &headers) { m_extraHeaders = headers; }
     // Starts a GET (or a POST when postJson is not null). Returns false when a request is in flight.
     bool fetch(const QUrl &url, int timeoutMs, const Callback &done, const QByteArray &postJson = {},
         qint64 bodyCap = kDefaultBodyCap);
@@ -60,6 +64,7 @@ private:
     qint64 m_cap = kDefaultBodyCap;
     qint64 m_startedMs = 0;
     QTimer *m_deadline = nullptr;
+    QList<QPair<QByteArray, QByteArray>> m_extraHeaders;
 
     // https://
     QNetworkAccessManager *m_network = nullptr; // made on first use, in this object's thread
