@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "markcommand.h"
 #include "session.h"
+#include "timingscommand.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -181,6 +182,11 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         loadTranslations(&app);
         return runAnalyze(options);
+    }
+    case CommandLine::Mode::Timings: {
+        QCoreApplication app(argc, argv);
+        loadTranslations(&app);
+        return runTimings(options);
     }
     case CommandLine::Mode::Mark: {
         QCoreApplication app(argc, argv);

@@ -173,7 +173,7 @@ bool JsonLinesParser::readCall(int line)
     for (size_t i = 0; i < m_members.size(); ++i) {
         const Member &m = m_members[i];
         const int role = m_roles[i];
-        if (role == Function || role == Duration || role == Start)
+        if (role == Function || role == Duration || role == Start || role == Timestamp || role == End)
             continue;
         if (m.type == Type::Number) {
             if (const int col = m_builder.numericColumn(FlatJson::keyBytes(m)); col >= 0)
