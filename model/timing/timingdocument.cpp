@@ -70,7 +70,9 @@ struct SeriesSink
     void addObject(const QString &prefix, double t, const QJsonObject &o)
     {
         for (auto it = o.begin(); it != o.end(); ++it) {
-            if (it->isDouble() && it.key() != QLatin1String("timestamp"))
+            static const QStringList notMeasures { QStringLiteral("timestamp"), QStringLiteral("id"),
+                QStringLiteral("gpu_id"), QStringLiteral("index") };
+            if (it->isDouble() && !notMeasures.contains(it.key()))
                 add(prefix + it.key(), t, it->toDouble());
         }
     }

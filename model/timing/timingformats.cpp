@@ -72,8 +72,12 @@ public:
                 }
                 ++q;
             }
-            if (!nl)
-                break;
+            if (!nl) {
+                // A line longer than the head: a call when its object opens with "function".
+                static const QRegularExpression opening(QStringLiteral("\\{\\s*\"function\"\\s*:"));
+                const QByteArray cut(p, qsizetype(std::min<ptrdiff_t>(end - p, 4096)));
+                return head.size() >= TimingReader::kHeadBytes && opening.match(QString::fromLatin1(cut)).hasMatch();
+            }
             p = nl + 1;
         }
         return false;

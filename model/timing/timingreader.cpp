@@ -26,17 +26,20 @@ QString notText(const QByteArray &head)
     if (head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF"))
         return tr("UTF-16 text: timing logs are read as UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)");
     const qsizetype n = std::min<qsizetype>(head.size(), 4096);
-    qsizetype nuls = 0, oddNuls = 0;
+    qsizetype nuls = 0, oddNuls = 0, controls = 0;
     for (qsizetype i = 0; i < n; ++i) {
-        if (head[i] == '\0') {
+        const unsigned char c = static_cast<unsigned char>(head[i]);
+        if (c == 0) {
             ++nuls;
             oddNuls += i % 2;
         }
+        // Control bytes no text holds (tab, line ends, form feed and ESC of colours are text).
+        controls += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b;
     }
     if (nuls > n / 4 && (oddNuls > nuls * 9 / 10 || oddNuls < nuls / 10))
         return tr("UTF-16 text: timing logs are read as UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)");
-    if (nuls > 0)
-        return tr("binary data (NUL bytes), not a text log");
+    if (controls > n / 16) // a few are damage in a log (warned about where they are), many are no text
+        return tr("binary data, not a text log");
     return {};
 }
 
