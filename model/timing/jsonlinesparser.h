@@ -7,6 +7,7 @@
 #include <QByteArrayView>
 
 #include <array>
+#include <utility>
 #include <vector>
 
 // Shape A (JSON lines, one call per line, maybe after a logging prefix) and shape B's timing.log
@@ -39,6 +40,8 @@ public:
     void setReadCalls(bool read) { m_readCalls = read; }
     qint64 ignoredCalls() const { return m_ignoredCalls; }
     qsizetype pendingBytes() const { return m_partial.size(); }
+    // The partial last line kept so far, handed over (TimingFollower carries it to its next read).
+    QByteArray takePartial() { return std::exchange(m_partial, {}); }
 
 private:
     void parseLine(const char *b, const char *e);
