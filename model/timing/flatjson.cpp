@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 
@@ -20,18 +21,12 @@ const char *scanString(const char *p, const char *end, bool *escaped)
 {
     *escaped = false;
     for (++p; p < end; ++p) {
-        const char *q = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
-        if (!q)
-            return nullptr;
-        // Count the backslashes before the quote: an odd count escapes it.
-        const char *b = q;
-        while (b > p && b[-1] == '\\')
-            --b;
-        if (!*escaped && std::memchr(p, '\\', size_t(q - p)))
+        if (*p == '"')
+            return p;
+        if (*p == '\\') {
             *escaped = true;
-        if ((q - b) % 2 == 0)
-            return q;
-        p = q;
+            ++p; // the escaped byte
+        }
     }
     return nullptr;
 }
@@ -69,6 +64,37 @@ bool isDelimiter(char c)
     return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+// A plain decimal (-?digits[.digits], at most 15 digits) exactly: the digits as an integer, below
+// 2^53, divided by an exact power of ten is correctly rounded (Clinger's fast path). False for
+// anything else, which std::from_chars then reads.
+bool fastDecimal(const char *b, const char *e, double *out)
+{
+    static constexpr double kPow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15 };
+    const bool negative = *b == '-';
+    const char *p = b + (negative ? 1 : 0);
+    std::uint64_t mantissa = 0;
+    int digits = 0;
+    int fraction = -1; // digits after the point; -1: no point
+    for (; p < e; ++p) {
+        if (*p >= '0' && *p <= '9') {
+            mantissa = mantissa * 10 + std::uint64_t(*p - '0');
+            ++digits;
+            if (fraction >= 0)
+                ++fraction;
+        } else if (*p == '.' && fraction < 0) {
+            fraction = 0;
+        } else {
+            return false;
+        }
+    }
+    if (digits == 0 || digits > 15 || fraction == 0)
+        return false;
+    const double v = double(mantissa) / kPow10[fraction > 0 ? fraction : 0];
+    *out = negative ? -v : v;
+    return true;
+}
+
 bool parseNumber(const char *b, const char *e, double *out)
 {
     const size_t n = size_t(e - b);
@@ -86,6 +112,8 @@ bool parseNumber(const char *b, const char *e, double *out)
     }
     if (n == 0 || !(*b == '-' || (*b >= '0' && *b <= '9')))
         return false;
+    if (fastDecimal(b, e, out))
+        return true;
     const auto r = std::from_chars(b, e, *out);
     return r.ec == std::errc() && r.ptr == e;
 }

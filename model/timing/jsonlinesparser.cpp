@@ -37,6 +37,14 @@ Role roleOf(QByteArrayView key)
     return None;
 }
 
+bool isAscii(const char *b, const char *e)
+{
+    unsigned char any = 0;
+    for (; b < e; ++b)
+        any |= static_cast<unsigned char>(*b);
+    return any < 0x80;
+}
+
 QString text(const Member &m)
 {
     return m.type == Type::Null ? QString() : QString::fromUtf8(FlatJson::valueBytes(m));
@@ -102,7 +110,7 @@ void JsonLinesParser::parseLine(const char *b, const char *e)
             indexRoles();
             const bool errorRecord = m_byRole[Traceback] || m_byRole[ErrorType];
             if (m_byRole[Function] || errorRecord) {
-                if (!QByteArrayView(b, e - b).isValidUtf8())
+                if (!isAscii(b, e) && !QByteArrayView(b, e - b).isValidUtf8())
                     m_builder.warn(m_file, line, tr("bytes that are not UTF-8 (replaced by U+FFFD)"));
                 if (errorRecord)
                     readError(line);
@@ -122,11 +130,22 @@ void JsonLinesParser::indexRoles()
 {
     m_byRole.fill(nullptr);
     m_roles.resize(m_members.size());
+    if (m_keys.size() < m_members.size())
+        m_keys.resize(m_members.size());
     for (size_t i = 0; i < m_members.size(); ++i) {
-        const Role r = m_members[i].keyEscaped ? roleOf(FlatJson::keyBytes(m_members[i])) : roleOf(m_members[i].key);
+        const Member &m = m_members[i];
+        KeyAt &at = m_keys[i];
+        if (m.keyEscaped || at.key.size() != m.key.size()
+            || std::memcmp(at.key.constData(), m.key.data(), size_t(m.key.size())) != 0) {
+            at.key = FlatJson::keyBytes(m);
+            at.key.detach();
+            at.role = roleOf(at.key);
+            at.numeric = at.text = -2;
+        }
+        const int r = at.role;
         m_roles[i] = r;
         if (r != None && !m_byRole[size_t(r)])
-            m_byRole[size_t(r)] = &m_members[i];
+            m_byRole[size_t(r)] = &m;
     }
 }
 
@@ -175,15 +194,17 @@ bool JsonLinesParser::readCall(int line)
         const int role = m_roles[i];
         if (role == Function || role == Duration || role == Start || role == Timestamp || role == End)
             continue;
-        if (m.type == Type::Number) {
-            if (const int col = m_builder.numericColumn(FlatJson::keyBytes(m)); col >= 0)
-                m_builder.setNumber(col, call, m.number);
+        KeyAt &at = m_keys[i];
+        if (m.type == Type::Number || m.type == Type::True || m.type == Type::False) {
+            if (at.numeric == -2)
+                at.numeric = m_builder.numericColumn(at.key);
+            if (at.numeric >= 0)
+                m_builder.setNumber(at.numeric, call, m.type == Type::Number ? m.number : m.type == Type::True ? 1.0 : 0.0);
         } else if (m.type == Type::String || m.type == Type::Nested) {
-            if (const int col = m_builder.textColumn(role == Uuid ? QByteArray("uuid") : FlatJson::keyBytes(m)); col >= 0)
-                m_builder.setText(col, call, FlatJson::valueBytes(m));
-        } else if (m.type == Type::True || m.type == Type::False) {
-            if (const int col = m_builder.numericColumn(FlatJson::keyBytes(m)); col >= 0)
-                m_builder.setNumber(col, call, m.type == Type::True ? 1.0 : 0.0);
+            if (at.text == -2)
+                at.text = m_builder.textColumn(role == Uuid ? QByteArray("uuid") : at.key);
+            if (at.text >= 0)
+                m_builder.setText(at.text, call, FlatJson::valueBytes(m));
         }
     }
     if (failed) {

@@ -58,5 +58,15 @@ private:
     QByteArray m_partial;
     std::vector<FlatJson::Member> m_members;
     std::vector<int> m_roles;                        // the role of each member (see the .cpp)
+    // What the key at each position of the last objects was: lines of one program repeat their
+    // keys in the same order, so a key's role and columns are found without hashing it again.
+    struct KeyAt
+    {
+        QByteArray key;
+        int role = 0;
+        int numeric = -2; // -2: not looked up yet
+        int text = -2;
+    };
+    std::vector<KeyAt> m_keys;
     std::array<const FlatJson::Member *, 16> m_byRole {}; // the first member of each role
 };

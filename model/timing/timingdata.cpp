@@ -34,40 +34,7 @@ const TextColumn *TimingData::textColumn(const QString &name) const
 
 void TimingData::append(const TimingData &other)
 {
-    TimingBuilder b(*this);
-    const qsizetype base = size();
-    std::vector<int> fn(size_t(other.functions.size()));
-    for (qsizetype i = 0; i < other.functions.size(); ++i)
-        fn[size_t(i)] = b.function(other.functions[i]);
-    std::vector<int> files(size_t(other.files.size()));
-    for (qsizetype i = 0; i < other.files.size(); ++i)
-        files[size_t(i)] = b.file(other.files[i]);
-    for (qsizetype i = 0; i < other.size(); ++i) {
-        const size_t k = size_t(i);
-        b.addCall(fn[size_t(other.function[k])], other.start[k], other.duration[k], other.ok[k],
-            files[size_t(other.fileIndex[k])], other.line[k]);
-    }
-    for (const NumericColumn &c : other.numeric) {
-        const int col = b.numericColumn(c.name.toUtf8());
-        for (size_t j = 0; col >= 0 && j < c.rows.size(); ++j)
-            b.setNumber(col, base + c.rows[j], c.values[j]);
-    }
-    for (const TextColumn &c : other.text) {
-        const int col = b.textColumn(c.name.toUtf8());
-        for (size_t j = 0; col >= 0 && j < c.rows.size(); ++j)
-            b.setText(col, base + c.rows[j], c.values[c.valueIndex[j]]);
-    }
-    for (TimingError e : other.errors) {
-        if (e.call >= 0)
-            e.call += base;
-        errors.append(e);
-    }
-    series += other.series;
-    markers += other.markers;
-    specs += other.specs;
-    warnings += other.warnings;
-    skippedLines += other.skippedLines;
-    warningsNotListed += other.warningsNotListed;
+    TimingBuilder(*this).append(other);
 }
 
 TimingBuilder::TimingBuilder(TimingData &data)
@@ -109,6 +76,17 @@ int TimingBuilder::function(QByteArrayView utf8)
 int TimingBuilder::function(QStringView name)
 {
     return function(QByteArrayView(name.toUtf8()));
+}
+
+void TimingBuilder::reserve(qsizetype calls)
+{
+    const size_t n = size_t(m_data.size() + calls);
+    m_data.function.reserve(n);
+    m_data.start.reserve(n);
+    m_data.duration.reserve(n);
+    m_data.ok.reserve(n);
+    m_data.fileIndex.reserve(n);
+    m_data.line.reserve(n);
 }
 
 qsizetype TimingBuilder::addCall(int function, double start, double duration, bool ok, int file, int line)
@@ -196,4 +174,72 @@ void TimingBuilder::warn(int file, int line, const QString &message)
         return;
     }
     m_data.warnings.append(TimingWarning { m_data.files.value(file), line, message });
+}
+
+void TimingBuilder::append(const TimingData &other, int lineOffset)
+{
+    const std::uint32_t base = std::uint32_t(m_data.size());
+    std::vector<int> fn(size_t(other.functions.size()));
+    for (qsizetype i = 0; i < other.functions.size(); ++i)
+        fn[size_t(i)] = function(QStringView(other.functions[i]));
+    std::vector<int> files(size_t(other.files.size()));
+    for (qsizetype i = 0; i < other.files.size(); ++i)
+        files[size_t(i)] = file(other.files[i]);
+    const size_t n = size_t(other.size());
+    m_data.function.reserve(m_data.function.size() + n);
+    m_data.fileIndex.reserve(m_data.fileIndex.size() + n);
+    m_data.line.reserve(m_data.line.size() + n);
+    for (size_t i = 0; i < n; ++i) {
+        m_data.function.push_back(fn[size_t(other.function[i])]);
+        m_data.fileIndex.push_back(files[size_t(other.fileIndex[i])]);
+        m_data.line.push_back(other.line[i] > 0 ? other.line[i] + lineOffset : 0);
+    }
+    m_data.start.insert(m_data.start.end(), other.start.begin(), other.start.end());
+    m_data.duration.insert(m_data.duration.end(), other.duration.begin(), other.duration.end());
+    m_data.ok.insert(m_data.ok.end(), other.ok.begin(), other.ok.end());
+    for (const NumericColumn &c : other.numeric) {
+        const int col = numericColumn(QByteArrayView(c.name.toUtf8()));
+        if (col < 0)
+            continue;
+        NumericColumn &to = m_data.numeric[size_t(col)];
+        for (const std::uint32_t row : c.rows)
+            to.rows.push_back(row + base);
+        to.values.insert(to.values.end(), c.values.begin(), c.values.end());
+    }
+    for (const TextColumn &c : other.text) {
+        const int col = textColumn(QByteArrayView(c.name.toUtf8()));
+        if (col < 0)
+            continue;
+        // Intern each distinct value once: the first call with it goes through setText.
+        std::vector<int> valueOf(size_t(c.values.size()), -1);
+        TextColumn &to = m_data.text[size_t(col)];
+        for (size_t j = 0; j < c.rows.size(); ++j) {
+            int &v = valueOf[size_t(c.valueIndex[j])];
+            if (v < 0) {
+                setText(col, c.rows[j] + base, QStringView(c.values[c.valueIndex[j]]));
+                v = to.valueIndex.back();
+                continue;
+            }
+            to.rows.push_back(c.rows[j] + base);
+            to.valueIndex.push_back(v);
+        }
+    }
+    for (TimingError e : other.errors) {
+        if (e.call >= 0)
+            e.call += base;
+        e.line = e.line > 0 ? e.line + lineOffset : 0;
+        m_data.errors.append(e);
+    }
+    m_data.series += other.series;
+    m_data.markers += other.markers;
+    m_data.specs += other.specs;
+    for (TimingWarning w : other.warnings) {
+        w.line = w.line > 0 ? w.line + lineOffset : 0;
+        if (m_data.warnings.size() < kMaxWarnings)
+            m_data.warnings.append(w);
+        else
+            ++m_data.warningsNotListed;
+    }
+    m_data.skippedLines += other.skippedLines;
+    m_data.warningsNotListed += other.warningsNotListed;
 }

@@ -128,6 +128,8 @@ public:
     int file(const QString &path);
     int function(QByteArrayView utf8);
     int function(QStringView name);
+    // Room for that many calls in the per-call columns (no reallocation while they come).
+    void reserve(qsizetype calls);
     // Appends a call; returns its index.
     qsizetype addCall(int function, double start, double duration, bool ok, int file, int line);
     // The column of that attribute name, or -1 past kMaxAttributes (warned once).
@@ -137,6 +139,9 @@ public:
     void setText(int column, qsizetype call, QByteArrayView utf8Value);
     void setText(int column, qsizetype call, QStringView value);
     void warn(int file, int line, const QString &message);
+    // Appends another TimingData (a piece of the same file read on another thread, new calls of a
+    // followed file): names, attributes and files re-indexed, `lineOffset` added to its lines.
+    void append(const TimingData &other, int lineOffset = 0);
 
 private:
     bool roomForAttribute(int file);

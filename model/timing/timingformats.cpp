@@ -1,6 +1,7 @@
 // The readers of each timing shape behind TimingFormat, and how each recognises its content.
 #include "flatjson.h"
 #include "jsonlinesparser.h"
+#include "parallel.h"
 #include "timingcsv.h"
 #include "timingdocument.h"
 #include "timingformats.h"
@@ -12,6 +13,9 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <thread>
+
 namespace {
 
 QString tr(const char *text)
@@ -20,6 +24,36 @@ QString tr(const char *text)
 }
 
 constexpr qint64 kChunk = 4 << 20;
+constexpr qint64 kParallelBytes = 16 << 20; // JSON lines from this size are parsed on several threads
+constexpr int kMaxThreads = 4;
+
+// Feeds `bytes` bytes from the file's position to the parser, 4 MB at a time.
+void readRange(QFile &in, JsonLinesParser &parser, qint64 bytes)
+{
+    QByteArray buffer(kChunk, Qt::Uninitialized);
+    while (bytes > 0) {
+        const qint64 n = in.read(buffer.data(), std::min(kChunk, bytes));
+        if (n <= 0)
+            break;
+        bytes -= n;
+        parser.feed(QByteArrayView(buffer.constData(), n));
+    }
+}
+
+// The offset of the first line start at or after `pos` (the file's size when none).
+qint64 lineStartAtOrAfter(QFile &in, qint64 pos)
+{
+    if (pos <= 0 || !in.seek(pos - 1))
+        return 0;
+    for (;;) {
+        const QByteArray window = in.read(64 << 10);
+        if (window.isEmpty())
+            return in.size();
+        const qsizetype nl = window.indexOf('\n');
+        if (nl >= 0)
+            return in.pos() - window.size() + nl + 1;
+    }
+}
 constexpr int kHeadLines = 1000; // lines of the head looked at for a JSON-lines call
 
 char firstByte(const QByteArray &head)
@@ -191,17 +225,49 @@ const QList<const TimingFormat *> &all()
 
 qint64 readJsonLines(QFile &in, TimingBuilder &builder, int file, bool readCalls)
 {
-    JsonLinesParser parser(builder, file);
-    parser.setReadCalls(readCalls);
-    QByteArray buffer(kChunk, Qt::Uninitialized);
-    for (;;) {
-        const qint64 n = in.read(buffer.data(), kChunk);
-        if (n <= 0)
-            break;
-        parser.feed(QByteArrayView(buffer.constData(), n));
+    const qint64 size = in.size();
+    const int threads = size >= kParallelBytes && readCalls
+        ? std::clamp(int(std::thread::hardware_concurrency()), 1, kMaxThreads)
+        : 1;
+    if (threads == 1) {
+        JsonLinesParser parser(builder, file);
+        parser.setReadCalls(readCalls);
+        readRange(in, parser, size);
+        parser.finish();
+        return parser.ignoredCalls();
     }
-    parser.finish();
-    return parser.ignoredCalls();
+    // Pieces that start at line starts, each parsed on its own thread into its own columns, then
+    // appended in order, their line numbers shifted by the lines of the pieces before.
+    std::vector<qint64> bounds { 0 };
+    for (int k = 1; k < threads; ++k) {
+        const qint64 b = lineStartAtOrAfter(in, size * k / threads);
+        if (b > bounds.back() && b < size)
+            bounds.push_back(b);
+    }
+    bounds.push_back(size);
+    const int pieces = int(bounds.size()) - 1;
+    std::vector<TimingData> parts;
+    parts.resize(size_t(pieces));
+    std::vector<int> lines(size_t(pieces), 0);
+    const QString path = builder.data().files.value(file);
+    Parallel::runTogether(pieces, [&](int k) {
+        QFile f(in.fileName());
+        TimingBuilder b(parts[size_t(k)]);
+        b.reserve((bounds[size_t(k) + 1] - bounds[size_t(k)]) / 64); // address space only: no page is touched
+        JsonLinesParser parser(b, b.file(path));
+        if (!f.open(QIODevice::ReadOnly) || !f.seek(bounds[size_t(k)]))
+            return;
+        readRange(f, parser, bounds[size_t(k) + 1] - bounds[size_t(k)]);
+        parser.finish();
+        lines[size_t(k)] = parser.nextLine() - 1;
+    });
+    int offset = 0;
+    for (int k = 0; k < pieces; ++k) {
+        builder.append(parts[size_t(k)], offset);
+        parts[size_t(k)] = TimingData();
+        offset += lines[size_t(k)];
+    }
+    return 0;
 }
 
 QString tierFromName(const QString &path)

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 namespace {
 
@@ -12,23 +13,22 @@ QString tr(const char *text)
     return QCoreApplication::translate("TimingStats", text);
 }
 
-std::vector<qsizetype> byStart(const TimingData &data)
+// (start, end) of every call, by start.
+std::vector<std::pair<double, double>> byStart(const TimingData &data)
 {
-    std::vector<qsizetype> order(size_t(data.size()));
-    std::iota(order.begin(), order.end(), 0);
-    if (!std::is_sorted(data.start.begin(), data.start.end()))
-        std::stable_sort(order.begin(), order.end(), [&data](qsizetype a, qsizetype b) {
-            return data.start[size_t(a)] < data.start[size_t(b)];
-        });
-    return order;
+    std::vector<std::pair<double, double>> calls(size_t(data.size()));
+    for (size_t i = 0; i < calls.size(); ++i)
+        calls[i] = { data.start[i], data.start[i] + data.duration[i] };
+    std::sort(calls.begin(), calls.end());
+    return calls;
 }
 
-double medianGap(const TimingData &data, const std::vector<qsizetype> &order)
+double medianGap(const std::vector<std::pair<double, double>> &calls)
 {
     std::vector<double> gaps;
-    gaps.reserve(order.size());
-    for (size_t i = 1; i < order.size(); ++i) {
-        const double gap = data.start[size_t(order[i])] - data.start[size_t(order[i - 1])];
+    gaps.reserve(calls.size());
+    for (size_t i = 1; i < calls.size(); ++i) {
+        const double gap = calls[i].first - calls[i - 1].first;
         if (gap > 0)
             gaps.push_back(gap);
     }
@@ -103,16 +103,15 @@ QList<TimingRun> runs(const TimingData &data)
     QList<TimingRun> out;
     if (data.size() == 0)
         return out;
-    const std::vector<qsizetype> order = byStart(data);
-    const double threshold = std::max(kGapFactor * medianGap(data, order), kMinGapSeconds);
-    TimingRun run { data.start[size_t(order[0])], data.end(order[0]), 0 };
-    for (const qsizetype i : order) {
-        const double start = data.start[size_t(i)];
+    const std::vector<std::pair<double, double>> calls = byStart(data);
+    const double threshold = std::max(kGapFactor * medianGap(calls), kMinGapSeconds);
+    TimingRun run { calls[0].first, calls[0].second, 0 };
+    for (const auto &[start, end] : calls) {
         if (start - run.end > threshold) {
             out.append(run);
-            run = TimingRun { start, data.end(i), 0 };
+            run = TimingRun { start, end, 0 };
         }
-        run.end = std::max(run.end, data.end(i));
+        run.end = std::max(run.end, end);
         ++run.calls;
     }
     out.append(run);

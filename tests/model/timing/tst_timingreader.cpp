@@ -5,6 +5,8 @@
 #include "timingstats.h"
 #include "timingtiers.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -64,6 +66,7 @@ private slots:
     void collector();
     void requestsPerTier();
     void traceNestedAndUnbalanced();
+    void largeFileReadInPieces();
 };
 
 // Each fixture: its shape from content, the calls in the order read, and the lines warned about.
@@ -276,6 +279,58 @@ void TestTimingReader::traceNestedAndUnbalanced()
     QCOMPARE(rss.time, (std::vector<double> { 1.0, 2.0 }));
     QCOMPARE(rss.value, (std::vector<double> { 100, 120 }));
     QCOMPARE(attribute(d, "args.bytes", 0), 4096.0);
+}
+
+// A file over 16 MB is parsed on several threads in pieces cut at line starts: the calls, their
+// lines, the warnings' lines and the names must be those of one pass. 200,000 lines of ~100 bytes;
+// every 997th line has a negative execution_time, every 1,009th is a plain message.
+void TestTimingReader::largeFileReadInPieces()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.log"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QByteArray bytes;
+    QList<int> badLines;
+    qint64 messages = 0;
+    std::vector<int> callLines;
+    for (int line = 1; line <= 200000; ++line) {
+        if (line % 1009 == 0) {
+            bytes += "INFO a plain message of the program, padded to about a hundred bytes like the calls....\n";
+            ++messages;
+            continue;
+        }
+        const bool bad = line % 997 == 0;
+        bytes += "{\"function\": \"f" + QByteArray::number(line % 7) + "\", \"execution_time\": "
+            + (bad ? QByteArray("-1") : QByteArray::number(line % 100) + ".5") + ", \"timestamp\": "
+            + QByteArray::number(1000000 + line) + ", \"k\": " + QByteArray::number(line) + ", \"pad\": \"xxxxxxxxxxxxxxxxxxxxxx\"}\n";
+        if (bad)
+            badLines << line;
+        else
+            callLines.push_back(line);
+    }
+    QVERIFY(bytes.size() > (16 << 20));
+    QCOMPARE(f.write(bytes), bytes.size());
+    f.close();
+    const TimingData d = readOk(path);
+    QCOMPARE(d.line, callLines);
+    QCOMPARE(warningLines(d).mid(0, 50), badLines.mid(0, 50));
+    QCOMPARE(d.warnings.size() + d.warningsNotListed, badLines.size());
+    QCOMPARE(d.skippedLines, messages);
+    QCOMPARE(d.functions.size(), 7);
+    bool same = true;
+    const NumericColumn *k = d.numericColumn(QStringLiteral("k"));
+    QVERIFY(k);
+    QCOMPARE(qsizetype(k->rows.size()), d.size());
+    for (qsizetype i = 0; i < d.size(); ++i) {
+        const int line = d.line[size_t(i)];
+        same = same && d.functionName(i) == QStringLiteral("f%1").arg(line % 7) && k->rows[size_t(i)] == quint32(i)
+            && k->values[size_t(i)] == line && d.start[size_t(i)] == 1000000 + line - (line % 100 + 0.5);
+    }
+    QVERIFY(same);
+    const TextColumn *pad = d.textColumn(QStringLiteral("pad"));
+    QVERIFY(pad);
+    QCOMPARE(pad->values.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTimingReader)
