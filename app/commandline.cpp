@@ -133,14 +133,14 @@ template<typename Fail> CommandLine parseTimings(const QCommandLineParser &parse
     if (parser.isSet(QStringLiteral("json")) && cl.jsonOut.isEmpty())
         return fail(tr("--json needs a file"));
     if (parser.isSet(QStringLiteral("run")) && !parseRun(parser.value(QStringLiteral("run")), cl))
-        return fail(tr("--run must be latest, all or a run number from 1, not '%1'")
-                        .arg(parser.value(QStringLiteral("run"))));
+        return fail(
+            tr("--run must be latest, all or a run number from 1, not '%1'").arg(parser.value(QStringLiteral("run"))));
     if (parser.isSet(QStringLiteral("top"))) {
         bool ok = false;
         cl.top = parser.value(QStringLiteral("top")).toInt(&ok);
         if (!ok || cl.top < 0)
-            return fail(tr("--top must be a count of functions, 0 or more, not '%1'")
-                            .arg(parser.value(QStringLiteral("top"))));
+            return fail(
+                tr("--top must be a count of functions, 0 or more, not '%1'").arg(parser.value(QStringLiteral("top"))));
     }
     return cl;
 }

@@ -24,8 +24,8 @@ struct CommandLine
     QString http;         // --http ADDR:PORT: serve the HTTP API there
     QString httpToken;    // --http-token TOKEN
 
-    // perfdash analyze [FILE|DIR] …, perfdash timings [FILE|DIR] …, and `perfdash FILE.csv` (a log to open in the Analysis tab, in the
-    // running window when there is one).
+    // perfdash analyze [FILE|DIR] …, perfdash timings [FILE|DIR] …, and `perfdash FILE.csv` (a log to
+    // open in the Analysis tab, in the running window when there is one).
     QString path;                           // empty: the newest log of the log directory
     QString jsonOut;                        // --json OUT ("-": standard output)
     double cpuThreshold = -1;               // --cpu-threshold N; < 0: not given

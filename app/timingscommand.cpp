@@ -59,7 +59,8 @@ int runTimings(const CommandLine &options)
         return fail(path + QStringLiteral(": ") + summary.error + first);
     }
 
-    const auto json = [&] { return QJsonDocument(TimingReport::toJson(*read.data, summary)).toJson(QJsonDocument::Indented); };
+    const auto json
+        = [&] { return QJsonDocument(TimingReport::toJson(*read.data, summary)).toJson(QJsonDocument::Indented); };
     if (options.jsonOut == QLatin1String("-")) {
         print(json());
         return 0;

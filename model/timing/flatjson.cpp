@@ -69,8 +69,8 @@ bool isDelimiter(char c)
 // anything else, which std::from_chars then reads.
 bool fastDecimal(const char *b, const char *e, double *out)
 {
-    static constexpr double kPow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
-        1e14, 1e15 };
+    static constexpr double kPow10[]
+        = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
     const bool negative = *b == '-';
     const char *p = b + (negative ? 1 : 0);
     std::uint64_t mantissa = 0;
@@ -244,11 +244,21 @@ QByteArray unescape(QByteArrayView raw)
         const char c = p[1];
         p += 2;
         switch (c) {
-        case 'n': out.append('\n'); break;
-        case 't': out.append('\t'); break;
-        case 'r': out.append('\r'); break;
-        case 'b': out.append('\b'); break;
-        case 'f': out.append('\f'); break;
+        case 'n':
+            out.append('\n');
+            break;
+        case 't':
+            out.append('\t');
+            break;
+        case 'r':
+            out.append('\r');
+            break;
+        case 'b':
+            out.append('\b');
+            break;
+        case 'f':
+            out.append('\f');
+            break;
         case 'u': {
             unsigned cp = 0;
             if (!hex4(p, end, &cp)) {
@@ -267,7 +277,9 @@ QByteArray unescape(QByteArrayView raw)
             appendUtf8(out, cp);
             break;
         }
-        default: out.append(c); break; // \" \\ \/ and anything else as itself
+        default:
+            out.append(c);
+            break; // \" \\ \/ and anything else as itself
         }
     }
     return out;

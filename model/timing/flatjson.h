@@ -16,10 +16,10 @@ enum class Type { String, Number, True, False, Null, Nested };
 
 struct Member
 {
-    QByteArrayView key;  // raw, between the quotes
+    QByteArrayView key; // raw, between the quotes
     bool keyEscaped = false;
     Type type = Type::Null;
-    QByteArrayView raw;  // strings: between the quotes; others: the token or nested text
+    QByteArrayView raw;   // strings: between the quotes; others: the token or nested text
     bool escaped = false; // a string with backslash escapes (decode() undoes them)
     double number = 0;    // Type::Number
 };

@@ -199,7 +199,10 @@ bool JsonLinesParser::readCall(int line)
             if (at.numeric == -2)
                 at.numeric = m_builder.numericColumn(at.key);
             if (at.numeric >= 0)
-                m_builder.setNumber(at.numeric, call, m.type == Type::Number ? m.number : m.type == Type::True ? 1.0 : 0.0);
+                m_builder.setNumber(at.numeric, call,
+                    m.type == Type::Number     ? m.number
+                        : m.type == Type::True ? 1.0
+                                               : 0.0);
         } else if (m.type == Type::String || m.type == Type::Nested) {
             if (at.text == -2)
                 at.text = m_builder.textColumn(role == Uuid ? QByteArray("uuid") : at.key);

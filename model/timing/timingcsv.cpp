@@ -115,21 +115,38 @@ void RowReader::call(const std::vector<QString> &cells, int line)
     for (size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
         const QString &c = cells[i];
         switch (columns[i].role) {
-        case Function: function = c; break;
-        case Duration: duration = c.toDouble() * columns[i].scale; break;
-        case Start: start = TimingTime::parse(c); break;
-        case End: end = TimingTime::parse(c); break;
-        case EndStamp: stamp = TimingTime::parse(c); break;
-        case Success: parseBool(c, &ok); break;
-        case Error: error = c; break;
-        case Uuid: uuid = c; break;
+        case Function:
+            function = c;
+            break;
+        case Duration:
+            duration = c.toDouble() * columns[i].scale;
+            break;
+        case Start:
+            start = TimingTime::parse(c);
+            break;
+        case End:
+            end = TimingTime::parse(c);
+            break;
+        case EndStamp:
+            stamp = TimingTime::parse(c);
+            break;
+        case Success:
+            parseBool(c, &ok);
+            break;
+        case Error:
+            error = c;
+            break;
+        case Uuid:
+            uuid = c;
+            break;
         case Tier:
             if (!c.trimmed().isEmpty()) {
                 rowTier = c.trimmed();
                 tierCell = true;
             }
             break;
-        default: break;
+        default:
+            break;
         }
     }
     if (kind == Kind::Requests)
@@ -163,8 +180,8 @@ void RowReader::call(const std::vector<QString> &cells, int line)
             if (const int col = b.numericColumn(name); col >= 0)
                 b.setNumber(col, row, v);
         } else if (const int col = b.textColumn(role == Tier ? QByteArray("hardware_tier")
-                           : role == Uuid                 ? QByteArray("uuid")
-                                                          : name);
+                           : role == Uuid                    ? QByteArray("uuid")
+                                                             : name);
                    col >= 0) {
             b.setText(col, row, cells[i]);
         }
@@ -174,8 +191,8 @@ void RowReader::call(const std::vector<QString> &cells, int line)
             b.setText(col, row, rowTier);
     }
     if (!ok)
-        b.data().errors.append(TimingError { row, function, uuid, {}, error, {}, start + duration,
-            b.data().files.value(file), line });
+        b.data().errors.append(
+            TimingError { row, function, uuid, {}, error, {}, start + duration, b.data().files.value(file), line });
 }
 
 void RowReader::sample(const std::vector<QString> &cells, int line)
@@ -186,7 +203,8 @@ void RowReader::sample(const std::vector<QString> &cells, int line)
         if (columns[i].role == Time)
             t = TimingTime::parse(cells[i]);
         const QStringList w = words(columns[i].name);
-        if (w == QStringList { QStringLiteral("gpu"), QStringLiteral("id") } || w == QStringList { QStringLiteral("index") })
+        if (w == QStringList { QStringLiteral("gpu"), QStringLiteral("id") }
+            || w == QStringList { QStringLiteral("index") })
             gpu = cells[i].trimmed();
     }
     if (!std::isfinite(t)) {
@@ -198,7 +216,8 @@ void RowReader::sample(const std::vector<QString> &cells, int line)
         const double v = cells[i].toDouble(&isNumber);
         if (columns[i].role == Time || !isNumber)
             continue;
-        const QString name = prefix + (gpu.isEmpty() ? QString() : QStringLiteral("gpu") + gpu + u'.') + columns[i].name;
+        const QString name
+            = prefix + (gpu.isEmpty() ? QString() : QStringLiteral("gpu") + gpu + u'.') + columns[i].name;
         auto it = seriesByName.constFind(name);
         if (it == seriesByName.constEnd()) {
             b.data().series.append(TimingSeries { name, b.data().files.value(file), {}, {} });
@@ -234,12 +253,12 @@ Kind detect(const QByteArray &firstLine)
         return Kind::Operations;
     const bool function = any([](const QStringList &x) { return has(x, "function") || has(x, "func"); });
     const bool duration = any([](const QStringList &x) {
-        return !has(x, "cpu")
-            && (has(x, "duration") || has(x, "elapsed") || (has(x, "execution") && has(x, "time")));
+        return !has(x, "cpu") && (has(x, "duration") || has(x, "elapsed") || (has(x, "execution") && has(x, "time")));
     });
     if (function && duration)
         return Kind::ResultsCsv;
-    const bool time = any([](const QStringList &x) { return has(x, "timestamp") || x == QStringList { QStringLiteral("time") }; });
+    const bool time
+        = any([](const QStringList &x) { return has(x, "timestamp") || x == QStringList { QStringLiteral("time") }; });
     const bool measure = named("cpu_percent") || named("memory_mb") || named("percent") || named("load")
         || named("memory_used") || named("used");
     if (time && measure)
@@ -268,8 +287,8 @@ void read(const QByteArray &bytes, Kind kind, TimingBuilder &builder, int file, 
     while (scanner.next(rec, fields)) {
         if (rec.end == CsvScan::RecordEnd::Nul) {
             builder.warn(file, rec.firstLine, tr("a NUL byte: the rest of the line skipped"));
-            const char *nlp = static_cast<const char *>(memchr(scanner.position(), '\n',
-                size_t(bytes.constData() + bytes.size() - scanner.position())));
+            const char *nlp = static_cast<const char *>(
+                memchr(scanner.position(), '\n', size_t(bytes.constData() + bytes.size() - scanner.position())));
             if (!nlp)
                 break;
             scanner.seek(nlp + 1, rec.firstLine + 1);

@@ -86,14 +86,14 @@ struct TimingSpec
 struct TimingData
 {
     // Per call. start and duration in seconds (start: Unix s); end() = start + duration.
-    QStringList functions;          // the name table
-    std::vector<int> function;      // an index into functions
+    QStringList functions;     // the name table
+    std::vector<int> function; // an index into functions
     std::vector<double> start;
     std::vector<double> duration;
-    std::vector<std::uint8_t> ok;   // 1: succeeded, 0: failed (an error recorded)
-    std::vector<int> fileIndex;     // an index into files
-    std::vector<int> line;          // the 1-based line the call was read from (0: none)
-    QStringList files;              // the files read, in the order read
+    std::vector<std::uint8_t> ok; // 1: succeeded, 0: failed (an error recorded)
+    std::vector<int> fileIndex;   // an index into files
+    std::vector<int> line;        // the 1-based line the call was read from (0: none)
+    QStringList files;            // the files read, in the order read
 
     std::vector<NumericColumn> numeric; // extra numeric fields of the calls
     std::vector<TextColumn> text;       // extra text fields of the calls
@@ -119,8 +119,8 @@ struct TimingData
 class TimingBuilder
 {
 public:
-    static constexpr int kMaxAttributes = 256;  // distinct attribute names kept; more: one warning
-    static constexpr int kMaxWarnings = 1000;   // warnings listed; more are counted in warningsNotListed
+    static constexpr int kMaxAttributes = 256; // distinct attribute names kept; more: one warning
+    static constexpr int kMaxWarnings = 1000;  // warnings listed; more are counted in warningsNotListed
 
     explicit TimingBuilder(TimingData &data);
 

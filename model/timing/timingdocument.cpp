@@ -37,7 +37,8 @@ QString textOf(const QJsonValue &v)
 }
 
 // Every member not in `skip` as an attribute of the call, `prefix` before its name.
-void attributes(TimingBuilder &b, qsizetype call, const QJsonObject &o, const QStringList &skip, const QString &prefix = {})
+void attributes(
+    TimingBuilder &b, qsizetype call, const QJsonObject &o, const QStringList &skip, const QString &prefix = {})
 {
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (skip.contains(it.key()) || it->isNull())
@@ -125,7 +126,9 @@ void readCollector(const QJsonObject &root, TimingBuilder &b, int file)
             QJsonValue id = gpu.value(QLatin1String("id"));
             if (id.isUndefined())
                 id = gpu.value(QLatin1String("gpu_id"));
-            const QString label = id.isDouble() ? QString::number(id.toInt()) : id.isString() ? id.toString() : QString::number(g);
+            const QString label = id.isDouble() ? QString::number(id.toInt())
+                : id.isString()                 ? id.toString()
+                                                : QString::number(g);
             sink.addObject(QStringLiteral("gpu") + label + u'.', t, gpu);
         }
     }
@@ -166,16 +169,19 @@ void readTrace(const QJsonArray &events, TimingBuilder &b, int file)
         } else if (ph == QLatin1String("E")) {
             QList<Open> &stack = stacks[thread];
             if (stack.isEmpty()) {
-                b.warn(file, 0, tr("event %1: an end (E) without its begin (B) on thread %2: skipped").arg(i).arg(thread));
+                b.warn(
+                    file, 0, tr("event %1: an end (E) without its begin (B) on thread %2: skipped").arg(i).arg(thread));
                 continue;
             }
             const Open open = stack.takeLast();
             const double begin = open.event.value(QLatin1String("ts")).toDouble() / 1e6;
             addCall(open.event, begin, std::max(0.0, ts - begin));
         } else if (ph == QLatin1String("i") || ph == QLatin1String("I")) {
-            b.data().markers.append(TimingMarker { ts, e.value(QLatin1String("name")).toString(), b.data().files.value(file) });
+            b.data().markers.append(
+                TimingMarker { ts, e.value(QLatin1String("name")).toString(), b.data().files.value(file) });
         } else if (ph == QLatin1String("C")) {
-            sink.addObject(e.value(QLatin1String("name")).toString() + u'.', ts, e.value(QLatin1String("args")).toObject());
+            sink.addObject(
+                e.value(QLatin1String("name")).toString() + u'.', ts, e.value(QLatin1String("args")).toObject());
         }
     }
     QList<QPair<Open, QString>> unended;
@@ -183,7 +189,8 @@ void readTrace(const QJsonArray &events, TimingBuilder &b, int file)
         for (const Open &open : it.value())
             unended.append({ open, it.key() });
     }
-    std::sort(unended.begin(), unended.end(), [](const auto &x, const auto &y) { return x.first.index < y.first.index; });
+    std::sort(
+        unended.begin(), unended.end(), [](const auto &x, const auto &y) { return x.first.index < y.first.index; });
     for (const auto &[open, thread] : unended)
         b.warn(file, 0,
             tr("event %1: a begin (B) of %2 never ended on thread %3: no call")

@@ -28,7 +28,9 @@ bool TimingFollower::open(Update &update)
         update.error = m_path + QStringLiteral(": ") + m_file.errorString();
         return false;
     }
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::fstat(m_file.handle(), &st) == 0) {
         m_device = quint64(st.st_dev);
         m_inode = quint64(st.st_ino);
@@ -64,7 +66,9 @@ TimingFollower::Update TimingFollower::poll()
     Update update;
     if (!m_file.isOpen() && !open(update))
         return update;
-    struct stat now {};
+    struct stat now
+    {
+    };
     const bool replaced = ::stat(QFile::encodeName(m_path).constData(), &now) == 0
         && (quint64(now.st_dev) != m_device || quint64(now.st_ino) != m_inode);
     if (replaced) {
@@ -86,11 +90,12 @@ TimingFollower::Update TimingFollower::poll()
         const QByteArray head = m_file.read(TimingReader::kHeadBytes);
         m_file.seek(at);
         const TimingShape shape = TimingReader::detect(head, &why);
-        if (shape != TimingShape::JsonLines && !(shape == TimingShape::Unknown && head.size() < TimingReader::kHeadBytes
-                && !head.contains('\n'))) {
-            update.error = shape == TimingShape::Unknown ? m_path + QStringLiteral(": ") + why
-                                                         : tr("%1: a %2, not JSON lines: only JSON-lines logs are followed")
-                                                               .arg(m_path, TimingReader::shapeName(shape));
+        if (shape != TimingShape::JsonLines
+            && !(shape == TimingShape::Unknown && head.size() < TimingReader::kHeadBytes && !head.contains('\n'))) {
+            update.error = shape == TimingShape::Unknown
+                ? m_path + QStringLiteral(": ") + why
+                : tr("%1: a %2, not JSON lines: only JSON-lines logs are followed")
+                      .arg(m_path, TimingReader::shapeName(shape));
             return update;
         }
     }

@@ -1,10 +1,11 @@
 // The readers of each timing shape behind TimingFormat, and how each recognises its content.
+#include "timingformats.h"
+
 #include "flatjson.h"
 #include "jsonlinesparser.h"
 #include "parallel.h"
 #include "timingcsv.h"
 #include "timingdocument.h"
-#include "timingformats.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -184,7 +185,8 @@ public:
         QJsonDocument doc;
         if (!parseDocument(in, &doc, error))
             return false;
-        const QJsonArray events = doc.isArray() ? doc.array() : doc.object().value(QLatin1String("traceEvents")).toArray();
+        const QJsonArray events
+            = doc.isArray() ? doc.array() : doc.object().value(QLatin1String("traceEvents")).toArray();
         TimingDocument::readTrace(events, builder, file);
         return true;
     }
@@ -272,8 +274,7 @@ qint64 readJsonLines(QFile &in, TimingBuilder &builder, int file, bool readCalls
 
 QString tierFromName(const QString &path)
 {
-    static const QRegularExpression name(
-        QStringLiteral("^(?:synthesis|realtime|hardware_specs)_(.+?)(?:_\\d.*)?$"));
+    static const QRegularExpression name(QStringLiteral("^(?:synthesis|realtime|hardware_specs)_(.+?)(?:_\\d.*)?$"));
     const QRegularExpressionMatch m = name.match(QFileInfo(path).completeBaseName());
     return m.hasMatch() ? m.captured(1) : QString();
 }

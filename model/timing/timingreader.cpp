@@ -122,8 +122,7 @@ bool readItems(const QList<Item> &items, TimingData &data, bool skipJsonLinesCal
         QString why;
         if (item.shape == TimingShape::JsonLines && skipJsonLinesCalls) {
             if (const qint64 passed = TimingFormats::readJsonLines(f, b, file, false))
-                b.warn(file, 0,
-                    tr("%1 calls not read: the directory's results CSV holds the same calls").arg(passed));
+                b.warn(file, 0, tr("%1 calls not read: the directory's results CSV holds the same calls").arg(passed));
         } else if (!TimingReader::format(item.shape)->read(f, b, file, &why)) {
             if (items.size() == 1) {
                 *error = item.path + QStringLiteral(": ") + why;
@@ -148,10 +147,11 @@ TimingReadResult readDirectory(const QString &path)
         results = results || shape == TimingShape::ResultsCsv;
         items.append(Item { fi.filePath(), shape });
     }
-    const bool onlySpecs = std::all_of(
-        items.cbegin(), items.cend(), [](const Item &i) { return i.shape == TimingShape::Specs; });
+    const bool onlySpecs
+        = std::all_of(items.cbegin(), items.cend(), [](const Item &i) { return i.shape == TimingShape::Specs; });
     if (items.isEmpty() || onlySpecs)
-        return { std::nullopt, tr("%1: a directory without timing files (expected %2)").arg(path, TimingReader::expected()) };
+        return { std::nullopt,
+            tr("%1: a directory without timing files (expected %2)").arg(path, TimingReader::expected()) };
     QStringList gaps;
     items = ordered(items, &gaps);
     TimingReadResult r;
@@ -159,8 +159,8 @@ TimingReadResult readDirectory(const QString &path)
     QString error;
     readItems(items, *r.data, results, &error);
     for (const QString &gap : std::as_const(gaps))
-        r.data->warnings.append(TimingWarning { QDir(path).filePath(gap), 0,
-            tr("missing from its rotated set: the calls it held are not read") });
+        r.data->warnings.append(TimingWarning {
+            QDir(path).filePath(gap), 0, tr("missing from its rotated set: the calls it held are not read") });
     TimingReader::joinErrors(*r.data);
     return r;
 }
@@ -179,14 +179,22 @@ QString expected()
 QString shapeName(TimingShape shape)
 {
     switch (shape) {
-    case TimingShape::JsonLines: return tr("JSON lines");
-    case TimingShape::ResultsCsv: return tr("results CSV");
-    case TimingShape::Collector: return tr("collector export");
-    case TimingShape::Samples: return tr("samples CSV");
-    case TimingShape::Requests: return tr("per-request CSV");
-    case TimingShape::Trace: return tr("Chrome trace");
-    case TimingShape::Specs: return tr("hardware description");
-    case TimingShape::Unknown: break;
+    case TimingShape::JsonLines:
+        return tr("JSON lines");
+    case TimingShape::ResultsCsv:
+        return tr("results CSV");
+    case TimingShape::Collector:
+        return tr("collector export");
+    case TimingShape::Samples:
+        return tr("samples CSV");
+    case TimingShape::Requests:
+        return tr("per-request CSV");
+    case TimingShape::Trace:
+        return tr("Chrome trace");
+    case TimingShape::Specs:
+        return tr("hardware description");
+    case TimingShape::Unknown:
+        break;
     }
     return tr("unknown");
 }
@@ -264,8 +272,8 @@ TimingReadResult read(const QString &path)
     if (!readItems(items, *r.data, false, &r.error))
         return { std::nullopt, r.error };
     for (const QString &gap : std::as_const(gaps))
-        r.data->warnings.append(TimingWarning { fi.dir().filePath(gap), 0,
-            tr("missing from its rotated set: the calls it held are not read") });
+        r.data->warnings.append(TimingWarning {
+            fi.dir().filePath(gap), 0, tr("missing from its rotated set: the calls it held are not read") });
     joinErrors(*r.data);
     return r;
 }

@@ -22,7 +22,8 @@ QJsonObject function(const FunctionStats &f)
 {
     QJsonObject attributes;
     for (const AttributeStats &a : f.attributes)
-        attributes.insert(a.name, QJsonObject { { QStringLiteral("mean"), number(a.mean) }, { QStringLiteral("max"), number(a.max) } });
+        attributes.insert(a.name,
+            QJsonObject { { QStringLiteral("mean"), number(a.mean) }, { QStringLiteral("max"), number(a.max) } });
     QJsonObject o { { QStringLiteral("count"), f.count }, { QStringLiteral("total_s"), number(f.total) },
         { QStringLiteral("mean_s"), number(f.mean) }, { QStringLiteral("median_s"), number(f.median) },
         { QStringLiteral("p95_s"), number(f.p95) }, { QStringLiteral("min_s"), number(f.min) },
@@ -110,7 +111,8 @@ QString text(const TimingData &data, const TimingSummary &s, const QString &path
     int width = 8;
     for (const FunctionStats &f : s.functions)
         width = std::max(width, std::min(int(f.name.size()), 48));
-    out += pad(tr("function"), width, true) + tr("   count    total s   mean s  median s    p95 s    min s    max s  errors  share\n");
+    out += pad(tr("function"), width, true)
+        + tr("   count    total s   mean s  median s    p95 s    min s    max s  errors  share\n");
     const qsizetype shown = top > 0 ? std::min<qsizetype>(top, s.functions.size()) : s.functions.size();
     for (qsizetype i = 0; i < shown; ++i) {
         const FunctionStats &f = s.functions[i];
@@ -124,8 +126,9 @@ QString text(const TimingData &data, const TimingSummary &s, const QString &path
     if (!s.errors.isEmpty()) {
         out += tr("\nErrors: %1\n").arg(s.errors.size());
         for (qsizetype i = 0; i < std::min<qsizetype>(5, s.errors.size()); ++i)
-            out += QStringLiteral("  %1 %2: %3 %4\n").arg(formatTime(s.errors[i].time), s.errors[i].function,
-                s.errors[i].type, s.errors[i].message.section(u'\n', 0, 0));
+            out += QStringLiteral("  %1 %2: %3 %4\n")
+                       .arg(formatTime(s.errors[i].time), s.errors[i].function, s.errors[i].type,
+                           s.errors[i].message.section(u'\n', 0, 0));
     }
     const qint64 warnings = data.warnings.size() + data.warningsNotListed;
     if (warnings > 0) {

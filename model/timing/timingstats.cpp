@@ -13,13 +13,15 @@ QString tr(const char *text)
     return QCoreApplication::translate("TimingStats", text);
 }
 
-// (start, end) of every call, by start.
-std::vector<std::pair<double, double>> byStart(const TimingData &data)
+// (end, start) of every call, by end. Logs are written as calls end: usually sorted already.
+std::vector<std::pair<double, double>> byEnd(const TimingData &data)
 {
     std::vector<std::pair<double, double>> calls(size_t(data.size()));
     for (size_t i = 0; i < calls.size(); ++i)
-        calls[i] = { data.start[i], data.start[i] + data.duration[i] };
-    std::sort(calls.begin(), calls.end());
+        calls[i] = { data.start[i] + data.duration[i], data.start[i] };
+    const auto byFirst = [](const auto &a, const auto &b) { return a.first < b.first; };
+    if (!std::is_sorted(calls.begin(), calls.end(), byFirst))
+        std::sort(calls.begin(), calls.end(), byFirst);
     return calls;
 }
 
@@ -103,18 +105,21 @@ QList<TimingRun> runs(const TimingData &data)
     QList<TimingRun> out;
     if (data.size() == 0)
         return out;
-    const std::vector<std::pair<double, double>> calls = byStart(data);
+    const std::vector<std::pair<double, double>> calls = byEnd(data);
     const double threshold = std::max(kGapFactor * medianGap(calls), kMinGapSeconds);
-    TimingRun run { calls[0].first, calls[0].second, 0 };
-    for (const auto &[start, end] : calls) {
-        if (start - run.end > threshold) {
-            out.append(run);
-            run = TimingRun { start, end, 0 };
+    // From the last end back: a call whose end is further than the threshold before the earliest
+    // start of the calls that end after it closes an idle gap; those calls form a run of their own.
+    TimingRun run { INFINITY, calls.back().first, 0 };
+    for (auto it = calls.crbegin(); it != calls.crend(); ++it) {
+        const auto &[end, start] = *it;
+        if (run.calls > 0 && run.start - end > threshold) {
+            out.prepend(run);
+            run = TimingRun { INFINITY, end, 0 };
         }
-        run.end = std::max(run.end, end);
+        run.start = std::min(run.start, start);
         ++run.calls;
     }
-    out.append(run);
+    out.prepend(run);
     return out;
 }
 
@@ -127,7 +132,9 @@ TimingSummary summarize(const TimingData &data, const TimingSelection &selection
         return s;
     }
     switch (selection.kind) {
-    case TimingSelection::Kind::Latest: s.run = int(s.runs.size()); break;
+    case TimingSelection::Kind::Latest:
+        s.run = int(s.runs.size());
+        break;
     case TimingSelection::Kind::Run:
         if (selection.run < 1 || selection.run > s.runs.size()) {
             s.error = tr("no run %1: the calls form %2 run(s)").arg(selection.run).arg(s.runs.size());

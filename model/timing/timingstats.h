@@ -10,12 +10,12 @@
 
 // Statistics over the calls of a TimingData: pure functions, no state.
 //
-// Runs. Calls ordered by start are cut into runs where the idle gap — from the latest end of the
-// calls so far to the next start — exceeds
-//     max(kGapFactor × the median of the positive gaps between consecutive starts, kMinGapSeconds)
+// Runs. The calls are cut into runs at every idle gap (a time when no call is running) longer than
+//     max(kGapFactor × the median of the positive gaps between consecutive call ends, kMinGapSeconds)
 // i.e. 10 × the typical spacing of calls, and never less than a minute, so that a program's steady
 // stream of calls is one run and a later re-run (a new process, the next day) is another. A run is
-// [its first start, its latest end].
+// [its earliest start, its latest end]; a call belongs to the run its start falls in. (Ends, not
+// starts: logs are written as calls end, so their ends come sorted and no sort is needed.)
 //
 // Percentiles interpolate linearly between the closest ranks, as numpy.percentile and pandas'
 // quantile do by default: for n sorted values x, position (n - 1) × q, x[floor] + fraction × (x[ceil] − x[floor]).
@@ -63,8 +63,8 @@ struct FunctionStats
     double min = 0;
     double max = 0;
     qsizetype errors = 0;
-    double successRate = 1; // (count − errors) / count
-    double share = 0;       // total / the total of all functions (0 when that is 0)
+    double successRate = 1;            // (count − errors) / count
+    double share = 0;                  // total / the total of all functions (0 when that is 0)
     QList<AttributeStats> attributes;  // numeric attributes of its calls, by name
     double memoryDelta = std::nan(""); // mean of "memory_delta_mb" (shape B), NaN when none
 };
@@ -77,9 +77,9 @@ struct TimingSummary
     double end = 0;
     qsizetype calls = 0;
     double total = 0;
-    QList<FunctionStats> functions;  // sorted by total, largest first (ties: by name)
-    QList<TimingError> errors;       // the errors of the selected calls, and unjoined ones in the window
-    QString error;                   // why nothing could be selected (no calls, no such run); empty when fine
+    QList<FunctionStats> functions; // sorted by total, largest first (ties: by name)
+    QList<TimingError> errors;      // the errors of the selected calls, and unjoined ones in the window
+    QString error;                  // why nothing could be selected (no calls, no such run); empty when fine
 };
 
 namespace TimingStats {

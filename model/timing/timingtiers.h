@@ -15,11 +15,11 @@ struct TierSummary
 {
     QString tier;
     qsizetype requests = 0;
-    double successRate = 0;                  // requests without an error / requests
-    double peakMemoryMean = std::nan("");    // MB
+    double successRate = 0;               // requests without an error / requests
+    double peakMemoryMean = std::nan(""); // MB
     double peakMemorySd = std::nan("");
-    double rtfMean = std::nan("");           // real-time factor; < 1 is faster than real time
-    qsizetype rtfOverOne = 0;                // requests slower than real time
+    double rtfMean = std::nan(""); // real-time factor; < 1 is faster than real time
+    qsizetype rtfOverOne = 0;      // requests slower than real time
     double tokensPerSecondMean = std::nan("");
 };
 

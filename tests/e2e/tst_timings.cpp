@@ -81,15 +81,18 @@ void TestTimings::jsonToStandardOutput()
     QCOMPARE(summary.value(QLatin1String("skipped_lines")).toInt(), 2);
     QCOMPARE(summary.value(QLatin1String("runs")).toInt(), 1);
     QCOMPARE(summary.value(QLatin1String("run")).toInt(), 1);
-    const QJsonObject optimize = o.value(QLatin1String("functions")).toObject().value(QLatin1String("optimize_schedule")).toObject();
+    const QJsonObject optimize
+        = o.value(QLatin1String("functions")).toObject().value(QLatin1String("optimize_schedule")).toObject();
     QCOMPARE(optimize.value(QLatin1String("count")).toInt(), 2);
     QCOMPARE(optimize.value(QLatin1String("total_s")).toDouble(), 2.0);
-    QCOMPARE(optimize.value(QLatin1String("median_s")).toDouble(), 1.0);   // (0.5 + 1.5) / 2
-    QCOMPARE(optimize.value(QLatin1String("p95_s")).toDouble(), 1.45);     // 0.5 + 0.95 × 1
-    const QJsonObject n = optimize.value(QLatin1String("attributes")).toObject().value(QLatin1String("n_microbatches")).toObject();
+    QCOMPARE(optimize.value(QLatin1String("median_s")).toDouble(), 1.0); // (0.5 + 1.5) / 2
+    QCOMPARE(optimize.value(QLatin1String("p95_s")).toDouble(), 1.45);   // 0.5 + 0.95 × 1
+    const QJsonObject n
+        = optimize.value(QLatin1String("attributes")).toObject().value(QLatin1String("n_microbatches")).toObject();
     QCOMPARE(n.value(QLatin1String("mean")).toDouble(), 6.0);
     QCOMPARE(n.value(QLatin1String("max")).toDouble(), 8.0);
-    const QJsonObject adjust = o.value(QLatin1String("functions")).toObject().value(QLatin1String("adjust_rc_plan")).toObject();
+    const QJsonObject adjust
+        = o.value(QLatin1String("functions")).toObject().value(QLatin1String("adjust_rc_plan")).toObject();
     QCOMPARE(adjust.value(QLatin1String("errors")).toInt(), 1);
     QCOMPARE(o.value(QLatin1String("errors")).toArray().size(), 1);
     const QJsonArray warnings = o.value(QLatin1String("warnings")).toArray();
@@ -131,7 +134,13 @@ void TestTimings::runs()
     f.close();
     auto calls = [&](const QString &which) {
         const Run r = run({ path, QStringLiteral("--run"), which, QStringLiteral("--json"), QStringLiteral("-") });
-        return r.exitCode == 0 ? QJsonDocument::fromJson(r.out).object().value(QLatin1String("summary")).toObject().value(QLatin1String("calls")).toInt() : -r.exitCode;
+        return r.exitCode == 0 ? QJsonDocument::fromJson(r.out)
+                                     .object()
+                                     .value(QLatin1String("summary"))
+                                     .toObject()
+                                     .value(QLatin1String("calls"))
+                                     .toInt()
+                               : -r.exitCode;
     };
     QCOMPARE(calls(QStringLiteral("latest")), 1);
     QCOMPARE(calls(QStringLiteral("1")), 4);

@@ -10,8 +10,8 @@
 namespace {
 QByteArray line(const char *function, int t)
 {
-    return "{\"function\": \"" + QByteArray(function) + "\", \"execution_time\": 0.5, \"timestamp\": "
-        + QByteArray::number(t) + "}\n";
+    return "{\"function\": \"" + QByteArray(function)
+        + "\", \"execution_time\": 0.5, \"timestamp\": " + QByteArray::number(t) + "}\n";
 }
 
 void append(const QString &path, const QByteArray &bytes, QIODevice::OpenMode mode = QIODevice::Append)

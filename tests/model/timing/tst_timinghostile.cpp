@@ -68,7 +68,8 @@ void TestTimingHostile::refused_data()
     QTest::addRow("10,000-level nesting") << nested(10000) << QStringLiteral("expected");
     QTest::addRow("trace nested 10,000 deep")
         << ("{\"traceEvents\": " + nested(10000) + "}") << QStringLiteral("not valid JSON");
-    QTest::addRow("unterminated trace") << QByteArray("{\"traceEvents\": [{\"ph\": \"X\"") << QStringLiteral("not valid JSON");
+    QTest::addRow("unterminated trace") << QByteArray("{\"traceEvents\": [{\"ph\": \"X\"")
+                                        << QStringLiteral("not valid JSON");
 }
 
 void TestTimingHostile::refused()
@@ -97,18 +98,20 @@ void TestTimingHostile::bounded_data()
     QByteArray wide;
     for (int i = 0; i < 100000; ++i)
         wide += ", \"k" + QByteArray::number(i) + "\": " + QByteArray::number(i);
-    QTest::addRow("a 10 MB attribute") << call("big", ", \"blob\": \"" + tenMb + "\"") << qsizetype(1) << qint64(0) << 0;
-    QTest::addRow("a 10 MB line of braces") << (call("f") + "\n" + QByteArray(10 << 20, '{') + "\n" + call("g"))
-                                            << qsizetype(2) << qint64(1) << 0;
+    QTest::addRow("a 10 MB attribute") << call("big", ", \"blob\": \"" + tenMb + "\"") << qsizetype(1) << qint64(0)
+                                       << 0;
+    QTest::addRow("a 10 MB line of braces")
+        << (call("f") + "\n" + QByteArray(10 << 20, '{') + "\n" + call("g")) << qsizetype(2) << qint64(1) << 0;
     QTest::addRow("a 10 MB line of openings")
         << (call("f") + "\n" + QByteArray("{\"a\":\"").repeated(2 << 20) + "\n") << qsizetype(1) << qint64(1) << 0;
     QTest::addRow("a 100,000-key object") << call("wide", wide) << qsizetype(1) << qint64(0) << 1;
-    QTest::addRow("10,000-level nesting in a call") << call("deep", ", \"n\": " + nested(10000)) << qsizetype(1)
-                                                    << qint64(0) << 0;
+    QTest::addRow("10,000-level nesting in a call")
+        << call("deep", ", \"n\": " + nested(10000)) << qsizetype(1) << qint64(0) << 0;
     QTest::addRow("unbalanced nesting") << (call("f") + "\n" + call("deep", ", \"n\": " + QByteArray(10000, '[')))
                                         << qsizetype(1) << qint64(1) << 0;
-    QTest::addRow("NUL bytes in a line") << (call("f") + "\n" + QByteArray("{\"function\": \"g\0\", \"x\": 1}", 27) + "\n")
-                                         << qsizetype(1) << qint64(0) << 1;
+    QTest::addRow("NUL bytes in a line") << (call("f") + "\n" + QByteArray("{\"function\": \"g\0\", \"x\": 1}", 27)
+        + "\n") << qsizetype(1) << qint64(0)
+                                         << 1;
 }
 
 void TestTimingHostile::bounded()

@@ -77,16 +77,15 @@ void TestTimingReader::shapes_data()
     QTest::addColumn<QList<int>>("warnings");
     QTest::addColumn<qint64>("skipped");
     const QString cafe = QStringLiteral("caf\uFFFD");
-    QTest::addRow("A prefixed JSON lines") << fixture("a_prefixed.log")
-                                           << QStringList { QStringLiteral("optimize_schedule"),
-                                                  QStringLiteral("adjust_rc_plan"), cafe,
-                                                  QStringLiteral("adjust_rc_plan"),
-                                                  QStringLiteral("optimize_schedule") }
-                                           << QList<int> { 5, 6, 7, 8 } << qint64(2);
-    QTest::addRow("B rotated set, oldest first")
-        << fixture("b_rotated/timing.log")
-        << QStringList { QStringLiteral("load"), QStringLiteral("parse"), QStringLiteral("save"), QStringLiteral("save") }
-        << QList<int> { 0 } << qint64(0);
+    QTest::addRow("A prefixed JSON lines")
+        << fixture("a_prefixed.log")
+        << QStringList { QStringLiteral("optimize_schedule"), QStringLiteral("adjust_rc_plan"), cafe,
+               QStringLiteral("adjust_rc_plan"), QStringLiteral("optimize_schedule") }
+        << QList<int> { 5, 6, 7, 8 } << qint64(2);
+    QTest::addRow("B rotated set, oldest first") << fixture("b_rotated/timing.log")
+                                                 << QStringList { QStringLiteral("load"), QStringLiteral("parse"),
+                                                        QStringLiteral("save"), QStringLiteral("save") }
+                                                 << QList<int> { 0 } << qint64(0);
     QTest::addRow("C collector JSON") << fixture("c_collector.json")
                                       << QStringList { QStringLiteral("detect_faces"), QStringLiteral("detect_faces"),
                                              QStringLiteral("embed") }
@@ -149,7 +148,8 @@ void TestTimingReader::rotatedSetWithGap()
 {
     const TimingData d = readOk(fixture("b_rotated"));
     QCOMPARE(functionsOfCalls(d),
-        (QStringList { QStringLiteral("load"), QStringLiteral("parse"), QStringLiteral("save"), QStringLiteral("save") }));
+        (QStringList {
+            QStringLiteral("load"), QStringLiteral("parse"), QStringLiteral("save"), QStringLiteral("save") }));
     QCOMPARE(d.files.size(), 4); // error.log, timing.log.3, timing.log.1, timing.log
     QVERIFY(d.files.indexOf(fixture("b_rotated/timing.log.3")) < d.files.indexOf(fixture("b_rotated/timing.log.1")));
     QVERIFY(d.files.indexOf(fixture("b_rotated/timing.log.1")) < d.files.indexOf(fixture("b_rotated/timing.log")));
@@ -170,9 +170,10 @@ void TestTimingReader::rotatedSetWithGap()
 void TestTimingReader::resultsCsvJoinsErrors()
 {
     const TimingData d = readOk(fixture("b_results"));
-    QCOMPARE(functionsOfCalls(d), (QStringList { QStringLiteral("load"), QStringLiteral("save"), QStringLiteral("save") }));
+    QCOMPARE(
+        functionsOfCalls(d), (QStringList { QStringLiteral("load"), QStringLiteral("save"), QStringLiteral("save") }));
     QCOMPARE(d.ok, (std::vector<std::uint8_t> { 1, 0, 1 })); // u2 failed (error.log, "call_id")
-    QCOMPARE(d.warnings.size(), 1); // timing.log's 3 calls are the CSV's
+    QCOMPARE(d.warnings.size(), 1);                          // timing.log's 3 calls are the CSV's
     QVERIFY(d.warnings[0].message.startsWith(QLatin1String("3 calls not read")));
     QCOMPARE(d.start[2], 1763818202.0);
     QCOMPARE(d.duration[2], 0.6);
@@ -301,9 +302,10 @@ void TestTimingReader::largeFileReadInPieces()
             continue;
         }
         const bool bad = line % 997 == 0;
-        bytes += "{\"function\": \"f" + QByteArray::number(line % 7) + "\", \"execution_time\": "
-            + (bad ? QByteArray("-1") : QByteArray::number(line % 100) + ".5") + ", \"timestamp\": "
-            + QByteArray::number(1000000 + line) + ", \"k\": " + QByteArray::number(line) + ", \"pad\": \"xxxxxxxxxxxxxxxxxxxxxx\"}\n";
+        bytes += "{\"function\": \"f" + QByteArray::number(line % 7)
+            + "\", \"execution_time\": " + (bad ? QByteArray("-1") : QByteArray::number(line % 100) + ".5")
+            + ", \"timestamp\": " + QByteArray::number(1000000 + line) + ", \"k\": " + QByteArray::number(line)
+            + ", \"pad\": \"xxxxxxxxxxxxxxxxxxxxxx\"}\n";
         if (bad)
             badLines << line;
         else

@@ -72,8 +72,8 @@ void TestTimingStats::percentile()
 // a: 1, 2, 3, 4 s (the 4 s call failed); b: 12 s. Total 22: b first, share 12/22.
 void TestTimingStats::perFunction()
 {
-    const TimingData d = make({ { "a", 1000, 1 }, { "b", 1001, 12 }, { "a", 1002, 3 }, { "a", 1003, 2 },
-        { "a", 1004, 4, false } });
+    const TimingData d
+        = make({ { "a", 1000, 1 }, { "b", 1001, 12 }, { "a", 1002, 3 }, { "a", 1003, 2 }, { "a", 1004, 4, false } });
     const TimingSummary s = TimingStats::summarize(d, TimingSelection::all());
     QVERIFY(s.error.isEmpty());
     QCOMPARE(s.calls, 5);
@@ -154,11 +154,11 @@ void TestTimingStats::runGapFollowsSpacing()
     QList<Call> calls;
     for (int i = 0; i < 10; ++i)
         calls.append({ "f", 10.0 * i, 0 });
-    calls.append({ "f", 90 + 90, 0 });       // 90 s after the call at 90
-    calls.append({ "f", 180 + 150, 0 });     // 150 s later: run 2
-    calls.append({ "g", 330 + 10, 500 });    // long: ends at 840
-    calls.append({ "f", 800, 0 });           // within the long call
-    calls.append({ "f", 840 + 101, 0 });     // 101 s after it ended: run 3
+    calls.append({ "f", 90 + 90, 0 });    // 90 s after the call at 90
+    calls.append({ "f", 180 + 150, 0 });  // 150 s later: run 2
+    calls.append({ "g", 330 + 10, 500 }); // long: ends at 840
+    calls.append({ "f", 800, 0 });        // within the long call
+    calls.append({ "f", 840 + 101, 0 });  // 101 s after it ended: run 3
     std::reverse(calls.begin(), calls.end());
     const QList<TimingRun> runs = TimingStats::runs(make(calls));
     QCOMPARE(runs.size(), 3);
