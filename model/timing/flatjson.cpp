@@ -59,6 +59,19 @@ const char *skipNested(const char *p, const char *end)
     return nullptr;
 }
 
+// The bytes of a JSON number.
+struct NumberBytes
+{
+    bool in[256] = {};
+    constexpr NumberBytes()
+    {
+        for (char c = '0'; c <= '9'; ++c)
+            in[int(c)] = true;
+        in[int('-')] = in[int('+')] = in[int('.')] = in[int('e')] = in[int('E')] = true;
+    }
+};
+constexpr NumberBytes kNumberBytes;
+
 bool isDelimiter(char c)
 {
     return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -140,17 +153,24 @@ const char *parseValue(const char *p, const char *end, Member &m)
         return q;
     }
     const char *q = p;
-    while (q < end && !isDelimiter(*q))
-        ++q;
+    if ((*p == '-' && p + 1 < end && p[1] != 'I') || (*p >= '0' && *p <= '9')) {
+        while (q < end && kNumberBytes.in[static_cast<unsigned char>(*q)])
+            ++q;
+    } else {
+        while (q < end && !isDelimiter(*q))
+            ++q;
+    }
+    if (q < end && !isDelimiter(*q))
+        return nullptr;
     m.raw = QByteArrayView(p, q - p);
-    if (m.raw == "true")
+    if (parseNumber(p, q, &m.number))
+        m.type = Type::Number;
+    else if (m.raw == "true")
         m.type = Type::True;
     else if (m.raw == "false")
         m.type = Type::False;
     else if (m.raw == "null")
         m.type = Type::Null;
-    else if (parseNumber(p, q, &m.number))
-        m.type = Type::Number;
     else
         return nullptr;
     return q;
