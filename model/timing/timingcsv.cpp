@@ -103,6 +103,7 @@ struct RowReader
     QHash<QString, qsizetype> seriesByName; // Samples: an index into data().series
 
     void call(const std::vector<QString> &cells, int line);
+    void attributes(qsizetype row, const std::vector<QString> &cells);
     void sample(const std::vector<QString> &cells, int line);
 };
 
@@ -169,23 +170,7 @@ void RowReader::call(const std::vector<QString> &cells, int line)
     }
     ok = ok && error.trimmed().isEmpty();
     const qsizetype row = b.addCall(b.function(function), start, duration, ok, file, line);
-    for (size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
-        const Role role = columns[i].role;
-        if (cells[i].isEmpty() || !(role == Attribute || role == MemoryDelta || role == Uuid || role == Tier))
-            continue;
-        bool isNumber = false;
-        const double v = cells[i].toDouble(&isNumber);
-        const QByteArray name = role == MemoryDelta ? QByteArray("memory_delta_mb") : columns[i].name.toUtf8();
-        if (isNumber && role != Uuid) {
-            if (const int col = b.numericColumn(name); col >= 0)
-                b.setNumber(col, row, v);
-        } else if (const int col = b.textColumn(role == Tier ? QByteArray("hardware_tier")
-                           : role == Uuid                    ? QByteArray("uuid")
-                                                             : name);
-                   col >= 0) {
-            b.setText(col, row, cells[i]);
-        }
-    }
+    attributes(row, cells);
     if (kind == Kind::Requests && !tierCell && !rowTier.isEmpty()) {
         if (const int col = b.textColumn("hardware_tier"); col >= 0)
             b.setText(col, row, rowTier);
@@ -193,6 +178,30 @@ void RowReader::call(const std::vector<QString> &cells, int line)
     if (!ok)
         b.data().errors.append(
             TimingError { row, function, uuid, {}, error, {}, start + duration, b.data().files.value(file), line });
+}
+
+// The cells without a role of their own as attributes: numbers numeric, the rest (and the UUID
+// and the tier, whatever they look like) text.
+void RowReader::attributes(qsizetype row, const std::vector<QString> &cells)
+{
+    for (size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
+        const Role role = columns[i].role;
+        if (cells[i].isEmpty() || !(role == Attribute || role == MemoryDelta || role == Uuid || role == Tier))
+            continue;
+        bool isNumber = false;
+        const double v = cells[i].toDouble(&isNumber);
+        if (isNumber && (role == Attribute || role == MemoryDelta)) {
+            const QByteArray name = role == MemoryDelta ? QByteArray("memory_delta_mb") : columns[i].name.toUtf8();
+            if (const int col = b.numericColumn(name); col >= 0)
+                b.setNumber(col, row, v);
+            continue;
+        }
+        const QByteArray name = role == Tier ? QByteArray("hardware_tier")
+            : role == Uuid                   ? QByteArray("uuid")
+                                             : columns[i].name.toUtf8();
+        if (const int col = b.textColumn(name); col >= 0)
+            b.setText(col, row, QStringView(cells[i]));
+    }
 }
 
 void RowReader::sample(const std::vector<QString> &cells, int line)

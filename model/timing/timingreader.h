@@ -12,6 +12,9 @@
 
 // Opening timing logs (reference/TIMING_LOGS.md; PRODUCT.md F8): a file or a directory, the shape
 // of each file found from its content (never its name), one reader per shape behind TimingFormat.
+// Reading blocks (a million calls: a few tenths of a second, bench/README.md): a GUI calls read()
+// in a worker (QtConcurrent::run) and takes the TimingReadResult back on its thread; the result is a
+// plain value. To watch a file grow, see TimingFollower.
 
 enum class TimingShape {
     Unknown,
