@@ -2,11 +2,16 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <utility>
+
 namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("TimingData", text);
 }
+
+constexpr size_t kReservedColumns = 8; // attribute columns of each kind given room by reserve()
 
 QByteArray key(QByteArrayView utf8)
 {
@@ -40,17 +45,61 @@ void TimingData::append(const TimingData &other)
 TimingBuilder::TimingBuilder(TimingData &data)
     : m_data(data)
 {
-    for (qsizetype i = 0; i < data.functions.size(); ++i)
-        m_functions.insert(data.functions[i].toUtf8(), int(i));
-    for (size_t i = 0; i < data.numeric.size(); ++i)
-        m_numeric.insert(data.numeric[i].name.toUtf8(), int(i));
-    for (size_t i = 0; i < data.text.size(); ++i) {
-        m_text.insert(data.text[i].name.toUtf8(), int(i));
+    rehash();
+}
+
+void TimingBuilder::rehash()
+{
+    m_functions.clear();
+    m_numeric.clear();
+    m_text.clear();
+    m_textValues.clear();
+    for (qsizetype i = 0; i < m_data.functions.size(); ++i)
+        m_functions.insert(m_data.functions[i].toUtf8(), int(i));
+    for (size_t i = 0; i < m_data.numeric.size(); ++i)
+        m_numeric.insert(m_data.numeric[i].name.toUtf8(), int(i));
+    for (size_t i = 0; i < m_data.text.size(); ++i) {
+        m_text.insert(m_data.text[i].name.toUtf8(), int(i));
         QHash<QByteArray, int> values;
-        for (qsizetype v = 0; v < data.text[i].values.size(); ++v)
-            values.insert(data.text[i].values[v].toUtf8(), int(v));
+        for (qsizetype v = 0; v < m_data.text[i].values.size(); ++v)
+            values.insert(m_data.text[i].values[v].toUtf8(), int(v));
         m_textValues.push_back(std::move(values));
     }
+}
+
+void TimingBuilder::append(TimingData &&other, int lineOffset)
+{
+    const bool empty = m_data.size() == 0 && m_data.functions.isEmpty() && m_data.numeric.empty() && m_data.text.empty()
+        && m_data.errors.isEmpty();
+    if (!empty || lineOffset != 0 || other.files.size() != 1) {
+        append(static_cast<const TimingData &>(other), lineOffset);
+        return;
+    }
+    const int f = file(other.files.first());
+    m_data.functions = std::move(other.functions);
+    m_data.function = std::move(other.function);
+    m_data.start = std::move(other.start);
+    m_data.duration = std::move(other.duration);
+    m_data.ok = std::move(other.ok);
+    m_data.fileIndex = std::move(other.fileIndex);
+    if (f != 0)
+        std::fill(m_data.fileIndex.begin(), m_data.fileIndex.end(), f);
+    m_data.line = std::move(other.line);
+    m_data.numeric = std::move(other.numeric);
+    m_data.text = std::move(other.text);
+    m_data.errors = std::move(other.errors);
+    m_data.series += other.series;
+    m_data.markers += other.markers;
+    m_data.specs += other.specs;
+    for (const TimingWarning &w : std::as_const(other.warnings)) {
+        if (m_data.warnings.size() < kMaxWarnings)
+            m_data.warnings.append(w);
+        else
+            ++m_data.warningsNotListed;
+    }
+    m_data.skippedLines += other.skippedLines;
+    m_data.warningsNotListed += other.warningsNotListed;
+    rehash();
 }
 
 int TimingBuilder::file(const QString &path)
@@ -80,6 +129,7 @@ int TimingBuilder::function(QStringView name)
 
 void TimingBuilder::reserve(qsizetype calls)
 {
+    m_reserve = calls;
     const size_t n = size_t(m_data.size() + calls);
     m_data.function.reserve(n);
     m_data.start.reserve(n);
@@ -119,6 +169,10 @@ int TimingBuilder::numericColumn(QByteArrayView utf8Name)
     if (!roomForAttribute(m_data.files.size() - 1))
         return -1;
     m_data.numeric.push_back(NumericColumn { QString::fromUtf8(utf8Name), {}, {} });
+    if (m_data.numeric.size() <= kReservedColumns) {
+        m_data.numeric.back().rows.reserve(size_t(m_reserve));
+        m_data.numeric.back().values.reserve(size_t(m_reserve));
+    }
     const int index = int(m_data.numeric.size() - 1);
     m_numeric.insert(utf8Name.toByteArray(), index);
     return index;
@@ -132,6 +186,10 @@ int TimingBuilder::textColumn(QByteArrayView utf8Name)
     if (!roomForAttribute(m_data.files.size() - 1))
         return -1;
     m_data.text.push_back(TextColumn { QString::fromUtf8(utf8Name), {}, {}, {} });
+    if (m_data.text.size() <= kReservedColumns) {
+        m_data.text.back().rows.reserve(size_t(m_reserve));
+        m_data.text.back().valueIndex.reserve(size_t(m_reserve));
+    }
     m_textValues.emplace_back();
     const int index = int(m_data.text.size() - 1);
     m_text.insert(utf8Name.toByteArray(), index);

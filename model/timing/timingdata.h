@@ -128,7 +128,8 @@ public:
     int file(const QString &path);
     int function(QByteArrayView utf8);
     int function(QStringView name);
-    // Room for that many calls in the per-call columns (no reallocation while they come).
+    // Room for that many calls in the per-call columns, and in the first attribute columns made
+    // (no reallocation while they come; address space only until written).
     void reserve(qsizetype calls);
     // Appends a call; returns its index.
     qsizetype addCall(int function, double start, double duration, bool ok, int file, int line);
@@ -142,13 +143,18 @@ public:
     // Appends another TimingData (a piece of the same file read on another thread, new calls of a
     // followed file): names, attributes and files re-indexed, `lineOffset` added to its lines.
     void append(const TimingData &other, int lineOffset = 0);
+    // The same; while no call has been added yet, the columns of `other` (one file) are taken over
+    // instead of copied.
+    void append(TimingData &&other, int lineOffset = 0);
 
 private:
     bool roomForAttribute(int file);
+    void rehash();
     TimingData &m_data;
     QHash<QByteArray, int> m_functions;
     QHash<QByteArray, int> m_numeric;
     QHash<QByteArray, int> m_text;
     std::vector<QHash<QByteArray, int>> m_textValues;
     bool m_warnedAttributes = false;
+    qsizetype m_reserve = 0;
 };
