@@ -108,7 +108,8 @@ void JsonLinesParser::parseLine(const char *b, const char *e)
             break;
         if (FlatJson::parseObject(p, e, m_members)) {
             indexRoles();
-            const bool errorRecord = m_byRole[Traceback] || m_byRole[ErrorType];
+            // An error record (error.log) names an exception and has no duration; a call may name its error.
+            const bool errorRecord = (m_byRole[Traceback] || m_byRole[ErrorType]) && !m_byRole[Duration];
             if (m_byRole[Function] || errorRecord) {
                 if (!isAscii(b, e) && !QByteArrayView(b, e - b).isValidUtf8())
                     m_builder.warn(m_file, line, tr("bytes that are not UTF-8 (replaced by U+FFFD)"));

@@ -15,8 +15,8 @@
 // partial last line is kept until its line end comes (or finish()).
 //
 // Per line: the JSON is the first '{' (of at most kMaxTries) that starts a valid object with a
-// "function" key, or an error record (a "traceback", "exception_type" or "error_type" key); a
-// '{' inside a prefix message that starts no such object is passed over. Lines without one are
+// "function" key, or an error record (a "traceback", "exception_type" or "error_type" key and no
+// duration); a '{' inside a prefix message that starts no such object is passed over. Lines without one are
 // counted in TimingData::skippedLines, not warned. A call needs a finite execution_time >= 0
 // (shape B: also "duration") and a time: "start_time", else "timestamp" (Unix s or ISO 8601, the
 // end of the call) minus the duration; otherwise it is skipped with a warning. Every other field

@@ -67,6 +67,7 @@ private slots:
     void requestsPerTier();
     void traceNestedAndUnbalanced();
     void largeFileReadInPieces();
+    void callNamingItsErrorIsACall();
 };
 
 // Each fixture: its shape from content, the calls in the order read, and the lines warned about.
@@ -333,6 +334,24 @@ void TestTimingReader::largeFileReadInPieces()
     const TextColumn *pad = d.textColumn(QStringLiteral("pad"));
     QVERIFY(pad);
     QCOMPARE(pad->values.size(), 1);
+}
+
+// A call that records its exception type is a failed call, not an error.log record.
+void TestTimingReader::callNamingItsErrorIsACall()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("performance.log"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"function\": \"f\", \"execution_time\": 2, \"timestamp\": 10, \"error\": \"bad\", "
+            "\"error_type\": \"ValueError\"}\n");
+    f.close();
+    const TimingData d = readOk(path);
+    QCOMPARE(d.size(), 1);
+    QCOMPARE(d.ok[0], std::uint8_t(0));
+    QCOMPARE(d.errors.size(), 1);
+    QCOMPARE(d.errors[0].call, 0);
+    QCOMPARE(d.errors[0].message, QStringLiteral("bad"));
 }
 
 QTEST_GUILESS_MAIN(TestTimingReader)
