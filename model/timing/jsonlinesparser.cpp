@@ -216,6 +216,7 @@ bool JsonLinesParser::readCall(int line)
         e.call = call;
         e.function = m_builder.data().functions[function];
         e.message = err ? text(*err) : QString();
+        e.type = m_byRole[ErrorType] ? text(*m_byRole[ErrorType]) : QString();
         e.time = start + duration;
         e.file = m_builder.data().files.value(m_file);
         e.line = line;

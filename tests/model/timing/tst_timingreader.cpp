@@ -352,6 +352,7 @@ void TestTimingReader::callNamingItsErrorIsACall()
     QCOMPARE(d.errors.size(), 1);
     QCOMPARE(d.errors[0].call, 0);
     QCOMPARE(d.errors[0].message, QStringLiteral("bad"));
+    QCOMPARE(d.errors[0].type, QStringLiteral("ValueError"));
 }
 
 QTEST_GUILESS_MAIN(TestTimingReader)
