@@ -252,6 +252,8 @@ TimingReadResult read(const QString &path)
         return { std::nullopt, tr("%1: no such file or directory").arg(path) };
     if (fi.isDir())
         return readDirectory(path);
+    if (!fi.isFile()) // a FIFO, a socket, a device: opening or reading one may wait forever
+        return { std::nullopt, tr("%1: not a regular file (a pipe, socket or device)").arg(path) };
     QString why;
     const TimingShape shape = sniff(path, false, &why);
     if (shape == TimingShape::Unknown)

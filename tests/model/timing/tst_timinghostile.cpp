@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 namespace {
 QByteArray call(const QByteArray &name, const QByteArray &extra = {})
 {
@@ -142,6 +144,12 @@ void TestTimingHostile::directories()
     QVERIFY(!r.data);
     r = TimingReader::read(m_dir.filePath(QStringLiteral("no such file")));
     QVERIFY(r.error.contains(QLatin1String("no such file")));
+    // A FIFO with no writer: opening it would wait forever.
+    const QString fifo = m_dir.filePath(QStringLiteral("fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    r = TimingReader::read(fifo);
+    QVERIFY(r.error.contains(QLatin1String("not a regular file")));
+    QVERIFY(TimingReader::read(m_dir.path()).data); // the directory's files; the FIFO passed over
 }
 
 QTEST_GUILESS_MAIN(TestTimingHostile)
