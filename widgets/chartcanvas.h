@@ -65,6 +65,7 @@ private:
     void removeMarkerItem(int markerId);
     void relayoutShades();
     QLineSeries *newSegment(const QString &name, const QColor &color, bool rightAxis);
+    QList<QLineSeries *> allSeries() const;
 
     QChart *m_chart;
     QCategoryAxis *m_timeAxis;
@@ -82,4 +83,5 @@ private:
     const MarkerStore *m_markers = nullptr;
     QPoint m_pressPos;
     bool m_pressed = false;
+    bool m_rendering = false; // in renderTo(): the ticks of a picture
 };

@@ -1,11 +1,12 @@
 #include "timingcsv.h"
 
-#include "csvscanner.h"
+#include "csv.h"
 #include "timingtime.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace TimingCsv {
@@ -64,16 +65,11 @@ Role roleOf(const QString &name, Kind kind, double *scale)
 
 QStringList headerNames(const QByteArray &line)
 {
-    QByteArray bytes = line;
-    if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes.remove(0, 3);
-    CsvScan::Scanner scanner(bytes.constData(), bytes.constData() + bytes.size());
-    CsvScan::Record rec;
-    std::vector<CsvScan::Field> fields;
     QStringList names;
-    if (scanner.next(rec, fields)) {
-        for (const CsvScan::Field &f : fields)
-            names << CsvScan::decode(f).trimmed();
+    const QList<Csv::Record> records = Csv::parse(line);
+    if (!records.isEmpty()) {
+        for (const QString &f : records.first().fields)
+            names << f.trimmed();
     }
     return names;
 }
@@ -288,38 +284,29 @@ void read(const QByteArray &bytes, Kind kind, TimingBuilder &builder, int file, 
         c.role = roleOf(n, kind, &c.scale);
         reader.columns.push_back(c);
     }
-    CsvScan::Scanner scanner(bytes.constData(), bytes.constData() + bytes.size());
-    CsvScan::Record rec;
-    std::vector<CsvScan::Field> fields;
+    // Every record at once (Csv::parse, the log's own RFC 4180 reader): these files are small.
+    const bool utf8 = QByteArrayView(bytes).isValidUtf8();
+    const QList<Csv::Record> records = Csv::parse(bytes);
     std::vector<QString> cells;
-    scanner.next(rec, fields); // the header
-    while (scanner.next(rec, fields)) {
-        if (rec.end == CsvScan::RecordEnd::Nul) {
-            builder.warn(file, rec.firstLine, tr("a NUL byte: the rest of the line skipped"));
-            const char *nlp = static_cast<const char *>(
-                memchr(scanner.position(), '\n', size_t(bytes.constData() + bytes.size() - scanner.position())));
-            if (!nlp)
-                break;
-            scanner.seek(nlp + 1, rec.firstLine + 1);
+    for (qsizetype r = 1; r < records.size(); ++r) {
+        const Csv::Record &rec = records[r];
+        if (rec.fields.size() == 1 && rec.fields.first().trimmed().isEmpty())
             continue;
+        if (rec.openQuote) {
+            builder.warn(file, rec.line, tr("a quote never closed: the rest of the file skipped"));
+            break;
         }
-        if (fields.size() == 1 && CsvScan::isBlank(fields[0]))
-            continue;
-        if (fields.size() != reader.columns.size())
-            builder.warn(file, rec.firstLine,
-                tr("%1 fields where the header has %2").arg(fields.size()).arg(reader.columns.size()));
-        bool utf8 = true;
-        cells.clear();
-        for (const CsvScan::Field &f : fields) {
-            utf8 = utf8 && CsvScan::isUtf8(f);
-            cells.push_back(CsvScan::decode(f));
-        }
-        if (!utf8)
-            builder.warn(file, rec.firstLine, tr("bytes that are not UTF-8 (replaced by U+FFFD)"));
+        if (rec.fields.size() != qsizetype(reader.columns.size()))
+            builder.warn(file, rec.line,
+                tr("%1 fields where the header has %2").arg(rec.fields.size()).arg(reader.columns.size()));
+        cells.assign(rec.fields.cbegin(), rec.fields.cend());
+        const auto replaced = [](const QString &c) { return c.contains(QChar::ReplacementCharacter); };
+        if (!utf8 && std::any_of(cells.cbegin(), cells.cend(), replaced))
+            builder.warn(file, rec.line, tr("bytes that are not UTF-8 (replaced by U+FFFD)"));
         if (kind == Kind::Samples)
-            reader.sample(cells, rec.firstLine);
+            reader.sample(cells, rec.line);
         else
-            reader.call(cells, rec.firstLine);
+            reader.call(cells, rec.line);
     }
 }
 
