@@ -1,5 +1,7 @@
 #include "timingreport.h"
 
+#include "timingtiers.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -43,6 +45,28 @@ QString seconds(double s)
 QString pad(const QString &s, int width, bool left = false)
 {
     return left ? s.leftJustified(width) : s.rightJustified(width);
+}
+
+QString number(double v, int decimals)
+{
+    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("-");
+}
+
+// Shape D: the hardware tiers side by side (all calls of the data, not only the selected run).
+QString tiers(const TimingData &data)
+{
+    const QList<TierSummary> tiers = TimingTiers::summarize(data);
+    if (tiers.isEmpty())
+        return {};
+    QString out = tr("\nHardware tiers (all requests):\n");
+    out += tr("tier                 requests  success  peak MB (mean ± sd)   RTF mean  RTF > 1  tokens/s\n");
+    for (const TierSummary &t : tiers)
+        out += pad(t.tier, 20, true) + pad(QString::number(t.requests), 9)
+            + pad(QString::number(t.successRate * 100, 'f', 1) + u'%', 9)
+            + pad(number(t.peakMemoryMean, 0) + QStringLiteral(" ± ") + number(t.peakMemorySd, 0), 21)
+            + pad(number(t.rtfMean, 3), 10) + pad(QString::number(t.rtfOverOne), 9)
+            + pad(number(t.tokensPerSecondMean, 1), 10) + u'\n';
+    return out;
 }
 
 } // namespace
@@ -123,6 +147,7 @@ QString text(const TimingData &data, const TimingSummary &s, const QString &path
     }
     if (shown < s.functions.size())
         out += tr("… and %1 more functions (--top)\n").arg(s.functions.size() - shown);
+    out += tiers(data);
     if (!s.errors.isEmpty()) {
         out += tr("\nErrors: %1\n").arg(s.errors.size());
         for (qsizetype i = 0; i < std::min<qsizetype>(5, s.errors.size()); ++i)

@@ -17,8 +17,9 @@ namespace TimingReport {
 // warnings [{file, line, message}]}. A function's statistics are NaN-free: JSON has no NaN.
 QJsonObject toJson(const TimingData &data, const TimingSummary &summary);
 
-// The report: the runs, then the `top` functions by total time (all when top <= 0), then counts of
-// errors and warnings with the first few of each.
+// The report: the runs, then the `top` functions by total time (all when top <= 0), shape D's
+// hardware tiers side by side when there are any, then counts of errors and warnings with the first
+// few of each.
 QString text(const TimingData &data, const TimingSummary &summary, const QString &path, int top);
 
 // A Unix time as local "yyyy-MM-dd HH:mm:ss.zzz".

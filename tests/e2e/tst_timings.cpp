@@ -48,6 +48,7 @@ private slots:
     void jsonToStandardOutput();
     void jsonFile();
     void runs();
+    void hardwareTiers();
     void cannotRead_data();
     void cannotRead();
     void usage_data();
@@ -146,6 +147,25 @@ void TestTimings::runs()
     QCOMPARE(calls(QStringLiteral("1")), 4);
     QCOMPARE(calls(QStringLiteral("all")), 5);
     QCOMPARE(calls(QStringLiteral("3")), -1);
+}
+
+// Shape D: the tiers of tests/fixtures/timing/d side by side (worked out in tst_timingreader).
+void TestTimings::hardwareTiers()
+{
+    const Run r = run({ fixture("d"), QStringLiteral("--run"), QStringLiteral("all") });
+    QCOMPARE(r.exitCode, 0);
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY(out.contains(QLatin1String("Hardware tiers")));
+    const QStringList lines = out.split(u'\n');
+    const auto row = [&lines](const char *tier) {
+        for (const QString &l : lines) {
+            if (l.startsWith(QLatin1String(tier) + u' '))
+                return l.simplified();
+        }
+        return QString();
+    };
+    QCOMPARE(row("cpu-small"), QStringLiteral("cpu-small 3 66.7% 1100 ± 100 1.167 2 30.0"));
+    QCOMPARE(row("cuda"), QStringLiteral("cuda 1 100.0% 2000 ± - 0.200 0 200.0"));
 }
 
 void TestTimings::cannotRead_data()
