@@ -85,7 +85,10 @@ struct TimingSpec
 
 struct TimingData
 {
-    // Per call. start and duration in seconds (start: Unix s); end() = start + duration.
+    // Per call, in the order read (not sorted by time: a timeline sorts its own view). start and
+    // duration in seconds (start: Unix s); end() = start + duration. Attribute names the readers
+    // give one meaning whatever the file called them: "uuid" (text), "memory_delta_mb" (shape B's
+    // memory delta), "hardware_tier" (text, shape D).
     QStringList functions;     // the name table
     std::vector<int> function; // an index into functions
     std::vector<double> start;
