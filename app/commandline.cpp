@@ -43,6 +43,10 @@ QString usage()
               "                   [--json OUT] [--cpu-threshold N] [--low-tps N] [--log-dir DIR]\n"
               "      Analyse what a Prometheus server holds of its machines from T to T (ISO 8601,\n"
               "      or relative: -2h, -30m, now), with the markers of the logs in DIR.\n"
+              "  perfdash timings [FILE|DIR] [--run latest|all|N] [--json OUT] [--top N]\n"
+              "      Read the timing logs of an instrumented program (JSON lines, timing_results.csv,\n"
+              "      collector exports, per-request CSVs, Chrome traces; default ./performance_logs)\n"
+              "      and print per-function statistics by total time, and the runs.\n"
               "  perfdash mark LABEL [--notes TEXT] [--machine ID] [--log-dir DIR]\n"
               "      Put a marker on the charts of the perfdash running for DIR, or, when none runs,\n"
               "      append it to the newest log there.\n"
@@ -68,6 +72,7 @@ QString usage()
               "  --cpu-threshold N  high CPU above N percent (default 80)\n"
               "  --low-tps N    low performance below N tokens/s while busy (default 10)\n"
               "  --run R        the latest run (default), all (the whole file) or run number N\n"
+              "  --top N        perfdash timings: print the N functions of largest total (default 20; 0: all)\n"
               "  --machine ID   the machine a mark is about (default: all)\n"
               "  --http ADDR:PORT  serve the HTTP API there (e.g. 127.0.0.1:8765; port 0: any free)\n"
               "  --http-token TOKEN  the bearer token the HTTP API asks for (needed off loopback;\n"
@@ -109,6 +114,42 @@ QStringList withoutQtOptions(const QStringList &args)
     }
     return kept;
 }
+// --run latest|all|N into cl.run; false when it is none of them.
+bool parseRun(const QString &value, CommandLine &cl)
+{
+    cl.run = value.trimmed().toLower();
+    bool ok = false;
+    const int n = cl.run.toInt(&ok);
+    return cl.run == QLatin1String("latest") || cl.run == QLatin1String("all") || (ok && n >= 1);
+}
+
+// `perfdash timings [FILE|DIR] [--run latest|all|N] [--json OUT] [--top N]`.
+template<typename Fail> CommandLine parseTimings(const QCommandLineParser &parser, CommandLine &cl, Fail fail)
+{
+    static const QStringList allowed { QStringLiteral("json"), QStringLiteral("run"), QStringLiteral("top") };
+    for (const QString &name : parser.optionNames()) {
+        if (!allowed.contains(name))
+            return fail(tr("'perfdash timings' takes FILE|DIR, --run, --json and --top, not --%1").arg(name));
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return fail(tr("unexpected argument '%1'").arg(positional[1]));
+    cl.path = positional.value(0);
+    cl.jsonOut = parser.value(QStringLiteral("json"));
+    if (parser.isSet(QStringLiteral("json")) && cl.jsonOut.isEmpty())
+        return fail(tr("--json needs a file"));
+    if (parser.isSet(QStringLiteral("run")) && !parseRun(parser.value(QStringLiteral("run")), cl))
+        return fail(
+            tr("--run must be latest, all or a run number from 1, not '%1'").arg(parser.value(QStringLiteral("run"))));
+    if (parser.isSet(QStringLiteral("top"))) {
+        bool ok = false;
+        cl.top = parser.value(QStringLiteral("top")).toInt(&ok);
+        if (!ok || cl.top < 0)
+            return fail(
+                tr("--top must be a count of functions, 0 or more, not '%1'").arg(parser.value(QStringLiteral("top"))));
+    }
+    return cl;
+}
 } // namespace
 
 CommandLine CommandLine::parse(const QStringList &arguments)
@@ -116,7 +157,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     CommandLine cl;
     QStringList args = arguments;
     const bool subcommand = args.size() > 1
-        && (args[1] == QLatin1String("log") || args[1] == QLatin1String("analyze") || args[1] == QLatin1String("mark"));
+        && (args[1] == QLatin1String("log") || args[1] == QLatin1String("analyze") || args[1] == QLatin1String("mark")
+            || args[1] == QLatin1String("timings"));
     if (!subcommand)
         args = withoutQtOptions(args); // the window's QApplication takes them
     if (args.size() > 1 && args[1] == QLatin1String("log")) {
@@ -124,6 +166,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         args.removeAt(1);
     } else if (args.size() > 1 && args[1] == QLatin1String("analyze")) {
         cl.mode = Mode::Analyze;
+        args.removeAt(1);
+    } else if (args.size() > 1 && args[1] == QLatin1String("timings")) {
+        cl.mode = Mode::Timings;
         args.removeAt(1);
     } else if (args.size() > 1 && args[1] == QLatin1String("mark")) {
         cl.mode = Mode::Mark;
@@ -149,6 +194,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption cpuThreshold(QStringLiteral("cpu-threshold"), tr("CPU threshold."), QStringLiteral("N"));
     const QCommandLineOption lowTps(QStringLiteral("low-tps"), tr("Tokens/s threshold."), QStringLiteral("N"));
     const QCommandLineOption run(QStringLiteral("run"), tr("Run."), QStringLiteral("R"));
+    const QCommandLineOption top(QStringLiteral("top"), tr("Functions printed."), QStringLiteral("N"));
     const QCommandLineOption acceptNewHostKeys(
         QStringLiteral("accept-new-host-keys"), tr("Trust and record unknown SSH host keys."));
     const QCommandLineOption prometheus(QStringLiteral("prometheus"), tr("Prometheus server."), QStringLiteral("URL"));
@@ -159,8 +205,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption to(QStringLiteral("to"), tr("End of the range."), QStringLiteral("T"));
     const QCommandLineOption step(QStringLiteral("step"), tr("Step of the range."), QStringLiteral("S"));
     parser.addOptions({ help, version, interval, duration, logDir, single, event, notes, machines, noLocal, machine,
-        http, httpToken, json, cpuThreshold, lowTps, run, acceptNewHostKeys, prometheus, prometheusSelector, selector,
-        from, to, step });
+        http, httpToken, json, cpuThreshold, lowTps, run, top, acceptNewHostKeys, prometheus, prometheusSelector,
+        selector, from, to, step });
 
     auto fail = [&cl](const QString &message) {
         cl.mode = Mode::Error;
@@ -180,6 +226,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         cl.text = QStringLiteral("perfdash " PERFDASH_VERSION);
         return cl;
     }
+    if (cl.mode == Mode::Timings)
+        return parseTimings(parser, cl, fail);
+    if (parser.isSet(top))
+        return fail(tr("--top belongs to 'perfdash timings'"));
     const bool analyzeOnly
         = parser.isSet(json) || parser.isSet(cpuThreshold) || parser.isSet(lowTps) || parser.isSet(run);
     if (cl.mode != Mode::Analyze && analyzeOnly)
@@ -226,13 +276,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         if (parser.isSet(lowTps) && !parseSeconds(parser.value(lowTps), 0, 1e9, &cl.lowTokensPerSecond))
             return fail(
                 tr("--low-tps must be a number of tokens per second, 0 or more, not '%1'").arg(parser.value(lowTps)));
-        if (parser.isSet(run)) {
-            cl.run = parser.value(run).trimmed().toLower();
-            bool ok = false;
-            const int n = cl.run.toInt(&ok);
-            if (cl.run != QLatin1String("latest") && cl.run != QLatin1String("all") && (!ok || n < 1))
-                return fail(tr("--run must be latest, all or a run number from 1, not '%1'").arg(parser.value(run)));
-        }
+        if (parser.isSet(run) && !parseRun(parser.value(run), cl))
+            return fail(tr("--run must be latest, all or a run number from 1, not '%1'").arg(parser.value(run)));
         return cl;
     }
     cl.logDir = parser.value(logDir);

@@ -7,7 +7,7 @@
 // one-line message and exit code 2, never a dialog.
 struct CommandLine
 {
-    enum class Mode { Gui, Log, Analyze, Mark, Help, Version, Error };
+    enum class Mode { Gui, Log, Analyze, Timings, Mark, Help, Version, Error };
 
     Mode mode = Mode::Gui;
     QString logDir;       // empty: the default, resolved by LogDirectory::resolve
@@ -24,8 +24,8 @@ struct CommandLine
     QString http;         // --http ADDR:PORT: serve the HTTP API there
     QString httpToken;    // --http-token TOKEN
 
-    // perfdash analyze [FILE|DIR] …, and `perfdash FILE.csv` (a log to open in the Analysis tab, in the
-    // running window when there is one).
+    // perfdash analyze [FILE|DIR] …, perfdash timings [FILE|DIR] …, and `perfdash FILE.csv` (a log to
+    // open in the Analysis tab, in the running window when there is one).
     QString path;                           // empty: the newest log of the log directory
     QString jsonOut;                        // --json OUT ("-": standard output)
     double cpuThreshold = -1;               // --cpu-threshold N; < 0: not given
@@ -38,6 +38,7 @@ struct CommandLine
     QString from; // ISO 8601, or relative to now: -2h, -30m, now
     QString to;
     double stepSeconds = -1; // < 0: chosen from the range
+    int top = 20;                           // perfdash timings --top N: functions printed (0: all)
     // --accept-new-host-keys: trust and record SSH host keys not yet in known_hosts
     bool acceptNewHostKeys = false;
 

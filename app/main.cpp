@@ -13,6 +13,7 @@
 #include "markcommand.h"
 #include "prometheusfleet.h"
 #include "session.h"
+#include "timingscommand.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -196,6 +197,11 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         loadTranslations(&app);
         return runAnalyze(options);
+    }
+    case CommandLine::Mode::Timings: {
+        QCoreApplication app(argc, argv);
+        loadTranslations(&app);
+        return runTimings(options);
     }
     case CommandLine::Mode::Mark: {
         QCoreApplication app(argc, argv);
