@@ -50,6 +50,9 @@ public:
     // A fixed value range (percent charts), or from 0 to the data's maximum when max <= min.
     void setValueRange(double min, double max);
     void setRightAxisTitle(const QString &title);
+    // The clock labels under the plot (charts stacked on one range show them once); pictures always
+    // have them.
+    void setTimeLabelsVisible(bool visible);
     // Longer stretches without a sample are drawn as gaps.
     void setGapMs(qint64 ms);
     void setShades(const QList<LogChartShade> &shades);
@@ -70,6 +73,7 @@ public:
     void refresh();
     qsizetype pointCount(int line) const;
     QStringList visibleMarkerLabels() const;
+    ChartCanvas *canvas() const { return m_canvas; }
     void render(QPainter *painter, QSize size);
 
 signals:
