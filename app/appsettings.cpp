@@ -73,6 +73,16 @@ void setWindowState(const QByteArray &state)
     store().setValue(QStringLiteral("window/state"), state);
 }
 
+QByteArray analysisLayout()
+{
+    return store().value(QStringLiteral("window/analysisLayout")).toByteArray();
+}
+
+void setAnalysisLayout(const QByteArray &state)
+{
+    store().setValue(QStringLiteral("window/analysisLayout"), state);
+}
+
 QList<MachineConfig> machines()
 {
     // Written by setMachines, so valid; an entry someone broke by hand is left out.

@@ -86,6 +86,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_analysis->setThresholds(AppSettings::analysisThresholds());
     connect(m_analysis, &AnalysisPage::thresholdsChanged, this, &AppSettings::setAnalysisThresholds);
     connect(m_analysis, &AnalysisPage::fileLoaded, this, &AppSettings::addRecentLog);
+    m_analysis->restoreSplitterState(AppSettings::analysisLayout());
+    connect(m_analysis, &AnalysisPage::splitterMoved, this,
+        [this] { AppSettings::setAnalysisLayout(m_analysis->splitterState()); });
     setAcceptDrops(true); // a log dropped anywhere on the window opens in the Analysis tab
     m_tabs->addTab(m_analysis, tr("Analysis"));
     auto *compare = new ComparePage(m_tabs);
