@@ -164,6 +164,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_chartArea = new QWidget(splitter);
     m_chartLayout = new QVBoxLayout(m_chartArea);
     m_chartLayout->setContentsMargins(0, 0, 0, 0);
+    m_chartLayout->setSpacing(2);
     m_chartArea->setMinimumHeight(240); // room for the charts before the first log
     m_scroll = new QScrollBar(Qt::Horizontal, m_chartArea);
     m_scroll->setObjectName(QStringLiteral("timeScroll"));
@@ -180,7 +181,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     splitter->addWidget(m_chartArea);
 
     auto *tabs = new QTabWidget(splitter);
-    tabs->setMinimumHeight(90); // a few rows: the charts keep the rest of a laptop's screen
+    tabs->setMinimumHeight(80); // a few rows: the charts keep the rest of a laptop's screen
     m_issuesView = new QTableView(tabs);
     m_issuesView->setObjectName(QStringLiteral("issuesView"));
     m_issuesView->setModel(m_issues);
@@ -528,14 +529,21 @@ void AnalysisPage::rebuildCharts()
         connect(chart, &LogChart::zoomRequested, this, &AnalysisPage::showRange);
         connect(chart, &LogChart::exportRequested, this, &AnalysisPage::chooseChartExport);
     }
-    // The charts share one time range: its clock labels under the last one only, for height.
-    for (qsizetype i = 0; i + 1 < m_charts.size(); ++i)
-        m_charts[i]->setTimeLabelsVisible(false);
-    // The first time, unless the person's sizes were restored: the charts take four fifths of the
-    // height, the tables the rest.
+    // The charts share one time range: the marker labels above the first one and the clock under
+    // the last one only, so the plots get the height (every chart has its markers' lines).
+    // Those two are a little taller, for plots of one height.
+    for (qsizetype i = 0; i < m_charts.size(); ++i) {
+        const bool first = i == 0;
+        const bool last = i + 1 == m_charts.size();
+        m_charts[i]->setMarkerLaneVisible(first);
+        m_charts[i]->setTimeLabelsVisible(last);
+        m_chartLayout->setStretchFactor(m_charts[i], first || last ? 6 : 5);
+    }
+    // The first time, unless the person's sizes were restored: the charts take most of the height,
+    // the tables the rest (a few rows at the least).
     if (!m_splitterSized) {
         const int total = std::max(m_splitter->height(), 400);
-        m_splitter->setSizes({ total * 4 / 5, total - total * 4 / 5 });
+        m_splitter->setSizes({ total * 17 / 20, total - total * 17 / 20 });
         m_splitterSized = true;
     }
     // Laid out now, not at the next turn of the event loop: drawn before they have their size,

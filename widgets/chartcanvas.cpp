@@ -277,8 +277,8 @@ void ChartCanvas::updateMargins()
 {
     const QFontMetrics fm(font());
     // One line of the title's or the legend's text, whichever is taller, and a little air.
-    m_headerHeight = std::max(QFontMetrics(m_title->font()).height(), fm.height()) + 8;
-    m_laneHeight = m_markerItems.isEmpty() ? 0 : fm.height() + 6;
+    m_headerHeight = std::max(QFontMetrics(m_title->font()).height(), fm.height()) + 4;
+    m_laneHeight = m_lane && !m_markerItems.isEmpty() ? fm.height() + 6 : 0;
     const QMargins margins(6, m_headerHeight + m_laneHeight + 2, 10, 4);
     if (m_chart->margins() != margins)
         m_chart->setMargins(margins);
@@ -290,7 +290,9 @@ void ChartCanvas::layoutHeader()
     const QRectF title = m_title->boundingRect();
     m_title->setPos(r.left() + 8, r.top() + 1 + (m_headerHeight - title.height()) / 2);
     const qreal left = m_title->pos().x() + title.width() + 16;
-    m_chart->legend()->setGeometry(QRectF(left, r.top() + 1, std::max<qreal>(0, r.right() - 10 - left), m_headerHeight));
+    // The legend pads its entries: a little higher, they line up with the title.
+    m_chart->legend()->setGeometry(
+        QRectF(left, r.top() - 2, std::max<qreal>(0, r.right() - 10 - left), m_headerHeight + 3));
     m_chart->legend()->update();
 }
 
@@ -332,6 +334,13 @@ void ChartCanvas::setTimeLabelsVisible(bool visible)
 {
     m_timeLabels = visible;
     m_timeAxis->setLabelsVisible(visible);
+}
+
+void ChartCanvas::setMarkerLaneVisible(bool visible)
+{
+    m_lane = visible;
+    updateMargins();
+    relayoutMarkers();
 }
 
 void ChartCanvas::relayoutMarkers()
@@ -477,12 +486,17 @@ void ChartCanvas::renderTo(QPainter *painter, QSize size)
     // Lay the chart out at the picture's size, draw it, and put it back: no event is processed in
     // between, so the window never shows the other size.
     const QRectF original = m_chart->geometry();
+    const bool lane = m_lane;
+    m_lane = true;
+    updateMargins();
     m_timeAxis->setLabelsVisible(true);
     m_chart->resize(size);
     m_chart->layout()->activate();
     relayoutMarkers();
     scene()->render(painter, QRectF(QPointF(0, 0), size), QRectF(QPointF(0, 0), size));
     m_timeAxis->setLabelsVisible(m_timeLabels);
+    m_lane = lane;
+    updateMargins();
     m_chart->setGeometry(original);
     m_chart->layout()->activate();
     relayoutMarkers();

@@ -45,6 +45,9 @@ public:
     // The clock labels under the plot; charts stacked on one time range may show them only once.
     // Pictures always have them.
     void setTimeLabelsVisible(bool visible);
+    // The marker lane (the lines stay); charts stacked on one time range may show it only once.
+    // Pictures always have it.
+    void setMarkerLaneVisible(bool visible);
     // Shades these time ranges (ms since epoch) across the plot, e.g. when a server was down; in
     // colors[i] when given (a translucent color), else in red.
     void setShadedRanges(const QList<QPair<qint64, qint64>> &ranges, const QList<QColor> &colors = {});
@@ -101,6 +104,7 @@ private:
     QGraphicsSimpleTextItem *m_title;
     QString m_titleText;
     bool m_timeLabels = true;
+    bool m_lane = true;
     QCategoryAxis *m_timeAxis;
     std::optional<int> m_offset;
     QList<qint64> m_tickTimes; // of the labels on the axis now

@@ -94,6 +94,11 @@ void LogChart::setTimeLabelsVisible(bool visible)
     m_canvas->setTimeLabelsVisible(visible);
 }
 
+void LogChart::setMarkerLaneVisible(bool visible)
+{
+    m_canvas->setMarkerLaneVisible(visible);
+}
+
 void LogChart::setGapMs(qint64 ms)
 {
     m_gapMs = ms;

@@ -53,6 +53,8 @@ public:
     // The clock labels under the plot (charts stacked on one range show them once); pictures always
     // have them.
     void setTimeLabelsVisible(bool visible);
+    // The lane of marker labels above the plot (the lines stay); pictures always have it.
+    void setMarkerLaneVisible(bool visible);
     // Longer stretches without a sample are drawn as gaps.
     void setGapMs(qint64 ms);
     void setShades(const QList<LogChartShade> &shades);
