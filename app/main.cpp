@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "markcommand.h"
 #include "session.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -193,6 +194,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/perfdash.svg")));
     QApplication::setDesktopFileName(QStringLiteral("perfdash"));
+    if (const Theme::Choice theme = Theme::fromName(AppSettings::theme()); theme != Theme::Choice::System)
+        Theme::apply(theme);
     loadTranslations(&app);
     return runGui(app, options);
 }
