@@ -528,6 +528,7 @@ void AnalysisPage::rebuildCharts()
         chart->show(); // now, not at the next turn of the event loop (below)
         connect(chart, &LogChart::zoomRequested, this, &AnalysisPage::showRange);
         connect(chart, &LogChart::exportRequested, this, &AnalysisPage::chooseChartExport);
+        connect(chart, &LogChart::plotChanged, this, [this] { LogChart::alignPlots(m_charts); });
     }
     // The charts share one time range: the marker labels above the first one and the clock under
     // the last one only, so the plots get the height (every chart has its markers' lines).

@@ -279,7 +279,7 @@ void ChartCanvas::updateMargins()
     // One line of the title's or the legend's text, whichever is taller, and a little air.
     m_headerHeight = std::max(QFontMetrics(m_title->font()).height(), fm.height()) + 4;
     m_laneHeight = m_lane && !m_markerItems.isEmpty() ? fm.height() + 6 : 0;
-    const QMargins margins(6, m_headerHeight + m_laneHeight + 2, 10, 4);
+    const QMargins margins(6 + qRound(m_padLeft), m_headerHeight + m_laneHeight + 2, 10 + qRound(m_padRight), 4);
     if (m_chart->margins() != margins)
         m_chart->setMargins(margins);
 }
@@ -336,6 +336,22 @@ void ChartCanvas::setTimeLabelsVisible(bool visible)
     m_timeAxis->setLabelsVisible(visible);
 }
 
+QPair<qreal, qreal> ChartCanvas::axisInsets() const
+{
+    const QRectF plot = m_chart->plotArea();
+    const QMargins margins = m_chart->margins();
+    return { plot.left() - margins.left(), m_chart->rect().right() - plot.right() - margins.right() };
+}
+
+void ChartCanvas::setPlotPadding(qreal left, qreal right)
+{
+    if (qRound(left) == qRound(m_padLeft) && qRound(right) == qRound(m_padRight))
+        return;
+    m_padLeft = left;
+    m_padRight = right;
+    updateMargins();
+}
+
 void ChartCanvas::setMarkerLaneVisible(bool visible)
 {
     m_lane = visible;
@@ -351,9 +367,10 @@ void ChartCanvas::relayoutMarkers()
     fitAxes();
     layoutHeader();
     layoutLabels();
-    const qreal width = m_chart->plotArea().width();
-    if (width != m_plotWidth) {
-        m_plotWidth = width;
+    const QRectF plot = m_chart->plotArea();
+    if (plot.width() != m_plotWidth || plot.left() != m_plotLeft) {
+        m_plotWidth = plot.width();
+        m_plotLeft = plot.left();
         emit plotWidthChanged();
     }
 }

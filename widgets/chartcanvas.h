@@ -48,6 +48,10 @@ public:
     // The marker lane (the lines stay); charts stacked on one time range may show it only once.
     // Pictures always have it.
     void setMarkerLaneVisible(bool visible);
+    // Room the axes take beside the plot, left and right, without the padding below: stacked
+    // charts pad theirs to the widest so their plots (and marker lines) line up.
+    QPair<qreal, qreal> axisInsets() const;
+    void setPlotPadding(qreal left, qreal right);
     // Shades these time ranges (ms since epoch) across the plot, e.g. when a server was down; in
     // colors[i] when given (a translucent color), else in red.
     void setShadedRanges(const QList<QPair<qint64, qint64>> &ranges, const QList<QColor> &colors = {});
@@ -73,7 +77,7 @@ signals:
     void clicked(qint64 timeMs);
     // A box of the marker lane was clicked: the moments of its first and last marker.
     void markerLabelClicked(qint64 firstMs, qint64 lastMs);
-    // The plot area changed width: points decimated for the old width need redoing.
+    // The plot area changed width (points decimated for the old width need redoing) or moved.
     void plotWidthChanged();
 
 protected:
@@ -105,6 +109,8 @@ private:
     QString m_titleText;
     bool m_timeLabels = true;
     bool m_lane = true;
+    qreal m_padLeft = 0;
+    qreal m_padRight = 0;
     QCategoryAxis *m_timeAxis;
     std::optional<int> m_offset;
     QList<qint64> m_tickTimes; // of the labels on the axis now
@@ -120,6 +126,7 @@ private:
     QList<MarkerLabelItem *> m_labelItems;
     const MarkerStore *m_markers = nullptr;
     qreal m_plotWidth = 0;
+    qreal m_plotLeft = 0;
     int m_headerHeight = 0;
     int m_laneHeight = 0;
     QPoint m_pressPos;

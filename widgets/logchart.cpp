@@ -47,6 +47,7 @@ LogChart::LogChart(const QString &title, const QString &unit, std::shared_ptr<co
     m_refreshTimer->setInterval(40);
     connect(m_refreshTimer, &QTimer::timeout, this, &LogChart::refresh);
     connect(m_canvas, &ChartCanvas::plotWidthChanged, this, &LogChart::scheduleRefresh);
+    connect(m_canvas, &ChartCanvas::plotWidthChanged, this, &LogChart::plotChanged);
     // A click on a marker label (or a count of markers) zooms in around its markers.
     connect(m_canvas, &ChartCanvas::markerLabelClicked, this, [this](qint64 first, qint64 last) {
         const qint64 half = std::max<qint64>((last - first) * 3 / 2, 15'000); // three times as wide
@@ -97,6 +98,21 @@ void LogChart::setTimeLabelsVisible(bool visible)
 void LogChart::setMarkerLaneVisible(bool visible)
 {
     m_canvas->setMarkerLaneVisible(visible);
+}
+
+void LogChart::alignPlots(const QList<LogChart *> &charts)
+{
+    qreal left = 0;
+    qreal right = 0;
+    for (const LogChart *chart : charts) {
+        const QPair<qreal, qreal> insets = chart->m_canvas->axisInsets();
+        left = std::max(left, insets.first);
+        right = std::max(right, insets.second);
+    }
+    for (LogChart *chart : charts) {
+        const QPair<qreal, qreal> insets = chart->m_canvas->axisInsets();
+        chart->m_canvas->setPlotPadding(left - insets.first, right - insets.second);
+    }
 }
 
 void LogChart::setGapMs(qint64 ms)

@@ -55,6 +55,8 @@ public:
     void setTimeLabelsVisible(bool visible);
     // The lane of marker labels above the plot (the lines stay); pictures always have it.
     void setMarkerLaneVisible(bool visible);
+    // Lines up the plots of charts stacked on one time range: each pads its axes to the widest.
+    static void alignPlots(const QList<LogChart *> &charts);
     // Longer stretches without a sample are drawn as gaps.
     void setGapMs(qint64 ms);
     void setShades(const QList<LogChartShade> &shades);
@@ -79,6 +81,8 @@ public:
     void render(QPainter *painter, QSize size);
 
 signals:
+    // The plot area moved or changed width (alignPlots() again).
+    void plotChanged();
     // The wheel over the plot asked to zoom in or out around a moment: the new range.
     void zoomRequested(qint64 startMs, qint64 endMs);
     void exportRequested(LogChart *chart);

@@ -526,6 +526,18 @@ void TestAnalysisPage::markerLabelsKeepToTheirLane()
         QCOMPARE(chart->visibleMarkerLabels(), charts.first()->visibleMarkerLabels());
     }
     QVERIFY(!charts.first()->canvas()->markerLabelItems().isEmpty());
+    // One lane for all: the plots line up, so each marker's line runs on under its label.
+    const QRectF top = charts.first()->canvas()->chart()->plotArea();
+    for (LogChart *chart : charts) {
+        const QRectF plot = chart->canvas()->chart()->plotArea();
+        QVERIFY2(qAbs(plot.left() - top.left()) <= 1 && qAbs(plot.right() - top.right()) <= 1,
+            qPrintable(QStringLiteral("%1: plot %2–%3, the first one's %4–%5")
+                           .arg(chart->title())
+                           .arg(plot.left())
+                           .arg(plot.right())
+                           .arg(top.left())
+                           .arg(top.right())));
+    }
     if (zoomMs == 0)
         QCOMPARE(m_page->charts().first()->visibleMarkerLabels().size(), 51);
 }
