@@ -88,9 +88,6 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_analysis->setThresholds(AppSettings::analysisThresholds());
     connect(m_analysis, &AnalysisPage::thresholdsChanged, this, &AppSettings::setAnalysisThresholds);
     connect(m_analysis, &AnalysisPage::fileLoaded, this, &AppSettings::addRecentLog);
-    m_analysis->restoreSplitterState(AppSettings::analysisLayout());
-    connect(m_analysis, &AnalysisPage::splitterMoved, this,
-        [this] { AppSettings::setAnalysisLayout(m_analysis->splitterState()); });
     setAcceptDrops(true); // a log dropped anywhere on the window opens in the Analysis tab
     m_tabs->addTab(m_analysis, tr("Analysis"));
     auto *compare = new ComparePage(m_tabs);
@@ -494,6 +491,10 @@ void MainWindow::restoreSettings()
         move(available.center() - QPoint(size.width() / 2, size.height() / 2));
     }
     restoreState(AppSettings::windowState());
+    // The Analysis tab's splitters as the person left them, saved again as they move.
+    m_analysis->restoreSplitterState(AppSettings::analysisLayout());
+    connect(m_analysis, &AnalysisPage::splitterMoved, this,
+        [this] { AppSettings::setAnalysisLayout(m_analysis->splitterState()); });
     m_markers->setPresets(AppSettings::presets());
     const int i = int(kWindows.indexOf(AppSettings::windowMs()));
     m_window->setCurrentIndex(i < 0 ? 0 : i);

@@ -226,11 +226,6 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_warnings->setObjectName(QStringLiteral("readerWarnings"));
     tabs->addTab(m_warnings, tr("Reader warnings"));
     splitter->addWidget(tabs);
-    // The charts get the height a window gives more; the tables can be folded away (dragged down).
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 0);
-    splitter->setCollapsible(0, false);
-    splitter->setCollapsible(1, true);
 
     // Left: the logs of the log folder, newest first, summarised in the background.
     auto *outer = new QSplitter(Qt::Horizontal, this);
@@ -243,12 +238,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     outer->setStretchFactor(1, 4);
     outer->setChildrenCollapsible(true);
     layout->addWidget(outer, 1);
-    for (QSplitter *moved : { splitter, outer }) {
-        connect(moved, &QSplitter::splitterMoved, this, [this] {
-            m_splitterSized = true;
-            emit splitterMoved();
-        });
-    }
+    setUpSplitters();
 
     auto changed = [this] {
         AnalysisThresholds t;
@@ -550,6 +540,21 @@ void AnalysisPage::rebuildCharts()
     // Laid out now, not at the next turn of the event loop: drawn before they have their size,
     // the charts would show a day of data as a diagonal line and every issue as one solid band.
     m_chartLayout->activate();
+}
+
+void AnalysisPage::setUpSplitters()
+{
+    // The charts get the height a window gives more; the tables can be folded away (dragged down).
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setCollapsible(0, false);
+    m_splitter->setCollapsible(1, true);
+    for (QSplitter *moved : { m_splitter, m_outer }) {
+        connect(moved, &QSplitter::splitterMoved, this, [this] {
+            m_splitterSized = true;
+            emit splitterMoved();
+        });
+    }
 }
 
 QByteArray AnalysisPage::splitterState() const

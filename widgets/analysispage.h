@@ -99,6 +99,7 @@ private:
     void showResult(AnalysisResult result);
     void showError(const QString &error);
     void rebuildCharts();
+    void setUpSplitters();
     void fillRunSelector();
     void fillStatistics();
     void exportJson();

@@ -407,9 +407,8 @@ void ChartCanvas::layoutLabels()
         const MarkerLane::Box &box = boxes[k];
         // The lane ends two pixels above the plot: a box never touches the data.
         const QRectF rect(box.left, plot.top() - m_laneHeight, box.width, m_laneHeight - 2);
-        const QString shown = box.count > 1
-            ? box.text
-            : fm.elidedText(box.text, Qt::ElideRight, box.width - 2 * MarkerLane::kPadding);
+        const QString shown
+            = box.count > 1 ? box.text : fm.elidedText(box.text, Qt::ElideRight, box.width - 2 * MarkerLane::kPadding);
         const QList<MarkerItem *> markers = visible.mid(box.first, box.count);
         MarkerLabelItem *item = m_labelItems[k];
         item->setBox(rect, shown, box.text);

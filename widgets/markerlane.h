@@ -15,11 +15,11 @@ class MarkerLane
 public:
     struct Box
     {
-        int first = 0;   // index of its first marker in the x order
-        int count = 1;   // markers in it
-        qreal left = 0;  // the box, in the lane's coordinates
+        int first = 0;  // index of its first marker in the x order
+        int count = 1;  // markers in it
+        qreal left = 0; // the box, in the lane's coordinates
         qreal width = 0;
-        QString text;    // the label, or the count of a merged box (not yet elided)
+        QString text; // the label, or the count of a merged box (not yet elided)
     };
 
     // Horizontal padding inside a box, and the space kept between two boxes.

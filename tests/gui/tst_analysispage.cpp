@@ -12,13 +12,13 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QChart>
-#include <QLegend>
-#include <QPalette>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLegend>
+#include <QPalette>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -563,7 +563,8 @@ void TestAnalysisPage::aCountOfMarkersNamesThemOnHoverAndOpensOnAClick()
     const int count = first->markerCount();
     const qint64 firstMs = first->firstMs();
     const qint64 lastMs = first->lastMs();
-    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, canvas->mapFromScene(first->sceneBoundingRect().center()));
+    QTest::mouseClick(
+        canvas->viewport(), Qt::LeftButton, {}, canvas->mapFromScene(first->sceneBoundingRect().center()));
     QVERIFY(cpu->rangeEndMs() - cpu->rangeStartMs() < width / 2);
     QVERIFY(cpu->rangeStartMs() < firstMs && cpu->rangeEndMs() > lastMs);
     QVERIFY(canvas->markerLabelItems().size() > 1);
@@ -603,7 +604,8 @@ void TestAnalysisPage::noDiagonalLinesOrSolidBandsWhileALogOpens()
     QCOMPARE(drawn.first(), 100);
 
     // A chart not laid out draws nothing at all, and draws its data once it has its size.
-    LogChart hidden(QStringLiteral("CPU"), QStringLiteral("%"), nullptr, { { 0, Metric::CpuPercent, QStringLiteral("m1"), Qt::blue } });
+    LogChart hidden(QStringLiteral("CPU"), QStringLiteral("%"), nullptr,
+        { { 0, Metric::CpuPercent, QStringLiteral("m1"), Qt::blue } });
     hidden.showRange(kT0, kT0 + 100'000);
     QCOMPARE(hidden.pointCount(0), 0);
     QVERIFY(!hidden.canvas()->isLaidOut());

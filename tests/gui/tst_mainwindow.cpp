@@ -8,13 +8,13 @@
 #include "csv.h"
 #include "exportdialog.h"
 #include "localsource.h"
+#include "logchart.h"
 #include "machinemonitor.h"
 #include "machinepanel.h"
 #include "mainwindow.h"
 #include "markerdialog.h"
 #include "markerspanel.h"
 #include "session.h"
-#include "logchart.h"
 #include "timechart.h"
 
 #include <QAbstractItemModelTester>
@@ -41,8 +41,8 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollBar>
-#include <QSplitter>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -633,7 +633,8 @@ void TestMainWindow::analysisChartsGetMostOfTheTabOnALaptopScreen()
         QVERIFY2(plot >= 72, qPrintable(QStringLiteral("%1: plot %2 px").arg(chart->title()).arg(plot)));
         plots += plot;
     }
-    QVERIFY2(plots >= page->height() * 0.42, qPrintable(QStringLiteral("plots %1 of %2 px").arg(plots).arg(page->height())));
+    QVERIFY2(
+        plots >= page->height() * 0.42, qPrintable(QStringLiteral("plots %1 of %2 px").arg(plots).arg(page->height())));
 }
 
 // There, too, the marker labels keep to their lanes and no axis title is cut short.
