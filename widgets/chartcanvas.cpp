@@ -428,9 +428,10 @@ QString ChartCanvas::labelToolTip(const QList<MarkerItem *> &markers) const
                                      : QDateTime::fromMSecsSinceEpoch(m->timeMs());
         QString line = QStringLiteral("<b>") + t.toString(QStringLiteral("HH:mm:ss")) + QStringLiteral("</b> ")
             + m->label().toHtmlEscaped();
-        if (!m->notes().trimmed().isEmpty())
+        if (!m->notes().trimmed().isEmpty()) {
             line += QStringLiteral("<br>&nbsp;&nbsp;<i>") + m->notes().simplified().left(200).toHtmlEscaped()
                 + QStringLiteral("</i>");
+        }
         lines << line;
     }
     if (markers.size() > kMax)
@@ -545,12 +546,13 @@ bool ChartCanvas::timeAt(const QPoint &pos, qint64 *timeMs) const
 void ChartCanvas::mouseMoveEvent(QMouseEvent *event)
 {
     qint64 t = 0;
-    if (const MarkerLabelItem *label = labelAt(event->pos()))
+    if (const MarkerLabelItem *label = labelAt(event->pos())) {
         QToolTip::showText(event->globalPosition().toPoint() + QPoint(12, 12), label->toolTip(), this);
-    else if (timeAt(event->pos(), &t))
+    } else if (timeAt(event->pos(), &t)) {
         emit hovered(t, event->globalPosition().toPoint());
-    else
+    } else {
         QToolTip::hideText();
+    }
     QChartView::mouseMoveEvent(event);
 }
 
@@ -570,10 +572,11 @@ void ChartCanvas::mouseReleaseEvent(QMouseEvent *event)
         = m_pressed && event->button() == Qt::LeftButton && (event->pos() - m_pressPos).manhattanLength() < 6;
     m_pressed = false;
     const MarkerLabelItem *label = isClick ? labelAt(event->pos()) : nullptr;
-    if (label)
+    if (label) {
         emit markerLabelClicked(label->firstMs(), label->lastMs());
-    else if (isClick && timeAt(event->pos(), &t))
+    } else if (isClick && timeAt(event->pos(), &t)) {
         emit clicked(t);
+    }
     QChartView::mouseReleaseEvent(event);
 }
 

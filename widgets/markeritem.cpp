@@ -3,13 +3,13 @@
 #include <QChart>
 #include <QPainter>
 
-MarkerItem::MarkerItem(QChart *chart, int markerId, qint64 timeMs, const QString &label, const QString &notes)
+MarkerItem::MarkerItem(QChart *chart, int markerId, qint64 timeMs, QString label, QString notes)
     : QGraphicsItem(chart)
     , m_chart(chart)
     , m_markerId(markerId)
     , m_timeMs(timeMs)
-    , m_label(label)
-    , m_notes(notes)
+    , m_label(std::move(label))
+    , m_notes(std::move(notes))
     , m_color(0xd9, 0x4f, 0x00)
 {
     setZValue(20);
@@ -44,10 +44,10 @@ void MarkerItem::updateGeometry()
 
 QRectF MarkerItem::boundingRect() const
 {
-    return QRectF(m_x - 1, m_plot.top(), 2, m_plot.height());
+    return { m_x - 1, m_plot.top(), 2, m_plot.height() };
 }
 
-void MarkerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void MarkerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem * /*option*/, QWidget * /*widget*/)
 {
     painter->save();
     QPen pen(m_color, 1, Qt::DashLine);

@@ -12,7 +12,7 @@ class QChart;
 class MarkerItem : public QGraphicsItem
 {
 public:
-    MarkerItem(QChart *chart, int markerId, qint64 timeMs, const QString &label, const QString &notes);
+    MarkerItem(QChart *chart, int markerId, qint64 timeMs, QString label, QString notes);
 
     int markerId() const { return m_markerId; }
     qint64 timeMs() const { return m_timeMs; }

@@ -38,7 +38,7 @@ QRectF MarkerLabelItem::boundingRect() const
     return m_rect;
 }
 
-void MarkerLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void MarkerLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem * /*option*/, QWidget * /*widget*/)
 {
     painter->save();
     // A merged box is filled with the marker color, a label only outlined: the counts stand out.
