@@ -15,11 +15,13 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
+#include <QSignalBlocker>
 #include <QTimeZone>
 #include <QToolTip>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <tuple>
 
 ChartCanvas::ChartCanvas(const QString &title, const QString &unit, QWidget *parent)
     // Handing the chart to the constructor: setChart() would release (and leak) a default chart.
@@ -502,9 +504,14 @@ void ChartCanvas::renderTo(QPainter *painter, QSize size)
 {
     // Lay the chart out at the picture's size, draw it, and put it back: no event is processed in
     // between, so the window never shows the other size.
+    // A picture stands alone: with its marker lane and clock, without the padding that lines it up
+    // with the charts beside it, and without telling them its size (plotWidthChanged()).
+    const QSignalBlocker quiet(this);
     const QRectF original = m_chart->geometry();
     const bool lane = m_lane;
+    const QPair<qreal, qreal> padding { m_padLeft, m_padRight };
     m_lane = true;
+    m_padLeft = m_padRight = 0;
     updateMargins();
     m_timeAxis->setLabelsVisible(true);
     m_chart->resize(size);
@@ -513,6 +520,7 @@ void ChartCanvas::renderTo(QPainter *painter, QSize size)
     scene()->render(painter, QRectF(QPointF(0, 0), size), QRectF(QPointF(0, 0), size));
     m_timeAxis->setLabelsVisible(m_timeLabels);
     m_lane = lane;
+    std::tie(m_padLeft, m_padRight) = padding;
     updateMargins();
     m_chart->setGeometry(original);
     m_chart->layout()->activate();

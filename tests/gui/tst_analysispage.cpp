@@ -18,6 +18,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLegend>
+#include <QPainter>
 #include <QPalette>
 #include <QPushButton>
 #include <QScrollBar>
@@ -59,6 +60,24 @@ QByteArray twoRuns()
         }
     }
     return out;
+}
+
+// Whether a row of the picture has 20 pixels or more in a row in the markers' (light) color.
+bool hasMarkerBox(const QImage &image)
+{
+    const QColor marker(0xd9, 0x4f, 0x00);
+    for (int y = 0; y < image.height(); ++y) {
+        int run = 0;
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            const bool near = std::abs(c.red() - marker.red()) < 40 && std::abs(c.green() - marker.green()) < 40
+                && std::abs(c.blue() - marker.blue()) < 40;
+            run = near ? run + 1 : 0;
+            if (run >= 20)
+                return true;
+        }
+    }
+    return false;
 }
 
 QString fixture(const char *name)
@@ -540,6 +559,16 @@ void TestAnalysisPage::markerLabelsKeepToTheirLane()
     }
     if (zoomMs == 0)
         QCOMPARE(m_page->charts().first()->visibleMarkerLabels().size(), 51);
+
+    // A picture of a chart below the first stands alone: it has the lane (a count box is a long
+    // run of the marker color along a row; the lines are one pixel wide), the window does not.
+    QImage picture(1200, 400, QImage::Format_ARGB32);
+    picture.fill(Qt::white);
+    QPainter painter(&picture);
+    charts[1]->render(&painter, picture.size());
+    painter.end();
+    QVERIFY(hasMarkerBox(picture));
+    QVERIFY(!hasMarkerBox(charts[1]->grab().toImage()));
 }
 
 // Labels too close together are one box that counts them; its tooltip names each with its notes, a
