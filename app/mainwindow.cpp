@@ -471,7 +471,7 @@ void MainWindow::showWarning(const QString &warning)
 
 void MainWindow::updateStatus()
 {
-    const SessionLog &log = m_session->log();
+    const LogStatus &log = m_session->log();
     const int rows = int(log.rowsWritten());
     QString text
         = log.isOpen() ? tr("Recording to %1 — %n rows", nullptr, rows).arg(log.csvPath()) : tr("Not recording");

@@ -1,5 +1,6 @@
 #include "analysischarts.h"
 
+#include "analysis.h"
 #include "logchart.h"
 #include "logreader.h"
 
@@ -91,6 +92,27 @@ QColor shadeColor(IssueKind kind)
         return QColor(120, 120, 120, 45);
     }
     return {};
+}
+
+ChartExporter::Caption caption(const LogChart *chart, const AnalysisResult &result)
+{
+    ChartExporter::Caption out;
+    QStringList names;
+    const QList<int> machines = chart->machines();
+    for (int m : machines)
+        names << result.machineIds.value(m);
+    out.title = names.isEmpty() ? chart->title() : tr("%1 — %2").arg(chart->title(), names.join(QStringLiteral(", ")));
+    out.range = ChartExporter::rangeText(chart->rangeStartMs(), chart->rangeEndMs(), chart->timeOffset());
+    QList<IssueKind> kinds;
+    for (const IssuePeriod &i : result.issues) {
+        if (machines.contains(i.machine) && i.end.ms >= chart->rangeStartMs() && i.start.ms <= chart->rangeEndMs()
+            && !kinds.contains(i.kind))
+            kinds.append(i.kind);
+    }
+    std::sort(kinds.begin(), kinds.end());
+    for (IssueKind kind : std::as_const(kinds))
+        out.shades.append({ Analysis::kindLabel(kind), shadeColor(kind) });
+    return out;
 }
 
 } // namespace AnalysisCharts

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysisresult.h"
+#include "chartexporter.h"
 
 #include <QColor>
 #include <QList>
@@ -21,5 +22,8 @@ QList<LogChart *> create(const std::shared_ptr<const LogData> &data, int machine
 bool askExport(LogChart *chart, const QString &baseName, QWidget *parent, QString *path, QSize *size);
 // The translucent band an issue period of this kind is shaded with.
 QColor shadeColor(IssueKind kind);
+// What an exported picture of the chart says around it: the chart and its machines, the range
+// shown on the log's clock, and the kinds of issue shaded in that range with their colours.
+ChartExporter::Caption caption(const LogChart *chart, const AnalysisResult &result);
 
 } // namespace AnalysisCharts

@@ -696,8 +696,10 @@ void AnalysisPage::chooseChartExport(LogChart *chart)
 bool AnalysisPage::exportChart(LogChart *chart, const QString &path, QSize size)
 {
     QString error;
+    const ChartExporter::Caption caption
+        = m_result ? AnalysisCharts::caption(chart, *m_result) : ChartExporter::Caption { chart->title(), {}, {} };
     if (!ChartExporter::exportPicture(
-            [chart](QPainter *painter, QSize s) { chart->render(painter, s); }, chart->title(), path, size, &error)) {
+            [chart](QPainter *painter, QSize s) { chart->render(painter, s); }, caption, path, size, &error)) {
         m_banner->setText(error);
         m_banner->show();
         return false;

@@ -150,8 +150,10 @@ void ChartCanvas::setTimeRange(qint64 startMs, qint64 endMs)
     m_timeAxis->setRange(double(startMs), double(endMs));
     // One label per ~110 pixels, so the clock labels never collide or get cut. The categories are
     // made again only when the ticks change, not each time the live window slides.
-    const QList<TimeTicks::Tick> ticks
-        = TimeTicks::compute(startMs, endMs, std::clamp(plotWidth() / 110 + 1, 2, 9), m_offset);
+    // A picture (renderTo) is read, not hovered: a label every ~80 pixels, up to 12.
+    const int maxTicks
+        = m_rendering ? std::clamp(plotWidth() / 80 + 1, 2, 12) : std::clamp(plotWidth() / 110 + 1, 2, 9);
+    const QList<TimeTicks::Tick> ticks = TimeTicks::compute(startMs, endMs, maxTicks, m_offset);
     QList<qint64> times;
     for (const TimeTicks::Tick &t : ticks)
         times.append(t.ms);
@@ -291,7 +293,8 @@ void ChartCanvas::layoutHeader()
     const QRectF r = m_chart->rect();
     const QRectF title = m_title->boundingRect();
     m_title->setPos(r.left() + 8, r.top() + 1 + (m_headerHeight - title.height()) / 2);
-    const qreal left = m_title->pos().x() + title.width() + 16;
+    // In a picture the caption has the title (ChartExporter): the legend takes its place.
+    const qreal left = m_title->isVisible() ? m_title->pos().x() + title.width() + 16 : r.left() + 8;
     // The legend pads its entries: a little higher, they line up with the title.
     m_chart->legend()->setGeometry(
         QRectF(left, r.top() - 2, std::max<qreal>(0, r.right() - 10 - left), m_headerHeight + 3));
@@ -503,7 +506,9 @@ void ChartCanvas::changeEvent(QEvent *event)
 void ChartCanvas::renderTo(QPainter *painter, QSize size)
 {
     // Lay the chart out at the picture's size, draw it, and put it back: no event is processed in
-    // between, so the window never shows the other size.
+    // between, so the window never shows the other size. The picture gets the time ticks of its
+    // own width, and lines that scale with the painter (an export scales it up; the on-screen
+    // 1 px cosmetic pens would stay 1 px). The picture's caption says the title (ChartExporter).
     // A picture stands alone: with its marker lane and clock, without the padding that lines it up
     // with the charts beside it, and without telling them its size (plotWidthChanged()).
     const QSignalBlocker quiet(this);
@@ -512,19 +517,46 @@ void ChartCanvas::renderTo(QPainter *painter, QSize size)
     const QPair<qreal, qreal> padding { m_padLeft, m_padRight };
     m_lane = true;
     m_padLeft = m_padRight = 0;
+    m_title->setVisible(false);
     updateMargins();
     m_timeAxis->setLabelsVisible(true);
+    QList<QPen> pens;
+    for (QLineSeries *line : allSeries()) {
+        pens.append(line->pen());
+        QPen wide = line->pen();
+        wide.setCosmetic(false);
+        wide.setWidthF(1.0);
+        line->setPen(wide);
+    }
     m_chart->resize(size);
     m_chart->layout()->activate();
-    relayoutMarkers();
+    m_rendering = true;
+    setTimeRange(m_startMs, m_endMs);
+    m_chart->layout()->invalidate(); // the new ticks' labels, now rather than on the next event
+    m_chart->layout()->activate();
     scene()->render(painter, QRectF(QPointF(0, 0), size), QRectF(QPointF(0, 0), size));
+    const QList<QLineSeries *> series = allSeries();
+    for (int i = 0; i < series.size(); ++i)
+        series[i]->setPen(pens[i]);
+    m_rendering = false;
+    m_title->setVisible(true);
     m_timeAxis->setLabelsVisible(m_timeLabels);
     m_lane = lane;
     std::tie(m_padLeft, m_padRight) = padding;
     updateMargins();
     m_chart->setGeometry(original);
     m_chart->layout()->activate();
-    relayoutMarkers();
+    setTimeRange(m_startMs, m_endMs);
+    m_chart->layout()->invalidate();
+    m_chart->layout()->activate();
+}
+
+QList<QLineSeries *> ChartCanvas::allSeries() const
+{
+    QList<QLineSeries *> all = m_lines;
+    for (const QList<QLineSeries *> &segments : m_segments)
+        all += segments;
+    return all;
 }
 
 QPoint ChartCanvas::positionOf(qint64 timeMs) const

@@ -103,6 +103,7 @@ private:
     QString labelToolTip(const QList<MarkerItem *> &markers) const;
     MarkerLabelItem *labelAt(const QPoint &pos) const;
     QLineSeries *newSegment(const QString &name, const QColor &color, bool rightAxis);
+    QList<QLineSeries *> allSeries() const;
 
     QChart *m_chart;
     QGraphicsSimpleTextItem *m_title;
@@ -131,4 +132,5 @@ private:
     int m_laneHeight = 0;
     QPoint m_pressPos;
     bool m_pressed = false;
+    bool m_rendering = false; // in renderTo(): the ticks of a picture
 };

@@ -1,5 +1,6 @@
 #include "connectionprompt.h"
 
+#include "hostkeydecision.h"
 #include "machinemonitor.h"
 
 #include <QInputDialog>

@@ -224,6 +224,21 @@ QStringList LogChart::lineNames() const
     return names;
 }
 
+QList<int> LogChart::machines() const
+{
+    QList<int> out;
+    for (const LogChartLine &line : m_lines) {
+        if (!out.contains(line.machine))
+            out.append(line.machine);
+    }
+    return out;
+}
+
+int LogChart::timeOffset() const
+{
+    return m_canvas->timeOffset().value_or(0);
+}
+
 qsizetype LogChart::pointCount(int line) const
 {
     return m_canvas->pointCount(line);

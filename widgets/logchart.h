@@ -45,6 +45,10 @@ public:
 
     QString title() const { return m_title; }
     QStringList lineNames() const;
+    // The machines drawn (indices into LogData::machines, in line order, each once).
+    QList<int> machines() const;
+    // The clock of the time axis: the log's own UTC offset (its first row's), 0 for a log without.
+    int timeOffset() const;
     // The snapshot rows [begin, end) drawn (the selected run).
     void setRows(qsizetype begin, qsizetype end);
     // A fixed value range (percent charts), or from 0 to the data's maximum when max <= min.

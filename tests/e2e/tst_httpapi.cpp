@@ -1,8 +1,10 @@
 // The HTTP API over real loopback sockets: in this process against a session with known samples,
 // through the built binary (`perfdash log --http`), and scraped by a real Prometheus server.
+#include "fakesources.h"
 #include "httpapi.h"
 #include "httpbind.h"
 #include "logreader.h"
+#include "logtime.h"
 #include "machinemonitor.h"
 #include "session.h"
 
@@ -14,6 +16,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -209,6 +212,7 @@ private slots:
     void slowRequestTimesOut();
     void slowClientsDoNotLockOthersOut();
     void exportAnalysesOffTheSessionThread();
+    void guiThreadNeverWaitsForTheLogOrTheExport();
     void attackOnTheLoggerStarvesNeitherSamplingNorOthers();
     void prometheusScrapes();
 
@@ -662,6 +666,82 @@ void TestHttpApi::exportAnalysesOffTheSessionThread()
     const QJsonObject exported = QJsonDocument::fromJson(exportReply->readAll()).object();
     exportReply->deleteLater();
     QCOMPARE(exported.value(QStringLiteral("analysis")).toObject().value(QStringLiteral("issues")).toInt(), 5);
+}
+
+// Issue 16: the thread of the window only draws. While /metrics/export analyses a log of a
+// million rows, again and again, and another process holds the log's lock (rows wait for it), a
+// 10 ms timer on this thread is never more than 50 ms late. The session writing its rows here,
+// behind the lock, made it 100 ms late on every row.
+void TestHttpApi::guiThreadNeverWaitsForTheLogOrTheExport()
+{
+    QTemporaryDir dir;
+    Session session;
+    Sample values;
+    values.set(Metric::CpuPercent, 12.5);
+    values.set(Metric::MemoryPercent, 40.0);
+    session.addMachine({ QStringLiteral("m1"), QStringLiteral("one") })
+        ->addSource(std::make_unique<FakeSource>(values));
+    session.setIntervalSeconds(0.1);
+    HttpApi api(&session);
+    QString error;
+    QVERIFY2(api.start(QStringLiteral("127.0.0.1:0"), {}, &error), qPrintable(error));
+    QVERIFY2(session.start(dir.path(), &error), qPrintable(error));
+    const QString csv = session.log().csvPath();
+    {
+        // A day and a half of rows at 0.1 s before the session's own, as `perfdash log` appends them.
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::Append));
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+        QByteArray rows;
+        for (int i = 0; i < 1'000'000; ++i) {
+            rows += LogTime::format(t0 + i).toLatin1() + ",12.5,40.0,,,,,,,\n";
+            if (rows.size() > (1 << 20)) {
+                QCOMPARE(file.write(rows), rows.size());
+                rows.clear();
+            }
+        }
+        QCOMPARE(file.write(rows), rows.size());
+    }
+    const QUrl exportUrl(QStringLiteral("http://127.0.0.1:%1/metrics/export").arg(api.port()));
+    int exports = 0;
+    QObject scope; // the requests' connections end with this test
+    QPointer<QNetworkReply> inFlight;
+    std::function<void()> askForExport = [&] {
+        inFlight = m_nam.get(QNetworkRequest(exportUrl));
+        connect(inFlight, &QNetworkReply::finished, &scope, [&, reply = inFlight.data()] {
+            reply->deleteLater();
+            if (reply->error() == QNetworkReply::NoError)
+                ++exports;
+            askForExport();
+        });
+    };
+    askForExport();
+    QProcess holder; // util-linux flock(1): the same flock(2) lock `perfdash mark` takes
+    holder.start(QStringLiteral("flock"), { QStringLiteral("-x"), csv, QStringLiteral("sleep"), QStringLiteral("2") });
+    QVERIFY2(holder.waitForStarted(), "flock(1) is missing");
+
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 worst = 0;
+    QTimer beat;
+    beat.setTimerType(Qt::PreciseTimer);
+    connect(&beat, &QTimer::timeout, this, [&] {
+        const qint64 now = clock.elapsed();
+        worst = std::max(worst, now - last - 10);
+        last = now;
+    });
+    beat.start(10);
+    QTest::qWait(4000);
+    beat.stop();
+    QTRY_COMPARE(holder.state(), QProcess::NotRunning);
+    QCOMPARE(holder.exitCode(), 0);
+    askForExport = [] {};
+    qInfo("timer at most %lld ms late; %d exports answered", worst, exports);
+    QVERIFY2(exports >= 1, "no export was answered");
+    QVERIFY2(worst < 50, qPrintable(QStringLiteral("the timer was %1 ms late").arg(worst)));
+    session.stop();
+    QVERIFY(session.log().rowsWritten() >= 10); // the rows that waited for the lock went out
 }
 
 // The probe's attack on `perfdash log --http`: slow clients, declared 500 MB bodies and endless

@@ -312,6 +312,7 @@ void TestMainWindow::editAndDeleteAreRecordedInTheSidecar()
     m_session->markers()->remove(id);
     QCOMPARE(table->model()->rowCount(), 0);
 
+    m_session->syncLog();
     QFile sidecar(m_session->log().sidecarPath());
     QVERIFY(sidecar.open(QIODevice::ReadOnly));
     const QJsonArray changes
