@@ -73,6 +73,26 @@ void setWindowState(const QByteArray &state)
     store().setValue(QStringLiteral("window/state"), state);
 }
 
+QString theme()
+{
+    return store().value(QStringLiteral("view/theme"), QStringLiteral("system")).toString();
+}
+
+void setTheme(const QString &theme)
+{
+    store().setValue(QStringLiteral("view/theme"), theme);
+}
+
+QByteArray analysisLayout()
+{
+    return store().value(QStringLiteral("window/analysisLayout")).toByteArray();
+}
+
+void setAnalysisLayout(const QByteArray &state)
+{
+    store().setValue(QStringLiteral("window/analysisLayout"), state);
+}
+
 QList<MachineConfig> machines()
 {
     // Written by setMachines, so valid; an entry someone broke by hand is left out.

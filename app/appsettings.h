@@ -19,6 +19,12 @@ QByteArray geometry();
 void setGeometry(const QByteArray &geometry);
 QByteArray windowState();
 void setWindowState(const QByteArray &state);
+// View → Theme: "system" (the default), "light" or "dark".
+QString theme();
+void setTheme(const QString &theme);
+// The Analysis tab's splitters (charts and tables, the log list) as the person left them.
+QByteArray analysisLayout();
+void setAnalysisLayout(const QByteArray &state);
 // The machines of the machines dialog, as the JSON of a machines file under "machines/json".
 QList<MachineConfig> machines();
 void setMachines(const QList<MachineConfig> &machines);

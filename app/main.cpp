@@ -14,6 +14,7 @@
 #include "prometheusfleet.h"
 #include "session.h"
 #include "timingscommand.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -214,6 +215,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/perfdash.svg")));
     QApplication::setDesktopFileName(QStringLiteral("perfdash"));
+    if (const Theme::Choice theme = Theme::fromName(AppSettings::theme()); theme != Theme::Choice::System)
+        Theme::apply(theme);
     loadTranslations(&app);
     return runGui(app, options);
 }

@@ -17,10 +17,12 @@
 #include "markerspanel.h"
 #include "session.h"
 #include "textline.h"
+#include "theme.h"
 #include "timechart.h"
 #include "units.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -348,6 +350,22 @@ void MainWindow::createMenus()
     file->addAction(m_quit);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_pause);
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    theme->setObjectName(QStringLiteral("themeMenu"));
+    auto *themes = new QActionGroup(theme);
+    const Theme::Choice current = Theme::fromName(AppSettings::theme());
+    for (const auto &[choice, text] : { std::pair { Theme::Choice::System, tr("&System") },
+             std::pair { Theme::Choice::Light, tr("&Light") }, std::pair { Theme::Choice::Dark, tr("&Dark") } }) {
+        QAction *action = theme->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(choice == current);
+        action->setData(Theme::name(choice));
+        themes->addAction(action);
+        connect(action, &QAction::triggered, this, [choice = choice] {
+            AppSettings::setTheme(Theme::name(choice));
+            Theme::apply(choice);
+        });
+    }
     QMenu *markers = menuBar()->addMenu(tr("&Markers"));
     markers->addAction(m_addMarker);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -490,6 +508,10 @@ void MainWindow::restoreSettings()
         move(available.center() - QPoint(size.width() / 2, size.height() / 2));
     }
     restoreState(AppSettings::windowState());
+    // The Analysis tab's splitters as the person left them, saved again as they move.
+    m_analysis->restoreSplitterState(AppSettings::analysisLayout());
+    connect(m_analysis, &AnalysisPage::splitterMoved, this,
+        [this] { AppSettings::setAnalysisLayout(m_analysis->splitterState()); });
     m_markers->setPresets(AppSettings::presets());
     const int i = int(kWindows.indexOf(AppSettings::windowMs()));
     m_window->setCurrentIndex(i < 0 ? 0 : i);

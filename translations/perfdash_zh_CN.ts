@@ -568,6 +568,25 @@
     </message>
 </context>
 <context>
+    <name>ChartCanvas</name>
+    <message numerus="yes">
+        <source>%n markers</source>
+        <translation>
+            <numerusform>%n 个标记</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>right: %1</source>
+        <translation>右轴：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (zoom in to see them)</source>
+        <translation>
+            <numerusform>……还有 %n 个（放大以查看）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChartExporter</name>
     <message>
         <source>The size %1×%2 is not between 16 and 16384 pixels</source>
@@ -2079,6 +2098,22 @@
     <message>
         <source>Machines changed: recording continues in %1</source>
         <translation>机器已更改：继续记录到 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
     </message>
 </context>
 <context>

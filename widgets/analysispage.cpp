@@ -17,6 +17,7 @@
 #include "units.h"
 
 #include <QComboBox>
+#include <QDataStream>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
@@ -163,6 +164,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_chartArea = new QWidget(splitter);
     m_chartLayout = new QVBoxLayout(m_chartArea);
     m_chartLayout->setContentsMargins(0, 0, 0, 0);
+    m_chartLayout->setSpacing(2);
     m_chartArea->setMinimumHeight(240); // room for the charts before the first log
     m_scroll = new QScrollBar(Qt::Horizontal, m_chartArea);
     m_scroll->setObjectName(QStringLiteral("timeScroll"));
@@ -177,9 +179,9 @@ AnalysisPage::AnalysisPage(QWidget *parent)
         showRange(start, start + width);
     });
     splitter->addWidget(m_chartArea);
-    splitter->setChildrenCollapsible(false);
 
     auto *tabs = new QTabWidget(splitter);
+    tabs->setMinimumHeight(80); // a few rows: the charts keep the rest of a laptop's screen
     m_issuesView = new QTableView(tabs);
     m_issuesView->setObjectName(QStringLiteral("issuesView"));
     m_issuesView->setModel(m_issues);
@@ -224,11 +226,10 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     m_warnings->setObjectName(QStringLiteral("readerWarnings"));
     tabs->addTab(m_warnings, tr("Reader warnings"));
     splitter->addWidget(tabs);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
 
     // Left: the logs of the log folder, newest first, summarised in the background.
     auto *outer = new QSplitter(Qt::Horizontal, this);
+    m_outer = outer;
     m_folderPanel = new LogFolderPanel(outer);
     connect(m_folderPanel, &LogFolderPanel::openRequested, this, &AnalysisPage::openFile);
     outer->addWidget(m_folderPanel);
@@ -237,6 +238,7 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     outer->setStretchFactor(1, 4);
     outer->setChildrenCollapsible(true);
     layout->addWidget(outer, 1);
+    setUpSplitters();
 
     auto changed = [this] {
         AnalysisThresholds t;
@@ -511,14 +513,69 @@ void AnalysisPage::rebuildCharts()
     int at = 0;
     for (LogChart *chart : AnalysisCharts::create(m_data, m_chartMachine, m_chartArea)) {
         chart->setObjectName(QStringLiteral("logChart"));
-        m_chartLayout->insertWidget(at++, chart);
+        m_chartLayout->insertWidget(at++, chart, 1);
         m_charts.append(chart);
+        chart->show(); // now, not at the next turn of the event loop (below)
         connect(chart, &LogChart::zoomRequested, this, &AnalysisPage::showRange);
         connect(chart, &LogChart::exportRequested, this, &AnalysisPage::chooseChartExport);
+        connect(chart, &LogChart::plotChanged, this, [this] { LogChart::alignPlots(m_charts); });
     }
-    // The charts take three quarters of the height, the tables the rest.
-    const int total = std::max(m_splitter->height(), 600);
-    m_splitter->setSizes({ total * 3 / 4, total - total * 3 / 4 });
+    // The charts share one time range: the marker labels above the first one and the clock under
+    // the last one only, so the plots get the height (every chart has its markers' lines).
+    // Those two are a little taller, for plots of one height.
+    for (qsizetype i = 0; i < m_charts.size(); ++i) {
+        const bool first = i == 0;
+        const bool last = i + 1 == m_charts.size();
+        m_charts[i]->setMarkerLaneVisible(first);
+        m_charts[i]->setTimeLabelsVisible(last);
+        m_chartLayout->setStretchFactor(m_charts[i], first || last ? 6 : 5);
+    }
+    // The first time, unless the person's sizes were restored: the charts take most of the height,
+    // the tables the rest (a few rows at the least).
+    if (!m_splitterSized) {
+        const int total = std::max(m_splitter->height(), 400);
+        m_splitter->setSizes({ total * 17 / 20, total - total * 17 / 20 });
+        m_splitterSized = true;
+    }
+    // Laid out now, not at the next turn of the event loop: drawn before they have their size,
+    // the charts would show a day of data as a diagonal line and every issue as one solid band.
+    m_chartLayout->activate();
+}
+
+void AnalysisPage::setUpSplitters()
+{
+    // The charts get the height a window gives more; the tables can be folded away (dragged down).
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setCollapsible(0, false);
+    m_splitter->setCollapsible(1, true);
+    for (QSplitter *moved : { m_splitter, m_outer }) {
+        connect(moved, &QSplitter::splitterMoved, this, [this] {
+            m_splitterSized = true;
+            emit splitterMoved();
+        });
+    }
+}
+
+QByteArray AnalysisPage::splitterState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << m_splitter->saveState() << m_outer->saveState();
+    return state;
+}
+
+bool AnalysisPage::restoreSplitterState(const QByteArray &state)
+{
+    QDataStream in(state);
+    QByteArray charts;
+    QByteArray outer;
+    in >> charts >> outer;
+    if (in.status() != QDataStream::Ok || !m_splitter->restoreState(charts))
+        return false;
+    m_outer->restoreState(outer);
+    m_splitterSized = true;
+    return true;
 }
 
 void AnalysisPage::fillRunSelector()

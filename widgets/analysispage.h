@@ -76,6 +76,9 @@ public:
     bool exportChart(LogChart *chart, const QString &path, QSize size);
     // The range an issue zooms to: its period with a quarter of its length, at least 30 s, each side.
     static QPair<qint64, qint64> zoomRange(const IssuePeriod &issue);
+    // The sizes of the charts, tables and log list panes, to be kept between runs (QSettings).
+    QByteArray splitterState() const;
+    bool restoreSplitterState(const QByteArray &state);
 
 signals:
     // A load or an analysis finished and is shown (or its error is).
@@ -83,6 +86,8 @@ signals:
     void thresholdsChanged(const AnalysisThresholds &thresholds);
     // A log was read (for the recent-files list).
     void fileLoaded(const QString &path);
+    // The person moved a splitter (splitterState() has changed).
+    void splitterMoved();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -94,6 +99,7 @@ private:
     void showResult(AnalysisResult result);
     void showError(const QString &error);
     void rebuildCharts();
+    void setUpSplitters();
     void fillRunSelector();
     void fillStatistics();
     void exportJson();
@@ -130,7 +136,9 @@ private:
     QPushButton *m_exportButton = nullptr;
     QPushButton *m_reportButton = nullptr;
     QTimer *m_progressTimer = nullptr;
-    QSplitter *m_splitter = nullptr;
+    QSplitter *m_splitter = nullptr; // the charts above, the tables below
+    QSplitter *m_outer = nullptr;    // the log folder's list at the left, the rest
+    bool m_splitterSized = false;    // by a restored state, the person, or the first charts
     QWidget *m_chartArea = nullptr;
     QVBoxLayout *m_chartLayout = nullptr;
     QList<LogChart *> m_charts;

@@ -1,6 +1,9 @@
 #include "chartcanvas.h"
 
+#include "charttheme.h"
 #include "markeritem.h"
+#include "markerlabelitem.h"
+#include "markerlane.h"
 #include "markerstore.h"
 #include "timeticks.h"
 
@@ -9,13 +12,17 @@
 #include <QGraphicsLayout>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
+#include <QSignalBlocker>
+#include <QTimeZone>
 #include <QToolTip>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <tuple>
 
 namespace {
 // The axis, tick and grid lines in 1 px cosmetic pens: Qt draws those on its fast line path. The
@@ -38,22 +45,30 @@ ChartCanvas::ChartCanvas(const QString &title, const QString &unit, QWidget *par
     // Handing the chart to the constructor: setChart() would release (and leak) a default chart.
     : QChartView(new QChart, parent)
     , m_chart(chart())
+    , m_title(new QGraphicsSimpleTextItem(title, m_chart))
+    , m_titleText(title)
     , m_timeAxis(new QCategoryAxis)
     , m_valueAxis(new QValueAxis)
 {
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::NoRubberBand);
     setMouseTracking(true);
-    m_chart->setTitle(title);
+    setFrameShape(QFrame::NoFrame);
     m_chart->setAnimationOptions(QChart::NoAnimation);
+    // The title and the legend share the header row, laid out here (layoutHeader()): Qt Charts would
+    // give each a row of its own, and put the lane's space (the chart's margin) above both.
+    QFont bold = font();
+    bold.setBold(true);
+    m_title->setFont(bold);
     m_chart->legend()->setAlignment(Qt::AlignTop);
+    m_chart->legend()->detachFromChart();
     m_chart->layout()->setContentsMargins(0, 0, 0, 0);
-    m_chart->setMargins(QMargins(6, 4, 10, 4));
     m_chart->setBackgroundRoundness(0);
 
     // Labels at round times on the view's clock (TimeTicks), each at its own value.
     m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_valueAxis->setTitleText(unit);
+    m_valueAxis->setTitleFont(font()); // the theme's bold title is cut short on a low chart
     m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_valueAxis->setTickCount(6);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
@@ -64,6 +79,8 @@ ChartCanvas::ChartCanvas(const QString &title, const QString &unit, QWidget *par
     scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
 
     connect(m_chart, &QChart::plotAreaChanged, this, &ChartCanvas::relayoutMarkers);
+    updateMargins();
+    applyPalette();
 }
 
 int ChartCanvas::addLine(const QString &name, const QColor &color, bool rightAxis)
@@ -74,7 +91,9 @@ int ChartCanvas::addLine(const QString &name, const QColor &color, bool rightAxi
         m_rightAxis->setTickCount(6);
         m_rightAxis->setGridLineVisible(false);
         makeAxisPensCosmetic(m_rightAxis);
+        m_rightAxis->setTitleFont(font());
         m_chart->addAxis(m_rightAxis, Qt::AlignRight);
+        applyPalette();
     }
     m_lines.append(newSegment(name, color, rightAxis));
     m_segments.append(QList<QLineSeries *>());
@@ -245,22 +264,35 @@ void ChartCanvas::setMarkers(const MarkerStore *markers)
     if (m_markers)
         disconnect(m_markers, nullptr, this, nullptr);
     m_markers = markers;
-    if (!m_markers)
-        return;
-    for (const Marker &m : m_markers->markers())
-        addMarkerItem(m);
-    connect(m_markers, &MarkerStore::added, this, [this](const Marker &m) { addMarkerItem(m); });
-    connect(m_markers, &MarkerStore::removed, this, [this](const Marker &m) { removeMarkerItem(m.id); });
-    connect(m_markers, &MarkerStore::changed, this, [this](const Marker &m) {
-        if (MarkerItem *item = m_markerItems.value(m.id))
-            item->setLabel(m.label);
-    });
+    if (m_markers) {
+        for (const Marker &m : m_markers->markers())
+            addMarkerItem(m);
+        connect(m_markers, &MarkerStore::added, this, [this](const Marker &m) {
+            addMarkerItem(m);
+            updateMargins();
+            relayoutMarkers();
+        });
+        connect(m_markers, &MarkerStore::removed, this, [this](const Marker &m) {
+            removeMarkerItem(m.id);
+            updateMargins();
+            relayoutMarkers();
+        });
+        connect(m_markers, &MarkerStore::changed, this, [this](const Marker &m) {
+            if (MarkerItem *item = m_markerItems.value(m.id))
+                item->setText(m.label, m.notes);
+            relayoutMarkers();
+        });
+    }
+    updateMargins();
+    relayoutMarkers();
 }
 
 void ChartCanvas::addMarkerItem(const Marker &marker)
 {
     removeMarkerItem(marker.id);
-    m_markerItems.insert(marker.id, new MarkerItem(m_chart, marker.id, marker.timeMs, marker.label));
+    auto *item = new MarkerItem(m_chart, marker.id, marker.timeMs, marker.label, marker.notes);
+    item->setColor(ChartTheme::markerColor(palette()));
+    m_markerItems.insert(marker.id, item);
 }
 
 void ChartCanvas::removeMarkerItem(int markerId)
@@ -268,33 +300,181 @@ void ChartCanvas::removeMarkerItem(int markerId)
     delete m_markerItems.take(markerId);
 }
 
+void ChartCanvas::updateMargins()
+{
+    const QFontMetrics fm(font());
+    // One line of the title's or the legend's text, whichever is taller, and a little air.
+    m_headerHeight = std::max(QFontMetrics(m_title->font()).height(), fm.height()) + 4;
+    m_laneHeight = m_lane && !m_markerItems.isEmpty() ? fm.height() + 6 : 0;
+    const QMargins margins(6 + qRound(m_padLeft), m_headerHeight + m_laneHeight + 2, 10 + qRound(m_padRight), 4);
+    if (m_chart->margins() != margins)
+        m_chart->setMargins(margins);
+}
+
+void ChartCanvas::layoutHeader()
+{
+    const QRectF r = m_chart->rect();
+    const QRectF title = m_title->boundingRect();
+    m_title->setPos(r.left() + 8, r.top() + 1 + (m_headerHeight - title.height()) / 2);
+    // In a picture the caption has the title (ChartExporter): the legend takes its place.
+    const qreal left = m_title->isVisible() ? m_title->pos().x() + title.width() + 16 : r.left() + 8;
+    // The legend pads its entries: a little higher, they line up with the title.
+    m_chart->legend()->setGeometry(
+        QRectF(left, r.top() - 2, std::max<qreal>(0, r.right() - 10 - left), m_headerHeight + 3));
+    m_chart->legend()->update();
+}
+
+void ChartCanvas::fitAxes()
+{
+    const qreal height = m_chart->plotArea().height();
+    const qreal labelHeight = QFontMetricsF(m_valueAxis->labelsFont()).height();
+    // Counts that split 0–100 and the 1-2-5 maxima of the automatic ranges at round values.
+    int ticks = 2;
+    for (int count : { 3, 5, 6 }) {
+        if (height >= (count - 1) * labelHeight * 1.5)
+            ticks = count;
+    }
+    QStringList moved;
+    for (QValueAxis *axis : { m_valueAxis, m_rightAxis }) {
+        if (!axis)
+            continue;
+        if (axis->tickCount() != ticks)
+            axis->setTickCount(ticks);
+        const QString text = axis->titleText();
+        const bool fits = text.isEmpty() || QFontMetricsF(axis->titleFont()).horizontalAdvance(text) + 8 <= height;
+        if (axis->isTitleVisible() != fits)
+            axis->setTitleVisible(fits);
+        if (!fits)
+            moved << (axis == m_rightAxis ? tr("right: %1").arg(text) : text);
+    }
+    const QString title
+        = moved.isEmpty() ? m_titleText : m_titleText + QStringLiteral(" — ") + moved.join(QStringLiteral(", "));
+    if (m_title->text() != title)
+        m_title->setText(title);
+}
+
+QString ChartCanvas::headerText() const
+{
+    return m_title->text();
+}
+
+void ChartCanvas::setTimeLabelsVisible(bool visible)
+{
+    m_timeLabels = visible;
+    m_timeAxis->setLabelsVisible(visible);
+}
+
+QPair<qreal, qreal> ChartCanvas::axisInsets() const
+{
+    const QRectF plot = m_chart->plotArea();
+    const QMargins margins = m_chart->margins();
+    return { plot.left() - margins.left(), m_chart->rect().right() - plot.right() - margins.right() };
+}
+
+void ChartCanvas::setPlotPadding(qreal left, qreal right)
+{
+    if (qRound(left) == qRound(m_padLeft) && qRound(right) == qRound(m_padRight))
+        return;
+    m_padLeft = left;
+    m_padRight = right;
+    updateMargins();
+}
+
+void ChartCanvas::setMarkerLaneVisible(bool visible)
+{
+    m_lane = visible;
+    updateMargins();
+    relayoutMarkers();
+}
+
 void ChartCanvas::relayoutMarkers()
 {
     relayoutShades();
+    for (MarkerItem *item : std::as_const(m_markerItems))
+        item->updateGeometry();
+    fitAxes();
+    layoutHeader();
+    layoutLabels();
+    const QRectF plot = m_chart->plotArea();
+    if (plot.width() != m_plotWidth || plot.left() != m_plotLeft) {
+        m_plotWidth = plot.width();
+        m_plotLeft = plot.left();
+        emit plotWidthChanged();
+    }
+}
+
+void ChartCanvas::layoutLabels()
+{
     QList<MarkerItem *> visible;
     for (MarkerItem *item : std::as_const(m_markerItems)) {
-        item->updateGeometry();
         if (item->isVisible())
             visible.append(item);
     }
-    // Stack labels that would overlap: each takes the first row where it clears the others.
-    std::sort(visible.begin(), visible.end(), [](const MarkerItem *a, const MarkerItem *b) { return a->x() < b->x(); });
-    QList<QList<QRectF>> rows;
-    for (MarkerItem *item : std::as_const(visible)) {
-        int row = 0;
-        for (;; ++row) {
-            if (row == rows.size())
-                rows.append(QList<QRectF>());
-            const QRectF box = item->labelRect(row);
-            const bool clear = std::none_of(
-                rows[row].cbegin(), rows[row].cend(), [&box](const QRectF &other) { return other.intersects(box); });
-            if (clear || row >= 8) {
-                rows[row].append(box);
-                break;
-            }
-        }
-        item->setLabelRow(row);
+    std::sort(visible.begin(), visible.end(), [](const MarkerItem *a, const MarkerItem *b) {
+        return a->timeMs() != b->timeMs() ? a->timeMs() < b->timeMs() : a->markerId() < b->markerId();
+    });
+    QList<qreal> xs;
+    QStringList labels;
+    for (const MarkerItem *item : std::as_const(visible)) {
+        xs.append(item->x());
+        labels.append(item->label());
     }
+    const QFontMetricsF fm(font());
+    const MarkerLane lane([&fm](const QString &text) { return fm.horizontalAdvance(text); },
+        [](int n) { return tr("%n markers", nullptr, n); });
+    const QRectF plot = m_chart->plotArea();
+    const QList<MarkerLane::Box> boxes
+        = m_laneHeight > 0 ? lane.layout(xs, labels, plot.left(), plot.right()) : QList<MarkerLane::Box>();
+    while (m_labelItems.size() > boxes.size())
+        delete m_labelItems.takeLast();
+    while (m_labelItems.size() < boxes.size())
+        m_labelItems.append(new MarkerLabelItem(m_chart));
+    const QColor base = palette().color(QPalette::Base);
+    const QColor marker = ChartTheme::markerColor(palette());
+    for (qsizetype k = 0; k < boxes.size(); ++k) {
+        const MarkerLane::Box &box = boxes[k];
+        // The lane ends two pixels above the plot: a box never touches the data.
+        const QRectF rect(box.left, plot.top() - m_laneHeight, box.width, m_laneHeight - 2);
+        const QString shown
+            = box.count > 1 ? box.text : fm.elidedText(box.text, Qt::ElideRight, box.width - 2 * MarkerLane::kPadding);
+        const QList<MarkerItem *> markers = visible.mid(box.first, box.count);
+        MarkerLabelItem *item = m_labelItems[k];
+        item->setBox(rect, shown, box.text);
+        item->setMarkers(box.count, markers.first()->timeMs(), markers.last()->timeMs());
+        item->setToolTip(labelToolTip(markers));
+        item->setColors(base, marker);
+    }
+}
+
+QString ChartCanvas::labelToolTip(const QList<MarkerItem *> &markers) const
+{
+    // The markers' times on the axis' clock, their labels and notes; a long list is cut.
+    constexpr int kMax = 12;
+    QStringList lines;
+    for (const MarkerItem *m : markers.mid(0, kMax)) {
+        const QDateTime t = m_offset ? QDateTime::fromMSecsSinceEpoch(m->timeMs(), QTimeZone(*m_offset))
+                                     : QDateTime::fromMSecsSinceEpoch(m->timeMs());
+        QString line = QStringLiteral("<b>") + t.toString(QStringLiteral("HH:mm:ss")) + QStringLiteral("</b> ")
+            + m->label().toHtmlEscaped();
+        if (!m->notes().trimmed().isEmpty()) {
+            line += QStringLiteral("<br>&nbsp;&nbsp;<i>") + m->notes().simplified().left(200).toHtmlEscaped()
+                + QStringLiteral("</i>");
+        }
+        lines << line;
+    }
+    if (markers.size() > kMax)
+        lines << tr("… and %n more (zoom in to see them)", nullptr, int(markers.size() - kMax));
+    return QStringLiteral("<p style='white-space:pre-wrap'>") + lines.join(QStringLiteral("<br>"))
+        + QStringLiteral("</p>");
+}
+
+MarkerLabelItem *ChartCanvas::labelAt(const QPoint &pos) const
+{
+    for (QGraphicsItem *item : items(pos)) {
+        if (item->type() == MarkerLabelItem::Type)
+            return static_cast<MarkerLabelItem *>(item);
+    }
+    return nullptr;
 }
 
 QStringList ChartCanvas::visibleMarkerLabels() const
@@ -308,15 +488,61 @@ QStringList ChartCanvas::visibleMarkerLabels() const
     return labels;
 }
 
+bool ChartCanvas::isLaidOut() const
+{
+    // A chart never shown keeps the size Qt gives a new widget, and its plot is a few pixels wide.
+    return m_chart->plotArea().width() >= 20 && m_chart->plotArea().height() >= 10;
+}
+
+void ChartCanvas::applyPalette()
+{
+    const QPalette p = palette();
+    ChartTheme::apply(m_chart, p);
+    setBackgroundBrush(p.color(QPalette::Base)); // around the chart, inside the view
+    m_title->setBrush(p.color(QPalette::Text));
+    const QColor marker = ChartTheme::markerColor(p);
+    for (MarkerItem *item : std::as_const(m_markerItems))
+        item->setColor(marker);
+    for (MarkerLabelItem *item : std::as_const(m_labelItems))
+        item->setColors(p.color(QPalette::Base), marker);
+}
+
+void ChartCanvas::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    // The plot area now, not when Qt Charts' layout request comes round: a refresh straight after
+    // this decimates to the new width (isLaidOut()).
+    m_chart->layout()->activate();
+}
+
+void ChartCanvas::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyPalette();
+    } else if (event->type() == QEvent::FontChange) {
+        updateMargins();
+        relayoutMarkers();
+    }
+}
+
 void ChartCanvas::renderTo(QPainter *painter, QSize size)
 {
     // Lay the chart out at the picture's size, draw it, and put it back: no event is processed in
     // between, so the window never shows the other size. The picture gets the time ticks of its
     // own width, and lines that scale with the painter (an export scales it up; the on-screen
     // 1 px cosmetic pens would stay 1 px). The picture's caption says the title (ChartExporter).
+    // A picture stands alone: with its marker lane and clock, without the padding that lines it up
+    // with the charts beside it, and without telling them its size (plotWidthChanged()).
+    const QSignalBlocker quiet(this);
     const QRectF original = m_chart->geometry();
-    const QString title = m_chart->title();
-    m_chart->setTitle(QString());
+    const bool lane = m_lane;
+    const QPair<qreal, qreal> padding { m_padLeft, m_padRight };
+    m_lane = true;
+    m_padLeft = m_padRight = 0;
+    m_title->setVisible(false);
+    updateMargins();
+    m_timeAxis->setLabelsVisible(true);
     QList<QPen> pens;
     for (QLineSeries *line : allSeries()) {
         pens.append(line->pen());
@@ -336,7 +562,11 @@ void ChartCanvas::renderTo(QPainter *painter, QSize size)
     for (int i = 0; i < series.size(); ++i)
         series[i]->setPen(pens[i]);
     m_rendering = false;
-    m_chart->setTitle(title);
+    m_title->setVisible(true);
+    m_timeAxis->setLabelsVisible(m_timeLabels);
+    m_lane = lane;
+    std::tie(m_padLeft, m_padRight) = padding;
+    updateMargins();
     m_chart->setGeometry(original);
     m_chart->layout()->activate();
     setTimeRange(m_startMs, m_endMs);
@@ -379,10 +609,13 @@ bool ChartCanvas::timeAt(const QPoint &pos, qint64 *timeMs) const
 void ChartCanvas::mouseMoveEvent(QMouseEvent *event)
 {
     qint64 t = 0;
-    if (timeAt(event->pos(), &t))
+    if (const MarkerLabelItem *label = labelAt(event->pos())) {
+        QToolTip::showText(event->globalPosition().toPoint() + QPoint(12, 12), label->toolTip(), this);
+    } else if (timeAt(event->pos(), &t)) {
         emit hovered(t, event->globalPosition().toPoint());
-    else
+    } else {
         QToolTip::hideText();
+    }
     QChartView::mouseMoveEvent(event);
 }
 
@@ -401,8 +634,12 @@ void ChartCanvas::mouseReleaseEvent(QMouseEvent *event)
     const bool isClick
         = m_pressed && event->button() == Qt::LeftButton && (event->pos() - m_pressPos).manhattanLength() < 6;
     m_pressed = false;
-    if (isClick && timeAt(event->pos(), &t))
+    const MarkerLabelItem *label = isClick ? labelAt(event->pos()) : nullptr;
+    if (label) {
+        emit markerLabelClicked(label->firstMs(), label->lastMs());
+    } else if (isClick && timeAt(event->pos(), &t)) {
         emit clicked(t);
+    }
     QChartView::mouseReleaseEvent(event);
 }
 

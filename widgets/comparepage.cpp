@@ -1,6 +1,7 @@
 #include "comparepage.h"
 
 #include "analysis.h"
+#include "charttheme.h"
 #include "decimator.h"
 #include "errorbanner.h"
 #include "logreader.h"
@@ -11,6 +12,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -100,6 +102,7 @@ ComparePage::ComparePage(QWidget *parent)
     m_overlay->addAxis(m_overlayAxis, Qt::AlignLeft);
     splitter->addWidget(m_barsView);
     splitter->addWidget(m_overlayView);
+    applyPalette();
     m_charts = splitter;
     layout->addWidget(splitter, 1);
     // Empty, the charts would be meaningless axes: a hint stands in their place.
@@ -282,4 +285,19 @@ QList<QList<QPointF>> ComparePage::shownOverlay() const
     for (QAbstractSeries *series : m_overlay->series())
         out << static_cast<QLineSeries *>(series)->points();
     return out;
+}
+
+void ComparePage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void ComparePage::applyPalette()
+{
+    for (QChartView *view : { m_barsView, m_overlayView }) {
+        ChartTheme::apply(view->chart(), palette());
+        view->setBackgroundBrush(palette().color(QPalette::Base));
+    }
 }

@@ -58,10 +58,15 @@ public:
     QList<QList<double>> shownBars() const;
     QList<QList<QPointF>> shownOverlay() const;
 
+protected:
+    // The charts take the palette's colors, light or dark.
+    void changeEvent(QEvent *event) override;
+
 signals:
     void entriesChanged();
 
 private:
+    void applyPalette();
     void chooseLogs();
     void rebuildCharts();
 

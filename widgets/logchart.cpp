@@ -39,13 +39,21 @@ LogChart::LogChart(const QString &title, const QString &unit, std::shared_ptr<co
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_canvas);
-    setMinimumHeight(160);
+    setMinimumHeight(110);
     for (const LogChartLine &line : m_lines)
         m_canvas->addLine(line.name, line.color, line.rightAxis);
     m_canvas->setValueRange(0, 10);
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(40);
     connect(m_refreshTimer, &QTimer::timeout, this, &LogChart::refresh);
+    connect(m_canvas, &ChartCanvas::plotWidthChanged, this, &LogChart::scheduleRefresh);
+    connect(m_canvas, &ChartCanvas::plotWidthChanged, this, &LogChart::plotChanged);
+    // A click on a marker label (or a count of markers) zooms in around its markers.
+    connect(m_canvas, &ChartCanvas::markerLabelClicked, this, [this](qint64 first, qint64 last) {
+        const qint64 half = std::max<qint64>((last - first) * 3 / 2, 15'000); // three times as wide
+        const qint64 centre = first + (last - first) / 2;
+        emit zoomRequested(centre - half, centre + half);
+    });
     m_canvas->viewport()->installEventFilter(this);
     m_end = m_data ? m_data->snapshotCount() : 0;
     // One clock per view: the log's own UTC offset (its first row's), as the Issues table and the
@@ -82,6 +90,31 @@ void LogChart::setRightAxisTitle(const QString &title)
     m_canvas->setRightAxisTitle(title);
 }
 
+void LogChart::setTimeLabelsVisible(bool visible)
+{
+    m_canvas->setTimeLabelsVisible(visible);
+}
+
+void LogChart::setMarkerLaneVisible(bool visible)
+{
+    m_canvas->setMarkerLaneVisible(visible);
+}
+
+void LogChart::alignPlots(const QList<LogChart *> &charts)
+{
+    qreal left = 0;
+    qreal right = 0;
+    for (const LogChart *chart : charts) {
+        const QPair<qreal, qreal> insets = chart->m_canvas->axisInsets();
+        left = std::max(left, insets.first);
+        right = std::max(right, insets.second);
+    }
+    for (LogChart *chart : charts) {
+        const QPair<qreal, qreal> insets = chart->m_canvas->axisInsets();
+        chart->m_canvas->setPlotPadding(left - insets.first, right - insets.second);
+    }
+}
+
 void LogChart::setGapMs(qint64 ms)
 {
     m_gapMs = ms;
@@ -115,6 +148,14 @@ void LogChart::scheduleRefresh()
 void LogChart::refresh()
 {
     m_refreshTimer->stop();
+    if (!m_canvas->isLaidOut()) {
+        // Decimated to a plot a few pixels wide, a day of data is a diagonal line and every issue
+        // one solid band: draw nothing until the chart has its size (plotWidthChanged()).
+        for (int i = 0; i < m_lines.size(); ++i)
+            m_canvas->setPoints(i, {});
+        m_canvas->setShadedRanges({});
+        return;
+    }
     const int columns = m_canvas->plotWidth();
     double leftMax = 0;
     double rightMax = 0;

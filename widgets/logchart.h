@@ -54,6 +54,13 @@ public:
     // A fixed value range (percent charts), or from 0 to the data's maximum when max <= min.
     void setValueRange(double min, double max);
     void setRightAxisTitle(const QString &title);
+    // The clock labels under the plot (charts stacked on one range show them once); pictures always
+    // have them.
+    void setTimeLabelsVisible(bool visible);
+    // The lane of marker labels above the plot (the lines stay); pictures always have it.
+    void setMarkerLaneVisible(bool visible);
+    // Lines up the plots of charts stacked on one time range: each pads its axes to the widest.
+    static void alignPlots(const QList<LogChart *> &charts);
     // Longer stretches without a sample are drawn as gaps.
     void setGapMs(qint64 ms);
     void setShades(const QList<LogChartShade> &shades);
@@ -74,9 +81,12 @@ public:
     void refresh();
     qsizetype pointCount(int line) const;
     QStringList visibleMarkerLabels() const;
+    ChartCanvas *canvas() const { return m_canvas; }
     void render(QPainter *painter, QSize size);
 
 signals:
+    // The plot area moved or changed width (alignPlots() again).
+    void plotChanged();
     // The wheel over the plot asked to zoom in or out around a moment: the new range.
     void zoomRequested(qint64 startMs, qint64 endMs);
     void exportRequested(LogChart *chart);

@@ -1,29 +1,30 @@
 #include "markeritem.h"
 
 #include <QChart>
-#include <QFontMetricsF>
 #include <QPainter>
-#include <QValueAxis>
 
-namespace {
-const QColor kMarkerColor(0xd9, 0x4f, 0x00);
-}
-
-MarkerItem::MarkerItem(QChart *chart, int markerId, qint64 timeMs, const QString &label)
+MarkerItem::MarkerItem(QChart *chart, int markerId, qint64 timeMs, QString label, QString notes)
     : QGraphicsItem(chart)
     , m_chart(chart)
     , m_markerId(markerId)
     , m_timeMs(timeMs)
-    , m_label(label)
+    , m_label(std::move(label))
+    , m_notes(std::move(notes))
+    , m_color(0xd9, 0x4f, 0x00)
 {
     setZValue(20);
     updateGeometry();
 }
 
-void MarkerItem::setLabel(const QString &label)
+void MarkerItem::setText(const QString &label, const QString &notes)
 {
     m_label = label;
-    prepareGeometryChange();
+    m_notes = notes;
+}
+
+void MarkerItem::setColor(const QColor &color)
+{
+    m_color = color;
     update();
 }
 
@@ -41,44 +42,17 @@ void MarkerItem::updateGeometry()
     update();
 }
 
-QRectF MarkerItem::labelRect(int row) const
-{
-    const QFontMetricsF fm(m_chart->font());
-    QRectF box(m_x + 2, m_plot.top() + 2 + row * (fm.height() + 4), fm.horizontalAdvance(m_label) + 6, fm.height() + 2);
-    // Keep the label inside the plot: flip it to the left of the line near the right edge.
-    if (box.right() > m_plot.right())
-        box.moveRight(m_x - 2);
-    return box;
-}
-
-void MarkerItem::setLabelRow(int row)
-{
-    if (row == m_row)
-        return;
-    prepareGeometryChange();
-    m_row = row;
-    update();
-}
-
 QRectF MarkerItem::boundingRect() const
 {
-    const QRectF label = m_label.isEmpty() ? QRectF() : labelRect(m_row);
-    return QRectF(m_x - 2, m_plot.top(), 4, m_plot.height()).united(label);
+    return { m_x - 1, m_plot.top(), 2, m_plot.height() };
 }
 
-void MarkerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void MarkerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem * /*option*/, QWidget * /*widget*/)
 {
     painter->save();
-    QPen pen(kMarkerColor, 1.5, Qt::DashLine);
+    QPen pen(m_color, 1, Qt::DashLine);
+    pen.setCosmetic(true);
     painter->setPen(pen);
     painter->drawLine(QPointF(m_x, m_plot.top()), QPointF(m_x, m_plot.bottom()));
-    if (!m_label.isEmpty()) {
-        const QRectF box = labelRect(m_row);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(255, 255, 255, 225));
-        painter->drawRect(box);
-        painter->setPen(kMarkerColor);
-        painter->drawText(box, Qt::AlignCenter, m_label);
-    }
     painter->restore();
 }

@@ -1,26 +1,28 @@
 #pragma once
 
+#include <QColor>
 #include <QGraphicsItem>
 #include <QString>
 
 class QChart;
 
-// A marker on a chart: a vertical line across the plot area at the marked moment, with its label
-// at the top. Placed by the chart's own mapping, so it follows zooms, scrolls and resizes.
+// A marker on a chart: a thin vertical line across the plot area at the marked moment. Placed by
+// the chart's own mapping, so it follows zooms, scrolls and resizes. Its label is drawn by the
+// chart's marker lane above the plot (MarkerLabelItem), never over the data.
 class MarkerItem : public QGraphicsItem
 {
 public:
-    MarkerItem(QChart *chart, int markerId, qint64 timeMs, const QString &label);
+    MarkerItem(QChart *chart, int markerId, qint64 timeMs, QString label, QString notes);
 
     int markerId() const { return m_markerId; }
+    qint64 timeMs() const { return m_timeMs; }
     QString label() const { return m_label; }
-    void setLabel(const QString &label);
+    QString notes() const { return m_notes; }
+    void setText(const QString &label, const QString &notes);
+    void setColor(const QColor &color);
     // Recomputes the position from the chart's current plot area and axis range.
     void updateGeometry();
     qreal x() const { return m_x; }
-    // The label's box on the given row (0 = top of the plot); rows keep close labels apart.
-    QRectF labelRect(int row) const;
-    void setLabelRow(int row);
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -30,7 +32,8 @@ private:
     int m_markerId;
     qint64 m_timeMs;
     QString m_label;
+    QString m_notes;
+    QColor m_color;
     QRectF m_plot;
     qreal m_x = 0;
-    int m_row = 0;
 };

@@ -66,6 +66,7 @@ TimeChart::TimeChart(const QString &title, const QString &unit, QWidget *parent)
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(40);
     connect(m_refreshTimer, &QTimer::timeout, this, &TimeChart::refresh);
+    connect(m_canvas, &ChartCanvas::plotWidthChanged, this, &TimeChart::scheduleRefresh);
     connect(m_canvas, &ChartCanvas::clicked, this, &TimeChart::clicked);
     connect(m_canvas, &ChartCanvas::hovered, this, &TimeChart::onHover);
     m_canvas->viewport()->installEventFilter(this);
@@ -181,6 +182,14 @@ void TimeChart::refresh()
     if (!m_fixedRange && !m_paused)
         m_endMs = QDateTime::currentMSecsSinceEpoch();
     const qint64 start = rangeStartMs();
+    if (!m_canvas->isLaidOut()) {
+        // Not on screen yet: points decimated to a plot a few pixels wide would be a diagonal line.
+        // plotWidthChanged() asks again once the chart has its size.
+        for (int i = 0; i < m_series.size(); ++i)
+            m_canvas->setPoints(i, {});
+        m_canvas->setTimeRange(start, m_endMs);
+        return;
+    }
     const int columns = m_canvas->plotWidth();
     double leftMax = 0;
     double rightMax = 0;

@@ -2,17 +2,24 @@
 // under QAbstractItemModelTester, a row click zooming the charts, thresholds and runs re-analysing,
 // the reader's errors in the tab, and stale loads dropped.
 #include "analysispage.h"
+#include "chartcanvas.h"
+#include "chartchecks.h"
 #include "issuetablemodel.h"
 #include "logchart.h"
 #include "logfoldermodel.h"
+#include "markerlabelitem.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QChart>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLegend>
+#include <QPainter>
+#include <QPalette>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -55,6 +62,24 @@ QByteArray twoRuns()
     return out;
 }
 
+// Whether a row of the picture has 20 pixels or more in a row in the markers' (light) color.
+bool hasMarkerBox(const QImage &image)
+{
+    const QColor marker(0xd9, 0x4f, 0x00);
+    for (int y = 0; y < image.height(); ++y) {
+        int run = 0;
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            const bool near = std::abs(c.red() - marker.red()) < 40 && std::abs(c.green() - marker.green()) < 40
+                && std::abs(c.blue() - marker.blue()) < 40;
+            run = near ? run + 1 : 0;
+            if (run >= 20)
+                return true;
+        }
+    }
+    return false;
+}
+
 QString fixture(const char *name)
 {
     return QStringLiteral(PERFDASH_FIXTURES_DIR "/logs/") + QLatin1String(name);
@@ -83,12 +108,20 @@ private slots:
     void chartsOfOneMachine();
     void exportsAChart();
     void shadesMergeWithinAPixel();
+    void markerLabelsKeepToTheirLane_data();
+    void markerLabelsKeepToTheirLane();
+    void aCountOfMarkersNamesThemOnHoverAndOpensOnAClick();
+    void noDiagonalLinesOrSolidBandsWhileALogOpens();
+    void chartsFollowTheApplicationPalette();
+    void axisTitlesAreNeverCutShort_data();
+    void axisTitlesAreNeverCutShort();
 
 private:
     bool openAndWait(const QString &path);
 
     QTemporaryDir m_dir;
     QString m_log;
+    QString m_markedLog; // 51 markers over 100 minutes
     AnalysisPage *m_page = nullptr;
 };
 
@@ -97,6 +130,8 @@ void TestAnalysisPage::initTestCase()
     QVERIFY(m_dir.isValid());
     m_log = m_dir.filePath(QStringLiteral("two_runs.csv"));
     QVERIFY(writeFile(m_log, twoRuns()));
+    m_markedLog = m_dir.filePath(QStringLiteral("marked_day.csv"));
+    QVERIFY(writeFile(m_markedLog, ChartChecks::markedDay(3000, 51)));
 }
 
 void TestAnalysisPage::init()
@@ -477,6 +512,183 @@ void TestAnalysisPage::shadesMergeWithinAPixel()
     for (int i = 0; i < 40'000; ++i)
         many.append({ qint64(i) * 2000, qint64(i) * 2000 + 1000, red });
     QCOMPARE(LogChart::mergeShades(many, 0, 86'400'000, 86'400).size(), 1);
+}
+
+// Issue 13, item 2: on a real log the marker labels stacked in rows over the data, spilled under the
+// time axis over its labels and into the next chart. Now they keep to a lane above the plot, at the
+// sizes the tab has on a laptop's screen and a desktop's, and zoomed in.
+void TestAnalysisPage::markerLabelsKeepToTheirLane_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<qint64>("zoomMs"); // 0: the whole run
+    QTest::addRow("laptop") << QSize(1100, 520) << qint64(0);
+    QTest::addRow("desktop") << QSize(1400, 780) << qint64(0);
+    QTest::addRow("desktop, 10 minutes") << QSize(1400, 780) << qint64(600'000);
+}
+
+void TestAnalysisPage::markerLabelsKeepToTheirLane()
+{
+    QFETCH(QSize, size);
+    QFETCH(qint64, zoomMs);
+    m_page->resize(size);
+    QVERIFY(openAndWait(m_markedLog));
+    QCOMPARE(m_page->result()->markers.size(), 51);
+    if (zoomMs > 0)
+        m_page->showRange(m_page->result()->start->ms + 1000'000, m_page->result()->start->ms + 1000'000 + zoomMs);
+    QCoreApplication::processEvents();
+    // The stacked charts share the first one's lane; each has the markers' lines.
+    const QList<LogChart *> charts = m_page->charts();
+    for (LogChart *chart : charts) {
+        const int inLane = chart == charts.first() ? int(chart->visibleMarkerLabels().size()) : 0;
+        const QString problem = ChartChecks::laneProblem(chart->canvas(), inLane);
+        QVERIFY2(problem.isEmpty(), qPrintable(chart->title() + QStringLiteral(": ") + problem));
+        QCOMPARE(chart->visibleMarkerLabels(), charts.first()->visibleMarkerLabels());
+    }
+    QVERIFY(!charts.first()->canvas()->markerLabelItems().isEmpty());
+    // One lane for all: the plots line up, so each marker's line runs on under its label.
+    const QRectF top = charts.first()->canvas()->chart()->plotArea();
+    for (LogChart *chart : charts) {
+        const QRectF plot = chart->canvas()->chart()->plotArea();
+        QVERIFY2(qAbs(plot.left() - top.left()) <= 1 && qAbs(plot.right() - top.right()) <= 1,
+            qPrintable(QStringLiteral("%1: plot %2–%3, the first one's %4–%5")
+                           .arg(chart->title())
+                           .arg(plot.left())
+                           .arg(plot.right())
+                           .arg(top.left())
+                           .arg(top.right())));
+    }
+    if (zoomMs == 0)
+        QCOMPARE(m_page->charts().first()->visibleMarkerLabels().size(), 51);
+
+    // A picture of a chart below the first stands alone: it has the lane (a count box is a long
+    // run of the marker color along a row; the lines are one pixel wide), the window does not.
+    QImage picture(1200, 400, QImage::Format_ARGB32);
+    picture.fill(Qt::white);
+    QPainter painter(&picture);
+    charts[1]->render(&painter, picture.size());
+    painter.end();
+    QVERIFY(hasMarkerBox(picture));
+    QVERIFY(!hasMarkerBox(charts[1]->grab().toImage()));
+}
+
+// Labels too close together are one box that counts them; its tooltip names each with its notes, a
+// click zooms in to them, and zoomed in far enough each has its label whole.
+void TestAnalysisPage::aCountOfMarkersNamesThemOnHoverAndOpensOnAClick()
+{
+    m_page->resize(1100, 520);
+    QVERIFY(openAndWait(m_markedLog));
+    LogChart *cpu = m_page->charts().first();
+    ChartCanvas *canvas = cpu->canvas();
+    // The boxes go left to right: the first one counts markers 1, 2, … in time order.
+    MarkerLabelItem *first = canvas->markerLabelItems().value(0);
+    QVERIFY(first && first->markerCount() > 1);
+    QCOMPARE(first->text(), QStringLiteral("%1 markers").arg(first->markerCount()));
+    for (int n = 1; n <= std::min(first->markerCount(), 12); ++n) {
+        QVERIFY2(first->toolTip().contains(QStringLiteral("Marker number %1<").arg(n)), qPrintable(first->toolTip()));
+        QVERIFY2(first->toolTip().contains(QStringLiteral("notes of marker %1<").arg(n)), qPrintable(first->toolTip()));
+    }
+
+    const qint64 width = cpu->rangeEndMs() - cpu->rangeStartMs();
+    const int count = first->markerCount();
+    const qint64 firstMs = first->firstMs();
+    const qint64 lastMs = first->lastMs();
+    QTest::mouseClick(
+        canvas->viewport(), Qt::LeftButton, {}, canvas->mapFromScene(first->sceneBoundingRect().center()));
+    QVERIFY(cpu->rangeEndMs() - cpu->rangeStartMs() < width / 2);
+    QVERIFY(cpu->rangeStartMs() < firstMs && cpu->rangeEndMs() > lastMs);
+    QVERIFY(canvas->markerLabelItems().size() > 1);
+    QVERIFY(canvas->markerLabelItems().first()->markerCount() < count);
+
+    // Markers 2 and 3, 6 s apart (08:04:20, 08:04:26), on a 30 s range: their labels whole.
+    const qint64 t0 = m_page->result()->start->ms;
+    m_page->showRange(t0 + 255'000, t0 + 285'000);
+    QStringList whole;
+    for (MarkerLabelItem *item : canvas->markerLabelItems()) {
+        if (item->markerCount() == 1 && item->text() == item->fullText())
+            whole << item->text();
+    }
+    QCOMPARE(whole, (QStringList { QStringLiteral("Marker number 2"), QStringLiteral("Marker number 3") }));
+    QVERIFY(ChartChecks::laneProblem(canvas, 2).isEmpty());
+}
+
+// Issue 13, item 11: for a moment after a log opened the charts showed diagonal lines and solid red
+// blocks: they were drawn before they had their size, the data decimated to a plot a pixel wide and
+// every issue merged into one band across it. Now a chart draws once it is laid out.
+void TestAnalysisPage::noDiagonalLinesOrSolidBandsWhileALogOpens()
+{
+    QList<qsizetype> drawn;
+    QList<int> widths;
+    connect(m_page, &AnalysisPage::analysisShown, this, [&] {
+        for (LogChart *chart : m_page->charts()) {
+            drawn << chart->pointCount(0);
+            widths << chart->canvas()->plotWidth();
+        }
+    });
+    QVERIFY(openAndWait(m_log));
+    disconnect(m_page, &AnalysisPage::analysisShown, this, nullptr);
+    QCOMPARE(drawn.size(), 3);
+    for (int width : std::as_const(widths))
+        QVERIFY2(width > 500, qPrintable(QString::number(width)));
+    // The 100 CPU samples of the run, each in a pixel column of its own: not the 2 of a diagonal.
+    QCOMPARE(drawn.first(), 100);
+
+    // A chart not laid out draws nothing at all, and draws its data once it has its size.
+    LogChart hidden(QStringLiteral("CPU"), QStringLiteral("%"), nullptr,
+        { { 0, Metric::CpuPercent, QStringLiteral("m1"), Qt::blue } });
+    hidden.showRange(kT0, kT0 + 100'000);
+    QCOMPARE(hidden.pointCount(0), 0);
+    QVERIFY(!hidden.canvas()->isLaidOut());
+}
+
+// Issue 13, item 9: with a dark palette the menus went dark but every chart stayed white. The
+// charts take the application's palette, and follow it when it changes.
+void TestAnalysisPage::chartsFollowTheApplicationPalette()
+{
+    QVERIFY(openAndWait(m_markedLog));
+    const QPalette light = QApplication::palette();
+    QPalette dark = light;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    for (const QPalette &palette : { dark, light }) {
+        QApplication::setPalette(palette);
+        QCoreApplication::processEvents();
+        const QColor base = palette.color(QPalette::Base);
+        const QColor text = palette.color(QPalette::Text);
+        for (LogChart *chart : m_page->charts()) {
+            QChart *c = chart->canvas()->chart();
+            QCOMPARE(c->backgroundBrush().color(), base);
+            QCOMPARE(chart->canvas()->backgroundBrush().color(), base);
+            QCOMPARE(c->legend()->labelColor(), text);
+            for (QAbstractAxis *axis : c->axes()) {
+                QCOMPARE(axis->labelsBrush().color(), text);
+                QCOMPARE(axis->titleBrush().color(), text);
+            }
+        }
+    }
+}
+
+// Issue 13, item 9: the axis titles read "token…" and "requ…". At the sizes the tab has on a
+// 1280×720 and a 1600×1000 screen no title is cut short: one too long for the plot's height goes
+// into the chart's header whole.
+void TestAnalysisPage::axisTitlesAreNeverCutShort_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addRow("1280x720") << QSize(1100, 500);
+    QTest::addRow("1600x1000") << QSize(1400, 780);
+}
+
+void TestAnalysisPage::axisTitlesAreNeverCutShort()
+{
+    QFETCH(QSize, size);
+    m_page->resize(size);
+    QVERIFY(openAndWait(m_markedLog));
+    QCoreApplication::processEvents();
+    for (LogChart *chart : m_page->charts()) {
+        const QString problem = ChartChecks::axisTitleProblem(chart->canvas());
+        QVERIFY2(problem.isEmpty(), qPrintable(chart->title() + QStringLiteral(": ") + problem));
+    }
 }
 
 QTEST_MAIN(TestAnalysisPage)

@@ -2,10 +2,13 @@
 // model, on the chart and in the CSV; edit and delete it; export a chart as a picture.
 #include "analysispage.h"
 #include "appsettings.h"
+#include "chartcanvas.h"
+#include "chartchecks.h"
 #include "chartexporter.h"
 #include "csv.h"
 #include "exportdialog.h"
 #include "localsource.h"
+#include "logchart.h"
 #include "machinemonitor.h"
 #include "machinepanel.h"
 #include "mainwindow.h"
@@ -17,6 +20,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
@@ -38,6 +43,7 @@
 #include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -110,6 +116,11 @@ private slots:
     void firstStartFitsTheScreen();
     void helpMenuListsShortcutsAndOpensTheManual();
     void openLogShowsTheAnalysisTab();
+    void analysisChartsGetMostOfTheTabOnALaptopScreen();
+    void analysisLabelsAndTitlesOnALaptopScreen();
+    void analysisSplittersAreRemembered();
+    void darkThemeReachesTheCharts();
+    void liveMarkerLabelsKeepToTheirLane();
 
 private:
     void waitForFrames(int n);
@@ -577,6 +588,147 @@ void TestMainWindow::openLogShowsTheAnalysisTab()
     QVERIFY(shown.wait(20'000));
     QCOMPARE(page->result()->machineIds, QStringList { QStringLiteral("dropped") });
     QCOMPARE(AppSettings::recentLogs().value(0), dropped);
+}
+
+namespace {
+// Opens a day's log with 51 markers in a window of a 1280 × 720 screen's first start (90 % of it).
+bool openMarkedLogOnALaptopScreen(MainWindow *window, const QTemporaryDir &dir)
+{
+    window->resize(1152, 648);
+    const QString log = dir.filePath(QStringLiteral("marked.csv"));
+    QFile f(log);
+    if (!f.open(QIODevice::WriteOnly) || f.write(ChartChecks::markedDay(3000, 51)) <= 0)
+        return false;
+    f.close();
+    QSignalSpy shown(window->analysisPage(), &AnalysisPage::analysisShown);
+    window->openLog(log);
+    const bool ok = shown.wait(20'000);
+    QCoreApplication::processEvents();
+    return ok;
+}
+} // namespace
+
+// Issue 13, item 2: in a 1280 × 720 screen's window the analysis plots were about 65 px tall. The
+// charts share one marker lane and one clock, the tables fold to a few rows: the plots get most of
+// the tab, each chart whole, and the tab fits the window.
+void TestMainWindow::analysisChartsGetMostOfTheTabOnALaptopScreen()
+{
+    QTemporaryDir dir;
+    QVERIFY(openMarkedLogOnALaptopScreen(m_window.get(), dir));
+    AnalysisPage *page = m_window->analysisPage();
+    QVERIFY2(m_window->height() <= 648 && m_window->minimumSizeHint().height() <= 648,
+        qPrintable(QStringLiteral("window %1 px, at least %2 px")
+                       .arg(m_window->height())
+                       .arg(m_window->minimumSizeHint().height())));
+    qreal plots = 0;
+    for (LogChart *chart : page->charts()) {
+        auto *view = chart->findChild<QChartView *>();
+        QVERIFY(view);
+        // The whole chart in its view (not cut at the bottom), with a plot to read.
+        QVERIFY2(view->chart()->size().height() <= view->viewport()->height() + 1,
+            qPrintable(QStringLiteral("%1: chart %2 px in a view of %3 px")
+                           .arg(chart->title())
+                           .arg(view->chart()->size().height())
+                           .arg(view->viewport()->height())));
+        // They were about 65 px, under a title row and a legend row each.
+        const qreal plot = view->chart()->plotArea().height();
+        QVERIFY2(plot >= 72, qPrintable(QStringLiteral("%1: plot %2 px").arg(chart->title()).arg(plot)));
+        plots += plot;
+    }
+    QVERIFY2(
+        plots >= page->height() * 0.42, qPrintable(QStringLiteral("plots %1 of %2 px").arg(plots).arg(page->height())));
+}
+
+// There, too, the marker labels keep to their lanes and no axis title is cut short.
+void TestMainWindow::analysisLabelsAndTitlesOnALaptopScreen()
+{
+    QTemporaryDir dir;
+    QVERIFY(openMarkedLogOnALaptopScreen(m_window.get(), dir));
+    const QList<LogChart *> charts = m_window->analysisPage()->charts();
+    for (LogChart *chart : charts) {
+        // The lane above the first chart is the stacked charts' one.
+        const int inLane = chart == charts.first() ? int(chart->visibleMarkerLabels().size()) : 0;
+        const QString lane = ChartChecks::laneProblem(chart->canvas(), inLane);
+        QVERIFY2(lane.isEmpty(), qPrintable(chart->title() + QStringLiteral(": ") + lane));
+        const QString titles = ChartChecks::axisTitleProblem(chart->canvas());
+        QVERIFY2(titles.isEmpty(), qPrintable(chart->title() + QStringLiteral(": ") + titles));
+    }
+}
+
+// The tables below the charts fold away, and the window opens the tab as the person left it.
+void TestMainWindow::analysisSplittersAreRemembered()
+{
+    AnalysisPage *page = m_window->analysisPage();
+    m_window->openLog(m_session->log().csvPath());
+    QSplitter *split = nullptr;
+    for (QSplitter *s : page->findChildren<QSplitter *>()) {
+        if (s->orientation() == Qt::Vertical && qobject_cast<QTabWidget *>(s->widget(1)))
+            split = s;
+    }
+    QVERIFY(split);
+    QVERIFY(split->isCollapsible(1));
+    QVERIFY(!split->isCollapsible(0));
+    split->setSizes({ split->height(), 0 }); // folded, as a drag to the bottom leaves it
+    emit split->splitterMoved(split->height(), 1);
+    QCOMPARE(AppSettings::analysisLayout(), page->splitterState());
+
+    MainWindow again(m_session.get());
+    again.resize(1400, 900);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    again.openLog(m_session->log().csvPath());
+    QCoreApplication::processEvents();
+    QSplitter *restored = nullptr;
+    for (QSplitter *s : again.analysisPage()->findChildren<QSplitter *>()) {
+        if (s->orientation() == Qt::Vertical && qobject_cast<QTabWidget *>(s->widget(1)))
+            restored = s;
+    }
+    QVERIFY(restored);
+    QCOMPARE(restored->sizes().value(1), 0);
+    AppSettings::setAnalysisLayout({});
+}
+
+// Issue 13, item 9: with a dark palette the menus went dark and every chart stayed white. View →
+// Theme → Dark darkens the charts too, and is remembered.
+void TestMainWindow::darkThemeReachesTheCharts()
+{
+    auto *menu = m_window->findChild<QMenu *>(QStringLiteral("themeMenu"));
+    QVERIFY(menu);
+    QList<QAction *> actions = menu->actions();
+    QCOMPARE(actions.size(), 3); // System, Light, Dark
+    const QPalette before = QApplication::palette();
+    actions[2]->trigger();
+    QCOMPARE(AppSettings::theme(), QStringLiteral("dark"));
+    const QColor base = QApplication::palette().color(QPalette::Base);
+    QVERIFY(base.lightnessF() < 0.3);
+    QCoreApplication::processEvents();
+    for (TimeChart *chart : m_window->charts()) {
+        auto *canvas = chart->findChild<ChartCanvas *>();
+        QVERIFY(canvas);
+        QCOMPARE(canvas->chart()->backgroundBrush().color(), base);
+        QCOMPARE(canvas->chart()->axes().first()->labelsBrush().color(), QApplication::palette().color(QPalette::Text));
+    }
+    actions[0]->trigger(); // back to the system's
+    QCOMPARE(AppSettings::theme(), QStringLiteral("system"));
+    QCOMPARE(QApplication::palette().color(QPalette::Base), before.color(QPalette::Base));
+}
+
+// The Live charts keep the same rules: a dozen markers in the last minute, labels in their lane.
+void TestMainWindow::liveMarkerLabelsKeepToTheirLane()
+{
+    m_window->setPaused(true);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int k = 0; k < 12; ++k)
+        m_session->addMarker(now - 50'000 + k * (k < 6 ? 800 : 4000), QStringLiteral("Live marker %1").arg(k),
+            QStringLiteral("notes %1").arg(k));
+    for (TimeChart *chart : m_window->charts()) {
+        chart->showRange(now - 60'000, now + 1000);
+        auto *canvas = chart->findChild<ChartCanvas *>();
+        QVERIFY(canvas);
+        QCOMPARE(chart->visibleMarkerLabels().size(), 12);
+        const QString lane = ChartChecks::laneProblem(canvas, 12);
+        QVERIFY2(lane.isEmpty(), qPrintable(chart->title() + QStringLiteral(": ") + lane));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)
