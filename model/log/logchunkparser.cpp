@@ -27,11 +27,9 @@ using CsvScan::Record;
 using CsvScan::RecordEnd;
 using CsvScan::Scanner;
 using LogCell::isDigit;
-using LogCell::kPow10;
 using LogCell::ParsedTime;
 using LogCell::parseNumber;
 using LogCell::parseTime;
-using LogCell::scanDecimal;
 using LogCell::styleName;
 using LogCell::TimeStyle;
 
@@ -244,13 +242,10 @@ bool ChunkParser::fastSplit(const char *p, const char *e, std::vector<Field> &fi
         const char *start = p;
         if (m_header.isMetricField[size_t(i)]) {
             // parseNumber's exact fast path, fused with the split
-            std::uint64_t mantissa = 0;
-            int digits = 0;
-            int fraction = 0;
-            scanDecimal(p, e, mantissa, digits, fraction);
-            const bool plain = digits > 0 && digits <= 15 && (p == e || *p == ',');
+            double value;
+            const bool plain = Decimal::parsePlain(p, e, value) && (p == e || *p == ',');
             if (plain)
-                m_pre[size_t(i)] = fraction ? double(mantissa) / kPow10[fraction] : double(mantissa);
+                m_pre[size_t(i)] = value;
             m_preOk[size_t(i)] = plain;
         }
         if (p < e && *p != ',') {

@@ -1,5 +1,7 @@
 #include "prometheusnumber.h"
 
+#include "decimal.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -21,32 +23,10 @@ bool parseValue(const char *p, const char *end, double &out)
             return false;
     }
     const qsizetype n = end - p;
-    // Most values: up to 15 digits with an optional decimal point ("42", "27453.0", "0.4215").
-    // The digits are exact in a double and so is 10^k for k <= 22, so one division rounds
-    // correctly: the same double as from_chars (Clinger's fast path).
-    if (n <= 16) {
-        static constexpr double kPow10[]
-            = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16 };
-        quint64 v = 0;
-        int digits = 0;
-        const char *q = p;
-        while (q < end && unsigned(*q - '0') <= 9) {
-            v = v * 10 + quint64(*q++ - '0');
-            ++digits;
-        }
-        const char *point = q;
-        if (q < end && *q == '.') {
-            ++q;
-            while (q < end && unsigned(*q - '0') <= 9) {
-                v = v * 10 + quint64(*q++ - '0');
-                ++digits;
-            }
-        }
-        if (q == end && digits > 0 && digits <= 15) {
-            const double d = point == end ? double(v) : double(v) / kPow10[end - point - 1];
-            out = negative ? -d : d;
-            return true;
-        }
+    // Most values: plain decimals ("42", "27453.0", "0.4215"), read exactly by decimal.h.
+    if (double d; Decimal::parseExact(p, end, d)) {
+        out = negative ? -d : d;
+        return true;
     }
     auto equalsNoCase = [p, n](const char *word) {
         const qsizetype len = qsizetype(std::strlen(word));
