@@ -1,5 +1,7 @@
 #include "httpfetcher.h"
 
+#include "logging.h"
+
 #include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -130,6 +132,7 @@ void HttpFetcher::fetchWithSocket(const QUrl &url, const QByteArray &postJson)
     const QString host = url.host();
     const quint16 port = quint16(url.port(80));
     if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState && host == m_host && port == m_port) {
+        qCDebug(lcHttp).noquote() << "request on the kept-alive connection to" << m_host << port;
         m_reused = true;
         sendRequest();
         return;
@@ -158,6 +161,7 @@ void HttpFetcher::connectSocket()
 {
     dropSocket();
     m_reused = false;
+    qCDebug(lcHttp).noquote() << "connecting to" << m_host << m_port;
     m_socket = new QTcpSocket(this);
     connect(m_socket, &QTcpSocket::connected, this, &HttpFetcher::sendRequest);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpFetcher::onSocketData);
@@ -336,6 +340,8 @@ bool HttpFetcher::complete()
         return true;
     }
     ++m_redirects;
+    qCDebug(lcHttp).noquote() << "redirect" << m_redirects << "of" << m_url.toDisplayString() << "to"
+                              << target.toDisplayString();
     const bool toGet = status == 303 || ((status == 301 || status == 302) && !m_post.isNull());
     m_result = Result();
     start(target, toGet ? QByteArray() : m_post);
@@ -356,7 +362,8 @@ void HttpFetcher::onSocketClosed()
     }
     if (m_reused && !m_headDone && m_in.isEmpty()) {
         // The kept-alive connection had been closed by the server: the same request (m_request)
-        // again, on a new connection. asking again";
+        // again, on a new connection.
+        qCDebug(lcHttp).noquote() << "the server had closed the kept-alive connection; asking again";
         resetAnswer();
         connectSocket();
         return;
@@ -387,8 +394,10 @@ void HttpFetcher::finish(const QString &error)
         reply->abort();
         reply->deleteLater();
     }
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
+        qCDebug(lcHttp).noquote() << m_url.toDisplayString() << "failed:" << error;
         dropSocket(); // the exchange broke off: the connection's state is unknown
+    }
     m_result.error = error;
     if (!error.isEmpty() && m_result.status == 0)
         m_result.body.clear();

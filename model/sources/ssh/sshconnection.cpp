@@ -1,6 +1,7 @@
 #include "sshconnection.h"
 
 #include "hostkeydecision.h"
+#include "logging.h"
 #include "remotestreamparser.h"
 #include "sshlogin.h"
 
@@ -77,6 +78,7 @@ void SshConnection::retryNow()
             return;
     }
     m_retryNow = true;
+    qCDebug(lcSsh).noquote() << "retry asked for" << where();
     if (m_wake[1] >= 0) {
         const char c = 'n';
         [[maybe_unused]] const auto n = ::write(m_wake[1], &c, 1);
@@ -223,10 +225,12 @@ void SshConnection::run()
         connecting.kind = ConnectionState::Connecting;
         setState(connecting);
         m_retryNow = false; // a click before this try counts for it, not for the next wait
+        qCDebug(lcSsh).noquote() << "connecting to" << where();
         QString reason;
         bool answered = false;
         const End end = runSession(reason, answered);
         closeSession();
+        qCDebug(lcSsh).noquote() << where() << (end == End::Stopped ? "stopped" : "dropped:") << reason;
         failPending(reason.isEmpty() ? tr("not connected") : reason);
         if (end == End::Stopped || m_stop)
             break;
@@ -239,6 +243,7 @@ void SshConnection::run()
             failed.kind = ConnectionState::Failed;
             failed.detail = reason;
             setState(failed);
+            qCDebug(lcSsh).noquote() << where() << "failed; waiting for a retry to be asked for";
             // Stays failed until the person asks for another try (or stop()).
             while (sleepFor(1000) && !m_retryNow) { }
             retryMs = m_options.firstRetryMs;
@@ -248,6 +253,7 @@ void SshConnection::run()
         // even the login, and then stays silent is retried ever more slowly.
         if (answered)
             retryMs = m_options.firstRetryMs;
+        qCDebug(lcSsh).noquote() << "retrying" << where() << "in" << retryMs << "ms";
         // Count down in whole seconds so the panel can say "reconnecting in N s".
         const qint64 retryAt = nowMs() + retryMs;
         for (;;) {
@@ -301,6 +307,7 @@ bool SshConnection::connectTcp(QString &reason)
             }
         }
         if (rc == 0) {
+            qCDebug(lcSsh).noquote() << "TCP connected to" << where();
             const int one = 1;
             ::setsockopt(m_socket, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
             ::freeaddrinfo(found);
@@ -361,8 +368,10 @@ SshConnection::End SshConnection::runSession(QString &reason, bool &answered)
     bool permanent = false;
     if (!login.checkHostKey(reason, permanent))
         return m_stop ? End::Stopped : (permanent ? End::Permanent : End::Lost);
+    qCDebug(lcSsh).noquote() << "host key of" << where() << "accepted";
     if (!login.authenticate(reason))
         return m_stop ? End::Stopped : End::Permanent;
+    qCDebug(lcSsh).noquote() << "logged in to" << where();
     return stream(reason, answered);
 }
 
@@ -411,6 +420,7 @@ SshConnection::End SshConnection::stream(QString &reason, bool &answered)
         reason = tr("cannot run the sampling command on %1: %2").arg(where(), lastError());
         return End::Lost;
     }
+    qCDebug(lcSsh).noquote() << "sampling stream started on" << where() << "every" << m_options.intervalMs << "ms";
 
     RemoteStreamParser parser;
     struct InFlight

@@ -3,7 +3,9 @@
 // kept-alive connection the server had closed.
 #include "fakehttpserver.h"
 #include "httpfetcher.h"
+#include "logging.h"
 
+#include <QLoggingCategory>
 #include <QTest>
 
 #include <optional>
@@ -36,6 +38,7 @@ private slots:
     void redirectWithoutLocationIsTheAnswer();
     void chunkedTrailersAreReadAndTheConnectionStaysInStep();
     void retryOnAClosedKeptAliveConnectionSendsTheSameRequest();
+    void debugMessagesOnlyWhenAskedFor();
 };
 
 void TestHttpFetcher::httpFollowsRedirects_data()
@@ -173,6 +176,43 @@ void TestHttpFetcher::retryOnAClosedKeptAliveConnectionSendsTheSameRequest()
         QCOMPARE(requests[i].query, QByteArray("x=1"));
         QCOMPARE(requests[i].body, QByteArray("{\"prompt\": \"b\"}"));
     }
+}
+
+namespace {
+QStringList g_messages; // "category: text" of each message, while captureMessages() is installed
+void captureMessages(QtMsgType, const QMessageLogContext &context, const QString &text)
+{
+    g_messages << QLatin1String(context.category) + QStringLiteral(": ") + text;
+}
+} // namespace
+
+// QT_LOGGING_RULES="perfdash.http.debug=true" shows a fetch's connection and its redirects; without
+// the rule, nothing.
+void TestHttpFetcher::debugMessagesOnlyWhenAskedFor()
+{
+    FakeHttpServer server;
+    QVERIFY(server.listen());
+    server.route(QStringLiteral("/old"), FakeHttpServer::redirect(302, "/new"));
+    server.route(QStringLiteral("/new"), FakeHttpServer::text(200, "a 1\n"));
+    const QtMessageHandler previous = qInstallMessageHandler(captureMessages);
+    g_messages.clear();
+    {
+        HttpFetcher fetcher;
+        QCOMPARE(fetch(fetcher, server.url(QStringLiteral("/old"))).status, 200);
+    }
+    QVERIFY2(g_messages.isEmpty(), qPrintable(g_messages.join(u'\n')));
+
+    QLoggingCategory::setFilterRules(QStringLiteral("perfdash.http.debug=true"));
+    {
+        HttpFetcher fetcher;
+        QCOMPARE(fetch(fetcher, server.url(QStringLiteral("/old"))).status, 200);
+    }
+    QLoggingCategory::setFilterRules(QString());
+    qInstallMessageHandler(previous);
+    QVERIFY(!lcHttp().isDebugEnabled());
+    QVERIFY2(g_messages.size() >= 2, qPrintable(g_messages.join(u'\n')));
+    QVERIFY(g_messages.first().startsWith(QStringLiteral("perfdash.http: connecting to 127.0.0.1")));
+    QVERIFY(g_messages.filter(QStringLiteral("perfdash.http: redirect 1 of")).size() == 1);
 }
 
 QTEST_GUILESS_MAIN(TestHttpFetcher)
