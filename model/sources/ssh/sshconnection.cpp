@@ -4,13 +4,12 @@
 #include "logging.h"
 #include "remotestreamparser.h"
 #include "sshlogin.h"
+#include "sshsamplestream.h"
 
 #include <QDateTime>
 
 #include <cerrno>
-#include <charconv>
 #include <cstring>
-#include <deque>
 #include <fcntl.h>
 #include <libssh2.h>
 #include <mutex>
@@ -422,152 +421,129 @@ SshConnection::End SshConnection::stream(QString &reason, bool &answered)
     }
     qCDebug(lcSsh).noquote() << "sampling stream started on" << where() << "every" << m_options.intervalMs << "ms";
 
-    RemoteStreamParser parser;
-    struct InFlight
-    {
-        quint64 id;
-        quint64 tick;
-        qint64 sentMs;
-        bool prime;
-    };
-    std::deque<InFlight> inFlight;
-    std::vector<quint64> asked; // swapped with m_requests: the two buffers are reused, never freed
-    quint64 nextId = 1;
-    // A first request right away: it primes the CPU counters, so the first tick has a CPU %.
-    QByteArray out = "1\n";
-    inFlight.push_back({ nextId++, 0, nowMs(), true });
-    ConnectionState connected;
-    connected.kind = ConnectionState::Connected;
-    QString stderrTail;
-    bool streaming = false;
-    // The first request waits this long after the priming read: /proc/stat counts in clock ticks
-    // (10 ms), and two reads within one tick give no CPU % (regression: a first sample without it).
-    constexpr qint64 kAfterPrimeMs = 20;
-    qint64 holdUntilMs = 0; // while > 0, requests stay queued until then
-    qint64 latencySaidMs = 0;
-    bool socketReady = true; // read on the first round
-    char buffer[32768];
+    return pump(reason, answered);
+}
 
+// Runs the sampling stream on the open channel until it is lost or stopped: SshSampleStream says
+// what to write and what was answered; this moves the bytes and emits the answers.
+SshConnection::End SshConnection::pump(QString &reason, bool &answered)
+{
+    SshSampleStream samples(m_options.timeoutMs, nowMs());
+    std::vector<quint64> asked; // swapped with m_requests: the two buffers are reused, never freed
+    std::vector<SshSampleStream::Event> events;
+    bool socketReady = true; // read on the first round
+    auto lost = [&](const QString &why) {
+        reason = tr("connection to %1 lost: %2").arg(where(), why);
+        return End::Lost;
+    };
     while (!m_stop) {
-        if (holdUntilMs > 0 && nowMs() >= holdUntilMs)
-            holdUntilMs = 0;
-        if (streaming && holdUntilMs == 0) {
+        events.clear();
+        if (samples.accepting(nowMs())) {
             asked.clear();
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
                 asked.swap(m_requests);
             }
-            for (quint64 tick : asked) {
-                if (inFlight.size() >= 4) {
-                    emit sampleFailed(tick, tr("%1 is still answering earlier samples").arg(where()));
-                    continue;
-                }
-                inFlight.push_back({ nextId, tick, nowMs(), false });
-                char digits[24];
-                const auto written = std::to_chars(digits, digits + sizeof digits, nextId++);
-                out.append(digits, written.ptr - digits).append('\n');
-            }
+            samples.request(asked, nowMs(), events);
         }
-        while (!out.isEmpty()) {
+        while (!samples.output().isEmpty()) {
+            const QByteArray &out = samples.output();
             const ssize_t n = libssh2_channel_write(m_channel, out.constData(), size_t(out.size()));
             if (n == LIBSSH2_ERROR_EAGAIN)
                 break;
-            if (n < 0) {
-                reason = tr("connection to %1 lost: %2").arg(where(), lastError());
-                return End::Lost;
-            }
-            out.remove(0, qsizetype(n));
+            if (n < 0)
+                return lost(lastError());
+            samples.written(qsizetype(n));
         }
-        // Every libssh2 read first drains the socket into libssh2's packet queue, until the socket
-        // would block: so read only when poll() saw the socket ready (or on the first round) or
-        // packets are already queued (the write above drains the socket too), and stop as soon as
-        // nothing is queued. Each read costs at least one recvfrom(); a sample needs two in all.
-        bool readStdout = socketReady || libssh2_poll_channel_read(m_channel, 0);
-        while (readStdout) {
-            const ssize_t n = libssh2_channel_read_ex(m_channel, 0, buffer, sizeof buffer);
-            if (n == LIBSSH2_ERROR_EAGAIN || n == 0)
-                break;
-            if (n < 0) {
-                reason = tr("connection to %1 lost: %2").arg(where(), lastError());
-                return End::Lost;
-            }
-            parser.feedStdout(QByteArrayView(buffer, n));
-            readStdout = libssh2_poll_channel_read(m_channel, 0);
-        }
-        // With stdout drained, "extended" data queued can only be stderr (macOS top).
-        while (libssh2_poll_channel_read(m_channel, 1)) {
-            const ssize_t n = libssh2_channel_read_ex(m_channel, SSH_EXTENDED_DATA_STDERR, buffer, sizeof buffer);
-            if (n == LIBSSH2_ERROR_EAGAIN || n == 0)
-                break;
-            if (n < 0) {
-                reason = tr("connection to %1 lost: %2").arg(where(), lastError());
-                return End::Lost;
-            }
-            parser.feedStderr(QByteArrayView(buffer, n));
-            stderrTail = QString::fromUtf8(buffer, int(n)).trimmed().right(300);
-        }
-        if (parser.overflowed()) {
+        if (!readChannel(samples, socketReady))
+            return lost(lastError());
+        if (samples.overflowed()) {
             reason = tr("%1 sent unreadable output (a line over 1 MiB)").arg(where());
             return End::Lost;
         }
-        const QList<RemoteStreamParser::Result> results = parser.takeResults();
-        for (const RemoteStreamParser::Result &r : results) {
-            while (!inFlight.empty() && inFlight.front().id < r.requestId) {
-                if (!inFlight.front().prime)
-                    emit sampleFailed(inFlight.front().tick, tr("%1 skipped a sample").arg(where()));
-                inFlight.pop_front();
-            }
-            if (inFlight.empty() || inFlight.front().id != r.requestId)
-                continue;
-            const InFlight done = inFlight.front();
-            inFlight.pop_front();
-            const double latency = double(nowMs() - done.sentMs);
-            if (!streaming) {
-                streaming = true;
-                answered = true;
-                holdUntilMs = nowMs() + kAfterPrimeMs;
-                {
-                    std::lock_guard<std::mutex> lock(m_mutex);
-                    m_streaming = true;
-                    m_lastFailure.clear();
-                }
-            }
-            // The latency is shown, not logged: say it at most once a second.
-            const qint64 now = nowMs();
-            if (!streaming || now - latencySaidMs >= 1000 || connected.os != parser.os()) {
-                latencySaidMs = now;
-                connected.os = parser.os();
-                connected.latencyMs = latency;
-                setState(connected);
-            }
-            if (!done.prime)
-                emit sampleReady(done.tick, r.sample, latency);
+        const bool wasStreaming = samples.streaming();
+        samples.collect(nowMs(), events);
+        if (!wasStreaming && samples.streaming()) {
+            answered = true;
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_streaming = true;
+            m_lastFailure.clear();
         }
+        emitEvents(events);
         if (libssh2_channel_eof(m_channel)) {
-            reason = stderrTail.isEmpty() ? tr("the sampling command on %1 ended").arg(where())
-                                          : tr("the sampling command on %1 ended: %2").arg(where(), stderrTail);
+            const QString tail = samples.stderrTail();
+            reason = tail.isEmpty() ? tr("the sampling command on %1 ended").arg(where())
+                                    : tr("the sampling command on %1 ended: %2").arg(where(), tail);
             return End::Lost;
         }
-        qint64 waitUntil = nowMs() + 1000;
-        if (!inFlight.empty()) {
-            const qint64 answerBy = inFlight.front().sentMs + m_options.timeoutMs;
-            if (nowMs() >= answerBy) {
-                timedOut("a sample");
-                return End::Lost;
-            }
-            waitUntil = qMin(waitUntil, answerBy);
+        if (samples.timedOut(nowMs())) {
+            reason = tr("%1 did not answer within %2 s (%3)")
+                         .arg(where())
+                         .arg(m_options.timeoutMs / 1000.0)
+                         .arg(tr("a sample"));
+            return End::Lost;
         }
-        if (holdUntilMs > 0)
-            waitUntil = qMin(waitUntil, holdUntilMs);
-        const Wait w = waitSocket(waitUntil, true, !out.isEmpty(), &socketReady);
+        const Wait w = waitSocket(samples.wakeAtMs(nowMs()), true, !samples.output().isEmpty(), &socketReady);
         if (w == Wait::Stopped)
             return End::Stopped;
-        if (w == Wait::Error) {
-            reason = tr("connection to %1 lost: %2").arg(where(), QString::fromLocal8Bit(std::strerror(errno)));
-            return End::Lost;
-        }
+        if (w == Wait::Error)
+            return lost(QString::fromLocal8Bit(std::strerror(errno)));
     }
     return End::Stopped;
+}
+
+// Every libssh2 read first drains the socket into libssh2's packet queue, until the socket would
+// block: so read only when poll() saw the socket ready (or on the first round) or packets are
+// already queued (a write drains the socket too), and stop as soon as nothing is queued. Each read
+// costs at least one recvfrom(); a sample needs two in all. False when the connection is lost.
+bool SshConnection::readChannel(SshSampleStream &samples, bool socketReady)
+{
+    char buffer[32768];
+    bool readStdout = socketReady || libssh2_poll_channel_read(m_channel, 0);
+    while (readStdout) {
+        const ssize_t n = libssh2_channel_read_ex(m_channel, 0, buffer, sizeof buffer);
+        if (n == LIBSSH2_ERROR_EAGAIN || n == 0)
+            break;
+        if (n < 0)
+            return false;
+        samples.feedStdout(QByteArrayView(buffer, n));
+        readStdout = libssh2_poll_channel_read(m_channel, 0);
+    }
+    // With stdout drained, "extended" data queued can only be stderr (macOS top).
+    while (libssh2_poll_channel_read(m_channel, 1)) {
+        const ssize_t n = libssh2_channel_read_ex(m_channel, SSH_EXTENDED_DATA_STDERR, buffer, sizeof buffer);
+        if (n == LIBSSH2_ERROR_EAGAIN || n == 0)
+            break;
+        if (n < 0)
+            return false;
+        samples.feedStderr(QByteArrayView(buffer, n));
+    }
+    return true;
+}
+
+void SshConnection::emitEvents(const std::vector<SshSampleStream::Event> &events)
+{
+    for (const SshSampleStream::Event &e : events) {
+        switch (e.kind) {
+        case SshSampleStream::Event::Ready:
+            emit sampleReady(e.tick, e.sample, e.latencyMs);
+            break;
+        case SshSampleStream::Event::Busy:
+            emit sampleFailed(e.tick, tr("%1 is still answering earlier samples").arg(where()));
+            break;
+        case SshSampleStream::Event::Skipped:
+            emit sampleFailed(e.tick, tr("%1 skipped a sample").arg(where()));
+            break;
+        case SshSampleStream::Event::Connected: {
+            ConnectionState connected;
+            connected.kind = ConnectionState::Connected;
+            connected.os = e.os;
+            connected.latencyMs = e.latencyMs;
+            setState(connected);
+            break;
+        }
+        }
+    }
 }
 
 void SshConnection::closeSession()
