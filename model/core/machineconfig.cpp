@@ -21,8 +21,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("MachineConfig", text);
 }
 
-constexpr int DefaultPort = 22;
-constexpr int DefaultProbeIntervalSeconds = 30;
 constexpr int MinProbeIntervalSeconds = 5;
 constexpr int MaxProbeIntervalSeconds = 3600;
 // A hostile file (a million bad entries) must not make a million messages: past this many of a
@@ -159,98 +157,84 @@ std::optional<int> wholeNumber(const QJsonValue &value)
     return int(d);
 }
 
-// Reads one entry of the "machines" array: the JSON types here, the values by checkValues(). Adds
-// to `errors` and `warnings` naming it as `label`.
-std::optional<MachineConfig> parseEntry(
-    const QJsonObject &object, const QString &label, Messages &errors, Messages &warnings)
+QString mustBeString(const QString &label, const QString &key, const QJsonValue &value)
 {
-    MachineConfig m;
-    QList<FieldMessage> typeErrors;
-    auto fail = [&](const QString &key, const QString &message) { typeErrors.append({ key, message }); };
-    auto mustBeString = [&](const QString &key, const QJsonValue &value) {
-        fail(key, tr("%1: \"%2\" must be a string, not %3.").arg(label, key, describe(value)));
-    };
+    return tr("%1: \"%2\" must be a string, not %3.").arg(label, key, describe(value));
+}
 
-    const QJsonValue id = object.value(QLatin1String("id"));
-    if (id.isString())
-        m.id = id.toString();
-    else if (!id.isUndefined())
-        mustBeString(QStringLiteral("id"), id);
+struct StringField
+{
+    const char *key;
+    QString MachineConfig::*member;
+};
+const StringField kStringFields[] = {
+    { "name", &MachineConfig::name },
+    { "host", &MachineConfig::host },
+    { "user", &MachineConfig::user },
+    { "key_file", &MachineConfig::keyFile },
+    { "known_hosts", &MachineConfig::knownHosts },
+    { "server_url", &MachineConfig::serverUrl },
+    { "node_exporter_url", &MachineConfig::nodeExporterUrl },
+};
+struct NumberField
+{
+    const char *key;
+    int MachineConfig::*member;
+    QString (*rule)(const QString &label, const QString &shown);
+};
+const NumberField kNumberFields[] = {
+    { "port", &MachineConfig::port, portRule },
+    { "timeout_s", &MachineConfig::timeoutSeconds, timeoutRule },
+    { "probe_interval_s", &MachineConfig::probeIntervalSeconds, probeIntervalRule },
+};
 
-    struct StringField
-    {
-        const char *key;
-        QString MachineConfig::*member;
-    };
-    static const StringField stringFields[] = {
-        { "name", &MachineConfig::name },
-        { "host", &MachineConfig::host },
-        { "user", &MachineConfig::user },
-        { "key_file", &MachineConfig::keyFile },
-        { "known_hosts", &MachineConfig::knownHosts },
-        { "server_url", &MachineConfig::serverUrl },
-        { "node_exporter_url", &MachineConfig::nodeExporterUrl },
-    };
-    struct NumberField
-    {
-        const char *key;
-        int MachineConfig::*member;
-        QString (*rule)(const QString &label, const QString &shown);
-    };
-    static const NumberField numberFields[] = {
-        { "port", &MachineConfig::port, portRule },
-        { "timeout_s", &MachineConfig::timeoutSeconds, timeoutRule },
-        { "probe_interval_s", &MachineConfig::probeIntervalSeconds, probeIntervalRule },
-    };
-
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const QString key = it.key();
-        const QJsonValue value = it.value();
-        if (key == u"id")
-            continue;
-
-        auto isKey = [&](const auto &field) { return key == QLatin1String(field.key); };
-        if (const auto *s = std::find_if(std::begin(stringFields), std::end(stringFields), isKey);
-            s != std::end(stringFields)) {
-            if (value.isString())
-                m.*s->member = value.toString();
-            else
-                mustBeString(key, value);
-        } else if (const auto *n = std::find_if(std::begin(numberFields), std::end(numberFields), isKey);
-                   n != std::end(numberFields)) {
-            if (const auto number = wholeNumber(value))
-                m.*n->member = *number;
-            else
-                fail(key, n->rule(label, describe(value)));
-        } else if (key == u"server_kind") {
-            const std::optional<ServerKind> kind
-                = value.isString() ? serverKindFromName(value.toString()) : std::nullopt;
-            if (kind) {
-                m.serverKind = *kind;
-            } else {
-                QStringList names;
-                for (ServerKind k : allServerKinds())
-                    names << serverKindName(k);
-                fail(key,
-                    tr("%1: \"server_kind\" must be one of %2, not %3.")
-                        .arg(label, names.join(QStringLiteral(", ")), describe(value)));
-            }
-        } else if (key == u"probe") {
-            if (value.isBool())
-                m.probe = value.toBool();
-            else
-                fail(key, tr("%1: \"probe\" must be true or false, not %2.").arg(label, describe(value)));
+// Reads one field of an entry (not its id) into `m` when its JSON type is right; adds why not to
+// `typeErrors` otherwise. False when the key is no field of a machine.
+bool readField(MachineConfig &m, const QString &key, const QJsonValue &value, const QString &label,
+    QList<FieldMessage> &typeErrors)
+{
+    auto fail = [&](const QString &message) { typeErrors.append({ key, message }); };
+    auto isKey = [&](const auto &field) { return key == QLatin1String(field.key); };
+    if (const auto *s = std::find_if(std::begin(kStringFields), std::end(kStringFields), isKey);
+        s != std::end(kStringFields)) {
+        if (value.isString())
+            m.*s->member = value.toString();
+        else
+            fail(mustBeString(label, key, value));
+    } else if (const auto *n = std::find_if(std::begin(kNumberFields), std::end(kNumberFields), isKey);
+               n != std::end(kNumberFields)) {
+        if (const auto number = wholeNumber(value))
+            m.*n->member = *number;
+        else
+            fail(n->rule(label, describe(value)));
+    } else if (key == u"server_kind") {
+        const std::optional<ServerKind> kind = value.isString() ? serverKindFromName(value.toString()) : std::nullopt;
+        if (kind) {
+            m.serverKind = *kind;
         } else {
-            QString shown = key;
-            if (shown.size() > 60)
-                shown = shown.left(57) + QStringLiteral("…");
-            warnings.add(tr("%1: unknown field \"%2\" is ignored.").arg(label, shown));
+            QStringList names;
+            for (ServerKind k : allServerKinds())
+                names << serverKindName(k);
+            fail(tr("%1: \"server_kind\" must be one of %2, not %3.")
+                     .arg(label, names.join(QStringLiteral(", ")), describe(value)));
         }
+    } else if (key == u"probe") {
+        if (value.isBool())
+            m.probe = value.toBool();
+        else
+            fail(tr("%1: \"probe\" must be true or false, not %2.").arg(label, describe(value)));
+    } else {
+        return false;
     }
+    return true;
+}
 
-    // A field whose type was wrong kept its default: its value is not checked again.
+// An entry's messages in the order of its keys: "id" first, then as a JSON object orders them. A
+// field whose type was wrong kept its default: its value is not checked again.
+QList<FieldMessage> inKeyOrder(const QList<FieldMessage> &typeErrors, const QList<FieldMessage> &valueErrors)
+{
     QList<FieldMessage> messages = typeErrors;
-    for (const FieldMessage &valueError : checkValues(m, label)) {
+    for (const FieldMessage &valueError : valueErrors) {
         const bool typeWrong = std::any_of(typeErrors.cbegin(), typeErrors.cend(),
             [&](const FieldMessage &typeError) { return typeError.key == valueError.key; });
         if (!typeWrong)
@@ -261,9 +245,35 @@ std::optional<MachineConfig> parseEntry(
         const bool bId = b.key == u"id";
         return aId != bId ? aId : a.key < b.key;
     });
-    for (const FieldMessage &message : std::as_const(messages))
-        errors.add(message.text);
+    return messages;
+}
 
+// Reads one entry of the "machines" array: the JSON types here, the values by checkValues(). Adds
+// to `errors` and `warnings` naming it as `label`.
+std::optional<MachineConfig> parseEntry(
+    const QJsonObject &object, const QString &label, Messages &errors, Messages &warnings)
+{
+    MachineConfig m;
+    QList<FieldMessage> typeErrors;
+    const QJsonValue id = object.value(QLatin1String("id"));
+    if (id.isString())
+        m.id = id.toString();
+    else if (!id.isUndefined())
+        typeErrors.append({ QStringLiteral("id"), mustBeString(label, QStringLiteral("id"), id) });
+
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = it.key();
+        if (key == u"id" || readField(m, key, it.value(), label, typeErrors))
+            continue;
+        QString shown = key;
+        if (shown.size() > 60)
+            shown = shown.left(57) + QStringLiteral("…");
+        warnings.add(tr("%1: unknown field \"%2\" is ignored.").arg(label, shown));
+    }
+
+    const QList<FieldMessage> messages = inKeyOrder(typeErrors, checkValues(m, label));
+    for (const FieldMessage &message : messages)
+        errors.add(message.text);
     if (!messages.isEmpty())
         return std::nullopt;
     if (m.name.isEmpty())
@@ -289,13 +299,6 @@ public:
 private:
     QHash<QString, int> m_numberOfId; // id → 1-based number of the machine that has it
 };
-
-// JSON string literal, UTF-8, escaped by Qt's JSON writer: an array of the one string is "[…]".
-QByteArray quoted(const QString &text)
-{
-    const QByteArray array = QJsonDocument(QJsonArray { text }).toJson(QJsonDocument::Compact);
-    return array.mid(1, array.size() - 2);
-}
 
 } // namespace
 
@@ -399,49 +402,4 @@ MachineConfigResult parseMachinesJson(const QByteArray &json)
     errors.finish(QT_TRANSLATE_NOOP("MachineConfig", "… and %n more errors."));
     warnings.finish(QT_TRANSLATE_NOOP("MachineConfig", "… and %n more warnings."));
     return result;
-}
-
-QByteArray machinesToJson(const QList<MachineConfig> &machines)
-{
-    QByteArray out = "{\n    \"machines\": [";
-    for (qsizetype i = 0; i < machines.size(); ++i) {
-        const MachineConfig &m = machines.at(i);
-        QList<QPair<const char *, QByteArray>> fields;
-        auto add = [&](const char *key, const QByteArray &value) { fields.emplaceBack(key, value); };
-        auto addString = [&](const char *key, const QString &value) {
-            if (!value.isEmpty())
-                add(key, quoted(value));
-        };
-        add("id", quoted(m.id));
-        if (m.name != m.id)
-            addString("name", m.name);
-        addString("host", m.host);
-        if (m.port != DefaultPort)
-            add("port", QByteArray::number(m.port));
-        addString("user", m.user);
-        addString("key_file", m.keyFile);
-        addString("known_hosts", m.knownHosts);
-        if (m.timeoutSeconds != MachineConfig().timeoutSeconds)
-            add("timeout_s", QByteArray::number(m.timeoutSeconds));
-        addString("server_url", m.serverUrl);
-        if (m.serverKind != ServerKind::Auto)
-            add("server_kind", quoted(serverKindName(m.serverKind)));
-        if (m.probe)
-            add("probe", "true");
-        if (m.probeIntervalSeconds != DefaultProbeIntervalSeconds)
-            add("probe_interval_s", QByteArray::number(m.probeIntervalSeconds));
-        addString("node_exporter_url", m.nodeExporterUrl);
-
-        out += i == 0 ? "\n        {\n" : ",\n        {\n";
-        for (qsizetype f = 0; f < fields.size(); ++f) {
-            out += "            \"";
-            out += fields.at(f).first;
-            out += "\": ";
-            out += fields.at(f).second;
-            out += f + 1 < fields.size() ? ",\n" : "\n";
-        }
-        out += "        }";
-    }
-    out += machines.isEmpty() ? "]\n}\n" : "\n    ]\n}\n";
-    return out;
 }
