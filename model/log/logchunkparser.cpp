@@ -313,6 +313,54 @@ const char *ChunkParser::skipTo(const char *p, char c, const char *from, const c
     return nullptr;
 }
 
+namespace {
+
+// Moves `next` to the next `c` at or after p, or to a point before which there is none (at most
+// kWindow bytes on), when it is not ahead of p already.
+void findNext(const char *&next, const char *p, const char *to, char c)
+{
+    if (next < p) // passed: look again from here
+        next = p;
+    if (next == p) {
+        const char *end = p + std::min<qsizetype>(to - p, kWindow);
+        const auto *found = static_cast<const char *>(std::memchr(p, c, size_t(end - p)));
+        next = found ? found : end;
+    }
+}
+
+} // namespace
+
+// A line the fast path split (fastSplit() parsed its metric cells): its row.
+void ChunkParser::fastRow(const char *b, const char *e, int line, const std::vector<Field> &fields)
+{
+    Record rec;
+    rec.firstLine = rec.lastLine = line;
+    rec.end = RecordEnd::Newline;
+    rec.trailing = false;
+    rec.b = b;
+    rec.e = e;
+    m_usePre = true;
+    row(rec, fields);
+    m_usePre = false;
+}
+
+// The data ends inside a quoted field: the record is dropped, a cut last line or a quote never
+// closed.
+void ChunkParser::openQuoteAtEnd(const Record &rec)
+{
+    undamaged();
+    ++data.skippedRecords;
+    if (rec.firstLine == rec.lastLine) {
+        warn(LogWarning::CutLastLine, rec.firstLine,
+            LogReaderText::tr("line %1: the last line was cut inside a quoted field; dropped").arg(rec.firstLine));
+    } else {
+        warn(LogWarning::UnterminatedQuote, rec.firstLine,
+            LogReaderText::tr("lines %1–%2: a quote opened on line %1 is never closed; these lines were dropped")
+                .arg(rec.firstLine)
+                .arg(rec.lastLine));
+    }
+}
+
 void ChunkParser::parse(const char *from, const char *to, int firstLine)
 {
     Scanner scanner(from, m_fileEnd);
@@ -329,15 +377,6 @@ void ChunkParser::parse(const char *from, const char *to, int firstLine)
     // ends before both takes the fast path. Each search looks at one window at most.
     const char *nextQuote = from;
     const char *nextNul = from;
-    auto findNext = [&](const char *&next, char c) {
-        if (next < p) // passed: look again from here
-            next = p;
-        if (next == p) {
-            const char *end = p + std::min<qsizetype>(to - p, kWindow);
-            const auto *found = static_cast<const char *>(std::memchr(p, c, size_t(end - p)));
-            next = found ? found : end;
-        }
-    };
     while (p < to) {
         if (++records % kCheckEvery == 0 || p - checked >= kCheckBytes) {
             checked = p;
@@ -348,8 +387,8 @@ void ChunkParser::parse(const char *from, const char *to, int firstLine)
         const auto *newline
             = static_cast<const char *>(std::memchr(p, '\n', size_t(std::min<qsizetype>(to - p, kWindow))));
         if (newline) {
-            findNext(nextQuote, '"');
-            findNext(nextNul, '\0');
+            findNext(nextQuote, p, to, '"');
+            findNext(nextNul, p, to, '\0');
             if (newline < nextQuote && newline < nextNul) {
                 const char *e = (newline > p && newline[-1] == '\r') ? newline - 1 : newline;
                 if (e == p) { // a blank line
@@ -358,14 +397,7 @@ void ChunkParser::parse(const char *from, const char *to, int firstLine)
                     continue;
                 }
                 if (fastSplit(p, e, fields)) {
-                    rec.firstLine = rec.lastLine = line;
-                    rec.end = RecordEnd::Newline;
-                    rec.trailing = false;
-                    rec.b = p;
-                    rec.e = e;
-                    m_usePre = true;
-                    row(rec, fields);
-                    m_usePre = false;
+                    fastRow(p, e, line, fields);
                     p = newline + 1;
                     ++line;
                     continue;
@@ -391,19 +423,7 @@ void ChunkParser::parse(const char *from, const char *to, int firstLine)
         p = scanner.position();
         line = scanner.line();
         if (rec.end == RecordEnd::EofInQuote) {
-            undamaged();
-            ++data.skippedRecords;
-            if (rec.firstLine == rec.lastLine) {
-                warn(LogWarning::CutLastLine, rec.firstLine,
-                    LogReaderText::tr("line %1: the last line was cut inside a quoted field; dropped")
-                        .arg(rec.firstLine));
-            } else {
-                warn(LogWarning::UnterminatedQuote, rec.firstLine,
-                    LogReaderText::tr(
-                        "lines %1–%2: a quote opened on line %1 is never closed; these lines were dropped")
-                        .arg(rec.firstLine)
-                        .arg(rec.lastLine));
-            }
+            openQuoteAtEnd(rec);
             p = m_fileEnd;
             break;
         }

@@ -148,6 +148,8 @@ public:
 
 private:
     bool fastSplit(const char *p, const char *e, std::vector<CsvScan::Field> &fields);
+    void fastRow(const char *b, const char *e, int line, const std::vector<CsvScan::Field> &fields);
+    void openQuoteAtEnd(const CsvScan::Record &rec);
     void row(const CsvScan::Record &rec, const std::vector<CsvScan::Field> &fields);
     void wrongFieldCount(const CsvScan::Record &rec, const std::vector<CsvScan::Field> &fields);
     bool rowTime(const CsvScan::Record &rec, const CsvScan::Field &tf, LogCell::ParsedTime &t);
