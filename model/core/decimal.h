@@ -9,8 +9,8 @@
 // caller's std::from_chars.
 namespace Decimal {
 
-inline constexpr double kPow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
-    1e15 };
+inline constexpr double kPow10[]
+    = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
 inline constexpr int kMaxExactDigits = 15;
 
 inline bool isDigit(char c)
