@@ -441,21 +441,15 @@ void MachinesDialog::updateItem(int row)
 void MachinesDialog::validate()
 {
     const QList<MachineConfig> list = machines();
-    const MachineConfigResult result = parseMachinesJson(machinesToJson(list));
-    m_problems = result.errors;
-
-    // The parser keeps the valid entries in order, unchanged: walking both lists together tells
-    // which rows it left out.
-    qsizetype kept = 0;
+    QList<bool> valid;
+    m_problems = validateMachines(list, &valid);
     for (int row = 0; row < list.size(); ++row) {
-        bool valid = kept < result.machines.size() && result.machines.at(kept) == list.at(row);
-        if (valid)
-            ++kept;
+        bool rowValid = valid.at(row);
         if (m_entries.at(row).useKeyFile && list.at(row).keyFile.isEmpty()) {
             m_problems << tr("machine %1: choose a key file, or use ssh-agent.").arg(row + 1);
-            valid = false;
+            rowValid = false;
         }
-        m_list->item(row)->setForeground(valid ? palette().text() : QBrush(QColor(0xb0, 0x00, 0x20)));
+        m_list->item(row)->setForeground(rowValid ? palette().text() : QBrush(QColor(0xb0, 0x00, 0x20)));
     }
 
     QStringList shown = m_problems.mid(0, MaxProblemsShown);

@@ -15,8 +15,8 @@ class QWidget;
 
 // Adds, edits and removes the monitored machines (this computer, `local`, is always monitored and
 // not listed). The rules are the machines file's own: on every edit the list goes through
-// machinesToJson and parseMachinesJson, whose errors are shown inline, and Save stays disabled
-// while there are any. Import… merges a machines file's entries by id; Export… writes one.
+// validateMachines, whose errors are shown inline, and Save stays disabled while there are any.
+// Import… merges a machines file's entries by id; Export… writes one.
 class MachinesDialog : public QDialog
 {
     Q_OBJECT

@@ -31,9 +31,7 @@ QJsonObject marker(const AnalysisResult &r, const LogMarkerRow &m)
     };
 }
 
-} // namespace
-
-QJsonObject toJson(const AnalysisResult &r)
+QJsonObject summaryJson(const AnalysisResult &r)
 {
     const std::optional<qint64> duration = r.durationMs();
     QJsonObject summary {
@@ -51,7 +49,11 @@ QJsonObject toJson(const AnalysisResult &r)
         summary.insert(QStringLiteral("file"), r.file);
     if (!r.error.isEmpty())
         summary.insert(QStringLiteral("error"), r.error);
+    return summary;
+}
 
+QJsonObject machinesJson(const AnalysisResult &r)
+{
     QJsonObject machines;
     for (const MachineStatistics &s : r.machines) {
         machines.insert(s.id,
@@ -71,12 +73,16 @@ QJsonObject toJson(const AnalysisResult &r)
                 { QStringLiteral("uptime_percent"), number(s.uptimePercent) },
             });
     }
+    return machines;
+}
 
+// The issues, each naming its nearest marker by its index in `markers`, which this fills.
+QJsonArray issuesJson(const AnalysisResult &r, QJsonArray &markers)
+{
     // Markers are written once; an issue names its nearest marker by its index in `markers` (a
     // label may be tens of KB and shared by hundreds of issues). An issue's marker may lie outside
     // the selected run (markers belong to the run they follow, the nearest may be the one before
     // the run started): it is listed after the run's own, flagged.
-    QJsonArray markers;
     for (const LogMarkerRow &m : r.markers)
         markers.append(marker(r, m));
     QList<LogMarkerRow> outside;
@@ -115,7 +121,11 @@ QJsonObject toJson(const AnalysisResult &r)
             { QStringLiteral("marker"), i.marker ? QJsonValue(double(indexOf(*i.marker))) : QJsonValue() },
         });
     }
+    return issues;
+}
 
+QJsonArray warningsJson(const AnalysisResult &r)
+{
     QJsonArray warnings;
     for (const LogWarning &w : r.warnings) {
         warnings.append(QJsonObject {
@@ -125,20 +135,27 @@ QJsonObject toJson(const AnalysisResult &r)
             { QStringLiteral("message"), w.message },
         });
     }
+    return warnings;
+}
 
-    QJsonObject thresholds {
+} // namespace
+
+QJsonObject toJson(const AnalysisResult &r)
+{
+    QJsonArray markers;
+    const QJsonArray issues = issuesJson(r, markers);
+    const QJsonObject thresholds {
         { QStringLiteral("cpu_percent"), r.thresholds.cpuPercent },
         { QStringLiteral("low_tokens_per_second"), r.thresholds.lowTokensPerSecond },
         { QStringLiteral("gap_factor"), r.thresholds.gapFactor },
     };
-
     return QJsonObject {
-        { QStringLiteral("summary"), summary },
+        { QStringLiteral("summary"), summaryJson(r) },
         { QStringLiteral("thresholds"), thresholds },
-        { QStringLiteral("machines"), machines },
+        { QStringLiteral("machines"), machinesJson(r) },
         { QStringLiteral("issues"), issues },
         { QStringLiteral("markers"), markers },
-        { QStringLiteral("warnings"), warnings },
+        { QStringLiteral("warnings"), warningsJson(r) },
     };
 }
 

@@ -1,6 +1,7 @@
 #include "controlserver.h"
 
 #include "controlprotocol.h"
+#include "logging.h"
 #include "markerintake.h"
 #include "session.h"
 
@@ -63,12 +64,14 @@ bool ControlServer::listen(const QString &logDir, QString *error)
         return false;
     }
     connect(m_server, &QLocalServer::newConnection, this, &ControlServer::onNewConnection);
+    qCDebug(lcControl).noquote() << "listening on" << m_server->fullServerName();
     return true;
 }
 
 void ControlServer::onNewConnection()
 {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        qCDebug(lcControl) << "a client connected";
         m_buffers.insert(socket, {});
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QLocalSocket::disconnected, this, [this, socket] {

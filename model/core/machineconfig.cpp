@@ -9,7 +9,9 @@
 #include <QJsonValue>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 namespace {
@@ -19,8 +21,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("MachineConfig", text);
 }
 
-constexpr int DefaultPort = 22;
-constexpr int DefaultProbeIntervalSeconds = 30;
 constexpr int MinProbeIntervalSeconds = 5;
 constexpr int MaxProbeIntervalSeconds = 3600;
 // A hostile file (a million bad entries) must not make a million messages: past this many of a
@@ -57,16 +57,6 @@ QString describe(const QJsonValue &value)
     return tr("nothing");
 }
 
-std::optional<int> wholeNumberIn(const QJsonValue &value, int min, int max)
-{
-    if (!value.isDouble())
-        return std::nullopt;
-    const double d = value.toDouble();
-    if (d != std::floor(d) || d < min || d > max)
-        return std::nullopt;
-    return int(d);
-}
-
 bool isHttpUrl(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
@@ -98,162 +88,217 @@ private:
     qsizetype m_dropped = 0;
 };
 
-// Reads one entry of the "machines" array; adds to `errors` and `warnings` naming it as `label`.
+// A message about one field, and the field's key: an entry's messages are given in the order of
+// its keys ("id" first, then the others as a JSON object orders them), however they were found.
+struct FieldMessage
+{
+    QString key;
+    QString text;
+};
+
+// The rules a field's value breaks, as their messages; `shown` is the value as written (describe()).
+QString idRule(const QString &label, const QString &shown)
+{
+    return tr("%1: \"id\" must be lowercase letters a-z, digits and _ only, not %2.").arg(label, shown);
+}
+QString urlRule(const QString &label, const QString &key, const QString &shown)
+{
+    return tr("%1: \"%2\" must be an http:// or https:// URL with a host, not %3.").arg(label, key, shown);
+}
+QString portRule(const QString &label, const QString &shown)
+{
+    return tr("%1: \"port\" must be a whole number from 1 to 65535, not %2.").arg(label, shown);
+}
+QString timeoutRule(const QString &label, const QString &shown)
+{
+    return tr("%1: \"timeout_s\" must be a whole number of seconds from %2 to %3, not %4.")
+        .arg(label, QString::number(MachineConfig::MinTimeoutSeconds),
+            QString::number(MachineConfig::MaxTimeoutSeconds), shown);
+}
+QString probeIntervalRule(const QString &label, const QString &shown)
+{
+    return tr("%1: \"probe_interval_s\" must be a whole number of seconds from %2 to %3, not %4.")
+        .arg(label, QString::number(MinProbeIntervalSeconds), QString::number(MaxProbeIntervalSeconds), shown);
+}
+
+// What is wrong with the values of a machine, whatever it was read from, in the order of the keys.
+QList<FieldMessage> checkValues(const MachineConfig &m, const QString &label)
+{
+    QList<FieldMessage> out;
+    auto add = [&](const char *key, const QString &text) { out.append({ QLatin1String(key), text }); };
+    auto shown = [](const auto &value) { return describe(QJsonValue(value)); };
+    if (m.id.isEmpty())
+        add("id", tr("%1: \"id\" is required.").arg(label));
+    else if (!isValidMachineId(m.id))
+        add("id", idRule(label, shown(m.id)));
+    else if (m.id == u"local")
+        add("id", tr("%1: \"id\" cannot be \"local\": that id is reserved for this computer.").arg(label));
+    if (!m.nodeExporterUrl.isEmpty() && !isHttpUrl(m.nodeExporterUrl))
+        add("node_exporter_url", urlRule(label, QStringLiteral("node_exporter_url"), shown(m.nodeExporterUrl)));
+    if (m.port < 1 || m.port > 65535)
+        add("port", portRule(label, shown(m.port)));
+    if (m.probeIntervalSeconds < MinProbeIntervalSeconds || m.probeIntervalSeconds > MaxProbeIntervalSeconds)
+        add("probe_interval_s", probeIntervalRule(label, shown(m.probeIntervalSeconds)));
+    if (!m.serverUrl.isEmpty() && !isHttpUrl(m.serverUrl))
+        add("server_url", urlRule(label, QStringLiteral("server_url"), shown(m.serverUrl)));
+    if (m.timeoutSeconds < MachineConfig::MinTimeoutSeconds || m.timeoutSeconds > MachineConfig::MaxTimeoutSeconds)
+        add("timeout_s", timeoutRule(label, shown(m.timeoutSeconds)));
+    return out;
+}
+
+// A JSON number that is whole and fits an int; its range is checkValues()'s.
+std::optional<int> wholeNumber(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double d = value.toDouble();
+    if (d != std::floor(d) || d < std::numeric_limits<int>::min() || d > std::numeric_limits<int>::max())
+        return std::nullopt;
+    return int(d);
+}
+
+QString mustBeString(const QString &label, const QString &key, const QJsonValue &value)
+{
+    return tr("%1: \"%2\" must be a string, not %3.").arg(label, key, describe(value));
+}
+
+struct StringField
+{
+    const char *key;
+    QString MachineConfig::*member;
+};
+const StringField kStringFields[] = {
+    { "name", &MachineConfig::name },
+    { "host", &MachineConfig::host },
+    { "user", &MachineConfig::user },
+    { "key_file", &MachineConfig::keyFile },
+    { "known_hosts", &MachineConfig::knownHosts },
+    { "server_url", &MachineConfig::serverUrl },
+    { "node_exporter_url", &MachineConfig::nodeExporterUrl },
+};
+struct NumberField
+{
+    const char *key;
+    int MachineConfig::*member;
+    QString (*rule)(const QString &label, const QString &shown);
+};
+const NumberField kNumberFields[] = {
+    { "port", &MachineConfig::port, portRule },
+    { "timeout_s", &MachineConfig::timeoutSeconds, timeoutRule },
+    { "probe_interval_s", &MachineConfig::probeIntervalSeconds, probeIntervalRule },
+};
+
+// Reads one field of an entry (not its id) into `m` when its JSON type is right; adds why not to
+// `typeErrors` otherwise. False when the key is no field of a machine.
+bool readField(MachineConfig &m, const QString &key, const QJsonValue &value, const QString &label,
+    QList<FieldMessage> &typeErrors)
+{
+    auto fail = [&](const QString &message) { typeErrors.append({ key, message }); };
+    auto isKey = [&](const auto &field) { return key == QLatin1String(field.key); };
+    if (const auto *s = std::find_if(std::begin(kStringFields), std::end(kStringFields), isKey);
+        s != std::end(kStringFields)) {
+        if (value.isString())
+            m.*s->member = value.toString();
+        else
+            fail(mustBeString(label, key, value));
+    } else if (const auto *n = std::find_if(std::begin(kNumberFields), std::end(kNumberFields), isKey);
+               n != std::end(kNumberFields)) {
+        if (const auto number = wholeNumber(value))
+            m.*n->member = *number;
+        else
+            fail(n->rule(label, describe(value)));
+    } else if (key == u"server_kind") {
+        const std::optional<ServerKind> kind = value.isString() ? serverKindFromName(value.toString()) : std::nullopt;
+        if (kind) {
+            m.serverKind = *kind;
+        } else {
+            QStringList names;
+            for (ServerKind k : allServerKinds())
+                names << serverKindName(k);
+            fail(tr("%1: \"server_kind\" must be one of %2, not %3.")
+                     .arg(label, names.join(QStringLiteral(", ")), describe(value)));
+        }
+    } else if (key == u"probe") {
+        if (value.isBool())
+            m.probe = value.toBool();
+        else
+            fail(tr("%1: \"probe\" must be true or false, not %2.").arg(label, describe(value)));
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// An entry's messages in the order of its keys: "id" first, then as a JSON object orders them. A
+// field whose type was wrong kept its default: its value is not checked again.
+QList<FieldMessage> inKeyOrder(const QList<FieldMessage> &typeErrors, const QList<FieldMessage> &valueErrors)
+{
+    QList<FieldMessage> messages = typeErrors;
+    for (const FieldMessage &valueError : valueErrors) {
+        const bool typeWrong = std::any_of(typeErrors.cbegin(), typeErrors.cend(),
+            [&](const FieldMessage &typeError) { return typeError.key == valueError.key; });
+        if (!typeWrong)
+            messages.append(valueError);
+    }
+    std::stable_sort(messages.begin(), messages.end(), [](const FieldMessage &a, const FieldMessage &b) {
+        const bool aId = a.key == u"id";
+        const bool bId = b.key == u"id";
+        return aId != bId ? aId : a.key < b.key;
+    });
+    return messages;
+}
+
+// Reads one entry of the "machines" array: the JSON types here, the values by checkValues(). Adds
+// to `errors` and `warnings` naming it as `label`.
 std::optional<MachineConfig> parseEntry(
     const QJsonObject &object, const QString &label, Messages &errors, Messages &warnings)
 {
     MachineConfig m;
-    bool ok = true;
-    auto fail = [&](const QString &message) {
-        errors.add(message);
-        ok = false;
-    };
-    auto mustBeString = [&](const QString &key, const QJsonValue &value) {
-        fail(tr("%1: \"%2\" must be a string, not %3.").arg(label, key, describe(value)));
-    };
-
+    QList<FieldMessage> typeErrors;
     const QJsonValue id = object.value(QLatin1String("id"));
-    if (id.isUndefined() || (id.isString() && id.toString().isEmpty())) {
-        fail(tr("%1: \"id\" is required.").arg(label));
-    } else if (!id.isString()) {
-        mustBeString(QStringLiteral("id"), id);
-    } else if (!isValidMachineId(id.toString())) {
-        fail(tr("%1: \"id\" must be lowercase letters a-z, digits and _ only, not %2.").arg(label, describe(id)));
-    } else if (id.toString() == u"local") {
-        fail(tr("%1: \"id\" cannot be \"local\": that id is reserved for this computer.").arg(label));
-    } else {
+    if (id.isString())
         m.id = id.toString();
-    }
-
-    struct StringField
-    {
-        const char *key;
-        QString MachineConfig::*member;
-    };
-    static const StringField stringFields[] = {
-        { "name", &MachineConfig::name },
-        { "host", &MachineConfig::host },
-        { "user", &MachineConfig::user },
-        { "key_file", &MachineConfig::keyFile },
-        { "known_hosts", &MachineConfig::knownHosts },
-        { "server_url", &MachineConfig::serverUrl },
-        { "node_exporter_url", &MachineConfig::nodeExporterUrl },
-    };
+    else if (!id.isUndefined())
+        typeErrors.append({ QStringLiteral("id"), mustBeString(label, QStringLiteral("id"), id) });
 
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QString key = it.key();
-        const QJsonValue value = it.value();
-        if (key == u"id")
+        if (key == u"id" || readField(m, key, it.value(), label, typeErrors))
             continue;
-
-        bool known = false;
-        for (const StringField &field : stringFields) {
-            if (key != QLatin1String(field.key))
-                continue;
-            known = true;
-            if (!value.isString()) {
-                mustBeString(key, value);
-            } else if ((key == u"server_url" || key == u"node_exporter_url") && !value.toString().isEmpty()
-                && !isHttpUrl(value.toString())) {
-                fail(tr("%1: \"%2\" must be an http:// or https:// URL with a host, not %3.")
-                         .arg(label, key, describe(value)));
-            } else {
-                m.*field.member = value.toString();
-            }
-        }
-        if (known)
-            continue;
-
-        if (key == u"port") {
-            if (const auto port = wholeNumberIn(value, 1, 65535))
-                m.port = *port;
-            else
-                fail(tr("%1: \"port\" must be a whole number from 1 to 65535, not %2.").arg(label, describe(value)));
-        } else if (key == u"timeout_s") {
-            if (const auto t = wholeNumberIn(value, MachineConfig::MinTimeoutSeconds, MachineConfig::MaxTimeoutSeconds))
-                m.timeoutSeconds = *t;
-            else
-                fail(tr("%1: \"timeout_s\" must be a whole number of seconds from %2 to %3, not %4.")
-                         .arg(label, QString::number(MachineConfig::MinTimeoutSeconds),
-                             QString::number(MachineConfig::MaxTimeoutSeconds), describe(value)));
-        } else if (key == u"server_kind") {
-            const std::optional<ServerKind> kind
-                = value.isString() ? serverKindFromName(value.toString()) : std::nullopt;
-            if (kind) {
-                m.serverKind = *kind;
-            } else {
-                QStringList names;
-                for (ServerKind k : allServerKinds())
-                    names << serverKindName(k);
-                fail(tr("%1: \"server_kind\" must be one of %2, not %3.")
-                         .arg(label, names.join(QStringLiteral(", ")), describe(value)));
-            }
-        } else if (key == u"probe") {
-            if (value.isBool())
-                m.probe = value.toBool();
-            else
-                fail(tr("%1: \"probe\" must be true or false, not %2.").arg(label, describe(value)));
-        } else if (key == u"probe_interval_s") {
-            if (const auto s = wholeNumberIn(value, MinProbeIntervalSeconds, MaxProbeIntervalSeconds))
-                m.probeIntervalSeconds = *s;
-            else
-                fail(tr("%1: \"probe_interval_s\" must be a whole number of seconds from %2 to %3, not %4.")
-                         .arg(label, QString::number(MinProbeIntervalSeconds), QString::number(MaxProbeIntervalSeconds),
-                             describe(value)));
-        } else {
-            QString shown = key;
-            if (shown.size() > 60)
-                shown = shown.left(57) + QStringLiteral("…");
-            warnings.add(tr("%1: unknown field \"%2\" is ignored.").arg(label, shown));
-        }
+        QString shown = key;
+        if (shown.size() > 60)
+            shown = shown.left(57) + QStringLiteral("…");
+        warnings.add(tr("%1: unknown field \"%2\" is ignored.").arg(label, shown));
     }
 
-    if (!ok)
+    const QList<FieldMessage> messages = inKeyOrder(typeErrors, checkValues(m, label));
+    for (const FieldMessage &message : messages)
+        errors.add(message.text);
+    if (!messages.isEmpty())
         return std::nullopt;
     if (m.name.isEmpty())
         m.name = m.id;
     return m;
 }
 
-// JSON string literal, UTF-8, with the escapes JSON requires.
-QByteArray quoted(const QString &text)
+// The ids of a list's valid machines, to name the one that took an id first.
+class IdRegister
 {
-    QByteArray out;
-    out.reserve(text.size() + 2);
-    out += '"';
-    qsizetype runStart = 0; // the start of the run of characters copied as they are
-    auto flush = [&](qsizetype end) {
-        if (end > runStart)
-            out += QStringView(text).mid(runStart, end - runStart).toUtf8();
-    };
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t u = text.at(i).unicode();
-        const char *escape = nullptr;
-        QByteArray control;
-        if (u == u'"')
-            escape = "\\\"";
-        else if (u == u'\\')
-            escape = "\\\\";
-        else if (u == u'\n')
-            escape = "\\n";
-        else if (u == u'\t')
-            escape = "\\t";
-        else if (u == u'\r')
-            escape = "\\r";
-        else if (QChar::isHighSurrogate(u) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
-            ++i;                                    // a pair, copied as it is
-        else if (u < 0x20 || QChar::isSurrogate(u)) // a lone surrogate ("\ud800" read from a file) too
-            control = "\\u" + QByteArray::number(int(u), 16).rightJustified(4, '0');
-        if (!escape && control.isEmpty())
-            continue;
-        flush(i);
-        out += escape ? QByteArray(escape) : control;
-        runStart = i + 1;
+public:
+    // True when `id` is new; otherwise adds the message that `label` reuses it.
+    bool add(const QString &id, int number, const QString &label, Messages &errors)
+    {
+        if (const auto first = m_numberOfId.constFind(id); first != m_numberOfId.constEnd()) {
+            errors.add(tr("%1: the id \"%2\" is already used by machine %3.").arg(label, id, QString::number(*first)));
+            return false;
+        }
+        m_numberOfId.insert(id, number);
+        return true;
     }
-    flush(text.size());
-    out += '"';
-    return out;
-}
+
+private:
+    QHash<QString, int> m_numberOfId; // id → 1-based number of the machine that has it
+};
 
 // {"prometheus": [{"url": "…", "selector": "…", "token_file": "…", "user": "…", "password": "…",
 // "timeout_s": N}]}
@@ -280,7 +325,9 @@ void parsePrometheusList(const QJsonValue &value, MachineConfigResult *result)
             if (field && it.value().isString()) {
                 *field = it.value().toString();
             } else if (key == u"timeout_s") {
-                const auto t = wholeNumberIn(it.value(), 1, MachineConfig::MaxTimeoutSeconds);
+                auto t = wholeNumber(it.value());
+                if (t && (*t < 1 || *t > MachineConfig::MaxTimeoutSeconds))
+                    t.reset();
                 ok = t.has_value();
                 p.timeoutSeconds = t.value_or(p.timeoutSeconds);
             } else if (field) {
@@ -320,6 +367,43 @@ bool isValidMachineId(QStringView id)
     return true;
 }
 
+QString machineLabel(int number, const QString &id)
+{
+    if (id.isEmpty())
+        return tr("machine %1").arg(number);
+    return tr("machine %1 (%2)").arg(QString::number(number), describe(QJsonValue(id)));
+}
+
+QStringList validateMachine(const MachineConfig &machine, const QString &label)
+{
+    QStringList messages;
+    for (const FieldMessage &message : checkValues(machine, label))
+        messages << message.text;
+    return messages;
+}
+
+QStringList validateMachines(const QList<MachineConfig> &machines, QList<bool> *valid)
+{
+    QStringList result;
+    Messages errors(&result);
+    IdRegister ids;
+    if (valid)
+        valid->clear();
+    for (qsizetype i = 0; i < machines.size(); ++i) {
+        const int n = int(i) + 1;
+        const MachineConfig &m = machines.at(i);
+        const QString label = machineLabel(n, m.id);
+        const QStringList problems = validateMachine(m, label);
+        for (const QString &problem : problems)
+            errors.add(problem);
+        const bool ok = problems.isEmpty() && ids.add(m.id, n, label, errors);
+        if (valid)
+            valid->append(ok);
+    }
+    errors.finish(QT_TRANSLATE_NOOP("MachineConfig", "… and %n more errors."));
+    return result;
+}
+
 MachineConfigResult parseMachinesJson(const QByteArray &json)
 {
     MachineConfigResult result;
@@ -350,7 +434,7 @@ MachineConfigResult parseMachinesJson(const QByteArray &json)
 
     Messages errors(&result.errors);
     Messages warnings(&result.warnings);
-    QHash<QString, int> entryOfId; // id → 1-based entry that has it
+    IdRegister ids;
     const QJsonArray entries = list.toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const int n = int(i) + 1;
@@ -360,68 +444,12 @@ MachineConfigResult parseMachinesJson(const QByteArray &json)
             continue;
         }
         const QJsonObject object = entry.toObject();
-        const QJsonValue id = object.value(QLatin1String("id"));
-        QString label = tr("machine %1").arg(n);
-        if (id.isString() && !id.toString().isEmpty())
-            label = tr("machine %1 (%2)").arg(QString::number(n), describe(id));
-
+        const QString label = machineLabel(n, object.value(QLatin1String("id")).toString());
         std::optional<MachineConfig> m = parseEntry(object, label, errors, warnings);
-        if (!m)
-            continue;
-        if (const auto first = entryOfId.constFind(m->id); first != entryOfId.constEnd()) {
-            errors.add(
-                tr("%1: the id \"%2\" is already used by machine %3.").arg(label, m->id, QString::number(*first)));
-            continue;
-        }
-        entryOfId.insert(m->id, n);
-        result.machines << *m;
+        if (m && ids.add(m->id, n, label, errors))
+            result.machines << *m;
     }
     errors.finish(QT_TRANSLATE_NOOP("MachineConfig", "… and %n more errors."));
     warnings.finish(QT_TRANSLATE_NOOP("MachineConfig", "… and %n more warnings."));
     return result;
-}
-
-QByteArray machinesToJson(const QList<MachineConfig> &machines)
-{
-    QByteArray out = "{\n    \"machines\": [";
-    for (qsizetype i = 0; i < machines.size(); ++i) {
-        const MachineConfig &m = machines.at(i);
-        QList<QPair<const char *, QByteArray>> fields;
-        auto add = [&](const char *key, const QByteArray &value) { fields.emplaceBack(key, value); };
-        auto addString = [&](const char *key, const QString &value) {
-            if (!value.isEmpty())
-                add(key, quoted(value));
-        };
-        add("id", quoted(m.id));
-        if (m.name != m.id)
-            addString("name", m.name);
-        addString("host", m.host);
-        if (m.port != DefaultPort)
-            add("port", QByteArray::number(m.port));
-        addString("user", m.user);
-        addString("key_file", m.keyFile);
-        addString("known_hosts", m.knownHosts);
-        if (m.timeoutSeconds != MachineConfig().timeoutSeconds)
-            add("timeout_s", QByteArray::number(m.timeoutSeconds));
-        addString("server_url", m.serverUrl);
-        if (m.serverKind != ServerKind::Auto)
-            add("server_kind", quoted(serverKindName(m.serverKind)));
-        if (m.probe)
-            add("probe", "true");
-        if (m.probeIntervalSeconds != DefaultProbeIntervalSeconds)
-            add("probe_interval_s", QByteArray::number(m.probeIntervalSeconds));
-        addString("node_exporter_url", m.nodeExporterUrl);
-
-        out += i == 0 ? "\n        {\n" : ",\n        {\n";
-        for (qsizetype f = 0; f < fields.size(); ++f) {
-            out += "            \"";
-            out += fields.at(f).first;
-            out += "\": ";
-            out += fields.at(f).second;
-            out += f + 1 < fields.size() ? ",\n" : "\n";
-        }
-        out += "        }";
-    }
-    out += machines.isEmpty() ? "]\n}\n" : "\n    ]\n}\n";
-    return out;
 }

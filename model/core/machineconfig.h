@@ -63,6 +63,14 @@ struct MachineConfigResult
 };
 
 bool isValidMachineId(QStringView id);
+// How messages name the machine numbered `number` (from 1): "machine 3", or "machine 3 ("gpu")".
+QString machineLabel(int number, const QString &id);
+// What is wrong with a machine's values (id, port, timeouts, URLs), each message starting with
+// `label`; empty when it can be monitored. The machines file and the machines dialog both use it.
+QStringList validateMachine(const MachineConfig &machine, const QString &label);
+// validateMachine() for each machine of a list, numbered from 1, and every id that an earlier valid
+// machine already has. `valid`, if given, gets one flag per machine.
+QStringList validateMachines(const QList<MachineConfig> &machines, QList<bool> *valid = nullptr);
 // Parses a machines file. A file that is not JSON, or has neither a "machines" nor a "prometheus"
 // array, is one error.
 MachineConfigResult parseMachinesJson(const QByteArray &json);

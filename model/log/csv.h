@@ -17,9 +17,12 @@ struct Record
     QStringList fields;
     bool terminated = true; // ended with a line end (false: the data stopped inside it)
     bool openQuote = false; // the data stopped inside a quoted field
+    bool nul = false;       // the record holds a NUL byte, which no CSV text does: it and the rest are not read
 };
 
-// Splits text into records. Accepts \n and \r\n line ends and a UTF-8 BOM. Pure.
+// Splits text into records with the log reader's scanner (internal/csvscanner.h), so both read a
+// field alike: a quoted field followed by text is that text appended, as Python's csv reads it.
+// Accepts \n and \r\n line ends and a UTF-8 BOM at the start. Pure.
 QList<Record> parse(QByteArrayView text);
 
 } // namespace Csv

@@ -18,7 +18,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kCheckEvery = 4096;          // records between two looks at the cancel flag
 constexpr qsizetype kCheckBytes = 4 << 20; // or bytes: a wide row is 250 KB, a damaged one gigabytes
 constexpr qsizetype kWindow = 8 << 20;     // the most bytes one search looks at before a checkpoint
-constexpr int kShownValue = 40;            // characters of a bad value quoted in a warning
 
 using CsvScan::decode;
 using CsvScan::Field;
@@ -27,48 +26,11 @@ using CsvScan::Record;
 using CsvScan::RecordEnd;
 using CsvScan::Scanner;
 using LogCell::isDigit;
-using LogCell::kPow10;
 using LogCell::ParsedTime;
 using LogCell::parseNumber;
 using LogCell::parseTime;
-using LogCell::scanDecimal;
 using LogCell::styleName;
 using LogCell::TimeStyle;
-
-QString shortened(QString s)
-{
-    if (s.size() > kShownValue) {
-        s.truncate(kShownValue);
-        s += QStringLiteral("…");
-    }
-    return s;
-}
-
-QString shownValue(const Field &f)
-{
-    if (f.trailing()) { // the quoted text, then what follows the closing quote
-        QString s = decode(Field { f.b, std::min(f.e, f.b + kShownValue), f.escaped, nullptr });
-        if (s.size() <= kShownValue)
-            s += QString::fromUtf8(f.e + 1, std::min<qsizetype>(f.te - (f.e + 1), kShownValue + 1));
-        return shortened(s);
-    }
-    const qsizetype n = f.e - f.b;
-    QString s = QString::fromUtf8(f.b, std::min<qsizetype>(n, kShownValue));
-    if (n > kShownValue)
-        s += QStringLiteral("…");
-    return s;
-}
-
-// Bytes no text log holds: control characters other than tab, CR and LF, or bytes that are not UTF-8.
-bool isBinary(const char *b, const char *e)
-{
-    for (const char *p = b; p < e; ++p) {
-        const auto c = static_cast<unsigned char>(*p);
-        if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F)
-            return true;
-    }
-    return !QByteArrayView(b, e - b).isValidUtf8();
-}
 
 // Asks for transparent huge pages over a large array about to be filled: a million rows fault in
 // 2 MB at a time instead of 4 KB (28,000 page faults fewer for the columns of 1M rows of 2 machines).
@@ -125,114 +87,6 @@ void ChunkParser::release(const char *upTo)
         m_released = MappedFile::release(m_released, upTo);
 }
 
-QString damagedRunMessage(const DamagedRun &run)
-{
-    if (run.records == 1)
-        return run.single;
-    return LogReaderText::tr("lines %1–%2: %3 records of NUL bytes or binary data; skipped")
-        .arg(run.firstLine)
-        .arg(run.lastLine)
-        .arg(run.records);
-}
-
-// A record that cannot be parsed: one warning of its own, or, when it holds binary data, part of a
-// run of damaged records.
-void ChunkParser::badRecord(const Record &rec, const QString &message)
-{
-    if (isBinary(rec.b, rec.e)) {
-        damaged(rec.firstLine, rec.lastLine, message);
-        return;
-    }
-    undamaged();
-    ++data.skippedRecords;
-    if (++badRecords <= LogReader::kMaxListed)
-        warn(LogWarning::BadRecord, rec.firstLine, message);
-}
-
-void ChunkParser::damaged(int firstLine, int lastLine, const QString &message)
-{
-    ++data.skippedRecords;
-    if (m_inRun) {
-        m_run.lastLine = lastLine;
-        ++m_run.records;
-        return;
-    }
-    m_inRun = true;
-    m_runIsFirst = !m_sawRecord;
-    m_sawRecord = true;
-    m_run = DamagedRun { firstLine, lastLine, 1, -1, message };
-    if (++badRecords <= LogReader::kMaxListed) {
-        m_run.warning = data.warnings.size();
-        warn(LogWarning::BadRecord, firstLine, message);
-    }
-}
-
-// A record that is no damage (read, or bad in a way of its own): it ends the run of damaged records.
-void ChunkParser::undamaged()
-{
-    m_sawRecord = true;
-    if (m_inRun)
-        closeRun();
-}
-
-void ChunkParser::closeRun()
-{
-    m_inRun = false;
-    if (m_run.warning >= 0 && m_run.records > 1) {
-        data.warnings[m_run.warning].message = damagedRunMessage(m_run);
-        data.warnings[m_run.warning].lastLine = m_run.lastLine;
-    }
-    if (m_runIsFirst) {
-        startsInRun = true;
-        firstRun = m_run;
-    }
-}
-
-void ChunkParser::finish()
-{
-    if (!m_inRun)
-        return;
-    endsInRun = true;
-    closeRun();
-    lastRun = m_run;
-}
-
-void ChunkParser::malformedCell(int line, const QString &message)
-{
-    if (++malformedCells <= LogReader::kMaxListed)
-        warn(LogWarning::MalformedCell, line, message);
-}
-
-// The fields of a record that was read whose text follows their closing quote.
-void ChunkParser::malformedFields(const Record &rec, const std::vector<Field> &fields, int line)
-{
-    auto check = [&](int field, const QString &name) {
-        if (field < 0 || !fields[size_t(field)].trailing())
-            return;
-        malformedCell(line,
-            LogReaderText::tr("line %1, column %2: text after the closing quote; read as \"%3\"")
-                .arg(line)
-                .arg(name, shownValue(fields[size_t(field)])));
-    };
-    if (!rec.trailing)
-        return;
-    check(m_header.timestampField, QStringLiteral("timestamp"));
-    for (const MetricColumn &c : m_header.metricColumns)
-        check(c.field, c.name);
-    check(m_header.eventField, QStringLiteral("event"));
-    check(m_header.notesField, QStringLiteral("notes"));
-}
-
-void ChunkParser::badCell(int line, const MetricColumn &c, const Field &f, bool parsed)
-{
-    if (++badCells > LogReader::kMaxListed)
-        return;
-    const QString message = parsed
-        ? LogReaderText::tr("line %1, column %2: \"%3\" is out of range; read as not measured")
-        : LogReaderText::tr("line %1, column %2: \"%3\" is not a finite number; read as not measured");
-    warn(LogWarning::BadCell, line, message.arg(line).arg(c.name, shownValue(f)));
-}
-
 // A line without quotes or NUL bytes (the writer's every row): splits it and parses the plain
 // decimal metric cells on the way, so their bytes are read once. False when the field count differs
 // from the header's; the general path then reports the record.
@@ -244,13 +98,10 @@ bool ChunkParser::fastSplit(const char *p, const char *e, std::vector<Field> &fi
         const char *start = p;
         if (m_header.isMetricField[size_t(i)]) {
             // parseNumber's exact fast path, fused with the split
-            std::uint64_t mantissa = 0;
-            int digits = 0;
-            int fraction = 0;
-            scanDecimal(p, e, mantissa, digits, fraction);
-            const bool plain = digits > 0 && digits <= 15 && (p == e || *p == ',');
+            double value;
+            const bool plain = Decimal::parsePlain(p, e, value) && (p == e || *p == ',');
             if (plain)
-                m_pre[size_t(i)] = fraction ? double(mantissa) / kPow10[fraction] : double(mantissa);
+                m_pre[size_t(i)] = value;
             m_preOk[size_t(i)] = plain;
         }
         if (p < e && *p != ',') {
@@ -269,30 +120,32 @@ bool ChunkParser::fastSplit(const char *p, const char *e, std::vector<Field> &fi
     return false; // more fields than the header has
 }
 
-void ChunkParser::row(const Record &rec, const std::vector<Field> &fields)
+// A record of another field count than the header's: a cut last line, or a bad record.
+void ChunkParser::wrongFieldCount(const Record &rec, const std::vector<Field> &fields)
 {
     const int line = rec.firstLine;
     const int fieldCount = m_header.fieldCount;
-    if (int(fields.size()) != fieldCount) {
-        if (rec.end == RecordEnd::Eof && !isBinary(rec.b, rec.e)) {
-            undamaged();
-            ++data.skippedRecords;
-            warn(LogWarning::CutLastLine, line,
-                LogReaderText::tr("line %1: the last line was cut (%2 of %3 fields, no line end); dropped")
-                    .arg(line)
-                    .arg(fields.size())
-                    .arg(fieldCount));
-        } else {
-            badRecord(rec,
-                LogReaderText::tr("line %1: %2 fields where the header has %3; skipped")
-                    .arg(line)
-                    .arg(fields.size())
-                    .arg(fieldCount));
-        }
-        return;
+    if (rec.end == RecordEnd::Eof && !isBinary(rec.b, rec.e)) {
+        undamaged();
+        ++data.skippedRecords;
+        warn(LogWarning::CutLastLine, line,
+            LogReaderText::tr("line %1: the last line was cut (%2 of %3 fields, no line end); dropped")
+                .arg(line)
+                .arg(fields.size())
+                .arg(fieldCount));
+    } else {
+        badRecord(rec,
+            LogReaderText::tr("line %1: %2 fields where the header has %3; skipped")
+                .arg(line)
+                .arg(fields.size())
+                .arg(fieldCount));
     }
-    const Field &tf = fields[size_t(m_header.timestampField)];
-    ParsedTime t;
+}
+
+// The row's timestamp; false (the record reported) when it is none.
+bool ChunkParser::rowTime(const Record &rec, const Field &tf, ParsedTime &t)
+{
+    const int line = rec.firstLine;
     bool timeOk;
     if (tf.escaped || tf.trailing()) {
         const QByteArray text = decode(tf).toUtf8();
@@ -302,7 +155,7 @@ void ChunkParser::row(const Record &rec, const std::vector<Field> &fields)
     }
     if (!timeOk) {
         badRecord(rec, LogReaderText::tr("line %1: \"%2\" is not a timestamp; skipped").arg(line).arg(shownValue(tf)));
-        return;
+        return false;
     }
     undamaged();
     // The writer writes no spaces around a timestamp, and LOG_FORMAT.md lists none.
@@ -312,11 +165,12 @@ void ChunkParser::row(const Record &rec, const std::vector<Field> &fields)
                 .arg(line)
                 .arg(shownValue(tf)));
     }
-    malformedFields(rec, fields, line);
-    if (rec.end == RecordEnd::Eof)
-        warn(
-            LogWarning::CutLastLine, line, LogReaderText::tr("line %1: the last line has no line end; kept").arg(line));
+    return true;
+}
 
+// The first style of timestamp, the first that differs, and the first offset of the chunk.
+void ChunkParser::noteTime(const ParsedTime &t, int line)
+{
     if (!styles.any) {
         styles.any = true;
         styles.first = t.style;
@@ -325,13 +179,16 @@ void ChunkParser::row(const Record &rec, const std::vector<Field> &fields)
         styles.otherLine = line;
         styles.other = t.style;
     }
-    // A row without offset takes the file's first offset, which only the merge knows.
-    const bool pending = t.style != TimeStyle::Offset;
-    if (!pending && !haveOffset) {
+    if (t.style == TimeStyle::Offset && !haveOffset) {
         haveOffset = true;
         firstOffset = t.offset;
     }
+}
 
+// Appends the row's metric cells to the columns, NaN where not measured; false when none is valid
+// (the cells are then taken back).
+bool ChunkParser::metricCells(const std::vector<Field> &fields, int line)
+{
     bool anyValid = false;
     for (const MetricColumn &c : m_header.metricColumns) {
         const Field &f = fields[size_t(c.field)];
@@ -362,39 +219,65 @@ void ChunkParser::row(const Record &rec, const std::vector<Field> &fields)
         }
         data.columns[size_t(c.column)].push_back(v); // taken back below when no cell is valid
     }
-    ++data.rows;
     if (!anyValid) {
         for (std::vector<double> &column : data.columns)
             column.pop_back();
-    } else {
+    }
+    return anyValid;
+}
+
+// The row's event and notes, when it has either: a marker.
+void ChunkParser::marker(const std::vector<Field> &fields, const ParsedTime &t, bool pending, int line)
+{
+    const int eventField = m_header.eventField;
+    const int notesField = m_header.notesField;
+    const bool hasEvent = eventField >= 0 && !isBlank(fields[size_t(eventField)]);
+    const bool hasNotes = notesField >= 0 && !isBlank(fields[size_t(notesField)]);
+    if (!hasEvent && !hasNotes)
+        return;
+    if (pending)
+        pendingMarkers.push_back(Pending { data.markers.size(), t.style == TimeStyle::Wall });
+    auto text = [&](int field, const QString &name) {
+        if (field < 0)
+            return QString();
+        const Field &f = fields[size_t(field)];
+        if (!isUtf8(f)) {
+            malformedCell(line,
+                LogReaderText::tr("line %1, column %2: bytes that are not UTF-8, read as \uFFFD").arg(line).arg(name));
+        }
+        return decode(f);
+    };
+    data.markers.append(LogMarkerRow {
+        t.ms, t.offset, text(eventField, QStringLiteral("event")), text(notesField, QStringLiteral("notes")), line });
+}
+
+void ChunkParser::row(const Record &rec, const std::vector<Field> &fields)
+{
+    const int line = rec.firstLine;
+    if (int(fields.size()) != m_header.fieldCount) {
+        wrongFieldCount(rec, fields);
+        return;
+    }
+    ParsedTime t;
+    if (!rowTime(rec, fields[size_t(m_header.timestampField)], t))
+        return;
+    malformedFields(rec, fields, line);
+    if (rec.end == RecordEnd::Eof)
+        warn(
+            LogWarning::CutLastLine, line, LogReaderText::tr("line %1: the last line has no line end; kept").arg(line));
+    noteTime(t, line);
+    // A row without offset takes the file's first offset, which only the merge knows.
+    const bool pending = t.style != TimeStyle::Offset;
+    const bool anyValid = metricCells(fields, line);
+    ++data.rows;
+    if (anyValid) {
         if (pending)
             pendingSnapshots.push_back(Pending { qsizetype(data.timeMs.size()), t.style == TimeStyle::Wall });
         data.timeMs.push_back(t.ms);
         data.offsetSeconds.push_back(t.offset);
         data.line.push_back(line);
     }
-    const int eventField = m_header.eventField;
-    const int notesField = m_header.notesField;
-    const bool hasEvent = eventField >= 0 && !isBlank(fields[size_t(eventField)]);
-    const bool hasNotes = notesField >= 0 && !isBlank(fields[size_t(notesField)]);
-    if (hasEvent || hasNotes) {
-        if (pending)
-            pendingMarkers.push_back(Pending { data.markers.size(), t.style == TimeStyle::Wall });
-        auto text = [&](int field, const QString &name) {
-            if (field < 0)
-                return QString();
-            const Field &f = fields[size_t(field)];
-            if (!isUtf8(f)) {
-                malformedCell(line,
-                    LogReaderText::tr("line %1, column %2: bytes that are not UTF-8, read as \uFFFD")
-                        .arg(line)
-                        .arg(name));
-            }
-            return decode(f);
-        };
-        data.markers.append(LogMarkerRow { t.ms, t.offset, text(eventField, QStringLiteral("event")),
-            text(notesField, QStringLiteral("notes")), line });
-    }
+    marker(fields, t, pending, line);
 }
 
 // Looks at the cancel flag, reports progress and gives back the pages parsed; false when cancelled.
@@ -430,6 +313,54 @@ const char *ChunkParser::skipTo(const char *p, char c, const char *from, const c
     return nullptr;
 }
 
+namespace {
+
+// Moves `next` to the next `c` at or after p, or to a point before which there is none (at most
+// kWindow bytes on), when it is not ahead of p already.
+void findNext(const char *&next, const char *p, const char *to, char c)
+{
+    if (next < p) // passed: look again from here
+        next = p;
+    if (next == p) {
+        const char *end = p + std::min<qsizetype>(to - p, kWindow);
+        const auto *found = static_cast<const char *>(std::memchr(p, c, size_t(end - p)));
+        next = found ? found : end;
+    }
+}
+
+} // namespace
+
+// A line the fast path split (fastSplit() parsed its metric cells): its row.
+void ChunkParser::fastRow(const char *b, const char *e, int line, const std::vector<Field> &fields)
+{
+    Record rec;
+    rec.firstLine = rec.lastLine = line;
+    rec.end = RecordEnd::Newline;
+    rec.trailing = false;
+    rec.b = b;
+    rec.e = e;
+    m_usePre = true;
+    row(rec, fields);
+    m_usePre = false;
+}
+
+// The data ends inside a quoted field: the record is dropped, a cut last line or a quote never
+// closed.
+void ChunkParser::openQuoteAtEnd(const Record &rec)
+{
+    undamaged();
+    ++data.skippedRecords;
+    if (rec.firstLine == rec.lastLine) {
+        warn(LogWarning::CutLastLine, rec.firstLine,
+            LogReaderText::tr("line %1: the last line was cut inside a quoted field; dropped").arg(rec.firstLine));
+    } else {
+        warn(LogWarning::UnterminatedQuote, rec.firstLine,
+            LogReaderText::tr("lines %1–%2: a quote opened on line %1 is never closed; these lines were dropped")
+                .arg(rec.firstLine)
+                .arg(rec.lastLine));
+    }
+}
+
 void ChunkParser::parse(const char *from, const char *to, int firstLine)
 {
     Scanner scanner(from, m_fileEnd);
@@ -446,15 +377,6 @@ void ChunkParser::parse(const char *from, const char *to, int firstLine)
     // ends before both takes the fast path. Each search looks at one window at most.
     const char *nextQuote = from;
     const char *nextNul = from;
-    auto findNext = [&](const char *&next, char c) {
-        if (next < p) // passed: look again from here
-            next = p;
-        if (next == p) {
-            const char *end = p + std::min<qsizetype>(to - p, kWindow);
-            const auto *found = static_cast<const char *>(std::memchr(p, c, size_t(end - p)));
-            next = found ? found : end;
-        }
-    };
     while (p < to) {
         if (++records % kCheckEvery == 0 || p - checked >= kCheckBytes) {
             checked = p;
@@ -465,8 +387,8 @@ void ChunkParser::parse(const char *from, const char *to, int firstLine)
         const auto *newline
             = static_cast<const char *>(std::memchr(p, '\n', size_t(std::min<qsizetype>(to - p, kWindow))));
         if (newline) {
-            findNext(nextQuote, '"');
-            findNext(nextNul, '\0');
+            findNext(nextQuote, p, to, '"');
+            findNext(nextNul, p, to, '\0');
             if (newline < nextQuote && newline < nextNul) {
                 const char *e = (newline > p && newline[-1] == '\r') ? newline - 1 : newline;
                 if (e == p) { // a blank line
@@ -475,14 +397,7 @@ void ChunkParser::parse(const char *from, const char *to, int firstLine)
                     continue;
                 }
                 if (fastSplit(p, e, fields)) {
-                    rec.firstLine = rec.lastLine = line;
-                    rec.end = RecordEnd::Newline;
-                    rec.trailing = false;
-                    rec.b = p;
-                    rec.e = e;
-                    m_usePre = true;
-                    row(rec, fields);
-                    m_usePre = false;
+                    fastRow(p, e, line, fields);
                     p = newline + 1;
                     ++line;
                     continue;
@@ -508,19 +423,7 @@ void ChunkParser::parse(const char *from, const char *to, int firstLine)
         p = scanner.position();
         line = scanner.line();
         if (rec.end == RecordEnd::EofInQuote) {
-            undamaged();
-            ++data.skippedRecords;
-            if (rec.firstLine == rec.lastLine) {
-                warn(LogWarning::CutLastLine, rec.firstLine,
-                    LogReaderText::tr("line %1: the last line was cut inside a quoted field; dropped")
-                        .arg(rec.firstLine));
-            } else {
-                warn(LogWarning::UnterminatedQuote, rec.firstLine,
-                    LogReaderText::tr(
-                        "lines %1–%2: a quote opened on line %1 is never closed; these lines were dropped")
-                        .arg(rec.firstLine)
-                        .arg(rec.lastLine));
-            }
+            openQuoteAtEnd(rec);
             p = m_fileEnd;
             break;
         }

@@ -1,5 +1,5 @@
-#include "loglayout.h"
 #include "internal/logparse.h"
+#include "loglayout.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -124,13 +124,23 @@ bool readHeader(Scanner &scanner, Header &header, LogData &data, QString *error)
         return false;
     }
     header.fieldCount = int(fields.size());
+    QStringList names;
+    names.reserve(header.fieldCount);
+    for (const Field &field : fields)
+        names << decode(field);
+    const LogLayout layout = LogLayout::fromHeader(names);
+    header.timestampField = layout.timestampColumn();
+    header.eventField = layout.eventColumn();
+    header.notesField = layout.notesColumn();
+
     QHash<QString, int> seen;
     QHash<QString, int> machines;
     QStringList duplicates; // the first few names, for the warning
     int duplicateCount = 0;
     seen.reserve(header.fieldCount);
     for (int i = 0; i < header.fieldCount; ++i) {
-        const QString name = decode(fields[size_t(i)]).trimmed();
+        const LogLayout::Column &column = layout.columns().at(i);
+        const QString &name = column.name;
         if (seen.contains(name)) {
             ++duplicateCount;
             if (duplicates.size() < kShownColumns && !duplicates.contains(name))
@@ -138,32 +148,25 @@ bool readHeader(Scanner &scanner, Header &header, LogData &data, QString *error)
             continue;
         }
         seen.insert(name, i);
-        if (name == QLatin1String("timestamp")) {
-            header.timestampField = i;
-        } else if (name == QLatin1String("event")) {
-            header.eventField = i;
-        } else if (name == QLatin1String("notes")) {
-            header.notesField = i;
-        } else {
-            const LogLayout::Column column = LogLayout::splitColumn(name);
-            if (!column.metric) {
-                data.unknownColumns << name;
-                continue;
-            }
-            auto it = machines.constFind(column.machine);
-            if (it == machines.constEnd()) {
-                it = machines.insert(column.machine, int(data.machines.size()));
-                data.machines << column.machine;
-                std::array<int, kMetricCount> none;
-                none.fill(-1);
-                data.columnIndex.push_back(none);
-            }
-            const int index = int(data.columns.size());
-            data.columns.emplace_back();
-            data.columnIndex[size_t(*it)][size_t(metricIndex(*column.metric))] = index;
-            const auto [lo, hi] = rangeOf(*column.metric);
-            header.metricColumns.push_back(MetricColumn { i, index, *column.metric, name, lo, hi });
+        if (i == header.timestampField || i == header.eventField || i == header.notesField)
+            continue;
+        if (!column.metric) {
+            data.unknownColumns << name;
+            continue;
         }
+        auto it = machines.constFind(column.machine);
+        if (it == machines.constEnd()) {
+            it = machines.insert(column.machine, int(data.machines.size()));
+            data.machines << column.machine;
+            std::array<int, kMetricCount> none;
+            none.fill(-1);
+            data.columnIndex.push_back(none);
+        }
+        const int index = int(data.columns.size());
+        data.columns.emplace_back();
+        data.columnIndex[size_t(*it)][size_t(metricIndex(*column.metric))] = index;
+        const auto [lo, hi] = rangeOf(*column.metric);
+        header.metricColumns.push_back(MetricColumn { i, index, *column.metric, name, lo, hi });
     }
     if (header.timestampField < 0) {
         *error = LogReaderText::tr("the first line has no \"timestamp\" column: this is not a session log");

@@ -126,5 +126,6 @@ LogLayout LogLayout::fromFile(const QString &path)
     const QByteArray head = in.read(4 * 1024 * 1024);
     const qsizetype headerEnd = head.indexOf('\n');
     const QList<Csv::Record> records = Csv::parse(headerEnd < 0 ? head : head.left(headerEnd + 1));
-    return records.isEmpty() ? LogLayout() : fromHeader(records.first().fields);
+    // A NUL byte: the log reader takes the file for binary, and so does this.
+    return records.isEmpty() || records.first().nul ? LogLayout() : fromHeader(records.first().fields);
 }

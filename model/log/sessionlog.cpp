@@ -2,6 +2,7 @@
 
 #include "filelock.h"
 #include "logdirectory.h"
+#include "logging.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -48,8 +49,10 @@ bool SessionLog::create(const QString &dir, qint64 startMs, const LogLayout &lay
     m_knownSize = 0;
     m_inQuote = false;
     m_last = '\n';
-    if (writeBytes(m_layout.header(), Kind::Row, error))
+    if (writeBytes(m_layout.header(), Kind::Row, error)) {
+        qCDebug(lcLog).noquote() << "new log" << m_file.fileName();
         return true;
+    }
     // A log without its header would count as the newest log and stop `perfdash mark` and
     // `analyze` from finding the last good one: it goes (it holds nothing else).
     const QString path = m_file.fileName();
@@ -112,6 +115,7 @@ bool SessionLog::openForAppend(const QString &csvPath, QString *error)
     m_rows = 0;
     m_pending.clear();
     m_pendingRowBytes = 0;
+    qCDebug(lcLog).noquote() << "appending to" << csvPath << (m_tailNote.isEmpty() ? QString() : m_tailNote);
     return true;
 }
 

@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "logging.h"
 #include "logtime.h"
 
 #include <QDateTime>
@@ -46,6 +47,7 @@ MachineMonitor *Session::addMachine(const MachineInfo &info, const QJsonObject &
         [this, machine](quint64 tick, const Sample &s) { onMachineSample(machine, tick, s); });
     m_machines.append(machine);
     m_descriptions.append(description);
+    qCDebug(lcSession).noquote() << "machine added:" << info.id;
     emit machineAdded(machine);
     m_machinesPending = true;
     m_machinesTimer.start();
@@ -58,6 +60,7 @@ void Session::removeMachine(MachineMonitor *machine)
     const qsizetype i = m_machines.indexOf(machine);
     if (i < 0)
         return;
+    qCDebug(lcSession).noquote() << "machine removed:" << machine->info().id;
     emit machineAboutToBeRemoved(machine);
     m_machines.removeAt(i);
     m_descriptions.removeAt(i);
@@ -124,6 +127,8 @@ bool Session::start(const QString &logDir, QString *error)
         m_logDir = logDir;
     }
     m_running = true;
+    qCDebug(lcSession).noquote() << "started with" << m_machines.size() << "machine(s), logging to"
+                                 << (log().isOpen() ? log().csvPath() : QStringLiteral("nothing"));
     m_timer.start();
     return true;
 }
@@ -133,6 +138,7 @@ void Session::stop()
     if (!m_running)
         return;
     m_running = false;
+    qCDebug(lcSession) << "stopped";
     m_timer.stop();
     m_machinesTimer.stop();
     if (m_frame.open && m_frame.answers > 0)

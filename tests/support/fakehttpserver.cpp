@@ -123,6 +123,13 @@ FakeHttpServer::Response FakeHttpServer::behaving(Behaviour behaviour)
     return r;
 }
 
+FakeHttpServer::Response FakeHttpServer::redirect(int status, const QByteArray &location)
+{
+    Response r = text(status, "moved\n");
+    r.headers.append({ "Location", location });
+    return r;
+}
+
 void FakeHttpServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
@@ -222,6 +229,8 @@ void FakeHttpServer::respond(Connection *c, const Response &r)
     auto head = [&r](qint64 length, bool chunked) {
         QByteArray h = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) + "\r\n";
         h += "Content-Type: " + r.contentType + "\r\n";
+        for (const auto &[name, value] : r.headers)
+            h += name + ": " + value + "\r\n";
         h += chunked ? QByteArray("Transfer-Encoding: chunked\r\n")
                      : "Content-Length: " + QByteArray::number(length) + "\r\n";
         h += "\r\n";
@@ -254,6 +263,15 @@ void FakeHttpServer::respond(Connection *c, const Response &r)
     case Behaviour::Truncated:
         socket->write(head(r.body.size(), false) + r.body.left(r.truncateAt));
         socket->disconnectFromHost();
+        return;
+    case Behaviour::ChunkedWithTrailers:
+        socket->write(head(0, true) + QByteArray::number(r.body.size(), 16) + "\r\n" + r.body + "\r\n0\r\n");
+        QTimer::singleShot(r.delayMs, c, [this, c, trailers = r.trailers] {
+            if (c->closed)
+                return;
+            c->socket->write(trailers + "\r\n");
+            finishRequest(c);
+        });
         return;
     case Behaviour::Huge:
     case Behaviour::HugeChunked: {
@@ -308,6 +326,16 @@ QByteArray FakeHttpServer::reasonPhrase(int status)
     switch (status) {
     case 200:
         return "OK";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
     case 400:
         return "Bad Request";
     case 404:

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPair>
 #include <QString>
 #include <QUrl>
 
@@ -41,6 +42,9 @@ public:
         Truncated,          // announces Content-Length of the body, writes only truncateAt bytes, closes
         Huge,               // a body of hugeBytes in chunks, with Content-Length
         HugeChunked,        // a body of hugeBytes in chunks, Transfer-Encoding: chunked (no length)
+        // The body as one chunk, then the last chunk "0", then `trailers` (lines "Name: value\r\n")
+        // and the empty line, delayMs later: a client that stops at the "0" is out of step.
+        ChunkedWithTrailers,
     };
 
     struct Response
@@ -54,6 +58,8 @@ public:
         bool closeAfterGarbage = true; // Garbage: close, or keep the connection open
         qint64 truncateAt = 0;         // Truncated: bytes of the body actually sent
         qint64 hugeBytes = 20 * 1024 * 1024;
+        QList<QPair<QByteArray, QByteArray>> headers; // more headers, e.g. Location
+        QByteArray trailers;                          // ChunkedWithTrailers
     };
 
     using Handler = std::function<Response(const Request &)>;
@@ -97,6 +103,8 @@ public:
         int status, const QByteArray &body, const QByteArray &contentType = "text/plain; charset=utf-8");
     static Response json(int status, const QByteArray &body);
     static Response behaving(Behaviour behaviour);
+    // A redirect (301, 302, 303, 307 or 308) to `location`, as written in the Location header.
+    static Response redirect(int status, const QByteArray &location);
 
 signals:
     void requestReceived(const FakeHttpServer::Request &request);

@@ -74,68 +74,11 @@ public:
         rec.firstLine = m_line;
         rec.trailing = false;
         rec.b = m_p;
-        auto stopAtNul = [&](const char *nul) {
-            m_p = nul;
-            rec.e = nul;
-            rec.end = RecordEnd::Nul;
-            rec.lastLine = m_line;
-            return true;
-        };
         for (;;) {
             Field f;
-            const char *q = m_p;
-            if (q < m_end && *q == '"') {
-                f.b = ++q;
-                for (;; ++q) {
-                    if (q == m_end) {
-                        f.e = q;
-                        fields.push_back(f);
-                        m_p = m_end;
-                        rec.e = m_end;
-                        rec.end = RecordEnd::EofInQuote;
-                        rec.lastLine = m_end[-1] == '\n' ? m_line - 1 : m_line; // no line after a final \n
-                        return true;
-                    }
-                    const char c = *q;
-                    if (c == '"') {
-                        if (q + 1 < m_end && q[1] == '"') {
-                            f.escaped = true;
-                            ++q;
-                            continue;
-                        }
-                        break;
-                    }
-                    if (c == '\n')
-                        ++m_line;
-                    else if (c == '\0')
-                        return stopAtNul(q);
-                }
-                f.e = q++;
-                const char *after = q;
-                while (q < m_end && *q != ',' && *q != '\n') {
-                    if (*q == '\0')
-                        return stopAtNul(q);
-                    ++q;
-                }
-                const char *te = (q == m_end || *q == '\n') && q > after && q[-1] == '\r' ? q - 1 : q;
-                if (te > after) {
-                    f.te = te;
-                    rec.trailing = true;
-                }
-            } else {
-                f.b = q;
-                while (q < m_end) {
-                    if (kStops.stop[static_cast<unsigned char>(*q)]) {
-                        if (*q != '\0')
-                            break;
-                        return stopAtNul(q);
-                    }
-                    ++q;
-                }
-                f.e = q;
-                if ((q == m_end || *q == '\n') && f.e > f.b && f.e[-1] == '\r')
-                    --f.e;
-            }
+            const char *q = m_p < m_end && *m_p == '"' ? quoted(m_p, f, rec, fields) : unquoted(m_p, f, rec);
+            if (!q)
+                return true; // the record ended inside the field
             fields.push_back(f);
             if (q == m_end) {
                 m_p = m_end;
@@ -163,6 +106,84 @@ public:
     }
 
 private:
+    // The record ends at a NUL byte (Scanner::position() is the NUL).
+    void stopAtNul(const char *nul, Record &rec)
+    {
+        m_p = nul;
+        rec.e = nul;
+        rec.end = RecordEnd::Nul;
+        rec.lastLine = m_line;
+    }
+
+    // The quoted field at q (*q == '"') into f, and any text after its closing quote up to the
+    // comma or line end; returns where that stops, or nullptr when the record ended inside the
+    // field (the data did, or a NUL byte), `rec` and `fields` then complete.
+    const char *quoted(const char *q, Field &f, Record &rec, std::vector<Field> &fields)
+    {
+        f.b = ++q;
+        for (;; ++q) {
+            if (q == m_end) {
+                f.e = q;
+                fields.push_back(f);
+                m_p = m_end;
+                rec.e = m_end;
+                rec.end = RecordEnd::EofInQuote;
+                rec.lastLine = m_end[-1] == '\n' ? m_line - 1 : m_line; // no line after a final \n
+                return nullptr;
+            }
+            const char c = *q;
+            if (c == '"') {
+                if (q + 1 < m_end && q[1] == '"') {
+                    f.escaped = true;
+                    ++q;
+                    continue;
+                }
+                break;
+            }
+            if (c == '\n') {
+                ++m_line;
+            } else if (c == '\0') {
+                stopAtNul(q, rec);
+                return nullptr;
+            }
+        }
+        f.e = q++;
+        const char *after = q;
+        while (q < m_end && *q != ',' && *q != '\n') {
+            if (*q == '\0') {
+                stopAtNul(q, rec);
+                return nullptr;
+            }
+            ++q;
+        }
+        const char *te = (q == m_end || *q == '\n') && q > after && q[-1] == '\r' ? q - 1 : q;
+        if (te > after) {
+            f.te = te;
+            rec.trailing = true;
+        }
+        return q;
+    }
+
+    // The unquoted field at q into f (a \r before a line end left out); returns where it stops, or
+    // nullptr at a NUL byte, `rec` then complete.
+    const char *unquoted(const char *q, Field &f, Record &rec)
+    {
+        f.b = q;
+        while (q < m_end) {
+            if (kStops.stop[static_cast<unsigned char>(*q)]) {
+                if (*q != '\0')
+                    break;
+                stopAtNul(q, rec);
+                return nullptr;
+            }
+            ++q;
+        }
+        f.e = q;
+        if ((q == m_end || *q == '\n') && f.e > f.b && f.e[-1] == '\r')
+            --f.e;
+        return q;
+    }
+
     const char *m_p;
     const char *m_end;
     int m_line = 1;

@@ -167,14 +167,8 @@ bool parseNumber(const char *b, const char *e, double &out)
     const bool negative = *p == '-';
     if (*p == '-' || *p == '+')
         ++p;
-    std::uint64_t mantissa = 0;
-    int digits = 0;
-    int fraction = 0;
-    scanDecimal(p, e, mantissa, digits, fraction);
-    if (p == e && digits > 0 && digits <= 15) {
-        double v = double(mantissa);
-        if (fraction)
-            v /= kPow10[fraction];
+    double v;
+    if (Decimal::parseExact(p, e, v)) {
         out = negative ? -v : v;
         return true;
     }

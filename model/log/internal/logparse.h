@@ -10,6 +10,7 @@
 #include <atomic>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <vector>
 
 // The log reader's parts (logreader.cpp puts them together): the header of a log and the parser
@@ -87,6 +88,11 @@ struct DamagedRun
 // "line 4: the record holds a NUL byte; skipped" for one record; "lines 4–43: …" for several.
 QString damagedRunMessage(const DamagedRun &run);
 
+// A field's text for a warning: at most 40 characters, cut with "…" (logchunkwarnings.cpp).
+QString shownValue(const CsvScan::Field &f);
+// Bytes no text log holds: control characters other than tab, CR and LF, or bytes that are not UTF-8.
+bool isBinary(const char *b, const char *e);
+
 // Why the bytes cannot be a session log at all (compressed, UTF-16, binary), or empty when they may be
 // one. Only the header line decides: past it, damage is read as damaged records.
 QString notALogReason(QByteArrayView bytes);
@@ -142,7 +148,14 @@ public:
 
 private:
     bool fastSplit(const char *p, const char *e, std::vector<CsvScan::Field> &fields);
+    void fastRow(const char *b, const char *e, int line, const std::vector<CsvScan::Field> &fields);
+    void openQuoteAtEnd(const CsvScan::Record &rec);
     void row(const CsvScan::Record &rec, const std::vector<CsvScan::Field> &fields);
+    void wrongFieldCount(const CsvScan::Record &rec, const std::vector<CsvScan::Field> &fields);
+    bool rowTime(const CsvScan::Record &rec, const CsvScan::Field &tf, LogCell::ParsedTime &t);
+    void noteTime(const LogCell::ParsedTime &t, int line);
+    bool metricCells(const std::vector<CsvScan::Field> &fields, int line);
+    void marker(const std::vector<CsvScan::Field> &fields, const LogCell::ParsedTime &t, bool pending, int line);
     void malformedFields(const CsvScan::Record &rec, const std::vector<CsvScan::Field> &fields, int line);
     void badRecord(const CsvScan::Record &rec, const QString &message);
     void badCell(int line, const MetricColumn &c, const CsvScan::Field &f, bool parsed);
@@ -180,5 +193,9 @@ private:
     int m_stopLine = 0;
     bool m_cancelled = false;
 };
+
+// The chunks' results, in file order, into the first one's data; then what needs the whole file:
+// the rows without offset, the time order, the warning counts (logmerge.cpp).
+LogData mergeChunks(std::vector<std::unique_ptr<ChunkParser>> &chunks);
 
 } // namespace LogParse

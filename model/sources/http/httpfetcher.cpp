@@ -1,5 +1,7 @@
 #include "httpfetcher.h"
 
+#include "logging.h"
+
 #include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -49,11 +51,19 @@ bool HttpFetcher::fetch(
     m_result = Result();
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     m_deadline->start(timeoutMs);
+    m_redirects = 0;
+    start(url, postJson);
+    return true;
+}
+
+void HttpFetcher::start(const QUrl &url, const QByteArray &postJson)
+{
+    m_url = url;
+    m_post = postJson;
     if (url.scheme() == QLatin1String("https"))
         fetchWithNetworkManager(url, postJson);
     else
         fetchWithSocket(url, postJson);
-    return true;
 }
 
 void HttpFetcher::abort()
@@ -71,6 +81,7 @@ void HttpFetcher::fetchWithNetworkManager(const QUrl &url, const QByteArray &pos
         m_network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     }
     QNetworkRequest request(url);
+    request.setMaximumRedirectsAllowed(kMaxRedirects - m_redirects);
     request.setTransferTimeout(m_deadline->interval());
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("perfdash/" PERFDASH_VERSION));
     for (const auto &header : m_extraHeaders)
@@ -120,26 +131,41 @@ void HttpFetcher::fetchWithSocket(const QUrl &url, const QByteArray &postJson)
         m_request
             += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(postJson.size()) + "\r\n";
     m_request += "\r\n" + postJson;
-
-    m_in.clear();
-    m_headDone = false;
-    m_chunked = false;
-    m_closeAfter = false;
-    m_untilClose = false;
-    m_contentLength = -1;
-    m_chunkLeft = -1;
+    resetAnswer();
 
     const QString host = url.host();
     const quint16 port = quint16(url.port(80));
     if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState && host == m_host && port == m_port) {
+        qCDebug(lcHttp).noquote() << "request on the kept-alive connection to" << m_host << port;
         m_reused = true;
         sendRequest();
         return;
     }
-    dropSocket();
-    m_reused = false;
     m_host = host;
     m_port = port;
+    connectSocket();
+}
+
+// Forgets what was read of an answer, before a request is sent.
+void HttpFetcher::resetAnswer()
+{
+    m_in.clear();
+    m_headDone = false;
+    m_chunked = false;
+    m_inTrailers = false;
+    m_closeAfter = false;
+    m_untilClose = false;
+    m_contentLength = -1;
+    m_chunkLeft = -1;
+    m_location.clear();
+}
+
+// A new connection to m_host:m_port, which sends m_request once connected.
+void HttpFetcher::connectSocket()
+{
+    dropSocket();
+    m_reused = false;
+    qCDebug(lcHttp).noquote() << "connecting to" << m_host << m_port;
     m_socket = new QTcpSocket(this);
     connect(m_socket, &QTcpSocket::connected, this, &HttpFetcher::sendRequest);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpFetcher::onSocketData);
@@ -211,6 +237,8 @@ bool HttpFetcher::parseHead()
                 m_chunked = value.contains("chunked");
             else if (name == "connection")
                 m_closeAfter = value.contains("close") || (m_closeAfter && !value.contains("keep-alive"));
+            else if (name == "location")
+                m_location = lines[i].mid(colon + 1).trimmed(); // as written: not lowered
         }
         m_result.status = status;
         m_headDone = true;
@@ -233,12 +261,8 @@ bool HttpFetcher::parseBody()
         finish(tr("the answer is larger than %1 MiB").arg(m_cap / (1024 * 1024)));
         return false;
     };
-    auto complete = [this] {
-        if (m_closeAfter || m_untilClose || !m_in.isEmpty())
-            dropSocket();
-        finish({});
-        return true;
-    };
+    if (m_inTrailers)
+        return readTrailers();
     if (m_chunked) {
         for (;;) {
             if (m_chunkLeft < 0) {
@@ -256,8 +280,8 @@ bool HttpFetcher::parseBody()
                     return false;
                 }
                 if (size == 0) {
-                    m_in.clear(); // trailers, if any, are not read
-                    return complete();
+                    m_inTrailers = true;
+                    return readTrailers();
                 }
                 if (m_result.body.size() + size > m_cap)
                     return tooLarge();
@@ -282,6 +306,52 @@ bool HttpFetcher::parseBody()
     return false; // the body ends when the server closes
 }
 
+// After the last chunk: trailer fields, read and discarded, up to the empty line that ends the answer.
+bool HttpFetcher::readTrailers()
+{
+    for (;;) {
+        const qsizetype eol = m_in.indexOf("\r\n");
+        if (eol < 0) {
+            if (m_in.size() > kMaxHead)
+                finish(tr("a broken chunked answer"));
+            return false;
+        }
+        m_in.remove(0, eol + 2);
+        if (eol == 0)
+            return complete();
+    }
+}
+
+// The whole answer is read: a redirect is followed, anything else is the result.
+bool HttpFetcher::complete()
+{
+    if (m_closeAfter || m_untilClose || !m_in.isEmpty())
+        dropSocket(); // the server closes it, or talked out of turn
+    const int status = m_result.status;
+    const bool redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    if (!redirect || m_location.isEmpty()) {
+        finish({});
+        return true;
+    }
+    if (m_redirects >= kMaxRedirects) {
+        finish(tr("more than %n redirect(s)", nullptr, kMaxRedirects));
+        return true;
+    }
+    const QUrl target = m_url.resolved(QUrl::fromEncoded(m_location));
+    if (!target.isValid() || (target.scheme() != u"http" && target.scheme() != u"https") || target.host().isEmpty()) {
+        finish(tr("redirected to an address that is not http:// or https://: “%1”")
+                   .arg(QString::fromLatin1(m_location.left(200))));
+        return true;
+    }
+    ++m_redirects;
+    qCDebug(lcHttp).noquote() << "redirect" << m_redirects << "of" << m_url.toDisplayString() << "to"
+                              << target.toDisplayString();
+    const bool toGet = status == 303 || ((status == 301 || status == 302) && !m_post.isNull());
+    m_result = Result();
+    start(target, toGet ? QByteArray() : m_post);
+    return true;
+}
+
 void HttpFetcher::onSocketClosed()
 {
     if (!m_busy) {
@@ -291,24 +361,15 @@ void HttpFetcher::onSocketClosed()
     if (m_headDone && m_untilClose) {
         m_result.body = m_in;
         m_in.clear();
-        dropSocket();
-        finish({});
+        complete();
         return;
     }
     if (m_reused && !m_headDone && m_in.isEmpty()) {
-        // The kept-alive connection had been closed by the server: ask again on a new one.
-        const QByteArray request = m_request;
-        dropSocket();
-        m_reused = false;
-        m_socket = nullptr;
-        const QString host = m_host;
-        m_host.clear();
-        QUrl url;
-        url.setScheme(QStringLiteral("http"));
-        url.setHost(host);
-        url.setPort(m_port);
-        fetchWithSocket(url, {});
-        m_request = request; // the same request, whatever its method
+        // The kept-alive connection had been closed by the server: the same request (m_request)
+        // again, on a new connection.
+        qCDebug(lcHttp).noquote() << "the server had closed the kept-alive connection; asking again";
+        resetAnswer();
+        connectSocket();
         return;
     }
     finish(tr("the connection closed before the answer was complete"));
@@ -337,8 +398,10 @@ void HttpFetcher::finish(const QString &error)
         reply->abort();
         reply->deleteLater();
     }
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
+        qCDebug(lcHttp).noquote() << m_url.toDisplayString() << "failed:" << error;
         dropSocket(); // the exchange broke off: the connection's state is unknown
+    }
     m_result.error = error;
     if (!error.isEmpty() && m_result.status == 0)
         m_result.body.clear();

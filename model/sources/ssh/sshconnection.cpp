@@ -1,15 +1,13 @@
 #include "sshconnection.h"
 
 #include "hostkeydecision.h"
-#include "remotestreamparser.h"
+#include "logging.h"
 #include "sshlogin.h"
 
 #include <QDateTime>
 
 #include <cerrno>
-#include <charconv>
 #include <cstring>
-#include <deque>
 #include <fcntl.h>
 #include <libssh2.h>
 #include <mutex>
@@ -77,6 +75,7 @@ void SshConnection::retryNow()
             return;
     }
     m_retryNow = true;
+    qCDebug(lcSsh).noquote() << "retry asked for" << where();
     if (m_wake[1] >= 0) {
         const char c = 'n';
         [[maybe_unused]] const auto n = ::write(m_wake[1], &c, 1);
@@ -223,10 +222,12 @@ void SshConnection::run()
         connecting.kind = ConnectionState::Connecting;
         setState(connecting);
         m_retryNow = false; // a click before this try counts for it, not for the next wait
+        qCDebug(lcSsh).noquote() << "connecting to" << where();
         QString reason;
         bool answered = false;
         const End end = runSession(reason, answered);
         closeSession();
+        qCDebug(lcSsh).noquote() << where() << (end == End::Stopped ? "stopped" : "dropped:") << reason;
         failPending(reason.isEmpty() ? tr("not connected") : reason);
         if (end == End::Stopped || m_stop)
             break;
@@ -239,6 +240,7 @@ void SshConnection::run()
             failed.kind = ConnectionState::Failed;
             failed.detail = reason;
             setState(failed);
+            qCDebug(lcSsh).noquote() << where() << "failed; waiting for a retry to be asked for";
             // Stays failed until the person asks for another try (or stop()).
             while (sleepFor(1000) && !m_retryNow) { }
             retryMs = m_options.firstRetryMs;
@@ -248,6 +250,7 @@ void SshConnection::run()
         // even the login, and then stays silent is retried ever more slowly.
         if (answered)
             retryMs = m_options.firstRetryMs;
+        qCDebug(lcSsh).noquote() << "retrying" << where() << "in" << retryMs << "ms";
         // Count down in whole seconds so the panel can say "reconnecting in N s".
         const qint64 retryAt = nowMs() + retryMs;
         for (;;) {
@@ -301,6 +304,7 @@ bool SshConnection::connectTcp(QString &reason)
             }
         }
         if (rc == 0) {
+            qCDebug(lcSsh).noquote() << "TCP connected to" << where();
             const int one = 1;
             ::setsockopt(m_socket, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
             ::freeaddrinfo(found);
@@ -361,8 +365,10 @@ SshConnection::End SshConnection::runSession(QString &reason, bool &answered)
     bool permanent = false;
     if (!login.checkHostKey(reason, permanent))
         return m_stop ? End::Stopped : (permanent ? End::Permanent : End::Lost);
+    qCDebug(lcSsh).noquote() << "host key of" << where() << "accepted";
     if (!login.authenticate(reason))
         return m_stop ? End::Stopped : End::Permanent;
+    qCDebug(lcSsh).noquote() << "logged in to" << where();
     return stream(reason, answered);
 }
 
@@ -375,189 +381,6 @@ std::optional<bool> SshConnection::ask(ConnectionState &asking)
     while (!answer && !m_stop && nowMs() < giveUp)
         answer = asking.decision->waitFor(200);
     return answer;
-}
-
-SshConnection::End SshConnection::stream(QString &reason, bool &answered)
-{
-    const qint64 deadline = nowMs() + m_options.timeoutMs;
-    const auto timedOut = [&](const char *what) {
-        reason = tr("%1 did not answer within %2 s (%3)").arg(where()).arg(m_options.timeoutMs / 1000.0).arg(tr(what));
-    };
-    while (!(m_channel = libssh2_channel_open_session(m_session))) {
-        if (libssh2_session_last_errno(m_session) != LIBSSH2_ERROR_EAGAIN) {
-            reason = tr("cannot open a channel on %1: %2").arg(where(), lastError());
-            return End::Lost;
-        }
-        const Wait w = waitSocket(deadline);
-        if (w == Wait::Stopped)
-            return End::Stopped;
-        if (w != Wait::Ready) {
-            timedOut("opening a channel");
-            return End::Lost;
-        }
-    }
-    const QByteArray command = RemoteStreamParser::command(m_options.intervalMs);
-    int rc;
-    while ((rc = libssh2_channel_exec(m_channel, command.constData())) == LIBSSH2_ERROR_EAGAIN) {
-        const Wait w = waitSocket(deadline);
-        if (w == Wait::Stopped)
-            return End::Stopped;
-        if (w != Wait::Ready) {
-            timedOut("starting the sampling command");
-            return End::Lost;
-        }
-    }
-    if (rc != 0) {
-        reason = tr("cannot run the sampling command on %1: %2").arg(where(), lastError());
-        return End::Lost;
-    }
-
-    RemoteStreamParser parser;
-    struct InFlight
-    {
-        quint64 id;
-        quint64 tick;
-        qint64 sentMs;
-        bool prime;
-    };
-    std::deque<InFlight> inFlight;
-    std::vector<quint64> asked; // swapped with m_requests: the two buffers are reused, never freed
-    quint64 nextId = 1;
-    // A first request right away: it primes the CPU counters, so the first tick has a CPU %.
-    QByteArray out = "1\n";
-    inFlight.push_back({ nextId++, 0, nowMs(), true });
-    ConnectionState connected;
-    connected.kind = ConnectionState::Connected;
-    QString stderrTail;
-    bool streaming = false;
-    // The first request waits this long after the priming read: /proc/stat counts in clock ticks
-    // (10 ms), and two reads within one tick give no CPU % (regression: a first sample without it).
-    constexpr qint64 kAfterPrimeMs = 20;
-    qint64 holdUntilMs = 0; // while > 0, requests stay queued until then
-    qint64 latencySaidMs = 0;
-    bool socketReady = true; // read on the first round
-    char buffer[32768];
-
-    while (!m_stop) {
-        if (holdUntilMs > 0 && nowMs() >= holdUntilMs)
-            holdUntilMs = 0;
-        if (streaming && holdUntilMs == 0) {
-            asked.clear();
-            {
-                std::lock_guard<std::mutex> lock(m_mutex);
-                asked.swap(m_requests);
-            }
-            for (quint64 tick : asked) {
-                if (inFlight.size() >= 4) {
-                    emit sampleFailed(tick, tr("%1 is still answering earlier samples").arg(where()));
-                    continue;
-                }
-                inFlight.push_back({ nextId, tick, nowMs(), false });
-                char digits[24];
-                const auto written = std::to_chars(digits, digits + sizeof digits, nextId++);
-                out.append(digits, written.ptr - digits).append('\n');
-            }
-        }
-        while (!out.isEmpty()) {
-            const ssize_t n = libssh2_channel_write(m_channel, out.constData(), size_t(out.size()));
-            if (n == LIBSSH2_ERROR_EAGAIN)
-                break;
-            if (n < 0) {
-                reason = tr("connection to %1 lost: %2").arg(where(), lastError());
-                return End::Lost;
-            }
-            out.remove(0, qsizetype(n));
-        }
-        // Every libssh2 read first drains the socket into libssh2's packet queue, until the socket
-        // would block: so read only when poll() saw the socket ready (or on the first round) or
-        // packets are already queued (the write above drains the socket too), and stop as soon as
-        // nothing is queued. Each read costs at least one recvfrom(); a sample needs two in all.
-        bool readStdout = socketReady || libssh2_poll_channel_read(m_channel, 0);
-        while (readStdout) {
-            const ssize_t n = libssh2_channel_read_ex(m_channel, 0, buffer, sizeof buffer);
-            if (n == LIBSSH2_ERROR_EAGAIN || n == 0)
-                break;
-            if (n < 0) {
-                reason = tr("connection to %1 lost: %2").arg(where(), lastError());
-                return End::Lost;
-            }
-            parser.feedStdout(QByteArrayView(buffer, n));
-            readStdout = libssh2_poll_channel_read(m_channel, 0);
-        }
-        // With stdout drained, "extended" data queued can only be stderr (macOS top).
-        while (libssh2_poll_channel_read(m_channel, 1)) {
-            const ssize_t n = libssh2_channel_read_ex(m_channel, SSH_EXTENDED_DATA_STDERR, buffer, sizeof buffer);
-            if (n == LIBSSH2_ERROR_EAGAIN || n == 0)
-                break;
-            if (n < 0) {
-                reason = tr("connection to %1 lost: %2").arg(where(), lastError());
-                return End::Lost;
-            }
-            parser.feedStderr(QByteArrayView(buffer, n));
-            stderrTail = QString::fromUtf8(buffer, int(n)).trimmed().right(300);
-        }
-        if (parser.overflowed()) {
-            reason = tr("%1 sent unreadable output (a line over 1 MiB)").arg(where());
-            return End::Lost;
-        }
-        const QList<RemoteStreamParser::Result> results = parser.takeResults();
-        for (const RemoteStreamParser::Result &r : results) {
-            while (!inFlight.empty() && inFlight.front().id < r.requestId) {
-                if (!inFlight.front().prime)
-                    emit sampleFailed(inFlight.front().tick, tr("%1 skipped a sample").arg(where()));
-                inFlight.pop_front();
-            }
-            if (inFlight.empty() || inFlight.front().id != r.requestId)
-                continue;
-            const InFlight done = inFlight.front();
-            inFlight.pop_front();
-            const double latency = double(nowMs() - done.sentMs);
-            if (!streaming) {
-                streaming = true;
-                answered = true;
-                holdUntilMs = nowMs() + kAfterPrimeMs;
-                {
-                    std::lock_guard<std::mutex> lock(m_mutex);
-                    m_streaming = true;
-                    m_lastFailure.clear();
-                }
-            }
-            // The latency is shown, not logged: say it at most once a second.
-            const qint64 now = nowMs();
-            if (!streaming || now - latencySaidMs >= 1000 || connected.os != parser.os()) {
-                latencySaidMs = now;
-                connected.os = parser.os();
-                connected.latencyMs = latency;
-                setState(connected);
-            }
-            if (!done.prime)
-                emit sampleReady(done.tick, r.sample, latency);
-        }
-        if (libssh2_channel_eof(m_channel)) {
-            reason = stderrTail.isEmpty() ? tr("the sampling command on %1 ended").arg(where())
-                                          : tr("the sampling command on %1 ended: %2").arg(where(), stderrTail);
-            return End::Lost;
-        }
-        qint64 waitUntil = nowMs() + 1000;
-        if (!inFlight.empty()) {
-            const qint64 answerBy = inFlight.front().sentMs + m_options.timeoutMs;
-            if (nowMs() >= answerBy) {
-                timedOut("a sample");
-                return End::Lost;
-            }
-            waitUntil = qMin(waitUntil, answerBy);
-        }
-        if (holdUntilMs > 0)
-            waitUntil = qMin(waitUntil, holdUntilMs);
-        const Wait w = waitSocket(waitUntil, true, !out.isEmpty(), &socketReady);
-        if (w == Wait::Stopped)
-            return End::Stopped;
-        if (w == Wait::Error) {
-            reason = tr("connection to %1 lost: %2").arg(where(), QString::fromLocal8Bit(std::strerror(errno)));
-            return End::Lost;
-        }
-    }
-    return End::Stopped;
 }
 
 void SshConnection::closeSession()

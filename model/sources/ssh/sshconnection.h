@@ -3,6 +3,7 @@
 #include "connectionstate.h"
 #include "sample.h"
 #include "sshoptions.h"
+#include "sshsamplestream.h"
 
 #include <QObject>
 #include <QString>
@@ -58,7 +59,11 @@ private:
     // Publishes a state that asks the person (a host key, a passphrase) and waits for the answer,
     // at most hostKeyWaitMs and never past stop(); empty when nobody answered.
     std::optional<bool> ask(ConnectionState &asking);
+    // Opens the exec channel of the sampling script, then pump()s it.
     End stream(QString &reason, bool &answered);
+    End pump(QString &reason, bool &answered);
+    bool readChannel(SshSampleStream &samples, bool socketReady);
+    void emitEvents(const std::vector<SshSampleStream::Event> &events);
     void closeSession();
     // socketReady: set to whether poll() saw the socket ready (or was interrupted).
     Wait waitSocket(qint64 deadlineMs, bool alsoRead = false, bool alsoWrite = false, bool *socketReady = nullptr);

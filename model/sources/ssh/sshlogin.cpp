@@ -93,36 +93,8 @@ bool SshLogin::checkHostKey(QString &reason, bool &permanent)
         return false;
     }
 
-    bool accept = m_options.newHostKeys == SshOptions::NewHostKeys::Accept;
-    if (m_options.newHostKeys == SshOptions::NewHostKeys::Ask) {
-        ConnectionState asking;
-        asking.kind = ConnectionState::AwaitingHostKey;
-        asking.host = pattern;
-        asking.keyType = keyTypeLabel;
-        asking.fingerprint = fingerprint;
-        asking.knownHostsFile = path;
-        const std::optional<bool> answer = m_hooks.ask(asking);
-        if (m_hooks.stopped())
-            return false;
-        accept = answer.value_or(false);
-        if (!answer) {
-            permanent = false;
-            reason = tr("the host key of %1 (%2 %3) is not in %4 and nobody answered whether to trust it")
-                         .arg(where(), keyTypeLabel, fingerprint, path);
-            return false;
-        }
-    }
-    if (!accept && m_options.newHostKeys == SshOptions::NewHostKeys::Ask) {
-        reason = tr("the host key of %1 (%2 %3) is not in %4 and you did not trust it")
-                     .arg(where(), keyTypeLabel, fingerprint, path);
+    if (!trustNewKey(NewHostKey { pattern, keyTypeLabel, fingerprint, path }, reason, permanent))
         return false;
-    }
-    if (!accept) {
-        reason = tr("the host key of %1 (%2 %3) is not in %4; refusing to connect to an unknown host (add it, or "
-                    "run with --accept-new-host-keys)")
-                     .arg(where(), keyTypeLabel, fingerprint, path);
-        return false;
-    }
     libssh2_knownhost *added = nullptr;
     if (libssh2_knownhost_addc(hosts, pattern.toUtf8().constData(), nullptr, key, keyLength, nullptr, 0, mask, &added)
         != 0) {
@@ -139,6 +111,41 @@ bool SshLogin::checkHostKey(QString &reason, bool &permanent)
     const QString error = KnownHostsFile::appendLine(path, QByteArray(line, int(lineLength)));
     if (!error.isEmpty()) {
         reason = error;
+        return false;
+    }
+    return true;
+}
+
+bool SshLogin::trustNewKey(const NewHostKey &key, QString &reason, bool &permanent)
+{
+    bool accept = m_options.newHostKeys == SshOptions::NewHostKeys::Accept;
+    if (m_options.newHostKeys == SshOptions::NewHostKeys::Ask) {
+        ConnectionState asking;
+        asking.kind = ConnectionState::AwaitingHostKey;
+        asking.host = key.pattern;
+        asking.keyType = key.keyType;
+        asking.fingerprint = key.fingerprint;
+        asking.knownHostsFile = key.path;
+        const std::optional<bool> answer = m_hooks.ask(asking);
+        if (m_hooks.stopped())
+            return false;
+        accept = answer.value_or(false);
+        if (!answer) {
+            permanent = false;
+            reason = tr("the host key of %1 (%2 %3) is not in %4 and nobody answered whether to trust it")
+                         .arg(where(), key.keyType, key.fingerprint, key.path);
+            return false;
+        }
+    }
+    if (!accept && m_options.newHostKeys == SshOptions::NewHostKeys::Ask) {
+        reason = tr("the host key of %1 (%2 %3) is not in %4 and you did not trust it")
+                     .arg(where(), key.keyType, key.fingerprint, key.path);
+        return false;
+    }
+    if (!accept) {
+        reason = tr("the host key of %1 (%2 %3) is not in %4; refusing to connect to an unknown host (add it, or "
+                    "run with --accept-new-host-keys)")
+                     .arg(where(), key.keyType, key.fingerprint, key.path);
         return false;
     }
     return true;

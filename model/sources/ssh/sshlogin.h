@@ -41,6 +41,17 @@ public:
     static QString lastError(_LIBSSH2_SESSION *session);
 
 private:
+    // A host key that is not in the known hosts file, as the person is asked about it.
+    struct NewHostKey
+    {
+        QString pattern; // the known_hosts name of the host: host, or [host]:port
+        QString keyType; // e.g. ED25519
+        QString fingerprint;
+        QString path; // of the known hosts file
+    };
+    // Whether to trust a host key not in the known hosts file: by the options, or by asking.
+    bool trustNewKey(const NewHostKey &key, QString &reason, bool &permanent);
+
     bool tryKeyFile(const QString &user, const QString &path, const QString &passphrase, QString &reason);
     bool tryAgent(const QString &user, QString &reason);
     std::optional<QString> askForPassphrase(const QString &path);

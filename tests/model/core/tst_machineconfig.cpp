@@ -57,6 +57,12 @@ private slots:
     void roundTrip();
     void writesStableOrderWithoutDefaults();
     void equality();
+    void validateMachine_data();
+    void validateMachine();
+    void validateMachinesNamesDuplicates();
+    void validateMachinesAgreesWithTheFile_data();
+    void validateMachinesAgreesWithTheFile();
+    void writesControlCharactersAsJsonEscapes();
 };
 
 void TestMachineConfig::issueExample()
@@ -634,6 +640,126 @@ void TestMachineConfig::equality()
     QVERIFY(differs([](MachineConfig &m) { m.probe = true; }));
     QVERIFY(differs([](MachineConfig &m) { m.probeIntervalSeconds = 31; }));
     QVERIFY(differs([](MachineConfig &m) { m.nodeExporterUrl = QStringLiteral("http://b"); }));
+}
+
+// The rules on values, as the machines dialog checks the machines it edits (no JSON between).
+void TestMachineConfig::validateMachine_data()
+{
+    QTest::addColumn<MachineConfig>("machine");
+    QTest::addColumn<QStringList>("problems");
+    auto s = [](const char *text) { return QString::fromUtf8(text); };
+    auto with = [](auto change) {
+        MachineConfig m;
+        m.id = QStringLiteral("a");
+        change(m);
+        return m;
+    };
+
+    QTest::addRow("valid") << with([](MachineConfig &) {}) << QStringList {};
+    QTest::addRow("id empty") << with([](MachineConfig &m) { m.id.clear(); })
+                              << QStringList { s(R"(m: "id" is required.)") };
+    QTest::addRow("id with a space") << with([](MachineConfig &m) {
+        m.id = QStringLiteral("a b");
+    }) << QStringList { s(R"(m: "id" must be lowercase letters a-z, digits and _ only, not "a b".)") };
+    QTest::addRow("id local") << with([](MachineConfig &m) {
+        m.id = QStringLiteral("local");
+    }) << QStringList { s(R"(m: "id" cannot be "local": that id is reserved for this computer.)") };
+    QTest::addRow("port 0") << with([](MachineConfig &m) { m.port = 0; })
+                            << QStringList { s(R"(m: "port" must be a whole number from 1 to 65535, not 0.)") };
+    QTest::addRow("port 65536") << with([](MachineConfig &m) { m.port = 65536; })
+                                << QStringList { s(R"(m: "port" must be a whole number from 1 to 65535, not 65536.)") };
+    QTest::addRow("timeout 0") << with([](MachineConfig &m) {
+        m.timeoutSeconds = 0;
+    }) << QStringList { s(R"(m: "timeout_s" must be a whole number of seconds from 1 to 300, not 0.)") };
+    QTest::addRow("probe interval 4") << with([](MachineConfig &m) {
+        m.probeIntervalSeconds = 4;
+    }) << QStringList { s(R"(m: "probe_interval_s" must be a whole number of seconds from 5 to 3600, not 4.)") };
+    QTest::addRow("server URL not http") << with([](MachineConfig &m) {
+        m.serverUrl = QStringLiteral("ftp://box");
+    }) << QStringList { s(R"(m: "server_url" must be an http:// or https:// URL with a host, not "ftp://box".)") };
+    QTest::addRow("node_exporter URL without a host") << with([](MachineConfig &m) {
+        m.nodeExporterUrl = QStringLiteral("http://");
+    }) << QStringList { s(R"(m: "node_exporter_url" must be an http:// or https:// URL with a host, not "http://".)") };
+    QTest::addRow("every problem, in the file's order of keys")
+        << with([](MachineConfig &m) {
+               m.id = QStringLiteral("X");
+               m.timeoutSeconds = 301;
+               m.port = -1;
+               m.serverUrl = QStringLiteral("box");
+           })
+        << QStringList { s(R"(m: "id" must be lowercase letters a-z, digits and _ only, not "X".)"),
+               s(R"(m: "port" must be a whole number from 1 to 65535, not -1.)"),
+               s(R"(m: "server_url" must be an http:// or https:// URL with a host, not "box".)"),
+               s(R"(m: "timeout_s" must be a whole number of seconds from 1 to 300, not 301.)") };
+}
+
+void TestMachineConfig::validateMachine()
+{
+    QFETCH(MachineConfig, machine);
+    QFETCH(QStringList, problems);
+    QCOMPARE(::validateMachine(machine, QStringLiteral("m")), problems);
+}
+
+void TestMachineConfig::validateMachinesNamesDuplicates()
+{
+    MachineConfig bad = machine(QStringLiteral("a"));
+    bad.port = 0;
+    const QList<MachineConfig> list { bad, machine(QStringLiteral("a")), machine(QStringLiteral("b")),
+        machine(QStringLiteral("a")), machine(QString()) };
+    QList<bool> valid;
+    const QStringList expected { QString::fromUtf8(
+                                     R"(machine 1 ("a"): "port" must be a whole number from 1 to 65535, not 0.)"),
+        QString::fromUtf8(R"(machine 4 ("a"): the id "a" is already used by machine 2.)"),
+        QString::fromUtf8(R"(machine 5: "id" is required.)") };
+    QCOMPARE(validateMachines(list, &valid), expected);
+    QCOMPARE(valid, (QList<bool> { false, true, true, false, false }));
+}
+
+// The dialog used to find bad rows by writing the list as a file and reading it back: checking
+// the list itself must say the same.
+void TestMachineConfig::validateMachinesAgreesWithTheFile_data()
+{
+    QTest::addColumn<QList<MachineConfig>>("machines");
+    MachineConfig ports = machine(QStringLiteral("p"));
+    ports.port = 70000;
+    ports.probeIntervalSeconds = 1;
+    MachineConfig urls = machine(QStringLiteral("u"));
+    urls.serverUrl = QStringLiteral("not a url");
+    urls.nodeExporterUrl = QStringLiteral("https://");
+    MachineConfig many = machine(QStringLiteral("Many"));
+    many.timeoutSeconds = 1000;
+    QTest::addRow("valid") << QList<MachineConfig> { machine(QStringLiteral("a")), machine(QStringLiteral("b")) };
+    QTest::addRow("values") << QList<MachineConfig> { ports, urls, many };
+    QTest::addRow("ids") << QList<MachineConfig> { machine(QString()), machine(QStringLiteral("local")),
+        machine(QStringLiteral("a")), machine(QStringLiteral("a")), ports, machine(QStringLiteral("p")) };
+    QList<MachineConfig> lots;
+    for (int i = 0; i < 150; ++i)
+        lots << many;
+    QTest::addRow("more than the messages kept") << lots;
+}
+
+void TestMachineConfig::validateMachinesAgreesWithTheFile()
+{
+    QFETCH(QList<MachineConfig>, machines);
+    QList<bool> valid;
+    const QStringList problems = validateMachines(machines, &valid);
+    const MachineConfigResult read = parseMachinesJson(machinesToJson(machines));
+    QCOMPARE(problems, read.errors);
+    QList<MachineConfig> kept;
+    for (qsizetype i = 0; i < machines.size(); ++i) {
+        if (valid.at(i))
+            kept << machines.at(i);
+    }
+    QCOMPARE(read.machines, kept);
+}
+
+// Qt's JSON writer escapes the strings: what JSON requires, and nothing a reader would misread.
+void TestMachineConfig::writesControlCharactersAsJsonEscapes()
+{
+    MachineConfig m = machine(QStringLiteral("a"), QStringLiteral("q\"\\\n\x01"));
+    const QByteArray json = machinesToJson({ m });
+    const QByteArray expected = R"("name": "q\"\\\n\u0001")";
+    QVERIFY2(json.contains(expected), json.constData());
 }
 
 QTEST_GUILESS_MAIN(TestMachineConfig)

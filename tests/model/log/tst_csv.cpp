@@ -15,6 +15,7 @@ private slots:
     void recordLines();
     void unterminatedRecords_data();
     void unterminatedRecords();
+    void nulEndsTheData();
     void roundTrip_data();
     void roundTrip();
 };
@@ -159,6 +160,19 @@ void TestCsv::unterminatedRecords()
     QCOMPARE(last.line, lastLine);
     QVERIFY(!last.terminated);
     QCOMPARE(last.openQuote, openQuote);
+}
+
+// A NUL byte is in no CSV text (the log reader calls the record damaged): the record stops before
+// the field that holds it, flagged, and nothing after it is read.
+void TestCsv::nulEndsTheData()
+{
+    const QList<Csv::Record> records = Csv::parse(QByteArray("h1,h2\n1,x\0y,3\n4,5\n", 18));
+    QCOMPARE(records.size(), 2);
+    QVERIFY(!records.first().nul);
+    QCOMPARE(records.last().fields, QStringList { QStringLiteral("1") });
+    QCOMPARE(records.last().line, 2);
+    QVERIFY(records.last().nul);
+    QVERIFY(!records.last().terminated);
 }
 
 // escape, join with commas, end with \n, parse: the same fields come back, exactly.

@@ -2,10 +2,14 @@
 // of each metric (metric.h), checked against LOG_FORMAT.md.
 #include "csv.h"
 #include "loglayout.h"
+#include "logreader.h"
 #include "logtime.h"
 #include "metric.h"
 #include "testutil.h"
 
+#include <QFile>
+#include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <limits>
@@ -56,6 +60,8 @@ private slots:
     void rowFollowsAnExistingHeader();
     void headerWithoutTimestampIsInvalid();
     void markerRowRoundTrips();
+    void fromFileReadsTheHeaderAsTheReader_data();
+    void fromFileReadsTheHeaderAsTheReader();
 };
 
 void TestLogLayout::initTestCase()
@@ -367,6 +373,51 @@ void TestLogLayout::markerRowRoundTrips()
         QVERIFY(fields[i].isEmpty());
     QCOMPARE(fields[8], marker.recordedLabel);
     QCOMPARE(fields[9], marker.notes);
+}
+
+// The appender (LogLayout::fromFile) and the reader read a header alike: the same machines, the
+// same unknown columns, and a file the reader refuses is no layout to append to.
+void TestLogLayout::fromFileReadsTheHeaderAsTheReader_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addRow("plain") << QByteArray("timestamp,a_cpu_percent,b_memory_used_mb,event,notes\n");
+    QTest::addRow("BOM, CRLF and blanks") << QByteArray("\xEF\xBB\xBF timestamp ,a_cpu_percent\r\n");
+    QTest::addRow("text after a closing quote") << QByteArray("\"time\"stamp,\"a_cpu\"_percent,x\n");
+    QTest::addRow("duplicates") << QByteArray("timestamp,a_cpu_percent,timestamp,a_cpu_percent,zz,zz\n");
+    QTest::addRow("BOM inside a name") << QByteArray("a_cpu_percent,\xEF\xBB\xBFtimestamp,timestamp\n");
+    QTest::addRow("no timestamp") << QByteArray("time,a_cpu_percent\n");
+    QTest::addRow("NUL in the header") << QByteArray("timestamp,a_cpu\0_percent\n");
+}
+
+void TestLogLayout::fromFileReadsTheHeaderAsTheReader()
+{
+    QFETCH(QByteArray, header);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("log.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(header), header.size());
+    file.close();
+
+    const LogLayout layout = LogLayout::fromFile(path);
+    const LogReadResult read = LogReader::read(path);
+    QCOMPARE(layout.isValid(), read.data.has_value());
+    if (!read.data)
+        return;
+    QStringList machines;
+    QStringList unknown;
+    QSet<QString> seen;
+    for (const LogLayout::Column &c : layout.columns()) {
+        if (c.metric && !machines.contains(c.machine))
+            machines << c.machine;
+        const bool special = c.name == u"timestamp" || c.name == u"event" || c.name == u"notes";
+        if (!c.metric && !special && !seen.contains(c.name))
+            unknown << c.name;
+        seen.insert(c.name);
+    }
+    QCOMPARE(machines, read.data->machines);
+    QCOMPARE(unknown, read.data->unknownColumns);
 }
 
 QTEST_GUILESS_MAIN(TestLogLayout)

@@ -302,6 +302,10 @@ void TestPrometheus::isExposition_data()
     QTest::addRow("JSON-wrapped exposition") << QByteArray(R"("a 1\nb 2\n")") << true << 2;
     QTest::addRow("JSON-wrapped HTML") << QByteArray(R"("<html>\na 1\n")") << false << 0;
     QTest::addRow("JSON string, nothing in it") << QByteArray(R"("")") << false << 0;
+    // Qt's JSON parser reads an unknown escape as the character (as the hand-written one did);
+    // a string it cannot read at all is said to be one, and not guessed at.
+    QTest::addRow("JSON string with an unknown escape") << QByteArray(R"("a 1\x\nb 2\n")") << true << 1;
+    QTest::addRow("JSON string cut inside a \\u escape") << QByteArray(R"("a 1\nb 2\u00)") << false << 0;
 }
 
 void TestPrometheus::isExposition()
