@@ -4,14 +4,10 @@
 
 #include <QDialog>
 
-class QCheckBox;
-class QComboBox;
+class MachineForm;
 class QLabel;
-class QLineEdit;
 class QListWidget;
 class QPushButton;
-class QSpinBox;
-class QWidget;
 
 // Adds, edits and removes the monitored machines (this computer, `local`, is always monitored and
 // not listed). The rules are the machines file's own: on every edit the list goes through
@@ -45,46 +41,28 @@ private:
         bool useKeyFile = false; // "Key file" rather than the agent; config.keyFile is kept either way
     };
 
-    QWidget *buildForm();
     void addMachine();
     void removeMachine();
     void duplicateMachine();
     void insertEntry(int row, const Entry &entry);
     void showEntry(int row);
     void formEdited();
-    void idEdited();
+    void idEdited(const QString &id);
     void updateItem(int row);
     void validate();
     void chooseImport();
     void chooseExport();
-    void browse(QLineEdit *edit, const QString &title);
     void showMessage(bool problem, const QString &text, const QStringList &details);
     QString suggestId(const QString &name, int row) const;
     static MachineConfig normalized(const Entry &entry);
 
     QList<Entry> m_entries;
     QStringList m_problems;
-    bool m_loading = false; // the form is being filled from an entry: its signals are not edits
 
     QListWidget *m_list;
     QPushButton *m_remove;
     QPushButton *m_duplicate;
-    QWidget *m_form;
-    QLineEdit *m_name;
-    QLineEdit *m_id;
-    QLineEdit *m_host;
-    QSpinBox *m_port;
-    QSpinBox *m_timeout;
-    QLineEdit *m_user;
-    QComboBox *m_auth;
-    QLineEdit *m_keyFile;
-    QPushButton *m_keyFileBrowse;
-    QLineEdit *m_knownHosts;
-    QLineEdit *m_serverUrl;
-    QComboBox *m_serverKind;
-    QCheckBox *m_probe;
-    QSpinBox *m_probeInterval;
-    QLineEdit *m_nodeExporter;
+    MachineForm *m_form;
     QLabel *m_problem;
     QPushButton *m_save;
     QPushButton *m_export;
