@@ -15,6 +15,7 @@
 #include "machinesdialog.h"
 #include "markerdialog.h"
 #include "markerspanel.h"
+#include "prometheusfleets.h"
 #include "session.h"
 #include "textline.h"
 #include "theme.h"
@@ -428,15 +429,28 @@ void MainWindow::editHttpApi()
 
 void MainWindow::editMachines()
 {
+    const QList<PrometheusServerConfig> servers = m_fleets ? m_fleets->servers() : QList<PrometheusServerConfig>();
     MachinesDialog dialog(m_configured, this);
-    if (dialog.exec() != QDialog::Accepted || dialog.machines() == m_configured)
+    dialog.setPrometheusServers(servers);
+    if (dialog.exec() != QDialog::Accepted
+        || (dialog.machines() == m_configured && dialog.prometheusServers() == servers))
         return;
-    applyMachines(dialog.machines());
+    applyMachines(dialog.machines(), dialog.prometheusServers());
 }
 
 void MainWindow::applyMachines(const QList<MachineConfig> &machines)
 {
-    AppSettings::setMachines(machines);
+    applyMachines(machines, m_fleets ? m_fleets->servers() : QList<PrometheusServerConfig>());
+}
+
+void MainWindow::applyMachines(const QList<MachineConfig> &machines, const QList<PrometheusServerConfig> &servers)
+{
+    AppSettings::setMachines(machines, servers);
+    if (m_fleets) {
+        const QStringList problems = m_fleets->apply(servers);
+        if (!problems.isEmpty())
+            showWarning(problems.join(u'\n'));
+    }
     const QList<MachineConfig> before = m_configured;
     m_configured = machines;
     updateMachines(*m_session, before, machines, m_remote);

@@ -11,6 +11,7 @@ class ExportDialog;
 class MachineMonitor;
 class MachinePanel;
 class MarkersPanel;
+class PrometheusFleets;
 class QAction;
 class QComboBox;
 class QDockWidget;
@@ -45,6 +46,11 @@ public:
     // in the running session. The other machines' charts, the markers and the log go on; when the
     // log's columns change, recording continues in a new file, and the status bar says so.
     void applyMachines(const QList<MachineConfig> &machines);
+    // The same with the Prometheus servers: a fleet per server, started, kept or stopped as its
+    // server is added, kept or removed (PrometheusFleets::apply); saved with the machines.
+    void applyMachines(const QList<MachineConfig> &machines, const QList<PrometheusServerConfig> &servers);
+    // The session's Prometheus fleets, which the machines dialog edits; none: the dialog edits none.
+    void setPrometheusFleets(PrometheusFleets *fleets) { m_fleets = fleets; }
     // A problem that does not stop the dashboard (e.g. warnings about the machines file).
     void showWarning(const QString &warning);
     // Opens a past log in the Analysis tab and shows the tab.
@@ -110,4 +116,5 @@ private:
     QString m_httpStatus;
     QList<MachineConfig> m_configured;
     RemoteSetup m_remote;
+    PrometheusFleets *m_fleets = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include "machineform.h"
 #include "outputfile.h"
+#include "prometheusserverlist.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -29,6 +30,7 @@ MachinesDialog::MachinesDialog(const QList<MachineConfig> &machines, QWidget *pa
     , m_list(new QListWidget(this))
     , m_remove(new QPushButton(tr("Remove"), this))
     , m_duplicate(new QPushButton(tr("Duplicate"), this))
+    , m_prometheus(new PrometheusServerList(this))
 {
     setWindowTitle(tr("Machines"));
     m_list->setObjectName(QStringLiteral("machineList"));
@@ -50,6 +52,8 @@ MachinesDialog::MachinesDialog(const QList<MachineConfig> &machines, QWidget *pa
     leftColumn->addWidget(m_list, 1);
     leftColumn->addLayout(listButtons);
     leftColumn->addWidget(localNote);
+    leftColumn->addWidget(m_prometheus);
+    connect(m_prometheus, &PrometheusServerList::changed, this, &MachinesDialog::validate);
 
     m_form = new MachineForm(this);
     connect(m_form, &MachineForm::edited, this, &MachinesDialog::formEdited);
@@ -102,6 +106,17 @@ MachinesDialog::MachinesDialog(const QList<MachineConfig> &machines, QWidget *pa
     showEntry(m_list->currentRow());
     validate();
     resize(820, sizeHint().height());
+}
+
+void MachinesDialog::setPrometheusServers(const QList<PrometheusServerConfig> &servers)
+{
+    m_prometheus->setServers(servers);
+    validate();
+}
+
+QList<PrometheusServerConfig> MachinesDialog::prometheusServers() const
+{
+    return m_prometheus->servers();
 }
 
 QList<MachineConfig> MachinesDialog::machines() const
@@ -268,7 +283,7 @@ void MachinesDialog::validate()
     m_problem->setText(shown.join(u'\n'));
     m_problem->setVisible(!m_problems.isEmpty());
     m_save->setEnabled(m_problems.isEmpty());
-    m_export->setEnabled(m_problems.isEmpty() && !m_entries.isEmpty());
+    m_export->setEnabled(m_problems.isEmpty() && (!m_entries.isEmpty() || !m_prometheus->servers().isEmpty()));
 }
 
 void MachinesDialog::accept()
@@ -304,6 +319,7 @@ bool MachinesDialog::importFile(const QString &path)
         m_list->setCurrentRow(lastRow);
         showEntry(lastRow);
     }
+    m_prometheus->merge(result.prometheus);
     validate();
 
     const QStringList details = result.errors + result.warnings;
@@ -312,13 +328,13 @@ bool MachinesDialog::importFile(const QString &path)
                                  .arg(QDir::toNativeSeparators(path));
         showMessage(!result.errors.isEmpty(), text, details);
     }
-    return !result.machines.isEmpty();
+    return !result.machines.isEmpty() || !result.prometheus.isEmpty();
 }
 
 bool MachinesDialog::exportFile(const QString &path)
 {
     QString error;
-    if (!OutputFile::write(path, machinesToJson(machines()), &error)) {
+    if (!OutputFile::write(path, machinesToJson(machines(), prometheusServers()), &error)) {
         showMessage(true, tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), error), {});
         return false;
     }
