@@ -33,28 +33,7 @@ MachinesDialog::MachinesDialog(const QList<MachineConfig> &machines, QWidget *pa
     , m_prometheus(new PrometheusServerList(this))
 {
     setWindowTitle(tr("Machines"));
-    m_list->setObjectName(QStringLiteral("machineList"));
-    m_remove->setObjectName(QStringLiteral("removeButton"));
-    m_duplicate->setObjectName(QStringLiteral("duplicateButton"));
-    auto *add = new QPushButton(tr("Add"), this);
-    add->setObjectName(QStringLiteral("addButton"));
-    auto *localNote = new QLabel(tr("This computer is always monitored, as “local”."), this);
-    localNote->setWordWrap(true);
-    localNote->setEnabled(false); // greyed: a note, not a control
-
-    auto *listButtons = new QHBoxLayout;
-    listButtons->addWidget(add);
-    listButtons->addWidget(m_remove);
-    listButtons->addWidget(m_duplicate);
-    auto *left = new QWidget(this);
-    auto *leftColumn = new QVBoxLayout(left);
-    leftColumn->setContentsMargins(0, 0, 0, 0);
-    leftColumn->addWidget(m_list, 1);
-    leftColumn->addLayout(listButtons);
-    leftColumn->addWidget(localNote);
-    leftColumn->addWidget(m_prometheus);
-    connect(m_prometheus, &PrometheusServerList::changed, this, &MachinesDialog::validate);
-
+    QWidget *left = buildList();
     m_form = new MachineForm(this);
     connect(m_form, &MachineForm::edited, this, &MachinesDialog::formEdited);
     connect(m_form, &MachineForm::idEdited, this, &MachinesDialog::idEdited);
@@ -95,7 +74,6 @@ MachinesDialog::MachinesDialog(const QList<MachineConfig> &machines, QWidget *pa
     bottomRow->addWidget(buttons);
     layout->addLayout(bottomRow);
 
-    connect(add, &QPushButton::clicked, this, &MachinesDialog::addMachine);
     connect(m_remove, &QPushButton::clicked, this, &MachinesDialog::removeMachine);
     connect(m_duplicate, &QPushButton::clicked, this, &MachinesDialog::duplicateMachine);
     connect(m_list, &QListWidget::currentRowChanged, this, &MachinesDialog::showEntry);
@@ -106,6 +84,34 @@ MachinesDialog::MachinesDialog(const QList<MachineConfig> &machines, QWidget *pa
     showEntry(m_list->currentRow());
     validate();
     resize(820, sizeHint().height());
+}
+
+// The machines' list and its buttons, then the Prometheus servers.
+QWidget *MachinesDialog::buildList()
+{
+    m_list->setObjectName(QStringLiteral("machineList"));
+    m_remove->setObjectName(QStringLiteral("removeButton"));
+    m_duplicate->setObjectName(QStringLiteral("duplicateButton"));
+    auto *add = new QPushButton(tr("Add"), this);
+    add->setObjectName(QStringLiteral("addButton"));
+    connect(add, &QPushButton::clicked, this, &MachinesDialog::addMachine);
+    auto *localNote = new QLabel(tr("This computer is always monitored, as “local”."), this);
+    localNote->setWordWrap(true);
+    localNote->setEnabled(false); // greyed: a note, not a control
+
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(add);
+    listButtons->addWidget(m_remove);
+    listButtons->addWidget(m_duplicate);
+    auto *left = new QWidget(this);
+    auto *leftColumn = new QVBoxLayout(left);
+    leftColumn->setContentsMargins(0, 0, 0, 0);
+    leftColumn->addWidget(m_list, 1);
+    leftColumn->addLayout(listButtons);
+    leftColumn->addWidget(localNote);
+    leftColumn->addWidget(m_prometheus);
+    connect(m_prometheus, &PrometheusServerList::changed, this, &MachinesDialog::validate);
+    return left;
 }
 
 void MachinesDialog::setPrometheusServers(const QList<PrometheusServerConfig> &servers)

@@ -49,6 +49,7 @@ private:
         bool useKeyFile = false; // "Key file" rather than the agent; config.keyFile is kept either way
     };
 
+    QWidget *buildList();
     void addMachine();
     void removeMachine();
     void duplicateMachine();
