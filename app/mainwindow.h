@@ -8,8 +8,8 @@
 
 class AnalysisPage;
 class ExportDialog;
+class LivePage;
 class MachineMonitor;
-class MachinePanel;
 class MarkersPanel;
 class PrometheusFleets;
 class QAction;
@@ -20,7 +20,6 @@ class QLabel;
 class TextLine;
 class QMenu;
 class QTabWidget;
-class QVBoxLayout;
 class Session;
 class TimeChart;
 
@@ -71,10 +70,9 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    // Gives every machine of the session its panel, in the session's order, keeping the panels
-    // (and charts) of the machines that stay; the comparison chart is made anew.
-    void syncMachinePanels();
-    void onMachineAboutToBeRemoved(MachineMonitor *machine);
+    // Gives new charts the window's range, interval and pause.
+    void configureCharts(const QList<TimeChart *> &charts);
+    void createMarkersDock();
     void createActions();
     void createToolBar();
     void createMenus();
@@ -88,12 +86,9 @@ private:
     void restoreSettings();
 
     Session *m_session;
-    QList<MachinePanel *> m_panels;
-    QWidget *m_pages = nullptr;
-    QVBoxLayout *m_pagesLayout = nullptr;
+    LivePage *m_live = nullptr;
     QDockWidget *m_markersDock = nullptr;
     bool m_markersHiddenForTab = false; // the Analysis or Compare tab put the markers panel away
-    TimeChart *m_comparison = nullptr;  // every machine's CPU on one chart; null with one machine
     MarkersPanel *m_markers = nullptr;
     QLabel *m_banner = nullptr;
     TextLine *m_status = nullptr;
