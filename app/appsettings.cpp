@@ -99,9 +99,14 @@ QList<MachineConfig> machines()
     return parseMachinesJson(store().value(QStringLiteral("machines/json")).toString().toUtf8()).machines;
 }
 
-void setMachines(const QList<MachineConfig> &machines)
+QList<PrometheusServerConfig> prometheusServers()
 {
-    store().setValue(QStringLiteral("machines/json"), QString::fromUtf8(machinesToJson(machines)));
+    return parseMachinesJson(store().value(QStringLiteral("machines/json")).toString().toUtf8()).prometheus;
+}
+
+void setMachines(const QList<MachineConfig> &machines, const QList<PrometheusServerConfig> &prometheus)
+{
+    store().setValue(QStringLiteral("machines/json"), QString::fromUtf8(machinesToJson(machines, prometheus)));
 }
 
 AnalysisThresholds analysisThresholds()

@@ -8,9 +8,10 @@
 
 class AnalysisPage;
 class ExportDialog;
+class LivePage;
 class MachineMonitor;
-class MachinePanel;
 class MarkersPanel;
+class PrometheusFleets;
 class QAction;
 class QComboBox;
 class QDockWidget;
@@ -19,7 +20,6 @@ class QLabel;
 class TextLine;
 class QMenu;
 class QTabWidget;
-class QVBoxLayout;
 class Session;
 class TimeChart;
 
@@ -45,6 +45,11 @@ public:
     // in the running session. The other machines' charts, the markers and the log go on; when the
     // log's columns change, recording continues in a new file, and the status bar says so.
     void applyMachines(const QList<MachineConfig> &machines);
+    // The same with the Prometheus servers: a fleet per server, started, kept or stopped as its
+    // server is added, kept or removed (PrometheusFleets::apply); saved with the machines.
+    void applyMachines(const QList<MachineConfig> &machines, const QList<PrometheusServerConfig> &servers);
+    // The session's Prometheus fleets, which the machines dialog edits; none: the dialog edits none.
+    void setPrometheusFleets(PrometheusFleets *fleets) { m_fleets = fleets; }
     // A problem that does not stop the dashboard (e.g. warnings about the machines file).
     void showWarning(const QString &warning);
     // Opens a past log in the Analysis tab and shows the tab.
@@ -65,10 +70,9 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    // Gives every machine of the session its panel, in the session's order, keeping the panels
-    // (and charts) of the machines that stay; the comparison chart is made anew.
-    void syncMachinePanels();
-    void onMachineAboutToBeRemoved(MachineMonitor *machine);
+    // Gives new charts the window's range, interval and pause.
+    void configureCharts(const QList<TimeChart *> &charts);
+    void createMarkersDock();
     void createActions();
     void createToolBar();
     void createMenus();
@@ -82,12 +86,9 @@ private:
     void restoreSettings();
 
     Session *m_session;
-    QList<MachinePanel *> m_panels;
-    QWidget *m_pages = nullptr;
-    QVBoxLayout *m_pagesLayout = nullptr;
+    LivePage *m_live = nullptr;
     QDockWidget *m_markersDock = nullptr;
     bool m_markersHiddenForTab = false; // the Analysis or Compare tab put the markers panel away
-    TimeChart *m_comparison = nullptr;  // every machine's CPU on one chart; null with one machine
     MarkersPanel *m_markers = nullptr;
     QLabel *m_banner = nullptr;
     TextLine *m_status = nullptr;
@@ -110,4 +111,5 @@ private:
     QString m_httpStatus;
     QList<MachineConfig> m_configured;
     RemoteSetup m_remote;
+    PrometheusFleets *m_fleets = nullptr;
 };
