@@ -15,6 +15,7 @@
 #include "machinesdialog.h"
 #include "markerdialog.h"
 #include "markerspanel.h"
+#include "markerundo.h"
 #include "session.h"
 #include "textline.h"
 #include "theme.h"
@@ -45,6 +46,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -368,6 +370,7 @@ void MainWindow::createMenus()
     }
     QMenu *markers = menuBar()->addMenu(tr("&Markers"));
     markers->addAction(m_addMarker);
+    createUndoActions(markers);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     auto *manual = help->addAction(tr("perfdash &help"), this, [this] { HelpDialog::showManual(this); });
     manual->setShortcut(QKeySequence::HelpContents);
@@ -381,6 +384,21 @@ void MainWindow::createMenus()
     });
     help->addSeparator();
     help->addAction(m_about);
+}
+
+void MainWindow::createUndoActions(QMenu *markers)
+{
+    markers->addSeparator();
+    // Undo and redo of every marker change, the panel's Delete included (Ctrl+Z, Ctrl+Shift+Z).
+    auto *undo = new MarkerUndo(m_session->markers(), this);
+    QAction *undoAction = undo->stack()->createUndoAction(markers, tr("&Undo"));
+    undoAction->setObjectName(QStringLiteral("undoMarkerChange"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    QAction *redoAction = undo->stack()->createRedoAction(markers, tr("&Redo"));
+    redoAction->setObjectName(QStringLiteral("redoMarkerChange"));
+    redoAction->setShortcut(QKeySequence::Redo);
+    markers->addAction(undoAction);
+    markers->addAction(redoAction);
 }
 
 QStringList MainWindow::markerLabels() const

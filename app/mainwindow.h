@@ -72,6 +72,7 @@ private:
     void createActions();
     void createToolBar();
     void createMenus();
+    void createUndoActions(QMenu *markers);
     void editMarker(int id);
     void editMachines();
     void editHttpApi();

@@ -19,6 +19,7 @@
 #include "timechart.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
@@ -103,6 +104,7 @@ private slots:
     void escapeCancelsTheDialog();
     void presetButtonMarksNowInOneClick();
     void editAndDeleteAreRecordedInTheSidecar();
+    void undoBringsADeletedMarkerBack();
     void markersTableModelIsSound();
     void pauseFreezesTheChartsButNotTheLog();
     void exportPng_data();
@@ -329,6 +331,60 @@ void TestMainWindow::editAndDeleteAreRecordedInTheSidecar()
     for (const Csv::Record &r : readCsv(m_session->log().csvPath()))
         rows += r.fields.contains(QStringLiteral("Started batch")) ? 1 : 0;
     QCOMPARE(rows, 1);
+}
+
+// Delete with the panel's button, then Markers → Undo: the marker is back in the panel and on
+// every chart, and the sidecar reads delete then restore (with the marker's text). Redo deletes
+// it again; an edit undoes to the text before it.
+void TestMainWindow::undoBringsADeletedMarkerBack()
+{
+    const qint64 t = QDateTime::currentMSecsSinceEpoch() - 1000;
+    const int id = m_session->addMarker(t, QStringLiteral("Qwen crashed"), QStringLiteral("OOM"));
+    auto *undo = m_window->findChild<QAction *>(QStringLiteral("undoMarkerChange"));
+    auto *redo = m_window->findChild<QAction *>(QStringLiteral("redoMarkerChange"));
+    QVERIFY(undo && redo);
+    QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+    QTableView *table = m_window->markersPanel()->table();
+    table->selectRow(0);
+    QPushButton *remove = nullptr;
+    for (QPushButton *b : m_window->markersPanel()->findChildren<QPushButton *>())
+        remove = b->text() == QLatin1String("Delete") ? b : remove;
+    QVERIFY(remove);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(m_window->charts().first()->visibleMarkerLabels().isEmpty());
+
+    QVERIFY(undo->isEnabled());
+    undo->trigger();
+    QCOMPARE(table->model()->rowCount(), 1);
+    const Marker *back = m_session->markers()->find(id);
+    QVERIFY(back);
+    QCOMPARE(back->timeMs, t);
+    QCOMPARE(back->notes, QStringLiteral("OOM"));
+    for (TimeChart *chart : m_window->charts())
+        QCOMPARE(chart->visibleMarkerLabels(), QStringList { QStringLiteral("Qwen crashed") });
+
+    redo->trigger();
+    QCOMPARE(table->model()->rowCount(), 0);
+    undo->trigger();
+    m_session->markers()->update(id, QStringLiteral("Qwen crashed (OOM)"), QStringLiteral("OOM"));
+    undo->trigger();
+    QCOMPARE(m_session->markers()->find(id)->label, QStringLiteral("Qwen crashed"));
+
+    m_session->syncLog();
+    QFile sidecar(m_session->log().sidecarPath());
+    QVERIFY(sidecar.open(QIODevice::ReadOnly));
+    const QJsonArray changes
+        = QJsonDocument::fromJson(sidecar.readAll()).object().value(QStringLiteral("marker_changes")).toArray();
+    QStringList actions;
+    for (const QJsonValue &c : changes)
+        actions << c.toObject().value(QStringLiteral("action")).toString();
+    const QString d = QStringLiteral("delete"), r = QStringLiteral("restore"), e = QStringLiteral("edit");
+    QCOMPARE(actions, (QStringList { d, r, d, r, e, e }));
+    const QJsonObject restore = changes[1].toObject();
+    QCOMPARE(restore.value(QStringLiteral("event")).toString(), QStringLiteral("Qwen crashed"));
+    QCOMPARE(restore.value(QStringLiteral("new_notes")).toString(), QStringLiteral("OOM"));
+    QCOMPARE(changes[5].toObject().value(QStringLiteral("new_event")).toString(), QStringLiteral("Qwen crashed"));
 }
 
 void TestMainWindow::markersTableModelIsSound()
