@@ -2,6 +2,7 @@
 
 #include "analysis.h"
 #include "analysisreport.h"
+#include "units.h"
 
 #include <QDir>
 #include <QFutureWatcher>
@@ -96,6 +97,8 @@ QVariant LogFolderModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[index.row()];
     if (role == PathRole)
         return row.path;
+    if (role == Qt::ToolTipRole && index.column() == StartColumn && row.ready && row.summary.start)
+        return Analysis::formatTime(*row.summary.start, row.summary.hasUtcOffsets);
     if (role == Qt::ToolTipRole)
         return row.ready && !row.summary.error.isEmpty() ? row.summary.error : row.path;
     if (role != Qt::DisplayRole)
@@ -109,7 +112,8 @@ QVariant LogFolderModel::data(const QModelIndex &index, int role) const
         return index.column() == StartColumn ? tr("cannot be read") : QString();
     switch (index.column()) {
     case StartColumn:
-        return s.start ? Analysis::formatTime(*s.start, s.hasUtcOffsets) : tr("(empty)");
+        // On the log's own clock, short ("11-22 14:30:22"); the full time is the tooltip.
+        return s.start ? Units::formatClock(Analysis::formatTime(*s.start, s.hasUtcOffsets), true) : tr("(empty)");
     case DurationColumn:
         return s.start ? AnalysisReport::duration(s.durationMs) : QString();
     case MachinesColumn:

@@ -9,6 +9,7 @@
 #include "exportdialog.h"
 #include "localsource.h"
 #include "logchart.h"
+#include "logfoldermodel.h"
 #include "machinemonitor.h"
 #include "machinepanel.h"
 #include "mainwindow.h"
@@ -29,6 +30,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -121,6 +123,8 @@ private slots:
     void analysisChartsGetMostOfTheTabOnALaptopScreen();
     void analysisLabelsAndTitlesOnALaptopScreen();
     void analysisSplittersAreRemembered();
+    void logListColumnsShowTheirHeaders_data();
+    void logListColumnsShowTheirHeaders();
     void darkThemeReachesTheCharts();
     void liveMarkerLabelsKeepToTheirLane();
 
@@ -742,6 +746,56 @@ void TestMainWindow::analysisSplittersAreRemembered()
     QVERIFY(restored);
     QCOMPARE(restored->sizes().value(1), 0);
     AppSettings::setAnalysisLayout({});
+}
+
+void TestMainWindow::logListColumnsShowTheirHeaders_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addRow("1280x720") << QSize(1280, 720);
+    QTest::addRow("1600x1000") << QSize(1600, 1000);
+}
+
+// Issue 13: the Analysis tab's list of logs showed "Dur" for "Duration". Every column is as wide
+// as its header and its cells; only the file name is elided when the list is narrow.
+void TestMainWindow::logListColumnsShowTheirHeaders()
+{
+    QFETCH(QSize, size);
+    QTemporaryDir dir;
+    for (const char *name : { "performance_log_20261122_143022.csv", "performance_log_20261121_090000.csv" }) {
+        QFile f(dir.filePath(QLatin1String(name)));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(ChartChecks::markedDay(600, 5));
+    }
+    m_window->resize(size);
+    AnalysisPage *page = m_window->analysisPage();
+    page->setLogFolder(dir.path());
+    m_window->findChild<QTabWidget *>()->setCurrentWidget(page);
+    QSignalSpy complete(page->folderModel(), &LogFolderModel::summariesComplete);
+    QVERIFY(complete.wait(20'000));
+    QCoreApplication::processEvents();
+    QTableView *view = page->folderView();
+    QHeaderView *header = view->horizontalHeader();
+    const QFontMetrics fm(header->font());
+    for (int c = 0; c < LogFolderModel::ColumnCount; ++c) {
+        const QString title = view->model()->headerData(c, Qt::Horizontal).toString();
+        QVERIFY2(header->sectionSize(c) >= fm.horizontalAdvance(title),
+            qPrintable(QStringLiteral("%1: %2 px for a title of %3 px")
+                           .arg(title)
+                           .arg(header->sectionSize(c))
+                           .arg(fm.horizontalAdvance(title))));
+        if (c == LogFolderModel::FileColumn)
+            continue;
+        // The other columns are never cut: each cell's text fits.
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QString text = view->model()->index(row, c).data().toString();
+            QVERIFY2(header->sectionSize(c) >= view->fontMetrics().horizontalAdvance(text),
+                qPrintable(QStringLiteral("%1: %2 px for “%3”").arg(title).arg(header->sectionSize(c)).arg(text)));
+        }
+    }
+    // The file name is elided at the left, keeping its date and time, and keeps room for them.
+    QCOMPARE(view->textElideMode(), Qt::ElideLeft);
+    QVERIFY(header->sectionSize(LogFolderModel::FileColumn)
+        >= view->fontMetrics().horizontalAdvance(QStringLiteral("…1122_143022.csv")));
 }
 
 // Issue 13, item 9: with a dark palette the menus went dark and every chart stayed white. View →
