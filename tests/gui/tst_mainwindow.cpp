@@ -103,6 +103,7 @@ private slots:
     void cleanup();
     void clickOnChartAddsMarkerEverywhere();
     void gpuChartAppearsWithTheFirstGpuValue();
+    void sshLatencyRepaintsWithoutLayingOut();
     void escapeCancelsTheDialog();
     void presetButtonMarksNowInOneClick();
     void editAndDeleteAreRecordedInTheSidecar();
@@ -215,6 +216,55 @@ void TestMainWindow::gpuChartAppearsWithTheFirstGpuValue()
     QVERIFY2(values->text().contains(QLatin1String("GPU 57.0 %")), qPrintable(values->text()));
     QVERIFY2(values->text().contains(QStringLiteral("61.0 °C")), qPrintable(values->text()));
     QVERIFY2(values->text().contains(QLatin1String("GPU memory 2")), qPrintable(values->text()));
+}
+
+namespace {
+// Counts the layout requests a widget receives.
+class LayoutRequests : public QObject
+{
+public:
+    int count = 0;
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        count += event->type() == QEvent::LayoutRequest ? 1 : 0;
+        return false;
+    }
+};
+} // namespace
+
+// Issue 13, item 5: "SSH connected · last sample N ms" changes with every sample. The panel is
+// laid out when the line appears, not again for each new latency; a failure shows in red.
+void TestMainWindow::sshLatencyRepaintsWithoutLayingOut()
+{
+    Session session;
+    MachineMonitor *machine = session.addMachine({ QStringLiteral("ssh1"), QStringLiteral("SSH box") });
+    MachinePanel panel(machine, session.markers());
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    ConnectionState state;
+    state.kind = ConnectionState::Connected;
+    state.latencyMs = 40;
+    emit machine->connectionStateChanged(state);
+    QCoreApplication::processEvents();
+    auto *line = panel.findChild<TextLine *>(QStringLiteral("connectionState"));
+    QVERIFY(line);
+    QVERIFY(line->isVisible());
+    LayoutRequests requests;
+    panel.installEventFilter(&requests);
+    for (double ms : { 41.0, 180.0, 7.0, 1234.0 }) {
+        state.latencyMs = ms;
+        emit machine->connectionStateChanged(state);
+        QCoreApplication::processEvents();
+        QCOMPARE(panel.connectionText(), QStringLiteral("SSH connected · last sample %1 ms").arg(ms));
+    }
+    QCOMPARE(requests.count, 0);
+    QVERIFY(!line->color().isValid());
+    state.kind = ConnectionState::Failed;
+    state.detail = QStringLiteral("timed out");
+    emit machine->connectionStateChanged(state);
+    QVERIFY(panel.connectionText().startsWith(QStringLiteral("SSH failed")));
+    QCOMPARE(line->color(), QColor(0xb0, 0x00, 0x20));
+    panel.removeEventFilter(&requests);
 }
 
 void TestMainWindow::clickOnChartAddsMarkerEverywhere()
