@@ -368,6 +368,7 @@ void MainWindow::createMenus()
             Theme::apply(choice);
         });
     }
+    createTimeZoneMenu(view);
     QMenu *markers = menuBar()->addMenu(tr("&Markers"));
     markers->addAction(m_addMarker);
     createUndoActions(markers);
@@ -399,6 +400,27 @@ void MainWindow::createUndoActions(QMenu *markers)
     redoAction->setShortcut(QKeySequence::Redo);
     markers->addAction(undoAction);
     markers->addAction(redoAction);
+}
+
+void MainWindow::createTimeZoneMenu(QMenu *view)
+{
+    // One clock for the Analysis tab's axis, tables, tooltips and reports.
+    QMenu *zone = view->addMenu(tr("Time &zone"));
+    zone->setObjectName(QStringLiteral("timeZoneMenu"));
+    auto *zones = new QActionGroup(zone);
+    const bool local = AppSettings::timeZone() == QLatin1String("local");
+    m_analysis->setTimeZone(local ? ViewClock::LocalZone : ViewClock::LogZone);
+    for (const auto &[choice, text] : { std::pair { ViewClock::LogZone, tr("The &log's own") },
+             std::pair { ViewClock::LocalZone, tr("This &computer") } }) {
+        QAction *action = zone->addAction(text);
+        action->setCheckable(true);
+        action->setChecked((choice == ViewClock::LocalZone) == local);
+        zones->addAction(action);
+        connect(action, &QAction::triggered, this, [this, choice = choice] {
+            AppSettings::setTimeZone(choice == ViewClock::LocalZone ? QStringLiteral("local") : QStringLiteral("log"));
+            m_analysis->setTimeZone(choice);
+        });
+    }
 }
 
 QStringList MainWindow::markerLabels() const

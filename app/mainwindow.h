@@ -73,6 +73,7 @@ private:
     void createToolBar();
     void createMenus();
     void createUndoActions(QMenu *markers);
+    void createTimeZoneMenu(QMenu *view);
     void editMarker(int id);
     void editMachines();
     void editHttpApi();
