@@ -67,8 +67,8 @@ void LogFolderPanel::fitFileColumn()
     for (int c = 0; c < LogFolderModel::ColumnCount; ++c)
         others += c == LogFolderModel::FileColumn ? 0 : header->sectionSize(c);
     const int least = m_view->fontMetrics().horizontalAdvance(QStringLiteral("…1122_143022.csv")) + 8;
-    const int width = std::max({ least, header->sectionSizeHint(LogFolderModel::FileColumn),
-        m_view->viewport()->width() - others });
+    const int width = std::max(
+        { least, header->sectionSizeHint(LogFolderModel::FileColumn), m_view->viewport()->width() - others });
     if (header->sectionSize(LogFolderModel::FileColumn) != width)
         header->resizeSection(LogFolderModel::FileColumn, width);
 }
