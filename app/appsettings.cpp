@@ -83,6 +83,16 @@ void setTheme(const QString &theme)
     store().setValue(QStringLiteral("view/theme"), theme);
 }
 
+QString timeZone()
+{
+    return store().value(QStringLiteral("view/timeZone"), QStringLiteral("log")).toString();
+}
+
+void setTimeZone(const QString &zone)
+{
+    store().setValue(QStringLiteral("view/timeZone"), zone);
+}
+
 QByteArray analysisLayout()
 {
     return store().value(QStringLiteral("window/analysisLayout")).toByteArray();

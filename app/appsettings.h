@@ -22,6 +22,10 @@ void setWindowState(const QByteArray &state);
 // View → Theme: "system" (the default), "light" or "dark".
 QString theme();
 void setTheme(const QString &theme);
+// View → Time zone of the Analysis tab and its reports: "log" (the log's own UTC offset, the
+// default) or "local" (this computer's time zone).
+QString timeZone();
+void setTimeZone(const QString &zone);
 // The Analysis tab's splitters (charts and tables, the log list) as the person left them.
 QByteArray analysisLayout();
 void setAnalysisLayout(const QByteArray &state);

@@ -12,6 +12,7 @@
 #include "machinesdialog.h"
 #include "markerdialog.h"
 #include "markerspanel.h"
+#include "markerundo.h"
 #include "prometheusfleets.h"
 #include "session.h"
 #include "textline.h"
@@ -39,6 +40,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -302,8 +304,10 @@ void MainWindow::createMenus()
             Theme::apply(choice);
         });
     }
+    createTimeZoneMenu(view);
     QMenu *markers = menuBar()->addMenu(tr("&Markers"));
     markers->addAction(m_addMarker);
+    createUndoActions(markers);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     auto *manual = help->addAction(tr("perfdash &help"), this, [this] { HelpDialog::showManual(this); });
     manual->setShortcut(QKeySequence::HelpContents);
@@ -317,6 +321,42 @@ void MainWindow::createMenus()
     });
     help->addSeparator();
     help->addAction(m_about);
+}
+
+void MainWindow::createUndoActions(QMenu *markers)
+{
+    markers->addSeparator();
+    // Undo and redo of every marker change, the panel's Delete included (Ctrl+Z, Ctrl+Shift+Z).
+    auto *undo = new MarkerUndo(m_session->markers(), this);
+    QAction *undoAction = undo->stack()->createUndoAction(markers, tr("&Undo"));
+    undoAction->setObjectName(QStringLiteral("undoMarkerChange"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    QAction *redoAction = undo->stack()->createRedoAction(markers, tr("&Redo"));
+    redoAction->setObjectName(QStringLiteral("redoMarkerChange"));
+    redoAction->setShortcut(QKeySequence::Redo);
+    markers->addAction(undoAction);
+    markers->addAction(redoAction);
+}
+
+void MainWindow::createTimeZoneMenu(QMenu *view)
+{
+    // One clock for the Analysis tab's axis, tables, tooltips and reports.
+    QMenu *zone = view->addMenu(tr("Time &zone"));
+    zone->setObjectName(QStringLiteral("timeZoneMenu"));
+    auto *zones = new QActionGroup(zone);
+    const bool local = AppSettings::timeZone() == QLatin1String("local");
+    m_analysis->setTimeZone(local ? ViewClock::LocalZone : ViewClock::LogZone);
+    for (const auto &[choice, text] : { std::pair { ViewClock::LogZone, tr("The &log's own") },
+             std::pair { ViewClock::LocalZone, tr("This &computer") } }) {
+        QAction *action = zone->addAction(text);
+        action->setCheckable(true);
+        action->setChecked((choice == ViewClock::LocalZone) == local);
+        zones->addAction(action);
+        connect(action, &QAction::triggered, this, [this, choice = choice] {
+            AppSettings::setTimeZone(choice == ViewClock::LocalZone ? QStringLiteral("local") : QStringLiteral("log"));
+            m_analysis->setTimeZone(choice);
+        });
+    }
 }
 
 QStringList MainWindow::markerLabels() const

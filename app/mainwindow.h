@@ -76,6 +76,8 @@ private:
     void createActions();
     void createToolBar();
     void createMenus();
+    void createUndoActions(QMenu *markers);
+    void createTimeZoneMenu(QMenu *view);
     void editMarker(int id);
     void editMachines();
     void editHttpApi();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysisresult.h"
+#include "viewclock.h"
 
 #include <QList>
 #include <QPair>
@@ -59,6 +60,13 @@ public:
     RunSelection runSelection() const { return m_selection; }
     void setRunSelection(RunSelection selection);
 
+    // View → Time zone: the log's own UTC offset (the default) or this computer's time zone, for
+    // the axis, the tables, the tooltips and the report alike.
+    void setTimeZone(ViewClock::Zone zone);
+    ViewClock::Zone timeZone() const { return m_zone; }
+    // The clock the view reads times on now.
+    ViewClock clock() const;
+
     // The analysis shown, when there is one.
     const AnalysisResult *result() const { return m_result ? &*m_result : nullptr; }
     QList<LogChart *> charts() const { return m_charts; }
@@ -102,6 +110,9 @@ private:
     void setUpSplitters();
     void fillRunSelector();
     void fillStatistics();
+    void fillMarkersTable();
+    // Puts the view's clock on the charts and the tables.
+    void applyClock();
     void exportJson();
     void chooseChartExport(LogChart *chart);
     void setLoading(bool loading);
@@ -151,4 +162,5 @@ private:
     QListWidget *m_warnings = nullptr;
     LogFolderPanel *m_folderPanel = nullptr;
     QString m_pendingFolder; // listed when the tab is first shown
+    ViewClock::Zone m_zone = ViewClock::LogZone;
 };

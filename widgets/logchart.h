@@ -1,12 +1,14 @@
 #pragma once
 
 #include "metric.h"
+#include "viewclock.h"
 
 #include <QColor>
 #include <QList>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class ChartCanvas;
 class MarkerStore;
@@ -47,8 +49,11 @@ public:
     QStringList lineNames() const;
     // The machines drawn (indices into LogData::machines, in line order, each once).
     QList<int> machines() const;
-    // The clock of the time axis: the log's own UTC offset (its first row's), 0 for a log without.
-    int timeOffset() const;
+    // The clock of the time axis: the log's own UTC offset (its first row's) unless set otherwise;
+    // its offset, or none for this computer's time zone.
+    const ViewClock &clock() const { return m_clock; }
+    void setClock(const ViewClock &clock);
+    std::optional<int> timeOffset() const;
     // The snapshot rows [begin, end) drawn (the selected run).
     void setRows(qsizetype begin, qsizetype end);
     // A fixed value range (percent charts), or from 0 to the data's maximum when max <= min.
@@ -109,4 +114,5 @@ private:
     qint64 m_gapMs = 0;
     bool m_autoRange = true;
     QList<LogChartShade> m_shades;
+    ViewClock m_clock;
 };
