@@ -66,6 +66,13 @@ LogChart::LogChart(const QString &title, const QString &unit, std::shared_ptr<co
 
 LogChart::~LogChart() = default;
 
+QPair<int, int> LogChart::plotEdges() const
+{
+    const QWidget *viewport = m_canvas->viewport();
+    return { viewport->mapTo(this, m_canvas->positionOf(m_startMs)).x(),
+        viewport->mapTo(this, m_canvas->positionOf(m_endMs)).x() };
+}
+
 QStringList LogChart::timeLabels() const
 {
     return m_canvas->timeLabels();

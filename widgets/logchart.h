@@ -64,6 +64,9 @@ public:
     // Longer stretches without a sample are drawn as gaps.
     void setGapMs(qint64 ms);
     void setShades(const QList<LogChartShade> &shades);
+    QList<LogChartShade> shades() const { return m_shades; }
+    // Where the plot begins and ends, in this widget's x: a view below it can line up with it.
+    QPair<int, int> plotEdges() const;
     void setMarkers(const MarkerStore *markers);
 
     void showRange(qint64 startMs, qint64 endMs);
