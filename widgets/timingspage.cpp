@@ -8,6 +8,7 @@
 #include "timingsfollow.h"
 #include "timingshistogram.h"
 #include "timingsjob.h"
+#include "timingsrunselector.h"
 #include "timingstablemodel.h"
 #include "timingstierchart.h"
 #include "timingstimeline.h"
@@ -25,6 +26,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -48,9 +50,6 @@ TimingsPage::TimingsPage(QWidget *parent)
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdd; color: #600; padding: 4px; }"));
     m_banner->hide();
     layout->addWidget(m_banner);
-    m_summary = new QLabel(this);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_summary);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(TimingsTableModel::kSortRole);
@@ -72,7 +71,7 @@ TimingsPage::TimingsPage(QWidget *parent)
     top->addWidget(m_table);
     top->addWidget(createSide());
     top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 2);
+    top->setStretchFactor(1, 1);
 
     m_chartArea = new QWidget(this);
     m_chartLayout = new QVBoxLayout(m_chartArea);
@@ -89,9 +88,17 @@ TimingsPage::TimingsPage(QWidget *parent)
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
-    split->addWidget(m_chartArea);
+    // The charts and the timeline scroll when the window is too short for them (a 1280×720 screen).
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_chartArea);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    split->addWidget(scroll);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    scroll->setMinimumHeight(160);
+    split->setSizes({ 300, 500 });
     layout->addWidget(split, 1);
 
     connect(m_following, &TimingsFollow::newCalls, this, &TimingsPage::onNewCalls);
@@ -105,37 +112,40 @@ TimingsPage::~TimingsPage() = default;
 
 QWidget *TimingsPage::createToolbar()
 {
+    // Two rows, so the tab leaves the window narrow enough for a laptop: the file and the run, then
+    // the summary, the time range, following and exporting.
     auto *bar = new QWidget(this);
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto *row = new QHBoxLayout;
+    auto *second = new QHBoxLayout;
+    rows->addLayout(row);
+    rows->addLayout(second);
     auto *open = new QPushButton(tr("Open timing log…"), bar);
     connect(open, &QPushButton::clicked, this, &TimingsPage::chooseFile);
     row->addWidget(open);
     m_file = new QLabel(tr("No timing log open. Open one, or drop it here."), bar);
+    m_file->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long path does not widen the window
     row->addWidget(m_file, 1);
-    m_run = new QComboBox(bar);
-    m_run->setObjectName(QStringLiteral("timingsRun"));
-    m_run->setToolTip(tr("The calls the statistics cover"));
-    connect(m_run, &QComboBox::activated, this, &TimingsPage::onRunChosen);
-    row->addWidget(m_run);
-    m_from = new QDateTimeEdit(bar);
-    m_to = new QDateTimeEdit(bar);
-    for (QDateTimeEdit *edit : { m_from, m_to }) {
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        edit->setEnabled(false);
-        connect(edit, &QDateTimeEdit::editingFinished, this, &TimingsPage::onRunChosen);
-        row->addWidget(edit);
-    }
+    m_runs = new TimingsRunSelector(bar);
+    connect(m_runs, &TimingsRunSelector::selectionChanged, this, &TimingsPage::setSelection);
+    row->addWidget(m_runs->runBox());
+    m_summary = new QLabel(bar);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    second->addWidget(m_summary, 1);
+    second->addWidget(m_runs->fromEdit());
+    second->addWidget(m_runs->toEdit());
     m_follow = new QCheckBox(tr("Follow"), bar);
     m_follow->setToolTip(tr("Read the calls appended to the log as it grows"));
     m_follow->setChecked(true);
     connect(m_follow, &QCheckBox::toggled, this, &TimingsPage::setFollowing);
-    row->addWidget(m_follow);
+    second->addWidget(m_follow);
     auto *exportButton = new QToolButton(bar);
     exportButton->setText(tr("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
     createExportMenu(exportButton);
-    row->addWidget(exportButton);
+    second->addWidget(exportButton);
     return bar;
 }
 
@@ -223,7 +233,7 @@ void TimingsPage::showView(TimingsView view, bool newFile)
     m_timeline->setData(m_view.data, m_view.lanes);
     m_errors->setErrors(s.errors);
     m_tiers->setTiers(m_view.tiers);
-    fillRuns();
+    m_runs->setRuns(m_view.summary, m_selection);
     if (newFile || m_chartLog != m_view.sessionLog)
         rebuildMachineCharts();
     if (newFile || !m_userRange) {
@@ -250,6 +260,7 @@ void TimingsPage::rebuildMachineCharts()
             m_chartLayout->insertWidget(at++, chart, 3);
             m_charts.append(chart);
             chart->setTimeLabelsVisible(false);
+            chart->setMinimumHeight(70); // the timeline below gets the room it needs
             chart->show();
             connect(chart, &LogChart::zoomRequested, this, [this](qint64 s, qint64 e) {
                 m_userRange = true;
@@ -293,69 +304,6 @@ void TimingsPage::showRange(qint64 startMs, qint64 endMs)
     for (LogChart *chart : std::as_const(m_charts))
         chart->showRange(m_startMs, m_endMs);
     alignTimeline();
-}
-
-void TimingsPage::fillRuns()
-{
-    const QSignalBlocker block(m_run);
-    m_run->clear();
-    m_run->addItem(tr("Latest run"), 0);
-    m_run->addItem(tr("All runs"), -1);
-    const QList<TimingRun> &runs = m_view.summary.runs;
-    for (int i = 0; i < runs.size(); ++i) {
-        m_run->addItem(tr("Run %1: %2, %n call(s)", nullptr, int(runs[i].calls))
-                           .arg(i + 1)
-                           .arg(QDateTime::fromMSecsSinceEpoch(qint64(runs[i].start * 1000))
-                                    .toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
-            i + 1);
-    }
-    m_run->addItem(tr("Time range"), -2);
-    int index = 0;
-    switch (m_selection.kind) {
-    case TimingSelection::Kind::Latest:
-        index = 0;
-        break;
-    case TimingSelection::Kind::All:
-        index = 1;
-        break;
-    case TimingSelection::Kind::Run:
-        index = m_run->findData(m_selection.run);
-        break;
-    case TimingSelection::Kind::Range:
-        index = m_run->count() - 1;
-        break;
-    }
-    m_run->setCurrentIndex(std::max(0, index));
-    const bool range = m_selection.kind == TimingSelection::Kind::Range;
-    for (QDateTimeEdit *edit : { m_from, m_to })
-        edit->setEnabled(range);
-    if (!range) {
-        const QSignalBlocker b1(m_from), b2(m_to);
-        m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(qint64(m_view.summary.start * 1000)));
-        m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(qint64(std::ceil(m_view.summary.end * 1000))));
-    }
-}
-
-TimingSelection TimingsPage::currentSelection() const
-{
-    const int run = m_run->currentData().toInt();
-    if (run == 0)
-        return TimingSelection::latest();
-    if (run == -1)
-        return TimingSelection::all();
-    if (run == -2)
-        return TimingSelection::range(double(m_from->dateTime().toMSecsSinceEpoch()) / 1000.0,
-            double(m_to->dateTime().toMSecsSinceEpoch()) / 1000.0 + 0.999);
-    return TimingSelection::number(run);
-}
-
-void TimingsPage::onRunChosen()
-{
-    if (m_run->currentData().toInt() == -2 && m_selection.kind != TimingSelection::Kind::Range) {
-        for (QDateTimeEdit *edit : { m_from, m_to })
-            edit->setEnabled(true); // the range shown so far, until the person edits it
-    }
-    setSelection(currentSelection());
 }
 
 void TimingsPage::setSelection(const TimingSelection &selection)

@@ -25,6 +25,7 @@ class TimingsHistogram;
 class TimingsTableModel;
 class TimingsTierChart;
 class TimingsTimeline;
+class TimingsRunSelector;
 
 // The Timings tab (PRODUCT.md F8): a timing log read in a worker (newer loads drop older results),
 // its functions in a sortable table (the top ten by total highlighted) with the selected function's
@@ -90,15 +91,12 @@ private:
     void showError(const QString &error);
     void rebuildMachineCharts();
     void alignTimeline();
-    void fillRuns();
-    void onRunChosen();
     void updateFunctionViews();
     void shadeMachineCharts();
     void onNewCalls(const TimingData &calls, bool restarted);
     void exportPicture(const QString &title, QSize onScreen, const ChartExporter::Renderer &render);
     void reportExport(bool ok, const QString &error);
     void writeInWorker(const QString &path, const std::function<QByteArray()> &make);
-    TimingSelection currentSelection() const;
 
     TimingsView m_view;
     TimingSelection m_selection;
@@ -114,9 +112,7 @@ private:
     QLabel *m_file = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_summary = nullptr;
-    QComboBox *m_run = nullptr;
-    QDateTimeEdit *m_from = nullptr;
-    QDateTimeEdit *m_to = nullptr;
+    TimingsRunSelector *m_runs = nullptr;
     QCheckBox *m_follow = nullptr;
     QCheckBox *m_logScale = nullptr;
     TimingsFollow *m_following = nullptr;

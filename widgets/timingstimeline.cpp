@@ -57,6 +57,9 @@ void TimingsTimeline::setData(std::shared_ptr<const TimingData> data, std::share
 {
     m_data = std::move(data);
     m_lanes = std::move(lanes);
+    // Room for the lane names: at least 14 pixels a lane, up to 16 lanes (more get thinner).
+    const int shown = m_data ? std::min<int>(16, int(m_data->functions.size())) : 1;
+    setMinimumHeight(std::max(80, shown * 14 + kAxisHeight));
     if (m_selected >= (m_data ? int(m_data->functions.size()) : 0))
         m_selected = -1;
     update();

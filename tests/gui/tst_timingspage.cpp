@@ -10,6 +10,8 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QImage>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -71,6 +73,7 @@ private slots:
     void tableSortsAndHighlightsTopTen();
     void followsAGrowingFile();
     void exportsStatistics();
+    void timelineDrawsAFixedNumberOfRects();
 };
 
 void TestTimingsPage::machinesOnOneTimeAxis()
@@ -170,6 +173,41 @@ void TestTimingsPage::exportsStatistics()
     const QList<QByteArray> lines = csv.readAll().split('\n');
     QVERIFY(lines[0].startsWith("function,count,total_s"));
     QVERIFY(lines[1].startsWith("f02,10,3,")); // 10 calls of 0.3 s, the largest total first
+}
+
+// 100,000 calls of two functions in an hour: each lane draws at most two rects per pixel column, and
+// zoomed in on a few calls each is its own box, with its attributes under the mouse.
+void TestTimingsPage::timelineDrawsAFixedNumberOfRects()
+{
+    TimingData data;
+    TimingBuilder b(data);
+    const int file = b.file(QStringLiteral("made.log"));
+    const int column = b.numericColumn("tokens");
+    for (int i = 0; i < 100'000; ++i) {
+        const qsizetype call = b.addCall(
+            b.function(QStringView(i % 2 ? u"odd" : u"even")), kT0 + i * 0.036, 0.02, i % 97 != 0, file, i + 1);
+        b.setNumber(column, call, i);
+    }
+    auto shared = std::make_shared<const TimingData>(std::move(data));
+    TimingsTimeline timeline;
+    timeline.setData(shared, std::make_shared<const TimingLanes>(TimingsTimeline::buildLanes(*shared)));
+    timeline.setRange(qint64(kT0 * 1000), qint64(kT0 * 1000) + 3'600'000);
+    timeline.resize(800, 200);
+    QImage image(800, 200, QImage::Format_ARGB32);
+    QPainter painter(&image);
+    timeline.render(&painter, image.size());
+    const int plot = 800 - timeline.plotLeft() - timeline.plotRight();
+    QVERIFY(timeline.lastRectCount() > 0);
+    QVERIFY2(timeline.lastRectCount() <= 2 * 2 * plot, qPrintable(QString::number(timeline.lastRectCount())));
+    // Zoomed to 1 s: 28 calls, one box each.
+    timeline.setRange(qint64(kT0 * 1000), qint64(kT0 * 1000) + 1000);
+    timeline.render(&painter, image.size());
+    QCOMPARE(timeline.lastRectCount(), 28);
+    // The third call (of "even", the first lane) under the mouse: it runs from 0.072 s to 0.092 s.
+    const int x = timeline.plotLeft() + int(0.082 * plot);
+    const qsizetype call = timeline.callAt(QPoint(x, 5));
+    QCOMPARE(call, 2);
+    QVERIFY(timeline.callText(call).contains(QStringLiteral("tokens: 2")));
 }
 
 QTEST_MAIN(TestTimingsPage)
