@@ -233,6 +233,8 @@ void TimingsPage::showView(TimingsView view, bool newFile)
     m_timeline->setData(m_view.data, m_view.lanes);
     m_errors->setErrors(s.errors);
     m_tiers->setTiers(m_view.tiers);
+    if (newFile && !m_view.tiers.isEmpty())
+        m_side->setCurrentWidget(m_tiers); // per-request logs: the tiers are the point
     m_runs->setRuns(m_view.summary, m_selection);
     if (newFile || m_chartLog != m_view.sessionLog)
         rebuildMachineCharts();
