@@ -1,6 +1,7 @@
 // The Timings tab driven with QTest, offscreen: a timing log read with a session log over the same
 // time (both charts on one time range, the selected function's calls shaded on the machine charts),
 // the table's sorting and top ten, a growing file followed, and the statistics exported.
+#include "chartexporter.h"
 #include "logchart.h"
 #include "timingspage.h"
 #include "timingstablemodel.h"
@@ -10,7 +11,11 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -74,6 +79,7 @@ private slots:
     void followsAGrowingFile();
     void exportsStatistics();
     void timelineDrawsAFixedNumberOfRects();
+    void exportsTraceAndPictures();
 };
 
 void TestTimingsPage::machinesOnOneTimeAxis()
@@ -208,6 +214,46 @@ void TestTimingsPage::timelineDrawsAFixedNumberOfRects()
     const qsizetype call = timeline.callAt(QPoint(x, 5));
     QCOMPARE(call, 2);
     QVERIFY(timeline.callText(call).contains(QStringLiteral("tokens: 2")));
+}
+
+// The Chrome trace of a timing log with a session log: the calls as X events, the machine's CPU as
+// counters; the timeline and the histogram as PNG and SVG through ChartExporter.
+void TestTimingsPage::exportsTraceAndPictures()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("performance.log")), calls(20, 2)));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("session.csv")), sessionLog()));
+    TimingsPage page;
+    page.resize(1000, 800);
+    page.show();
+    page.setFollowing(false);
+    page.openFile(dir.filePath(QStringLiteral("performance.log")));
+    QVERIFY(waitShown(page));
+    QSignalSpy done(&page, &TimingsPage::exportFinished);
+    page.exportTrace(dir.filePath(QStringLiteral("trace.json")));
+    QVERIFY(done.wait(5000));
+    QFile f(dir.filePath(QStringLiteral("trace.json")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonArray events
+        = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("traceEvents")).toArray();
+    int x = 0, counters = 0;
+    for (const QJsonValue &v : events) {
+        const QString ph = v.toObject().value(QStringLiteral("ph")).toString();
+        x += ph == u"X";
+        counters += ph == u"C" && v.toObject().value(QStringLiteral("name")).toString() == u"m1_cpu_percent";
+    }
+    QCOMPARE(x, 20);
+    QCOMPARE(counters, 361); // a row every 2 s from −60 s to 660 s
+    for (const QString &name : { QStringLiteral("timeline.png"), QStringLiteral("timeline.svg") }) {
+        QString error;
+        TimingsTimeline *timeline = page.timeline();
+        QVERIFY2(ChartExporter::exportPicture([timeline](QPainter *p, QSize s) { timeline->render(p, s); },
+                     { QStringLiteral("Call timeline"), {}, {} }, dir.filePath(name), QSize(1200, 400), &error),
+            qPrintable(error));
+        QVERIFY(QFileInfo(dir.filePath(name)).size() > 1000);
+    }
+    const QImage png(dir.filePath(QStringLiteral("timeline.png")));
+    QCOMPARE(png.size(), QSize(1200, 400));
 }
 
 QTEST_MAIN(TestTimingsPage)
