@@ -107,9 +107,9 @@ void LogChart::setMarkerLaneVisible(bool visible)
     m_canvas->setMarkerLaneVisible(visible);
 }
 
-void LogChart::alignPlots(const QList<LogChart *> &charts)
+void LogChart::alignPlots(const QList<LogChart *> &charts, qreal minLeft)
 {
-    qreal left = 0;
+    qreal left = minLeft;
     qreal right = 0;
     for (const LogChart *chart : charts) {
         const QPair<qreal, qreal> insets = chart->m_canvas->axisInsets();

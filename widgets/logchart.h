@@ -59,8 +59,9 @@ public:
     void setTimeLabelsVisible(bool visible);
     // The lane of marker labels above the plot (the lines stay); pictures always have it.
     void setMarkerLaneVisible(bool visible);
-    // Lines up the plots of charts stacked on one time range: each pads its axes to the widest.
-    static void alignPlots(const QList<LogChart *> &charts);
+    // Lines up the plots of charts stacked on one time range: each pads its axes to the widest, and
+    // to minLeft at least (room for the lane names of a timeline below them).
+    static void alignPlots(const QList<LogChart *> &charts, qreal minLeft = 0);
     // Longer stretches without a sample are drawn as gaps.
     void setGapMs(qint64 ms);
     void setShades(const QList<LogChartShade> &shades);

@@ -269,7 +269,7 @@ void TimingsPage::rebuildMachineCharts()
                 showRange(s, e);
             });
             connect(chart, &LogChart::plotChanged, this, [this] {
-                LogChart::alignPlots(m_charts);
+                LogChart::alignPlots(m_charts, TimingsTimeline::kLaneNamesWidth);
                 alignTimeline();
             });
             connect(chart, &LogChart::exportRequested, this, [this](LogChart *c) {

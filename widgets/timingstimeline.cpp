@@ -13,7 +13,6 @@
 
 namespace {
 constexpr int kAxisHeight = 22;
-constexpr int kDefaultLeft = 150;
 constexpr int kDefaultRight = 12;
 constexpr int kMaxLaneHeight = 26;
 
@@ -91,7 +90,7 @@ void TimingsTimeline::setPlotInsets(int left, int right)
 
 int TimingsTimeline::plotLeft() const
 {
-    return m_left >= 0 ? m_left : kDefaultLeft;
+    return m_left >= 0 ? m_left : kLaneNamesWidth;
 }
 
 int TimingsTimeline::plotRight() const

@@ -27,6 +27,8 @@ class TimingsTimeline : public QWidget
 {
     Q_OBJECT
 public:
+    static constexpr int kLaneNamesWidth = 150; // the room the lane names want left of the plot
+
     explicit TimingsTimeline(QWidget *parent = nullptr);
 
     static TimingLanes buildLanes(const TimingData &data);
