@@ -74,6 +74,11 @@ TimingsPage::TimingsPage(QWidget *parent)
     top->setStretchFactor(1, 1);
 
     m_chartArea = new QWidget(this);
+    m_chartArea->installEventFilter(this);
+    m_alignTimer = new QTimer(this);
+    m_alignTimer->setSingleShot(true);
+    m_alignTimer->setInterval(30);
+    connect(m_alignTimer, &QTimer::timeout, this, &TimingsPage::alignTimeline);
     m_chartLayout = new QVBoxLayout(m_chartArea);
     m_chartLayout->setContentsMargins(0, 0, 0, 0);
     m_chartLayout->setSpacing(0);
@@ -270,7 +275,7 @@ void TimingsPage::rebuildMachineCharts()
             });
             connect(chart, &LogChart::plotChanged, this, [this] {
                 LogChart::alignPlots(m_charts, TimingsTimeline::kLaneNamesWidth);
-                alignTimeline();
+                m_alignTimer->start(); // once the charts have laid their plots out again
             });
             connect(chart, &LogChart::exportRequested, this, [this](LogChart *c) {
                 exportPicture(c->title(), c->size(), [c](QPainter *p, QSize sz) { c->render(p, sz); });
@@ -374,6 +379,13 @@ void TimingsPage::shadeMachineCharts()
     shades = LogChart::mergeShades(shades, from, to, std::max<qint64>(1, (to - from) / 2000));
     for (LogChart *chart : std::as_const(m_charts))
         chart->setShades(shades);
+}
+
+bool TimingsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_chartArea && event->type() == QEvent::Resize)
+        m_alignTimer->start();
+    return QWidget::eventFilter(watched, event);
 }
 
 void TimingsPage::dragEnterEvent(QDragEnterEvent *event)

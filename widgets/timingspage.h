@@ -80,6 +80,7 @@ signals:
     void exportFinished(const QString &path, const QString &error);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -125,6 +126,7 @@ private:
     TimingsErrorsPanel *m_errors = nullptr;
     TimingsTierChart *m_tiers = nullptr;
     QWidget *m_chartArea = nullptr;
+    QTimer *m_alignTimer = nullptr;
     QVBoxLayout *m_chartLayout = nullptr;
     QList<LogChart *> m_charts;
     TimingsTimeline *m_timeline = nullptr;
