@@ -13,8 +13,9 @@
 #include "markcommand.h"
 #include "prometheusfleets.h"
 #include "session.h"
-#include "timingscommand.h"
 #include "theme.h"
+#include "timingscommand.h"
+#include "timingspage.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -163,6 +164,7 @@ int runGui(QApplication &app, CommandLine options)
         session.start({}, &error);
     }
     window.analysisPage()->setLogFolder(LogDirectory::resolve(options.logDir));
+    window.timingsPage()->setLogFolders({ LogDirectory::resolve(options.logDir) });
     window.show();
     if (!options.path.isEmpty())
         window.openLog(options.path);

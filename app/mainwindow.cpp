@@ -18,6 +18,7 @@
 #include "textline.h"
 #include "theme.h"
 #include "timechart.h"
+#include "timingspage.h"
 #include "units.h"
 
 #include <QAction>
@@ -31,6 +32,7 @@
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -82,8 +84,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_analysis->setThresholds(AppSettings::analysisThresholds());
     connect(m_analysis, &AnalysisPage::thresholdsChanged, this, &AppSettings::setAnalysisThresholds);
     connect(m_analysis, &AnalysisPage::fileLoaded, this, &AppSettings::addRecentLog);
-    setAcceptDrops(true); // a log dropped anywhere on the window opens in the Analysis tab
+    setAcceptDrops(true); // a log dropped anywhere on the window opens in the Analysis or Timings tab
     m_tabs->addTab(m_analysis, tr("Analysis"));
+    m_timings = new TimingsPage(m_tabs);
+    m_timings->setObjectName(QStringLiteral("timingsPage"));
+    connect(m_timings, &TimingsPage::fileLoaded, this, &AppSettings::addRecentLog);
+    m_tabs->addTab(m_timings, tr("Timings"));
     auto *compare = new ComparePage(m_tabs);
     compare->setObjectName(QStringLiteral("comparePage"));
     m_tabs->addTab(compare, tr("Compare"));
@@ -201,10 +207,12 @@ void MainWindow::createActions()
 
     m_openLog = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open log…"), this);
     m_openLog->setShortcut(QKeySequence::Open);
-    m_openLog->setToolTip(tr("Analyse a past session log"));
+    m_openLog->setToolTip(tr("Analyse a past session log, or a timing log of an instrumented program"));
     connect(m_openLog, &QAction::triggered, this, [this] {
-        m_tabs->setCurrentWidget(m_analysis);
-        m_analysis->chooseFile();
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open a log"), QString(), tr("Logs (*.csv *.log *.jsonl *.json *.txt);;All files (*)"));
+        if (!path.isEmpty())
+            openLog(path);
     });
 
     m_machines = new QAction(QIcon::fromTheme(QStringLiteral("network-server")), tr("&Machines…"), this);
@@ -516,8 +524,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-void MainWindow::openLog(const QString &path)
+void MainWindow::openLog(const QString &path, const QString &sessionLog)
 {
+    // By content, not name: a timing log goes to the Timings tab, anything else is a session log.
+    if (TimingsLoader::isTimingLog(path)) {
+        m_tabs->setCurrentWidget(m_timings);
+        m_timings->openFile(path, sessionLog);
+        return;
+    }
     m_tabs->setCurrentWidget(m_analysis);
     m_analysis->openFile(path);
 }
@@ -535,5 +549,11 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (urls.isEmpty() || !urls.first().isLocalFile())
         return;
     event->acceptProposedAction();
-    openLog(urls.first().toLocalFile());
+    // A timing log dropped with a session log: the machines' charts over its calls.
+    const QString first = urls.first().toLocalFile();
+    const QString second = urls.size() > 1 ? urls[1].toLocalFile() : QString();
+    if (!second.isEmpty() && TimingsLoader::isTimingLog(second) && !TimingsLoader::isTimingLog(first))
+        openLog(second, first);
+    else
+        openLog(first, second);
 }

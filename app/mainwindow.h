@@ -22,6 +22,7 @@ class QMenu;
 class QTabWidget;
 class Session;
 class TimeChart;
+class TimingsPage;
 
 // The window: wires the dashboard pages to the session. It holds no data logic of its own.
 class MainWindow : public QMainWindow
@@ -52,9 +53,11 @@ public:
     void setPrometheusFleets(PrometheusFleets *fleets) { m_fleets = fleets; }
     // A problem that does not stop the dashboard (e.g. warnings about the machines file).
     void showWarning(const QString &warning);
-    // Opens a past log in the Analysis tab and shows the tab.
-    void openLog(const QString &path);
+    // Opens a past log and shows its tab: a timing log (TimingReader::detect) in the Timings tab, with
+    // a session log over the same time when one is given; anything else in the Analysis tab.
+    void openLog(const QString &path, const QString &sessionLog = {});
     AnalysisPage *analysisPage() const { return m_analysis; }
+    TimingsPage *timingsPage() const { return m_timings; }
     // Brings the window to the front (another `perfdash` was started for the same log directory).
     void raiseWindow();
     // What the HTTP API does now, for its dialog (where it listens and the token, or why not).
@@ -103,6 +106,7 @@ private:
     QAction *m_openLog = nullptr;
     QMenu *m_recentLogs = nullptr;
     AnalysisPage *m_analysis = nullptr;
+    TimingsPage *m_timings = nullptr;
     QTabWidget *m_tabs = nullptr;
     QAction *m_machines = nullptr;
     QAction *m_httpApi = nullptr;

@@ -72,6 +72,13 @@ void LogChart::setClock(const ViewClock &clock)
 
 LogChart::~LogChart() = default;
 
+QPair<int, int> LogChart::plotEdges() const
+{
+    const QWidget *viewport = m_canvas->viewport();
+    return { viewport->mapTo(this, m_canvas->positionOf(m_startMs)).x(),
+        viewport->mapTo(this, m_canvas->positionOf(m_endMs)).x() };
+}
+
 QStringList LogChart::timeLabels() const
 {
     return m_canvas->timeLabels();
@@ -106,9 +113,9 @@ void LogChart::setMarkerLaneVisible(bool visible)
     m_canvas->setMarkerLaneVisible(visible);
 }
 
-void LogChart::alignPlots(const QList<LogChart *> &charts)
+void LogChart::alignPlots(const QList<LogChart *> &charts, qreal minLeft)
 {
-    qreal left = 0;
+    qreal left = minLeft;
     qreal right = 0;
     for (const LogChart *chart : charts) {
         const QPair<qreal, qreal> insets = chart->m_canvas->axisInsets();

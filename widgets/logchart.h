@@ -64,11 +64,15 @@ public:
     void setTimeLabelsVisible(bool visible);
     // The lane of marker labels above the plot (the lines stay); pictures always have it.
     void setMarkerLaneVisible(bool visible);
-    // Lines up the plots of charts stacked on one time range: each pads its axes to the widest.
-    static void alignPlots(const QList<LogChart *> &charts);
+    // Lines up the plots of charts stacked on one time range: each pads its axes to the widest, and
+    // to minLeft at least (room for the lane names of a timeline below them).
+    static void alignPlots(const QList<LogChart *> &charts, qreal minLeft = 0);
     // Longer stretches without a sample are drawn as gaps.
     void setGapMs(qint64 ms);
     void setShades(const QList<LogChartShade> &shades);
+    QList<LogChartShade> shades() const { return m_shades; }
+    // Where the plot begins and ends, in this widget's x: a view below it can line up with it.
+    QPair<int, int> plotEdges() const;
     void setMarkers(const MarkerStore *markers);
 
     void showRange(qint64 startMs, qint64 endMs);

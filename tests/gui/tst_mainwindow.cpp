@@ -18,6 +18,7 @@
 #include "session.h"
 #include "textline.h"
 #include "timechart.h"
+#include "timingspage.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -121,6 +122,7 @@ private slots:
     void firstStartFitsTheScreen();
     void helpMenuListsShortcutsAndOpensTheManual();
     void openLogShowsTheAnalysisTab();
+    void openLogShowsTimingLogsInTheTimingsTab();
     void analysisChartsGetMostOfTheTabOnALaptopScreen();
     void analysisLabelsAndTitlesOnALaptopScreen();
     void analysisSplittersAreRemembered();
@@ -573,6 +575,28 @@ void TestMainWindow::firstSampleIsDrawnAsADot()
     const int before = countPixelsNear(QImage(empty), blue, 30);
     const int after = countPixelsNear(QImage(one), blue, 30);
     QVERIFY2(after > before + 12, qPrintable(QStringLiteral("%1 → %2 pixels").arg(before).arg(after)));
+}
+
+// A timing log (by its content, whatever its name) opens in the Timings tab; a session log does not.
+void TestMainWindow::openLogShowsTimingLogsInTheTimingsTab()
+{
+    const QString path = QDir(m_logs->path()).filePath(QStringLiteral("calls.csv")); // a misleading name
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"function\": \"infer\", \"execution_time\": 0.5, \"timestamp\": 1795354200.5}\n"
+            "{\"function\": \"load\", \"execution_time\": 1.5, \"timestamp\": 1795354202.0}\n");
+    f.close();
+    TimingsPage *timings = m_window->timingsPage();
+    QVERIFY(timings);
+    QSignalSpy shown(timings, &TimingsPage::viewShown);
+    m_window->openLog(path);
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("pages"));
+    QCOMPARE(tabs->currentWidget(), timings);
+    QVERIFY(shown.wait(10'000));
+    QVERIFY2(timings->errorText().isEmpty(), qPrintable(timings->errorText()));
+    QCOMPARE(timings->view().data->size(), 2);
+    m_window->openLog(m_session->log().csvPath());
+    QCOMPARE(tabs->currentWidget(), m_window->analysisPage());
 }
 
 // Opening a log in Analysis made the window 1525 wide, and going back to Live 1871 with a minimum
