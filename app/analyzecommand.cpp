@@ -8,6 +8,7 @@
 #include "logreader.h"
 #include "outputfile.h"
 #include "prometheusanalyze.h"
+#include "terminal.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -16,23 +17,15 @@
 
 #include <cstdio>
 
+using Terminal::fail;
+using Terminal::print;
+
 namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("AnalyzeCommand", text);
 }
 
-int fail(const QString &message)
-{
-    std::fputs(qPrintable(QStringLiteral("perfdash: ") + message + u'\n'), stderr);
-    return 1;
-}
-
-void print(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
 } // namespace
 
 int runAnalyze(const CommandLine &options)

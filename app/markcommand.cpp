@@ -5,6 +5,7 @@
 #include "controlprotocol.h"
 #include "logdirectory.h"
 #include "sessionlog.h"
+#include "terminal.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -12,16 +13,13 @@
 
 #include <cstdio>
 
+using Terminal::fail;
+using Terminal::print;
+
 namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("MarkCommand", text);
-}
-
-int fail(const QString &reason)
-{
-    std::fputs(qPrintable(QStringLiteral("perfdash: ") + reason + u'\n'), stderr);
-    return 1;
 }
 
 // No perfdash runs for the directory: the marker becomes a row of its newest log.

@@ -10,6 +10,7 @@
 #include "outputfile.h"
 #include "prometheusclient.h"
 #include "prometheushistory.h"
+#include "terminal.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -20,22 +21,13 @@
 
 #include <cstdio>
 
+using Terminal::fail;
+using Terminal::print;
+
 namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("AnalyzeCommand", text);
-}
-
-int fail(const QString &message)
-{
-    std::fputs(qPrintable(QStringLiteral("perfdash: ") + message + u'\n'), stderr);
-    return 1;
-}
-
-void print(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
 }
 
 // The markers of the logs in `dir` between fromMs and toMs, in time order. A log that started

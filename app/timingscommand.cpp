@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "outputfile.h"
+#include "terminal.h"
 #include "timingreader.h"
 #include "timingreport.h"
 #include "timingstats.h"
@@ -12,23 +13,15 @@
 
 #include <cstdio>
 
+using Terminal::fail;
+using Terminal::print;
+
 namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("TimingsCommand", text);
 }
 
-int fail(const QString &message)
-{
-    std::fputs(qPrintable(QStringLiteral("perfdash: ") + message + u'\n'), stderr);
-    return 1;
-}
-
-void print(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
 } // namespace
 
 int runTimings(const CommandLine &options)
