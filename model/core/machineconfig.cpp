@@ -1,5 +1,7 @@
 #include "machineconfig.h"
 
+#include "configjson.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
@@ -14,18 +16,7 @@
 #include <limits>
 #include <optional>
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MachineConfig", text);
-}
-
-constexpr int MinProbeIntervalSeconds = 5;
-constexpr int MaxProbeIntervalSeconds = 3600;
-// A hostile file (a million bad entries) must not make a million messages: past this many of a
-// kind, one line says how many more there were.
-constexpr int MaxMessages = 100;
+namespace ConfigJson {
 
 // A value as the person wrote it, for a message: strings quoted and cut short, numbers as numbers.
 QString describe(const QJsonValue &value)
@@ -48,13 +39,13 @@ QString describe(const QJsonValue &value)
     case QJsonValue::Null:
         return QStringLiteral("null");
     case QJsonValue::Array:
-        return tr("an array");
+        return QCoreApplication::translate("MachineConfig", "an array");
     case QJsonValue::Object:
-        return tr("an object");
+        return QCoreApplication::translate("MachineConfig", "an object");
     case QJsonValue::Undefined:
         break;
     }
-    return tr("nothing");
+    return QCoreApplication::translate("MachineConfig", "nothing");
 }
 
 bool isHttpUrl(const QString &text)
@@ -62,6 +53,36 @@ bool isHttpUrl(const QString &text)
     const QUrl url(text, QUrl::StrictMode);
     return url.isValid() && (url.scheme() == u"http" || url.scheme() == u"https") && !url.host().isEmpty();
 }
+
+// A JSON number that is whole and fits an int; its range is checkValues()'s.
+std::optional<int> wholeNumber(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double d = value.toDouble();
+    if (d != std::floor(d) || d < std::numeric_limits<int>::min() || d > std::numeric_limits<int>::max())
+        return std::nullopt;
+    return int(d);
+}
+
+} // namespace ConfigJson
+
+using ConfigJson::describe;
+using ConfigJson::isHttpUrl;
+using ConfigJson::wholeNumber;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("MachineConfig", text);
+}
+
+constexpr int MinProbeIntervalSeconds = 5;
+constexpr int MaxProbeIntervalSeconds = 3600;
+// A hostile file (a million bad entries) must not make a million messages: past this many of a
+// kind, one line says how many more there were.
+constexpr int MaxMessages = 100;
 
 // Collects the messages of one list, at most MaxMessages of them.
 class Messages
@@ -144,17 +165,6 @@ QList<FieldMessage> checkValues(const MachineConfig &m, const QString &label)
     if (m.timeoutSeconds < MachineConfig::MinTimeoutSeconds || m.timeoutSeconds > MachineConfig::MaxTimeoutSeconds)
         add("timeout_s", timeoutRule(label, shown(m.timeoutSeconds)));
     return out;
-}
-
-// A JSON number that is whole and fits an int; its range is checkValues()'s.
-std::optional<int> wholeNumber(const QJsonValue &value)
-{
-    if (!value.isDouble())
-        return std::nullopt;
-    const double d = value.toDouble();
-    if (d != std::floor(d) || d < std::numeric_limits<int>::min() || d > std::numeric_limits<int>::max())
-        return std::nullopt;
-    return int(d);
 }
 
 QString mustBeString(const QString &label, const QString &key, const QJsonValue &value)
@@ -300,51 +310,6 @@ private:
     QHash<QString, int> m_numberOfId; // id → 1-based number of the machine that has it
 };
 
-// {"prometheus": [{"url": "…", "selector": "…", "token_file": "…", "user": "…", "password": "…",
-// "timeout_s": N}]}
-void parsePrometheusList(const QJsonValue &value, MachineConfigResult *result)
-{
-    if (!value.isArray()) {
-        result->errors << tr("\"prometheus\" must be an array of servers, not %1.").arg(describe(value));
-        return;
-    }
-    const QJsonArray entries = value.toArray();
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        const QString label = tr("prometheus server %1").arg(i + 1);
-        const QJsonObject o = entries.at(i).toObject();
-        PrometheusServerConfig p;
-        bool ok = entries.at(i).isObject();
-        for (auto it = o.begin(); it != o.end() && ok; ++it) {
-            const QString key = it.key();
-            QString *field = key == u"url" ? &p.url
-                : key == u"selector"       ? &p.selector
-                : key == u"token_file"     ? &p.tokenFile
-                : key == u"user"           ? &p.user
-                : key == u"password"       ? &p.password
-                                           : nullptr;
-            if (field && it.value().isString()) {
-                *field = it.value().toString();
-            } else if (key == u"timeout_s") {
-                auto t = wholeNumber(it.value());
-                if (t && (*t < 1 || *t > MachineConfig::MaxTimeoutSeconds))
-                    t.reset();
-                ok = t.has_value();
-                p.timeoutSeconds = t.value_or(p.timeoutSeconds);
-            } else if (field) {
-                result->errors << tr("%1: \"%2\" must be a string, not %3.").arg(label, key, describe(it.value()));
-                ok = false;
-            } else {
-                result->warnings << tr("%1: unknown field \"%2\" is ignored.").arg(label, key.left(60));
-            }
-        }
-        if (!ok || !isHttpUrl(p.url)) {
-            result->errors << tr("%1: needs an \"url\" (http:// or https:// with a host) and valid fields.").arg(label);
-            continue;
-        }
-        result->prometheus << p;
-    }
-}
-
 } // namespace
 
 bool operator==(const MachineConfig &a, const MachineConfig &b)
@@ -353,12 +318,6 @@ bool operator==(const MachineConfig &a, const MachineConfig &b)
         && a.keyFile == b.keyFile && a.knownHosts == b.knownHosts && a.timeoutSeconds == b.timeoutSeconds
         && a.serverUrl == b.serverUrl && a.serverKind == b.serverKind && a.probe == b.probe
         && a.probeIntervalSeconds == b.probeIntervalSeconds && a.nodeExporterUrl == b.nodeExporterUrl;
-}
-
-bool operator==(const PrometheusServerConfig &a, const PrometheusServerConfig &b)
-{
-    return a.url == b.url && a.selector == b.selector && a.tokenFile == b.tokenFile && a.user == b.user
-        && a.password == b.password && a.timeoutSeconds == b.timeoutSeconds;
 }
 
 bool isValidMachineId(QStringView id)
@@ -427,7 +386,7 @@ MachineConfigResult parseMachinesJson(const QByteArray &json)
     }
     const QJsonValue prometheus = doc.object().value(QLatin1String("prometheus"));
     if (!prometheus.isUndefined())
-        parsePrometheusList(prometheus, &result);
+        ConfigJson::parsePrometheusList(prometheus, &result);
     const QJsonValue list = doc.object().value(QLatin1String("machines"));
     if (list.isUndefined() && !prometheus.isUndefined())
         return result;
