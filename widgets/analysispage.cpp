@@ -24,7 +24,6 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -314,8 +313,8 @@ void AnalysisPage::openFile(const QString &path)
         m_cancel->store(true);
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_cancel = cancel;
-    const int generation = ++m_loadGeneration;
-    ++m_analysisGeneration; // an analysis of the previous log still running is stale now
+    const quint64 token = m_loadJobs.startJob(); // a load still running is stale now
+    m_analysisJobs.invalidate();                 // and so is an analysis of the previous log
     m_path = path;
     m_file->setText(QFileInfo(path).fileName());
     m_file->setToolTip(QDir::toNativeSeparators(path));
@@ -325,12 +324,16 @@ void AnalysisPage::openFile(const QString &path)
     setLoading(true);
 
     auto progress = m_progressValue;
-    auto *watcher = new QFutureWatcher<LoadedLog>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_loadGeneration)
-            return; // a newer load was asked for
-        LoadedLog loaded = watcher->future().takeResult();
+    auto load = QtConcurrent::run([path, cancel, progress] {
+        LogReadResult read = LogReader::read(path, cancel.get(), [progress](int percent) { progress->store(percent); });
+        LoadedLog out;
+        out.cancelled = read.cancelled;
+        out.error = read.error;
+        if (read.data)
+            out.data = std::make_shared<const LogData>(std::move(*read.data));
+        return out;
+    });
+    m_loadJobs.watch(token, std::move(load), [this](LoadedLog loaded) {
         setLoading(false);
         if (loaded.cancelled) {
             showError(tr("Loading was cancelled."));
@@ -350,15 +353,6 @@ void AnalysisPage::openFile(const QString &path)
         m_shownRun = -2;
         reanalyse();
     });
-    watcher->setFuture(QtConcurrent::run([path, cancel, progress] {
-        LogReadResult read = LogReader::read(path, cancel.get(), [progress](int percent) { progress->store(percent); });
-        LoadedLog out;
-        out.cancelled = read.cancelled;
-        out.error = read.error;
-        if (read.data)
-            out.data = std::make_shared<const LogData>(std::move(*read.data));
-        return out;
-    }));
 }
 
 void AnalysisPage::cancelLoading()
@@ -389,18 +383,13 @@ void AnalysisPage::reanalyse()
 {
     if (!m_data)
         return;
-    const int generation = ++m_analysisGeneration;
-    auto *watcher = new QFutureWatcher<AnalysisResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation == m_analysisGeneration)
-            showResult(watcher->future().takeResult());
-    });
-    watcher->setFuture(QtConcurrent::run([data = m_data, t = m_thresholds, s = m_selection, path = m_path] {
+    const quint64 token = m_analysisJobs.startJob();
+    auto analysis = QtConcurrent::run([data = m_data, t = m_thresholds, s = m_selection, path = m_path] {
         AnalysisResult r = Analysis::analyze(*data, t, s);
         r.file = path;
         return r;
-    }));
+    });
+    m_analysisJobs.watch(token, std::move(analysis), [this](AnalysisResult result) { showResult(std::move(result)); });
 }
 
 void AnalysisPage::showResult(AnalysisResult result)

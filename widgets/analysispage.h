@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysisresult.h"
+#include "jobtracker.h"
 
 #include <QList>
 #include <QPair>
@@ -113,8 +114,8 @@ private:
     AnalysisThresholds m_thresholds;
     RunSelection m_selection;
     int m_shownRun = -2; // the run the charts' range was last reset for
-    int m_loadGeneration = 0;
-    int m_analysisGeneration = 0;
+    JobTracker m_loadJobs { this };
+    JobTracker m_analysisJobs { this };
     bool m_loading = false;
     std::shared_ptr<std::atomic_bool> m_cancel;
     std::shared_ptr<std::atomic_int> m_progressValue;

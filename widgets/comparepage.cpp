@@ -15,7 +15,6 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
@@ -129,14 +128,22 @@ void ComparePage::chooseLogs()
 void ComparePage::addLog(const QString &path)
 {
     ++m_pending;
-    const int generation = m_generation;
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // cleared meanwhile
+    auto load = QtConcurrent::run([path] {
+        Loaded out;
+        out.path = path;
+        LogReadResult read = LogReader::read(path);
+        if (!read.data) {
+            out.error = read.error;
+            return out;
+        }
+        auto data = std::make_shared<const LogData>(std::move(*read.data));
+        out.result = Analysis::analyze(*data);
+        out.data = std::move(data);
+        return out;
+    });
+    // Logs load side by side: each is wanted until the next clear().
+    m_jobs.watch(m_jobs.token(), std::move(load), [this](Loaded loaded) {
         --m_pending;
-        Loaded loaded = watcher->future().takeResult();
         if (!loaded.data) {
             m_errors << loaded.error;
         } else {
@@ -153,24 +160,11 @@ void ComparePage::addLog(const QString &path)
         rebuildCharts();
         emit entriesChanged();
     });
-    watcher->setFuture(QtConcurrent::run([path] {
-        Loaded out;
-        out.path = path;
-        LogReadResult read = LogReader::read(path);
-        if (!read.data) {
-            out.error = read.error;
-            return out;
-        }
-        auto data = std::make_shared<const LogData>(std::move(*read.data));
-        out.result = Analysis::analyze(*data);
-        out.data = std::move(data);
-        return out;
-    }));
 }
 
 void ComparePage::clear()
 {
-    ++m_generation;
+    m_jobs.invalidate(); // logs still loading are not wanted any more
     m_pending = 0;
     m_entries.clear();
     m_errors.clear();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysisresult.h"
+#include "jobtracker.h"
 #include "metric.h"
 
 #include <QList>
@@ -72,7 +73,7 @@ private:
 
     QList<Entry> m_entries;
     int m_pending = 0;
-    int m_generation = 0;
+    JobTracker m_jobs { this }; // the logs loading
     QLabel *m_banner = nullptr;
     QLabel *m_hint = nullptr;
     QWidget *m_charts = nullptr;
