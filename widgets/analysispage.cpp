@@ -78,7 +78,27 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     setAcceptDrops(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
+    // Made in the order of the tab's focus chain: the tool bar, the progress row, the banner, the
+    // charts, the tables, the log folder.
+    QToolBar *bar = buildToolBar();
+    addExportButtons(bar);
+    layout->addWidget(bar);
+    layout->addLayout(buildProgressRow());
+    m_banner = ErrorBanner::create(QStringLiteral("analysisError"), this);
+    layout->addWidget(m_banner);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = splitter;
+    splitter->addWidget(buildChartArea(splitter));
+    splitter->addWidget(buildTables(splitter));
+    layout->addWidget(buildFolderPane(splitter), 1);
+    setUpSplitters();
+    connectControls();
+    setLoading(false);
+    fillRunSelector();
+}
 
+QToolBar *AnalysisPage::buildToolBar()
+{
     // A tool bar: what does not fit a narrow window goes into its » menu instead of widening the
     // window past the screen.
     auto *bar = new QToolBar(this);
@@ -116,6 +136,11 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     bar->addWidget(m_cpu);
     bar->addWidget(m_lowTps);
     bar->addWidget(m_gap);
+    return bar;
+}
+
+void AnalysisPage::addExportButtons(QToolBar *bar)
+{
     m_showAllButton = new QPushButton(tr("Show all"), this);
     m_showAllButton->setObjectName(QStringLiteral("showAllButton"));
     m_showAllButton->setEnabled(false); // nothing to show before a log is open
@@ -139,8 +164,10 @@ AnalysisPage::AnalysisPage(QWidget *parent)
             exportReport(path);
     });
     bar->addWidget(m_reportButton);
-    layout->addWidget(bar);
+}
 
+QHBoxLayout *AnalysisPage::buildProgressRow()
+{
     auto *progressRow = new QHBoxLayout;
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("loadProgress"));
@@ -150,16 +177,14 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     connect(m_cancelButton, &QPushButton::clicked, this, &AnalysisPage::cancelLoading);
     progressRow->addWidget(m_progress, 1);
     progressRow->addWidget(m_cancelButton);
-    layout->addLayout(progressRow);
     m_progressTimer = new QTimer(this);
     m_progressTimer->setInterval(100);
     connect(m_progressTimer, &QTimer::timeout, this, [this] { m_progress->setValue(m_progressValue->load()); });
+    return progressRow;
+}
 
-    m_banner = ErrorBanner::create(QStringLiteral("analysisError"), this);
-    layout->addWidget(m_banner);
-
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_splitter = splitter;
+QWidget *AnalysisPage::buildChartArea(QSplitter *splitter)
+{
     m_chartArea = new QWidget(splitter);
     m_chartLayout = new QVBoxLayout(m_chartArea);
     m_chartLayout->setContentsMargins(0, 0, 0, 0);
@@ -177,8 +202,11 @@ AnalysisPage::AnalysisPage(QWidget *parent)
         const qint64 start = m_result->start->ms + qint64(seconds) * 1000;
         showRange(start, start + width);
     });
-    splitter->addWidget(m_chartArea);
+    return m_chartArea;
+}
 
+QTabWidget *AnalysisPage::buildTables(QSplitter *splitter)
+{
     auto *tabs = new QTabWidget(splitter);
     tabs->setMinimumHeight(80); // a few rows: the charts keep the rest of a laptop's screen
     m_issuesView = new QTableView(tabs);
@@ -204,6 +232,15 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     statsLayout->addWidget(m_statistics, 1);
     tabs->addTab(stats, tr("Summary and statistics"));
 
+    tabs->addTab(buildMarkersTable(tabs), tr("Markers"));
+    m_warnings = new QListWidget(tabs);
+    m_warnings->setObjectName(QStringLiteral("readerWarnings"));
+    tabs->addTab(m_warnings, tr("Reader warnings"));
+    return tabs;
+}
+
+QTableWidget *AnalysisPage::buildMarkersTable(QTabWidget *tabs)
+{
     // The markers of the run with their notes; a click zooms to the moment.
     m_markersTable = new QTableWidget(0, 3, tabs);
     m_markersTable->setObjectName(QStringLiteral("analysisMarkers"));
@@ -219,13 +256,11 @@ AnalysisPage::AnalysisPage(QWidget *parent)
         const qint64 t = m_result->markers[row].timeMs;
         showRange(t - 60'000, t + 60'000);
     });
-    tabs->addTab(m_markersTable, tr("Markers"));
+    return m_markersTable;
+}
 
-    m_warnings = new QListWidget(tabs);
-    m_warnings->setObjectName(QStringLiteral("readerWarnings"));
-    tabs->addTab(m_warnings, tr("Reader warnings"));
-    splitter->addWidget(tabs);
-
+QSplitter *AnalysisPage::buildFolderPane(QSplitter *splitter)
+{
     // Left: the logs of the log folder, newest first, summarised in the background.
     auto *outer = new QSplitter(Qt::Horizontal, this);
     m_outer = outer;
@@ -236,9 +271,11 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     outer->setStretchFactor(0, 1);
     outer->setStretchFactor(1, 4);
     outer->setChildrenCollapsible(true);
-    layout->addWidget(outer, 1);
-    setUpSplitters();
+    return outer;
+}
 
+void AnalysisPage::connectControls()
+{
     auto changed = [this] {
         AnalysisThresholds t;
         t.cpuPercent = m_cpu->value();
@@ -259,8 +296,6 @@ AnalysisPage::AnalysisPage(QWidget *parent)
                 : value < 0        ? RunSelection::all()
                                    : RunSelection::run(value));
     });
-    setLoading(false);
-    fillRunSelector();
 }
 
 AnalysisPage::~AnalysisPage()

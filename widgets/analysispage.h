@@ -19,6 +19,7 @@ class StatisticsTable;
 class MarkerStore;
 class QComboBox;
 class QDoubleSpinBox;
+class QHBoxLayout;
 class QLabel;
 class QListWidget;
 class QTableWidget;
@@ -26,8 +27,10 @@ class QProgressBar;
 class QPushButton;
 class QScrollBar;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 class QTimer;
+class QToolBar;
 class QVBoxLayout;
 
 // The Analysis tab: a past session log opened (button, File → Open log, drag and drop, the command
@@ -96,6 +99,16 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // The constructor's parts, each making its widgets (in the tab's focus order) and wiring them.
+    QToolBar *buildToolBar();
+    void addExportButtons(QToolBar *bar);
+    QHBoxLayout *buildProgressRow();
+    QWidget *buildChartArea(QSplitter *splitter);
+    QTabWidget *buildTables(QSplitter *splitter);
+    QTableWidget *buildMarkersTable(QTabWidget *tabs);
+    // The log folder's list beside the charts and tables: the page's outer splitter.
+    QSplitter *buildFolderPane(QSplitter *splitter);
+    void connectControls();
     void reanalyse();
     void showResult(AnalysisResult result);
     void showError(const QString &error);
