@@ -448,6 +448,31 @@ void AnalysisPage::showResult(AnalysisResult result)
         rebuilt = true;
     }
 
+    showOnCharts(r, rebuilt);
+    m_shownRun = r.selectedRun;
+
+    m_issues->setResult(r);
+    m_issuesView->resizeColumnsToContents();
+    fillRunSelector();
+    fillStatistics();
+    m_warnings->clear();
+    for (const LogWarning &w : r.warnings)
+        m_warnings->addItem(w.message);
+    fillMarkersTable(r);
+    // A damaged log (a power cut, a bad write) opens with every intact row; the top says what was
+    // skipped.
+    if (const QString damage = AnalysisReport::damageSummary(r); !damage.isEmpty()) {
+        m_banner->setText(damage);
+        m_banner->show();
+    }
+    m_exportButton->setEnabled(true);
+    m_reportButton->setEnabled(true);
+    m_showAllButton->setEnabled(true);
+    emit analysisShown();
+}
+
+void AnalysisPage::showOnCharts(const AnalysisResult &r, bool rebuilt)
+{
     QList<LogChartShade> shades;
     for (const IssuePeriod &i : r.issues) {
         if (m_chartMachine < 0 || i.machine == m_chartMachine)
@@ -480,15 +505,10 @@ void AnalysisPage::showResult(AnalysisResult result)
     else
         for (LogChart *chart : std::as_const(m_charts))
             chart->refresh();
-    m_shownRun = r.selectedRun;
+}
 
-    m_issues->setResult(r);
-    m_issuesView->resizeColumnsToContents();
-    fillRunSelector();
-    fillStatistics();
-    m_warnings->clear();
-    for (const LogWarning &w : r.warnings)
-        m_warnings->addItem(w.message);
+void AnalysisPage::fillMarkersTable(const AnalysisResult &r)
+{
     m_markersTable->setRowCount(int(r.markers.size()));
     const bool spansDays = r.start && r.end
         && Units::spansDays(
@@ -504,16 +524,6 @@ void AnalysisPage::showResult(AnalysisResult result)
     }
     m_markersTable->resizeColumnToContents(0);
     m_markersTable->resizeRowsToContents();
-    // A damaged log (a power cut, a bad write) opens with every intact row; the top says what was
-    // skipped.
-    if (const QString damage = AnalysisReport::damageSummary(r); !damage.isEmpty()) {
-        m_banner->setText(damage);
-        m_banner->show();
-    }
-    m_exportButton->setEnabled(true);
-    m_reportButton->setEnabled(true);
-    m_showAllButton->setEnabled(true);
-    emit analysisShown();
 }
 
 void AnalysisPage::showError(const QString &error)

@@ -111,6 +111,10 @@ private:
     void connectControls();
     void reanalyse();
     void showResult(AnalysisResult result);
+    // The result's rows, issue shades and markers on the charts, and their range: the run's whole
+    // length when it is another run, else the range shown (charts just rebuilt) or a refresh.
+    void showOnCharts(const AnalysisResult &r, bool rebuilt);
+    void fillMarkersTable(const AnalysisResult &r);
     void showError(const QString &error);
     void rebuildCharts();
     void setUpSplitters();
