@@ -83,6 +83,16 @@ void setTheme(const QString &theme)
     store().setValue(QStringLiteral("view/theme"), theme);
 }
 
+QString timeZone()
+{
+    return store().value(QStringLiteral("view/timeZone"), QStringLiteral("log")).toString();
+}
+
+void setTimeZone(const QString &zone)
+{
+    store().setValue(QStringLiteral("view/timeZone"), zone);
+}
+
 QByteArray analysisLayout()
 {
     return store().value(QStringLiteral("window/analysisLayout")).toByteArray();
@@ -99,9 +109,14 @@ QList<MachineConfig> machines()
     return parseMachinesJson(store().value(QStringLiteral("machines/json")).toString().toUtf8()).machines;
 }
 
-void setMachines(const QList<MachineConfig> &machines)
+QList<PrometheusServerConfig> prometheusServers()
 {
-    store().setValue(QStringLiteral("machines/json"), QString::fromUtf8(machinesToJson(machines)));
+    return parseMachinesJson(store().value(QStringLiteral("machines/json")).toString().toUtf8()).prometheus;
+}
+
+void setMachines(const QList<MachineConfig> &machines, const QList<PrometheusServerConfig> &prometheus)
+{
+    store().setValue(QStringLiteral("machines/json"), QString::fromUtf8(machinesToJson(machines, prometheus)));
 }
 
 AnalysisThresholds analysisThresholds()

@@ -22,12 +22,18 @@ void setWindowState(const QByteArray &state);
 // View → Theme: "system" (the default), "light" or "dark".
 QString theme();
 void setTheme(const QString &theme);
+// View → Time zone of the Analysis tab and its reports: "log" (the log's own UTC offset, the
+// default) or "local" (this computer's time zone).
+QString timeZone();
+void setTimeZone(const QString &zone);
 // The Analysis tab's splitters (charts and tables, the log list) as the person left them.
 QByteArray analysisLayout();
 void setAnalysisLayout(const QByteArray &state);
-// The machines of the machines dialog, as the JSON of a machines file under "machines/json".
+// The machines and Prometheus servers of the machines dialog, as the JSON of a machines file under
+// "machines/json".
 QList<MachineConfig> machines();
-void setMachines(const QList<MachineConfig> &machines);
+QList<PrometheusServerConfig> prometheusServers();
+void setMachines(const QList<MachineConfig> &machines, const QList<PrometheusServerConfig> &prometheus);
 // The Analysis tab's thresholds (defaults: CPU > 80 %, tokens/s < 10, gap > 3 x the median interval).
 AnalysisThresholds analysisThresholds();
 void setAnalysisThresholds(const AnalysisThresholds &thresholds);

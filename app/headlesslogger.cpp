@@ -135,7 +135,8 @@ bool startFleets(Session &session, const QList<PrometheusServerConfig> &servers,
 
 int runHeadlessLogger(const CommandLine &options)
 {
-    const MachineSelection selection = MachineSelection::fromCommandLine(options, AppSettings::machines());
+    const MachineSelection selection
+        = MachineSelection::fromCommandLine(options, AppSettings::machines(), AppSettings::prometheusServers());
     for (const QString &warning : selection.warnings)
         printLine(stderr, QStringLiteral("perfdash: warning: ") + warning);
     if (!selection.error.isEmpty()) {

@@ -5,12 +5,14 @@
 #include <QCoreApplication>
 #include <QFile>
 
-MachineSelection MachineSelection::fromCommandLine(const CommandLine &options, const QList<MachineConfig> &saved)
+MachineSelection MachineSelection::fromCommandLine(
+    const CommandLine &options, const QList<MachineConfig> &saved, const QList<PrometheusServerConfig> &savedPrometheus)
 {
     MachineSelection selection;
     selection.includeThisComputer = !options.noLocal;
     if (options.machinesFile.isEmpty()) {
         selection.machines = saved;
+        selection.prometheus = savedPrometheus;
     } else {
         QFile file(options.machinesFile);
         if (!file.open(QIODevice::ReadOnly)) {
@@ -33,7 +35,8 @@ MachineSelection MachineSelection::fromCommandLine(const CommandLine &options, c
         PrometheusServerConfig server;
         server.url = options.prometheusUrl;
         server.selector = options.prometheusSelector;
-        selection.prometheus << server;
+        if (!selection.prometheus.contains(server))
+            selection.prometheus << server;
     }
     if (selection.machines.isEmpty() && selection.prometheus.isEmpty() && !selection.includeThisComputer)
         selection.error = QCoreApplication::translate(

@@ -8,7 +8,8 @@
 
 struct CommandLine;
 
-// The machines a run watches: the --machines file when given, else the saved ones.
+// The machines a run watches: the --machines file when given, else the saved ones (machines and
+// Prometheus servers), then --prometheus.
 struct MachineSelection
 {
     QList<MachineConfig> machines;
@@ -17,5 +18,6 @@ struct MachineSelection
     QStringList warnings; // said on stderr, or in the window's banner
     QString error;        // the file cannot be used at all: the run stops with this
 
-    static MachineSelection fromCommandLine(const CommandLine &options, const QList<MachineConfig> &saved);
+    static MachineSelection fromCommandLine(const CommandLine &options, const QList<MachineConfig> &saved,
+        const QList<PrometheusServerConfig> &savedPrometheus = {});
 };

@@ -11,10 +11,11 @@
 #include "machinesetup.h"
 #include "mainwindow.h"
 #include "markcommand.h"
-#include "prometheusfleet.h"
+#include "prometheusfleets.h"
 #include "session.h"
-#include "timingscommand.h"
 #include "theme.h"
+#include "timingscommand.h"
+#include "timingspage.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -106,7 +107,8 @@ int runGui(QApplication &app, CommandLine options)
 {
     if (const int rc = forwardToRunningInstance(options); rc >= 0)
         return rc;
-    const MachineSelection selection = MachineSelection::fromCommandLine(options, AppSettings::machines());
+    const MachineSelection selection
+        = MachineSelection::fromCommandLine(options, AppSettings::machines(), AppSettings::prometheusServers());
     if (!selection.error.isEmpty()) {
         std::fputs(qPrintable(QStringLiteral("perfdash: ") + selection.error + u'\n'), stderr);
         QMessageBox::critical(nullptr, QObject::tr("perfdash"), selection.error);
@@ -119,16 +121,8 @@ int runGui(QApplication &app, CommandLine options)
     remote.askPassphrase = true;
     addMachines(session, selection.machines, selection.includeThisComputer, remote);
     // Prometheus fleets: their machines join the session as they are discovered.
-    std::vector<std::unique_ptr<PrometheusFleet>> fleets;
-    QStringList fleetProblems;
-    for (const PrometheusServerConfig &server : selection.prometheus) {
-        auto fleet = std::make_unique<PrometheusFleet>(&session, server);
-        QString why;
-        if (fleet->start(&why))
-            fleets.push_back(std::move(fleet));
-        else
-            fleetProblems << why;
-    }
+    PrometheusFleets fleets(&session);
+    const QStringList fleetProblems = fleets.apply(selection.prometheus);
 
     HttpApi api(&session);
     MainWindow window(&session);
@@ -136,6 +130,11 @@ int runGui(QApplication &app, CommandLine options)
         window.showWarning(fleetProblems.join(u'\n'));
     // Saving the machines dialog changes the machines of this session in place (and saves them).
     window.setConfiguredMachines(selection.machines);
+    window.setPrometheusFleets(&fleets);
+    QObject::connect(
+        &fleets, &PrometheusFleets::errorChanged, &window, [&window](const QString &url, const QString &e) {
+            window.showWarning(e.isEmpty() ? QString() : QObject::tr("Prometheus %1: %2").arg(url, e));
+        });
     window.setRemoteSetup(remote);
     if (!selection.warnings.isEmpty())
         window.showWarning(selection.warnings.join(u'\n'));
@@ -165,6 +164,7 @@ int runGui(QApplication &app, CommandLine options)
         session.start({}, &error);
     }
     window.analysisPage()->setLogFolder(LogDirectory::resolve(options.logDir));
+    window.timingsPage()->setLogFolders({ LogDirectory::resolve(options.logDir) });
     window.show();
     if (!options.path.isEmpty())
         window.openLog(options.path);

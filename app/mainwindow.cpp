@@ -4,21 +4,21 @@
 #include "appsettings.h"
 #include "chartexporter.h"
 #include "comparepage.h"
-#include "comparisonchart.h"
-#include "connectionprompt.h"
 #include "errorbanner.h"
 #include "exportdialog.h"
-#include "fleettablemodel.h"
 #include "helpdialog.h"
 #include "httpapidialog.h"
-#include "machinepanel.h"
+#include "livepage.h"
 #include "machinesdialog.h"
 #include "markerdialog.h"
 #include "markerspanel.h"
+#include "markerundo.h"
+#include "prometheusfleets.h"
 #include "session.h"
 #include "textline.h"
 #include "theme.h"
 #include "timechart.h"
+#include "timingspage.h"
 #include "units.h"
 
 #include <QAction>
@@ -32,19 +32,17 @@
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
-#include <QScrollArea>
-#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableView>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -68,22 +66,15 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_banner = ErrorBanner::create(QStringLiteral("errorBanner"), central);
     layout->addWidget(m_banner);
 
-    m_pages = new QWidget(central);
-    m_pagesLayout = new QVBoxLayout(m_pages);
-    m_pagesLayout->setContentsMargins(0, 0, 0, 0);
-    syncMachinePanels();
-    connect(session, &Session::machineAboutToBeRemoved, this, &MainWindow::onMachineAboutToBeRemoved);
-    connect(session, &Session::machinesChanged, this, &MainWindow::syncMachinePanels);
+    m_live = new LivePage(session, central);
+    connect(m_live, &LivePage::chartClicked, this, &MainWindow::addMarkerAt);
+    connect(m_live, &LivePage::exportRequested, this, &MainWindow::exportChart);
+    connect(m_live, &LivePage::chartsAdded, this, &MainWindow::configureCharts);
     connect(session, &Session::logContinued, this, [this](const QString &, const QString &csvPath) {
         statusBar()->showMessage(tr("Machines changed: recording continues in %1").arg(csvPath), 30000);
         updateStatus();
     });
-    auto *scroll = new QScrollArea(central);
-    scroll->setWidget(m_pages);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setFrameShape(QFrame::NoFrame);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_live, 1);
     // Two tabs: the live dashboard, and the analysis of past logs.
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("pages"));
@@ -93,26 +84,53 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_analysis->setThresholds(AppSettings::analysisThresholds());
     connect(m_analysis, &AnalysisPage::thresholdsChanged, this, &AppSettings::setAnalysisThresholds);
     connect(m_analysis, &AnalysisPage::fileLoaded, this, &AppSettings::addRecentLog);
-    setAcceptDrops(true); // a log dropped anywhere on the window opens in the Analysis tab
+    setAcceptDrops(true); // a log dropped anywhere on the window opens in the Analysis or Timings tab
     m_tabs->addTab(m_analysis, tr("Analysis"));
+    m_timings = new TimingsPage(m_tabs);
+    m_timings->setObjectName(QStringLiteral("timingsPage"));
+    connect(m_timings, &TimingsPage::fileLoaded, this, &AppSettings::addRecentLog);
+    m_tabs->addTab(m_timings, tr("Timings"));
     auto *compare = new ComparePage(m_tabs);
     compare->setObjectName(QStringLiteral("comparePage"));
     m_tabs->addTab(compare, tr("Compare"));
-    // Every machine in one sortable table: a Prometheus fleet has too many for a panel each.
-    auto *fleetProxy = new QSortFilterProxyModel(this);
-    fleetProxy->setSourceModel(new FleetTableModel(session, this));
-    fleetProxy->setSortRole(FleetTableModel::SortRole);
-    auto *fleet = new QTableView(m_tabs);
-    fleet->setObjectName(QStringLiteral("fleetTable"));
-    fleet->setModel(fleetProxy);
-    fleet->setSortingEnabled(true);
-    fleet->sortByColumn(-1, Qt::AscendingOrder); // the session's order until a header is clicked
-    fleet->horizontalHeader()->setStretchLastSection(true);
-    fleet->verticalHeader()->hide();
-    m_tabs->addTab(fleet, tr("Fleet"));
+    // Every machine in one sortable table with sparklines; with a fleet, the Live tab shows it.
+    const int fleetTab = m_tabs->addTab(m_live->fleetPage(), tr("Fleet"));
+    auto showFleetTab = [this, fleetTab](bool fleet) { m_tabs->setTabVisible(fleetTab, !fleet); };
+    showFleetTab(m_live->isFleet());
+    connect(m_live, &LivePage::fleetChanged, this, showFleetTab);
     setCentralWidget(m_tabs);
 
-    m_markers = new MarkersPanel(session->markers(), this);
+    createMarkersDock();
+
+    m_status = new TextLine(this); // its row count changes every frame: repainted, not re-laid out
+    statusBar()->addWidget(m_status, 1);
+
+    createActions();
+    createToolBar();
+    createMenus();
+    m_markersDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    menuBar()->actions().at(1)->menu()->addAction(m_markersDock->toggleViewAction());
+
+    connect(session, &Session::frameCompleted, this, [this] {
+        for (TimeChart *chart : charts())
+            chart->scheduleRefresh();
+        updateStatus();
+    });
+    connect(session, &Session::errorChanged, this, &MainWindow::showError);
+    auto setInterval = [this](double seconds) {
+        for (TimeChart *chart : charts())
+            chart->setSampleInterval(seconds);
+    };
+    setInterval(session->intervalSeconds());
+    connect(session, &Session::intervalChanged, this, setInterval);
+    restoreSettings();
+    updateStatus();
+}
+
+// The markers of the session being recorded, docked at the right of the Live tab.
+void MainWindow::createMarkersDock()
+{
+    m_markers = new MarkersPanel(m_session->markers(), this);
     auto *dock = new QDockWidget(tr("Markers"), this);
     dock->setObjectName(QStringLiteral("markersDock"));
     dock->setWidget(m_markers);
@@ -136,30 +154,6 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(m_markers, &MarkersPanel::editRequested, this, &MainWindow::editMarker);
     connect(m_markers, &MarkersPanel::presetsChanged, this,
         [](const QStringList &presets) { AppSettings::setPresets(presets); });
-
-    m_status = new TextLine(this); // its row count changes every frame: repainted, not re-laid out
-    statusBar()->addWidget(m_status, 1);
-
-    createActions();
-    createToolBar();
-    createMenus();
-    dock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    menuBar()->actions().at(1)->menu()->addAction(dock->toggleViewAction());
-
-    connect(session, &Session::frameCompleted, this, [this] {
-        for (TimeChart *chart : charts())
-            chart->scheduleRefresh();
-        updateStatus();
-    });
-    connect(session, &Session::errorChanged, this, &MainWindow::showError);
-    auto setInterval = [this](double seconds) {
-        for (TimeChart *chart : charts())
-            chart->setSampleInterval(seconds);
-    };
-    setInterval(session->intervalSeconds());
-    connect(session, &Session::intervalChanged, this, setInterval);
-    restoreSettings();
-    updateStatus();
 }
 
 void MainWindow::raiseWindow()
@@ -172,68 +166,18 @@ void MainWindow::raiseWindow()
 
 QList<TimeChart *> MainWindow::charts() const
 {
-    QList<TimeChart *> all;
-    if (m_comparison)
-        all << m_comparison;
-    for (MachinePanel *panel : m_panels)
-        all += panel->charts();
-    return all;
+    return m_live->charts();
 }
 
-void MainWindow::syncMachinePanels()
+void MainWindow::configureCharts(const QList<TimeChart *> &charts)
 {
-    QList<MachinePanel *> panels;
-    QList<TimeChart *> added;
-    for (MachineMonitor *machine : m_session->machines()) {
-        const auto kept = std::find_if(
-            m_panels.cbegin(), m_panels.cend(), [machine](const MachinePanel *p) { return p->machine() == machine; });
-        if (kept != m_panels.cend()) {
-            panels << *kept;
-            continue;
-        }
-        auto *panel = new MachinePanel(machine, m_session->markers(), m_pages);
-        for (TimeChart *chart : panel->charts()) {
-            connect(chart, &TimeChart::clicked, this, &MainWindow::addMarkerAt);
-            connect(chart, &TimeChart::exportRequested, this, &MainWindow::exportChart);
-        }
-        // Its questions (host key, passphrase) go with it.
-        (new ConnectionPrompt(machine, this))->setParent(panel);
-        panels << panel;
-        added += panel->charts();
-    }
-    m_panels = panels;
-    // The comparison chart shows every machine's history: it is made again for the new set.
-    delete m_comparison;
-    m_comparison = createCpuComparisonChart(m_session->machines(), m_session->markers(), m_pages);
-    if (m_comparison) {
-        connect(m_comparison, &TimeChart::clicked, this, &MainWindow::addMarkerAt);
-        connect(m_comparison, &TimeChart::exportRequested, this, &MainWindow::exportChart);
-        added << m_comparison;
-    }
-    for (MachinePanel *panel : std::as_const(m_panels))
-        m_pagesLayout->removeWidget(panel);
-    if (m_comparison)
-        m_pagesLayout->insertWidget(0, m_comparison, 1);
-    for (MachinePanel *panel : std::as_const(m_panels))
-        m_pagesLayout->addWidget(panel, 1);
     if (!m_window)
         return; // the constructor sets up the first charts
-    for (TimeChart *chart : std::as_const(added)) {
+    for (TimeChart *chart : charts) {
         chart->setSampleInterval(m_session->intervalSeconds());
         chart->setWindowMs(m_window->currentData().toLongLong());
         chart->setPaused(m_pause->isChecked());
         chart->scheduleRefresh();
-    }
-}
-
-void MainWindow::onMachineAboutToBeRemoved(MachineMonitor *machine)
-{
-    // The charts read the machine's history: they go before it does.
-    delete m_comparison;
-    m_comparison = nullptr;
-    for (qsizetype i = m_panels.size() - 1; i >= 0; --i) {
-        if (m_panels[i]->machine() == machine)
-            delete m_panels.takeAt(i);
     }
 }
 
@@ -263,10 +207,12 @@ void MainWindow::createActions()
 
     m_openLog = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open log…"), this);
     m_openLog->setShortcut(QKeySequence::Open);
-    m_openLog->setToolTip(tr("Analyse a past session log"));
+    m_openLog->setToolTip(tr("Analyse a past session log, or a timing log of an instrumented program"));
     connect(m_openLog, &QAction::triggered, this, [this] {
-        m_tabs->setCurrentWidget(m_analysis);
-        m_analysis->chooseFile();
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open a log"), QString(), tr("Logs (*.csv *.log *.jsonl *.json *.txt);;All files (*)"));
+        if (!path.isEmpty())
+            openLog(path);
     });
 
     m_machines = new QAction(QIcon::fromTheme(QStringLiteral("network-server")), tr("&Machines…"), this);
@@ -366,8 +312,10 @@ void MainWindow::createMenus()
             Theme::apply(choice);
         });
     }
+    createTimeZoneMenu(view);
     QMenu *markers = menuBar()->addMenu(tr("&Markers"));
     markers->addAction(m_addMarker);
+    createUndoActions(markers);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     auto *manual = help->addAction(tr("perfdash &help"), this, [this] { HelpDialog::showManual(this); });
     manual->setShortcut(QKeySequence::HelpContents);
@@ -381,6 +329,42 @@ void MainWindow::createMenus()
     });
     help->addSeparator();
     help->addAction(m_about);
+}
+
+void MainWindow::createUndoActions(QMenu *markers)
+{
+    markers->addSeparator();
+    // Undo and redo of every marker change, the panel's Delete included (Ctrl+Z, Ctrl+Shift+Z).
+    auto *undo = new MarkerUndo(m_session->markers(), this);
+    QAction *undoAction = undo->stack()->createUndoAction(markers, tr("&Undo"));
+    undoAction->setObjectName(QStringLiteral("undoMarkerChange"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    QAction *redoAction = undo->stack()->createRedoAction(markers, tr("&Redo"));
+    redoAction->setObjectName(QStringLiteral("redoMarkerChange"));
+    redoAction->setShortcut(QKeySequence::Redo);
+    markers->addAction(undoAction);
+    markers->addAction(redoAction);
+}
+
+void MainWindow::createTimeZoneMenu(QMenu *view)
+{
+    // One clock for the Analysis tab's axis, tables, tooltips and reports.
+    QMenu *zone = view->addMenu(tr("Time &zone"));
+    zone->setObjectName(QStringLiteral("timeZoneMenu"));
+    auto *zones = new QActionGroup(zone);
+    const bool local = AppSettings::timeZone() == QLatin1String("local");
+    m_analysis->setTimeZone(local ? ViewClock::LocalZone : ViewClock::LogZone);
+    for (const auto &[choice, text] : { std::pair { ViewClock::LogZone, tr("The &log's own") },
+             std::pair { ViewClock::LocalZone, tr("This &computer") } }) {
+        QAction *action = zone->addAction(text);
+        action->setCheckable(true);
+        action->setChecked((choice == ViewClock::LocalZone) == local);
+        zones->addAction(action);
+        connect(action, &QAction::triggered, this, [this, choice = choice] {
+            AppSettings::setTimeZone(choice == ViewClock::LocalZone ? QStringLiteral("local") : QStringLiteral("log"));
+            m_analysis->setTimeZone(choice);
+        });
+    }
 }
 
 QStringList MainWindow::markerLabels() const
@@ -428,15 +412,28 @@ void MainWindow::editHttpApi()
 
 void MainWindow::editMachines()
 {
+    const QList<PrometheusServerConfig> servers = m_fleets ? m_fleets->servers() : QList<PrometheusServerConfig>();
     MachinesDialog dialog(m_configured, this);
-    if (dialog.exec() != QDialog::Accepted || dialog.machines() == m_configured)
+    dialog.setPrometheusServers(servers);
+    if (dialog.exec() != QDialog::Accepted
+        || (dialog.machines() == m_configured && dialog.prometheusServers() == servers))
         return;
-    applyMachines(dialog.machines());
+    applyMachines(dialog.machines(), dialog.prometheusServers());
 }
 
 void MainWindow::applyMachines(const QList<MachineConfig> &machines)
 {
-    AppSettings::setMachines(machines);
+    applyMachines(machines, m_fleets ? m_fleets->servers() : QList<PrometheusServerConfig>());
+}
+
+void MainWindow::applyMachines(const QList<MachineConfig> &machines, const QList<PrometheusServerConfig> &servers)
+{
+    AppSettings::setMachines(machines, servers);
+    if (m_fleets) {
+        const QStringList problems = m_fleets->apply(servers);
+        if (!problems.isEmpty())
+            showWarning(problems.join(u'\n'));
+    }
     const QList<MachineConfig> before = m_configured;
     m_configured = machines;
     updateMachines(*m_session, before, machines, m_remote);
@@ -527,8 +524,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-void MainWindow::openLog(const QString &path)
+void MainWindow::openLog(const QString &path, const QString &sessionLog)
 {
+    // By content, not name: a timing log goes to the Timings tab, anything else is a session log.
+    if (TimingsLoader::isTimingLog(path)) {
+        m_tabs->setCurrentWidget(m_timings);
+        m_timings->openFile(path, sessionLog);
+        return;
+    }
     m_tabs->setCurrentWidget(m_analysis);
     m_analysis->openFile(path);
 }
@@ -546,5 +549,11 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (urls.isEmpty() || !urls.first().isLocalFile())
         return;
     event->acceptProposedAction();
-    openLog(urls.first().toLocalFile());
+    // A timing log dropped with a session log: the machines' charts over its calls.
+    const QString first = urls.first().toLocalFile();
+    const QString second = urls.size() > 1 ? urls[1].toLocalFile() : QString();
+    if (!second.isEmpty() && TimingsLoader::isTimingLog(second) && !TimingsLoader::isTimingLog(first))
+        openLog(second, first);
+    else
+        openLog(first, second);
 }

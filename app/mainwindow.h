@@ -8,9 +8,10 @@
 
 class AnalysisPage;
 class ExportDialog;
+class LivePage;
 class MachineMonitor;
-class MachinePanel;
 class MarkersPanel;
+class PrometheusFleets;
 class QAction;
 class QComboBox;
 class QDockWidget;
@@ -19,9 +20,9 @@ class QLabel;
 class TextLine;
 class QMenu;
 class QTabWidget;
-class QVBoxLayout;
 class Session;
 class TimeChart;
+class TimingsPage;
 
 // The window: wires the dashboard pages to the session. It holds no data logic of its own.
 class MainWindow : public QMainWindow
@@ -45,11 +46,18 @@ public:
     // in the running session. The other machines' charts, the markers and the log go on; when the
     // log's columns change, recording continues in a new file, and the status bar says so.
     void applyMachines(const QList<MachineConfig> &machines);
+    // The same with the Prometheus servers: a fleet per server, started, kept or stopped as its
+    // server is added, kept or removed (PrometheusFleets::apply); saved with the machines.
+    void applyMachines(const QList<MachineConfig> &machines, const QList<PrometheusServerConfig> &servers);
+    // The session's Prometheus fleets, which the machines dialog edits; none: the dialog edits none.
+    void setPrometheusFleets(PrometheusFleets *fleets) { m_fleets = fleets; }
     // A problem that does not stop the dashboard (e.g. warnings about the machines file).
     void showWarning(const QString &warning);
-    // Opens a past log in the Analysis tab and shows the tab.
-    void openLog(const QString &path);
+    // Opens a past log and shows its tab: a timing log (TimingReader::detect) in the Timings tab, with
+    // a session log over the same time when one is given; anything else in the Analysis tab.
+    void openLog(const QString &path, const QString &sessionLog = {});
     AnalysisPage *analysisPage() const { return m_analysis; }
+    TimingsPage *timingsPage() const { return m_timings; }
     // Brings the window to the front (another `perfdash` was started for the same log directory).
     void raiseWindow();
     // What the HTTP API does now, for its dialog (where it listens and the token, or why not).
@@ -65,13 +73,14 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    // Gives every machine of the session its panel, in the session's order, keeping the panels
-    // (and charts) of the machines that stay; the comparison chart is made anew.
-    void syncMachinePanels();
-    void onMachineAboutToBeRemoved(MachineMonitor *machine);
+    // Gives new charts the window's range, interval and pause.
+    void configureCharts(const QList<TimeChart *> &charts);
+    void createMarkersDock();
     void createActions();
     void createToolBar();
     void createMenus();
+    void createUndoActions(QMenu *markers);
+    void createTimeZoneMenu(QMenu *view);
     void editMarker(int id);
     void editMachines();
     void editHttpApi();
@@ -82,12 +91,9 @@ private:
     void restoreSettings();
 
     Session *m_session;
-    QList<MachinePanel *> m_panels;
-    QWidget *m_pages = nullptr;
-    QVBoxLayout *m_pagesLayout = nullptr;
+    LivePage *m_live = nullptr;
     QDockWidget *m_markersDock = nullptr;
     bool m_markersHiddenForTab = false; // the Analysis or Compare tab put the markers panel away
-    TimeChart *m_comparison = nullptr;  // every machine's CPU on one chart; null with one machine
     MarkersPanel *m_markers = nullptr;
     QLabel *m_banner = nullptr;
     TextLine *m_status = nullptr;
@@ -100,6 +106,7 @@ private:
     QAction *m_openLog = nullptr;
     QMenu *m_recentLogs = nullptr;
     AnalysisPage *m_analysis = nullptr;
+    TimingsPage *m_timings = nullptr;
     QTabWidget *m_tabs = nullptr;
     QAction *m_machines = nullptr;
     QAction *m_httpApi = nullptr;
@@ -110,4 +117,5 @@ private:
     QString m_httpStatus;
     QList<MachineConfig> m_configured;
     RemoteSetup m_remote;
+    PrometheusFleets *m_fleets = nullptr;
 };

@@ -9,6 +9,7 @@
 #include "errorbanner.h"
 #include "issuetablemodel.h"
 #include "logchart.h"
+#include "logfoldermodel.h"
 #include "logfolderpanel.h"
 #include "logreader.h"
 #include "markerstore.h"
@@ -451,14 +452,11 @@ void AnalysisPage::showResult(AnalysisResult result)
     showOnCharts(r, rebuilt);
     m_shownRun = r.selectedRun;
 
-    m_issues->setResult(r);
-    m_issuesView->resizeColumnsToContents();
-    fillRunSelector();
-    fillStatistics();
+    m_issues->setResult(r, clock());
+    applyClock();
     m_warnings->clear();
     for (const LogWarning &w : r.warnings)
         m_warnings->addItem(w.message);
-    fillMarkersTable(r);
     // A damaged log (a power cut, a bad write) opens with every intact row; the top says what was
     // skipped.
     if (const QString damage = AnalysisReport::damageSummary(r); !damage.isEmpty()) {
@@ -507,15 +505,44 @@ void AnalysisPage::showOnCharts(const AnalysisResult &r, bool rebuilt)
             chart->refresh();
 }
 
-void AnalysisPage::fillMarkersTable(const AnalysisResult &r)
+void AnalysisPage::setTimeZone(ViewClock::Zone zone)
 {
+    if (zone == m_zone)
+        return;
+    m_zone = zone;
+    m_folderPanel->model()->setTimeZone(zone);
+    if (m_result)
+        applyClock();
+}
+
+ViewClock AnalysisPage::clock() const
+{
+    const bool offsets = m_result ? m_result->hasUtcOffsets : (m_data && m_data->hasUtcOffsets);
+    const int first = m_data && !m_data->offsetSeconds.empty() ? m_data->offsetSeconds.front() : 0;
+    return ViewClock(m_zone, first, offsets);
+}
+
+void AnalysisPage::applyClock()
+{
+    const ViewClock c = clock();
+    for (LogChart *chart : std::as_const(m_charts))
+        chart->setClock(c); // relabels the axis
+    m_issues->setClock(c);
+    m_issuesView->resizeColumnsToContents();
+    fillRunSelector();
+    fillStatistics();
+    fillMarkersTable();
+}
+
+void AnalysisPage::fillMarkersTable()
+{
+    const AnalysisResult &r = *m_result;
+    const ViewClock c = clock();
     m_markersTable->setRowCount(int(r.markers.size()));
-    const bool spansDays = r.start && r.end
-        && Units::spansDays(
-            Analysis::formatTime(*r.start, r.hasUtcOffsets), Analysis::formatTime(*r.end, r.hasUtcOffsets));
+    const bool spansDays = r.start && r.end && c.spansDays(r.start->ms, r.end->ms);
     for (int i = 0; i < r.markers.size(); ++i) {
         const LogMarkerRow &m = r.markers[i];
-        const QString iso = Analysis::formatTime({ m.timeMs, m.offsetSeconds }, r.hasUtcOffsets);
+        const QString iso = c.iso(m.timeMs);
         auto *time = new QTableWidgetItem(Units::formatClock(iso, spansDays));
         time->setToolTip(iso);
         m_markersTable->setItem(i, 0, time);
@@ -620,8 +647,7 @@ void AnalysisPage::fillRunSelector()
     if (m_result) {
         for (int i = 0; i < m_result->runs.size(); ++i) {
             const AnalysisRun &run = m_result->runs[i];
-            const QString start = Analysis::formatTime(
-                { run.startMs, m_data->offsetSeconds[size_t(run.begin)] }, m_result->hasUtcOffsets);
+            const QString start = clock().iso(run.startMs);
             m_run->addItem(
                 tr("Run %1: %2, %3").arg(i + 1).arg(start, AnalysisReport::duration(run.endMs - run.startMs)), i + 1);
         }
@@ -638,8 +664,8 @@ void AnalysisPage::fillStatistics()
     const std::optional<qint64> length = r.durationMs();
     m_summary->setText(
         tr("Start %1 · End %2 · Duration %3 · %4 snapshots · %5 markers · %6 issues · %7 reader warnings")
-            .arg(r.start ? Analysis::formatTime(*r.start, r.hasUtcOffsets) : QStringLiteral("-"),
-                r.end ? Analysis::formatTime(*r.end, r.hasUtcOffsets) : QStringLiteral("-"),
+            .arg(r.start ? clock().iso(r.start->ms) : QStringLiteral("-"),
+                r.end ? clock().iso(r.end->ms) : QStringLiteral("-"),
                 length ? AnalysisReport::duration(*length) : QStringLiteral("-"))
             .arg(r.snapshots)
             .arg(r.markers.size())

@@ -2,6 +2,7 @@
 
 #include "analysisresult.h"
 #include "jobtracker.h"
+#include "viewclock.h"
 
 #include <QList>
 #include <QPair>
@@ -63,6 +64,13 @@ public:
     RunSelection runSelection() const { return m_selection; }
     void setRunSelection(RunSelection selection);
 
+    // View → Time zone: the log's own UTC offset (the default) or this computer's time zone, for
+    // the axis, the tables, the tooltips and the report alike.
+    void setTimeZone(ViewClock::Zone zone);
+    ViewClock::Zone timeZone() const { return m_zone; }
+    // The clock the view reads times on now.
+    ViewClock clock() const;
+
     // The analysis shown, when there is one.
     const AnalysisResult *result() const { return m_result ? &*m_result : nullptr; }
     QList<LogChart *> charts() const { return m_charts; }
@@ -114,12 +122,14 @@ private:
     // The result's rows, issue shades and markers on the charts, and their range: the run's whole
     // length when it is another run, else the range shown (charts just rebuilt) or a refresh.
     void showOnCharts(const AnalysisResult &r, bool rebuilt);
-    void fillMarkersTable(const AnalysisResult &r);
     void showError(const QString &error);
     void rebuildCharts();
     void setUpSplitters();
     void fillRunSelector();
     void fillStatistics();
+    void fillMarkersTable();
+    // Puts the view's clock on the charts and the tables.
+    void applyClock();
     void exportJson();
     void chooseChartExport(LogChart *chart);
     void setLoading(bool loading);
@@ -169,4 +179,5 @@ private:
     QListWidget *m_warnings = nullptr;
     LogFolderPanel *m_folderPanel = nullptr;
     QString m_pendingFolder; // listed when the tab is first shown
+    ViewClock::Zone m_zone = ViewClock::LogZone;
 };

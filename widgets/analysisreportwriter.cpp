@@ -9,6 +9,7 @@
 #include "reportpdf.h"
 #include "reporttable.h"
 #include "units.h"
+#include "viewclock.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -28,47 +29,34 @@ QString tr(const char *text)
     return QCoreApplication::translate("AnalysisReportWriter", text);
 }
 
-// The one clock of a report: the log's own UTC offset, as the Analysis tables and the chart axes
-// show it; "14:30:22", with the date when the selection spans days.
+// The one clock of a report: the view's (the log's own UTC offset, or this computer's time zone
+// when View → Time zone says so), as the Analysis tables and the chart axes show it; "14:30:22",
+// with the date when the selection spans days.
 struct Clock
 {
-    int offset = 0;
-    bool withOffset = true; // false: a log without offsets, shown as written
+    ViewClock view;
+    qint64 startMs = 0;
     bool withDate = false;
 
-    QString at(qint64 ms) const
-    {
-        return Units::formatClock(Analysis::formatTime({ ms, offset }, withOffset), withDate);
-    }
+    QString at(qint64 ms) const { return view.clock(ms, withDate); }
     // "2026-11-22 14:30:22", for the summary.
     QString dated(qint64 ms) const
     {
-        const QString iso = Analysis::formatTime({ ms, offset }, withOffset);
+        const QString iso = view.iso(ms);
         return iso.left(10) + u' ' + Units::formatClock(iso, false);
     }
-    QString zone() const
-    {
-        if (!withOffset)
-            return tr("as written in the log (it has no UTC offsets)");
-        const int a = std::abs(offset);
-        return tr("UTC%1%2:%3, the log's own clock")
-            .arg(offset < 0 ? QStringLiteral("-") : QStringLiteral("+"))
-            .arg(a / 3600, 2, 10, QLatin1Char('0'))
-            .arg((a % 3600) / 60, 2, 10, QLatin1Char('0'));
-    }
+    QString zone() const { return view.describe(startMs); }
 };
 
 Clock clockOf(const AnalysisResult &r, const QList<LogChart *> &charts)
 {
     Clock clock;
-    clock.withOffset = r.hasUtcOffsets;
-    clock.offset = !r.hasUtcOffsets ? 0
-        : !charts.isEmpty()         ? charts.first()->timeOffset()
-        : r.start                   ? r.start->offsetSeconds
-                                    : 0;
+    clock.view = !charts.isEmpty()
+        ? charts.first()->clock()
+        : ViewClock(ViewClock::LogZone, r.start ? r.start->offsetSeconds : 0, r.hasUtcOffsets);
+    clock.startMs = r.start ? r.start->ms : 0;
     if (r.start && r.end)
-        clock.withDate = Units::spansDays(Analysis::formatTime({ r.start->ms, clock.offset }, clock.withOffset),
-            Analysis::formatTime({ r.end->ms, clock.offset }, clock.withOffset));
+        clock.withDate = clock.view.spansDays(r.start->ms, r.end->ms);
     return clock;
 }
 

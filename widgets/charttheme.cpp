@@ -7,6 +7,14 @@
 
 namespace ChartTheme {
 
+namespace {
+QColor mix(const QColor &from, const QColor &to, double amount)
+{
+    const auto channel = [amount](int a, int b) { return int(a + (b - a) * amount + 0.5); };
+    return QColor(channel(from.red(), to.red()), channel(from.green(), to.green()), channel(from.blue(), to.blue()));
+}
+} // namespace
+
 bool isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Base).lightnessF() < palette.color(QPalette::Text).lightnessF();
@@ -21,10 +29,11 @@ void apply(QChart *chart, const QPalette &palette)
 {
     const QColor base = palette.color(QPalette::Base);
     const QColor text = palette.color(QPalette::Text);
-    QColor grid = text;
-    grid.setAlphaF(0.16f);
-    QColor line = text;
-    line.setAlphaF(0.45f);
+    // Opaque mixes rather than translucent text colour: the same look on the chart's plain
+    // background, and solid spans that Qt fills without blending each pixel (a live chart's grid
+    // is drawn again every second).
+    const QColor grid = mix(base, text, 0.16);
+    const QColor line = mix(base, text, 0.45);
     chart->setBackgroundBrush(base);
     chart->setBackgroundPen(Qt::NoPen);
     chart->setPlotAreaBackgroundVisible(false);

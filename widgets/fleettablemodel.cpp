@@ -6,8 +6,7 @@
 
 #include <cmath>
 
-namespace {
-Metric metricOf(int column)
+Metric FleetTableModel::metricOf(int column)
 {
     switch (column) {
     case FleetTableModel::CpuColumn:
@@ -21,6 +20,7 @@ Metric metricOf(int column)
     }
 }
 
+namespace {
 QString serverText(const ServerState &state)
 {
     switch (state.status) {
@@ -70,7 +70,7 @@ int FleetTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const MachineMonitor *FleetTableModel::machineAt(int row) const
+MachineMonitor *FleetTableModel::machineAt(int row) const
 {
     if (!m_session || row < 0 || row >= m_session->machines().size())
         return nullptr;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "metric.h"
+
 #include <QAbstractTableModel>
 #include <QPointer>
 
@@ -35,8 +37,12 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // The machine of a row of this model (not of a proxy), or null.
+    MachineMonitor *machineAt(int row) const;
+    // The metric a value column shows (CPU, memory, tokens/s, requests).
+    static Metric metricOf(int column);
+
 private:
-    const MachineMonitor *machineAt(int row) const;
     QVariant valueData(const MachineMonitor *m, int column, int role) const;
 
     QPointer<Session> m_session;

@@ -2,19 +2,29 @@
 
 #include "analysis.h"
 #include "analysisreport.h"
-#include "units.h"
 
-void IssueTableModel::setResult(const AnalysisResult &result)
+void IssueTableModel::setResult(const AnalysisResult &result, const ViewClock &clock)
 {
     beginResetModel();
     m_issues = result.issues;
     m_machines = result.machineIds;
-    m_withOffset = result.hasUtcOffsets;
-    // The date joins the clock when the issues span more than one day of the log's clock.
-    m_withDate = !result.issues.isEmpty()
-        && Units::spansDays(Analysis::formatTime(result.issues.first().start, m_withOffset),
-            Analysis::formatTime(result.issues.last().end, m_withOffset));
+    m_clock = clock;
+    updateWithDate();
     endResetModel();
+}
+
+void IssueTableModel::setClock(const ViewClock &clock)
+{
+    m_clock = clock;
+    updateWithDate();
+    if (!m_issues.isEmpty())
+        emit dataChanged(index(0, StartColumn), index(rowCount() - 1, EndColumn));
+}
+
+void IssueTableModel::updateWithDate()
+{
+    // The date joins the clock when the issues span more than one day of the view's clock.
+    m_withDate = !m_issues.isEmpty() && m_clock.spansDays(m_issues.first().start.ms, m_issues.last().end.ms);
 }
 
 void IssueTableModel::clear()
@@ -54,7 +64,7 @@ QVariant IssueTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == MarkerColumn && i.marker)
         return i.marker->notes.isEmpty() ? QVariant() : QVariant(i.marker->notes);
     if (role == Qt::ToolTipRole && (index.column() == StartColumn || index.column() == EndColumn))
-        return Analysis::formatTime(index.column() == StartColumn ? i.start : i.end, m_withOffset);
+        return m_clock.iso(index.column() == StartColumn ? i.start.ms : i.end.ms);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -63,9 +73,9 @@ QVariant IssueTableModel::data(const QModelIndex &index, int role) const
     case KindColumn:
         return Analysis::kindLabel(i.kind);
     case StartColumn:
-        return Units::formatClock(Analysis::formatTime(i.start, m_withOffset), m_withDate);
+        return m_clock.clock(i.start.ms, m_withDate);
     case EndColumn:
-        return Units::formatClock(Analysis::formatTime(i.end, m_withOffset), m_withDate);
+        return m_clock.clock(i.end.ms, m_withDate);
     case DurationColumn:
         return AnalysisReport::duration(i.durationMs());
     case PeakColumn:

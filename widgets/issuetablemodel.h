@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysisresult.h"
+#include "viewclock.h"
 
 #include <QAbstractTableModel>
 
@@ -25,7 +26,9 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    void setResult(const AnalysisResult &result);
+    // Times read on `clock` (the view's: the log's own or this computer's time zone).
+    void setResult(const AnalysisResult &result, const ViewClock &clock = {});
+    void setClock(const ViewClock &clock);
     void clear();
     const IssuePeriod *issue(int row) const;
 
@@ -37,6 +40,8 @@ public:
 private:
     QList<IssuePeriod> m_issues;
     QStringList m_machines;
+    void updateWithDate();
+
+    ViewClock m_clock;
     bool m_withDate = false;
-    bool m_withOffset = true;
 };

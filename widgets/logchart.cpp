@@ -43,15 +43,28 @@ LogChart::LogChart(const QString &title, const QString &unit, std::shared_ptr<co
     });
     m_canvas->viewport()->installEventFilter(this);
     m_end = m_data ? m_data->snapshotCount() : 0;
-    // One clock per view: the log's own UTC offset (its first row's), as the Issues table and the
-    // report print times, not this computer's time zone. A log written without offsets is shown
-    // as written.
+    // One clock per view: the log's own UTC offset (its first row's) until the page sets the
+    // view's clock (View → Time zone), as the Issues table and the report print times. A log
+    // written without offsets is shown as written.
     if (m_data)
-        m_canvas->setTimeOffset(
-            m_data->hasUtcOffsets && !m_data->offsetSeconds.empty() ? m_data->offsetSeconds.front() : 0);
+        setClock(ViewClock(ViewClock::LogZone, m_data->offsetSeconds.empty() ? 0 : m_data->offsetSeconds.front(),
+            m_data->hasUtcOffsets));
+}
+
+void LogChart::setClock(const ViewClock &clock)
+{
+    m_clock = clock;
+    m_canvas->setTimeOffset(clock.axisOffset());
 }
 
 LogChart::~LogChart() = default;
+
+QPair<int, int> LogChart::plotEdges() const
+{
+    const QWidget *viewport = m_canvas->viewport();
+    return { viewport->mapTo(this, m_canvas->positionOf(m_startMs)).x(),
+        viewport->mapTo(this, m_canvas->positionOf(m_endMs)).x() };
+}
 
 QStringList LogChart::timeLabels() const
 {
@@ -87,9 +100,9 @@ void LogChart::setMarkerLaneVisible(bool visible)
     m_canvas->setMarkerLaneVisible(visible);
 }
 
-void LogChart::alignPlots(const QList<LogChart *> &charts)
+void LogChart::alignPlots(const QList<LogChart *> &charts, qreal minLeft)
 {
-    qreal left = 0;
+    qreal left = minLeft;
     qreal right = 0;
     for (const LogChart *chart : charts) {
         const QPair<qreal, qreal> insets = chart->m_canvas->axisInsets();
@@ -210,9 +223,9 @@ QList<int> LogChart::machines() const
     return out;
 }
 
-int LogChart::timeOffset() const
+std::optional<int> LogChart::timeOffset() const
 {
-    return m_canvas->timeOffset().value_or(0);
+    return m_canvas->timeOffset();
 }
 
 qsizetype LogChart::pointCount(int line) const

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "metric.h"
+#include "viewclock.h"
 
 #include <QColor>
 #include <QList>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class ChartCanvas;
 class MarkerStore;
@@ -47,8 +49,11 @@ public:
     QStringList lineNames() const;
     // The machines drawn (indices into LogData::machines, in line order, each once).
     QList<int> machines() const;
-    // The clock of the time axis: the log's own UTC offset (its first row's), 0 for a log without.
-    int timeOffset() const;
+    // The clock of the time axis: the log's own UTC offset (its first row's) unless set otherwise;
+    // its offset, or none for this computer's time zone.
+    const ViewClock &clock() const { return m_clock; }
+    void setClock(const ViewClock &clock);
+    std::optional<int> timeOffset() const;
     // The snapshot rows [begin, end) drawn (the selected run).
     void setRows(qsizetype begin, qsizetype end);
     // A fixed value range (percent charts), or from 0 to the data's maximum when max <= min.
@@ -59,11 +64,15 @@ public:
     void setTimeLabelsVisible(bool visible);
     // The lane of marker labels above the plot (the lines stay); pictures always have it.
     void setMarkerLaneVisible(bool visible);
-    // Lines up the plots of charts stacked on one time range: each pads its axes to the widest.
-    static void alignPlots(const QList<LogChart *> &charts);
+    // Lines up the plots of charts stacked on one time range: each pads its axes to the widest, and
+    // to minLeft at least (room for the lane names of a timeline below them).
+    static void alignPlots(const QList<LogChart *> &charts, qreal minLeft = 0);
     // Longer stretches without a sample are drawn as gaps.
     void setGapMs(qint64 ms);
     void setShades(const QList<LogChartShade> &shades);
+    QList<LogChartShade> shades() const { return m_shades; }
+    // Where the plot begins and ends, in this widget's x: a view below it can line up with it.
+    QPair<int, int> plotEdges() const;
     void setMarkers(const MarkerStore *markers);
 
     void showRange(qint64 startMs, qint64 endMs);
@@ -109,4 +118,5 @@ private:
     qint64 m_gapMs = 0;
     bool m_autoRange = true;
     QList<LogChartShade> m_shades;
+    ViewClock m_clock;
 };

@@ -96,6 +96,9 @@ QVariant LogFolderModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[index.row()];
     if (role == PathRole)
         return row.path;
+    const auto clock = [&] { return ViewClock(m_zone, row.summary.start->offsetSeconds, row.summary.hasUtcOffsets); };
+    if (role == Qt::ToolTipRole && index.column() == StartColumn && row.ready && row.summary.start)
+        return clock().iso(row.summary.start->ms);
     if (role == Qt::ToolTipRole)
         return row.ready && !row.summary.error.isEmpty() ? row.summary.error : row.path;
     if (role != Qt::DisplayRole)
@@ -109,7 +112,8 @@ QVariant LogFolderModel::data(const QModelIndex &index, int role) const
         return index.column() == StartColumn ? tr("cannot be read") : QString();
     switch (index.column()) {
     case StartColumn:
-        return s.start ? Analysis::formatTime(*s.start, s.hasUtcOffsets) : tr("(empty)");
+        // Short ("11-22 14:30:22"), on the view's clock; the full time is the tooltip.
+        return s.start ? clock().clock(s.start->ms, true) : tr("(empty)");
     case DurationColumn:
         return s.start ? AnalysisReport::duration(s.durationMs) : QString();
     case MachinesColumn:
@@ -118,6 +122,15 @@ QVariant LogFolderModel::data(const QModelIndex &index, int role) const
         return s.issues;
     }
     return {};
+}
+
+void LogFolderModel::setTimeZone(ViewClock::Zone zone)
+{
+    if (zone == m_zone)
+        return;
+    m_zone = zone;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, StartColumn), index(rowCount() - 1, StartColumn));
 }
 
 QVariant LogFolderModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "logfilesummary.h"
+#include "viewclock.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -27,6 +28,8 @@ public:
     QString folder() const { return m_dir; }
     // Whether every row's summary is in.
     bool isComplete() const { return m_pending == 0; }
+    // The clock of the Start column: each log's own UTC offset (the default) or this computer's.
+    void setTimeZone(ViewClock::Zone zone);
     QString pathAt(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -50,6 +53,7 @@ private:
 
     QString m_dir;
     QList<Row> m_rows;
+    ViewClock::Zone m_zone = ViewClock::LogZone;
     int m_pending = 0;
     std::shared_ptr<std::atomic_bool> m_cancel;
     QFutureWatcher<LogFileSummary> *m_watcher = nullptr;

@@ -23,7 +23,13 @@ public:
 signals:
     void openRequested(const QString &path);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // The file name gets the width the other columns leave, but no less than its end (the date).
+    void fitFileColumn();
+
     LogFolderModel *m_model;
     QLabel *m_label;
     QTableView *m_view;

@@ -16,7 +16,7 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
     , m_machine(machine)
     , m_values(new TextLine(this))
     , m_state(new QLabel(this))
-    , m_connection(new QLabel(this))
+    , m_connection(new TextLine(this))
     , m_reconnect(new QPushButton(tr("Reconnect"), this))
 {
     QHBoxLayout *header = buildHeader();
@@ -61,6 +61,10 @@ QHBoxLayout *MachinePanel::buildHeader()
         connect(m_machine, &MachineMonitor::serverStateChanged, this, &MachinePanel::onServerState);
     }
     m_connection->setObjectName(QStringLiteral("connectionState"));
+    // Its latency changes with every sample: a line that only repaints, not a QLabel that would
+    // lay the panel out again each time. As wide as "SSH connected · last sample 120 ms".
+    m_connection->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_connection->setWidthInCharacters(36);
     m_connection->hide();
     header->addWidget(m_connection);
     m_reconnect->setObjectName(QStringLiteral("reconnectButton"));
@@ -196,7 +200,8 @@ void MachinePanel::onServerState(const ServerState &state)
     }
     m_badge->setText(text);
     m_badge->setToolTip(state.detail);
-    const QString style = QStringLiteral("color: white; background: %1; border-radius: 4px; padding: 2px 8px;").arg(color);
+    const QString style
+        = QStringLiteral("color: white; background: %1; border-radius: 4px; padding: 2px 8px;").arg(color);
     if (m_badge->styleSheet() != style)
         m_badge->setStyleSheet(style);
 }
@@ -213,10 +218,7 @@ void MachinePanel::onConnectionState(const ConnectionState &state)
         text += tr(" · last sample %1 ms").arg(state.latencyMs, 0, 'f', 0);
     m_connection->setText(text);
     m_connection->setToolTip(state.os.isEmpty() ? QString() : tr("Remote system: %1").arg(state.os));
-    // A style sheet set again, even the same one, re-polishes the label: only when it changes.
-    const QString style = state.kind == ConnectionState::Connected ? QString() : QStringLiteral("color: #b00020");
-    if (m_connection->styleSheet() != style)
-        m_connection->setStyleSheet(style);
+    m_connection->setColor(state.kind == ConnectionState::Connected ? QColor() : QColor(0xb0, 0x00, 0x20));
     m_connection->setVisible(state.kind != ConnectionState::Idle);
     m_reconnect->setVisible(state.kind == ConnectionState::Failed || state.kind == ConnectionState::Reconnecting);
     updateErrorVisibility();

@@ -45,7 +45,7 @@ private:
     TextLine *m_values; // changes every sample: a line that repaints, not a label that re-lays out
     QLabel *m_state;
     QLabel *m_badge = nullptr;
-    QLabel *m_connection;
+    TextLine *m_connection;
     QPushButton *m_reconnect;        // shown while the SSH connection failed or waits to reconnect
     TimeChart *m_gpuChart = nullptr; // SSH machines: hidden until a GPU value arrives
 };

@@ -4,19 +4,17 @@
 
 #include <QDialog>
 
-class QCheckBox;
-class QComboBox;
+class MachineForm;
+class PrometheusServerList;
 class QLabel;
-class QLineEdit;
 class QListWidget;
 class QPushButton;
-class QSpinBox;
-class QWidget;
 
 // Adds, edits and removes the monitored machines (this computer, `local`, is always monitored and
 // not listed). The rules are the machines file's own: on every edit the list goes through
 // validateMachines, whose errors are shown inline, and Save stays disabled while there are any.
-// Import… merges a machines file's entries by id; Export… writes one.
+// Import… merges a machines file's entries by id; Export… writes one. Under the machines, the
+// Prometheus servers whose targets join the session as machines.
 class MachinesDialog : public QDialog
 {
     Q_OBJECT
@@ -25,14 +23,20 @@ public:
 
     // As edited: strings trimmed, an empty name replaced by the id.
     QList<MachineConfig> machines() const;
+    // The Prometheus servers whose targets are machines (Add from Prometheus…), as edited.
+    void setPrometheusServers(const QList<PrometheusServerConfig> &servers);
+    QList<PrometheusServerConfig> prometheusServers() const;
+    PrometheusServerList *prometheusList() const { return m_prometheus; }
     // What keeps Save disabled, in the words shown to the person; empty when the list is valid.
     QStringList problems() const { return m_problems; }
 
-    // Merges the machines of a machines file by id (a known id is replaced, a new one appended).
+    // Merges the machines of a machines file by id (a known id is replaced, a new one appended),
+    // and its Prometheus servers by URL and selector.
     // Its warnings and errors, or why it could not be read, are shown in a message box (opened,
     // not executed: objectName "machinesMessage"). False when nothing could be imported.
     bool importFile(const QString &path);
-    // Writes the machines as a machines file; a failure is shown in a message box. False on failure.
+    // Writes the machines and Prometheus servers as a machines file; a failure is shown in a message box. False on
+    // failure.
     bool exportFile(const QString &path);
 
     void accept() override;
@@ -45,46 +49,30 @@ private:
         bool useKeyFile = false; // "Key file" rather than the agent; config.keyFile is kept either way
     };
 
-    QWidget *buildForm();
+    QWidget *buildList();
     void addMachine();
     void removeMachine();
     void duplicateMachine();
     void insertEntry(int row, const Entry &entry);
     void showEntry(int row);
     void formEdited();
-    void idEdited();
+    void idEdited(const QString &id);
     void updateItem(int row);
     void validate();
     void chooseImport();
     void chooseExport();
-    void browse(QLineEdit *edit, const QString &title);
     void showMessage(bool problem, const QString &text, const QStringList &details);
     QString suggestId(const QString &name, int row) const;
     static MachineConfig normalized(const Entry &entry);
 
     QList<Entry> m_entries;
     QStringList m_problems;
-    bool m_loading = false; // the form is being filled from an entry: its signals are not edits
 
     QListWidget *m_list;
     QPushButton *m_remove;
     QPushButton *m_duplicate;
-    QWidget *m_form;
-    QLineEdit *m_name;
-    QLineEdit *m_id;
-    QLineEdit *m_host;
-    QSpinBox *m_port;
-    QSpinBox *m_timeout;
-    QLineEdit *m_user;
-    QComboBox *m_auth;
-    QLineEdit *m_keyFile;
-    QPushButton *m_keyFileBrowse;
-    QLineEdit *m_knownHosts;
-    QLineEdit *m_serverUrl;
-    QComboBox *m_serverKind;
-    QCheckBox *m_probe;
-    QSpinBox *m_probeInterval;
-    QLineEdit *m_nodeExporter;
+    MachineForm *m_form;
+    PrometheusServerList *m_prometheus;
     QLabel *m_problem;
     QPushButton *m_save;
     QPushButton *m_export;

@@ -21,11 +21,25 @@ void TextLine::setText(const QString &text)
     update();
 }
 
+void TextLine::setColor(const QColor &color)
+{
+    if (color == m_color)
+        return;
+    m_color = color;
+    update();
+}
+
+void TextLine::setWidthInCharacters(int characters)
+{
+    m_characters = characters;
+    updateGeometry();
+}
+
 QSize TextLine::sizeHint() const
 {
     // A width for about 60 characters: the layout gives it what the row has left.
     const QFontMetrics fm(font());
-    return { fm.averageCharWidth() * 60, fm.height() + 2 };
+    return { fm.averageCharWidth() * m_characters, fm.height() + 2 };
 }
 
 QSize TextLine::minimumSizeHint() const
@@ -37,7 +51,9 @@ QSize TextLine::minimumSizeHint() const
 void TextLine::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    painter.setPen(palette().color(isEnabled() ? QPalette::Active : QPalette::Disabled, QPalette::WindowText));
+    painter.setPen(m_color.isValid()
+            ? m_color
+            : palette().color(isEnabled() ? QPalette::Active : QPalette::Disabled, QPalette::WindowText));
     const QString shown = fontMetrics().elidedText(m_text, Qt::ElideRight, width());
     painter.drawText(rect(), int(Qt::AlignLeft | Qt::AlignVCenter) | int(Qt::TextSingleLine), shown);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QString>
 #include <QWidget>
 
@@ -15,6 +16,11 @@ public:
 
     void setText(const QString &text);
     QString text() const { return m_text; }
+    // The colour of the text; an invalid colour (the default) is the palette's window text.
+    void setColor(const QColor &color);
+    QColor color() const { return m_color; }
+    // The width it asks for, in average characters (60 unless set).
+    void setWidthInCharacters(int characters);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -28,5 +34,7 @@ private:
     void updateToolTip();
 
     QString m_text;
+    QColor m_color;
+    int m_characters = 60;
     bool m_elided = false;
 };

@@ -60,6 +60,7 @@ TimeChart::TimeChart(const QString &title, const QString &unit, QWidget *parent)
     connect(m_canvas, &ChartCanvas::clicked, this, &TimeChart::clicked);
     connect(m_canvas, &ChartCanvas::hovered, this, &TimeChart::onHover);
     m_canvas->viewport()->installEventFilter(this);
+    m_canvas->setLive(true);
     m_endMs = QDateTime::currentMSecsSinceEpoch();
     m_canvas->setTimeRange(m_endMs - m_windowMs, m_endMs);
     m_canvas->setValueRange(0, 10);

@@ -41,9 +41,63 @@ QString table(const QList<QStringList> &rows, int leftColumns = 1)
     return out;
 }
 
-QString instant(const AnalysisResult &r, const std::optional<LogInstant> &t)
+// The one clock of the report: the log's own UTC offset (its start's), as the Analysis tab reads
+// it by default. Times read "14:30:22", with the date when the report spans days; the offset is
+// named once, in the header. The JSON keeps full ISO 8601 instants.
+struct Clock
 {
-    return t ? Analysis::formatTime(*t, r.hasUtcOffsets) : QStringLiteral("-");
+    int offset = 0;
+    bool withOffset = true; // false: a log without offsets, shown as written
+    bool withDate = false;
+
+    explicit Clock(const AnalysisResult &r)
+        : offset(r.hasUtcOffsets && r.start ? r.start->offsetSeconds : 0)
+        , withOffset(r.hasUtcOffsets)
+        , withDate(r.start && r.end && iso(r.start->ms).left(10) != iso(r.end->ms).left(10))
+    { }
+
+    QString iso(qint64 ms) const { return Analysis::formatTime({ ms, offset }, withOffset); }
+    QString time(qint64 ms) const
+    {
+        const QString full = iso(ms); // yyyy-MM-ddTHH:mm:ss.zzz[+hh:mm]
+        return withDate ? full.left(10) + u' ' + full.mid(11, 8) : full.mid(11, 8);
+    }
+    // "2026-11-22 14:30:22" always, for the summary.
+    QString dated(const std::optional<LogInstant> &t) const
+    {
+        if (!t)
+            return QStringLiteral("-");
+        const QString full = iso(t->ms);
+        return full.left(10) + u' ' + full.mid(11, 8);
+    }
+    QString name() const
+    {
+        if (!withOffset)
+            return tr("Times as written in the log (it has no UTC offsets)\n");
+        const int a = offset < 0 ? -offset : offset;
+        return tr("Times on the log's clock, UTC%1%2:%3\n")
+            .arg(offset < 0 ? QStringLiteral("-") : QStringLiteral("+"))
+            .arg(a / 3600, 2, 10, QLatin1Char('0'))
+            .arg(a % 3600 / 60, 2, 10, QLatin1Char('0'));
+    }
+};
+
+QString issuesTable(const AnalysisResult &r, const Clock &clock)
+{
+    if (r.issues.isEmpty())
+        return {};
+    QList<QStringList> rows { { tr("machine"), tr("kind"), tr("start"), tr("end"), tr("duration"), tr("peak"),
+        tr("marker") } };
+    for (const IssuePeriod &i : r.issues) {
+        QString marker;
+        if (i.marker) {
+            marker = i.marker->event.isEmpty() ? i.marker->notes.left(40) : i.marker->event;
+            marker += tr(" (line %1)").arg(i.marker->line);
+        }
+        rows.append({ r.machineIds.value(i.machine), Analysis::kindName(i.kind), clock.time(i.start.ms),
+            clock.time(i.end.ms), duration(i.durationMs()), value(i.peak), marker.simplified() });
+    }
+    return table(rows, 4);
 }
 
 } // namespace
@@ -97,11 +151,13 @@ QString text(const AnalysisResult &r)
                    .arg(r.selectedRun + 1 == r.runs.size() ? tr(" (the latest)") : QString());
     else
         out += tr("The whole file (%1 runs)\n").arg(r.runs.size());
+    const Clock clock(r);
+    out += clock.name();
     const std::optional<qint64> length = r.durationMs();
     out += table(
         {
-            { tr("Start"), instant(r, r.start) },
-            { tr("End"), instant(r, r.end) },
+            { tr("Start"), clock.dated(r.start) },
+            { tr("End"), clock.dated(r.end) },
             { tr("Duration"), length ? duration(*length) : QStringLiteral("-") },
             { tr("Snapshots"), QString::number(r.snapshots) },
             { tr("Markers"), QString::number(r.markers.size()) },
@@ -130,28 +186,13 @@ QString text(const AnalysisResult &r)
               .arg(r.thresholds.cpuPercent)
               .arg(r.thresholds.lowTokensPerSecond)
               .arg(r.thresholds.gapFactor);
-    if (!r.issues.isEmpty()) {
-        QList<QStringList> rows { { tr("machine"), tr("kind"), tr("start"), tr("end"), tr("duration"), tr("peak"),
-            tr("marker") } };
-        for (const IssuePeriod &i : r.issues) {
-            QString marker;
-            if (i.marker) {
-                marker = i.marker->event.isEmpty() ? i.marker->notes.left(40) : i.marker->event;
-                marker += tr(" (line %1)").arg(i.marker->line);
-            }
-            rows.append({ r.machineIds.value(i.machine), Analysis::kindName(i.kind),
-                Analysis::formatTime(i.start, r.hasUtcOffsets), Analysis::formatTime(i.end, r.hasUtcOffsets),
-                duration(i.durationMs()), value(i.peak), marker.simplified() });
-        }
-        out += table(rows, 4);
-    }
+    out += issuesTable(r, clock);
 
     if (!r.markers.isEmpty()) {
         out += u'\n' + tr("Markers\n");
         QList<QStringList> rows;
         for (const LogMarkerRow &m : r.markers)
-            rows.append({ Analysis::formatTime({ m.timeMs, m.offsetSeconds }, r.hasUtcOffsets), m.event.simplified(),
-                m.notes.simplified().left(60) });
+            rows.append({ clock.time(m.timeMs), m.event.simplified(), m.notes.simplified().left(60) });
         out += table(rows, 3);
     }
 

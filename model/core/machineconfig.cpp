@@ -355,6 +355,12 @@ bool operator==(const MachineConfig &a, const MachineConfig &b)
         && a.probeIntervalSeconds == b.probeIntervalSeconds && a.nodeExporterUrl == b.nodeExporterUrl;
 }
 
+bool operator==(const PrometheusServerConfig &a, const PrometheusServerConfig &b)
+{
+    return a.url == b.url && a.selector == b.selector && a.tokenFile == b.tokenFile && a.user == b.user
+        && a.password == b.password && a.timeoutSeconds == b.timeoutSeconds;
+}
+
 bool isValidMachineId(QStringView id)
 {
     if (id.isEmpty())

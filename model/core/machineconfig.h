@@ -49,6 +49,11 @@ struct PrometheusServerConfig
 };
 
 bool operator==(const MachineConfig &a, const MachineConfig &b);
+bool operator==(const PrometheusServerConfig &a, const PrometheusServerConfig &b);
+inline bool operator!=(const PrometheusServerConfig &a, const PrometheusServerConfig &b)
+{
+    return !(a == b);
+}
 inline bool operator!=(const MachineConfig &a, const MachineConfig &b)
 {
     return !(a == b);
@@ -74,5 +79,6 @@ QStringList validateMachines(const QList<MachineConfig> &machines, QList<bool> *
 // Parses a machines file. A file that is not JSON, or has neither a "machines" nor a "prometheus"
 // array, is one error.
 MachineConfigResult parseMachinesJson(const QByteArray &json);
-// The same shape back; fields at their defaults are left out.
-QByteArray machinesToJson(const QList<MachineConfig> &machines);
+// The same shape back, the "prometheus" list after the machines when there is one; fields at their
+// defaults are left out.
+QByteArray machinesToJson(const QList<MachineConfig> &machines, const QList<PrometheusServerConfig> &prometheus = {});

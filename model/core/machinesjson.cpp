@@ -7,6 +7,8 @@
 
 namespace {
 
+using Fields = QList<QPair<const char *, QByteArray>>;
+
 // JSON string literal, UTF-8, escaped by Qt's JSON writer: an array of the one string is "[…]".
 QByteArray quoted(const QString &text)
 {
@@ -14,40 +16,57 @@ QByteArray quoted(const QString &text)
     return array.mid(1, array.size() - 2);
 }
 
-} // namespace
+void addString(Fields &fields, const char *key, const QString &value)
+{
+    if (!value.isEmpty())
+        fields.emplaceBack(key, quoted(value));
+}
 
-QByteArray machinesToJson(const QList<MachineConfig> &machines)
+Fields fieldsOf(const MachineConfig &m)
 {
     const MachineConfig defaults;
-    QByteArray out = "{\n    \"machines\": [";
-    for (qsizetype i = 0; i < machines.size(); ++i) {
-        const MachineConfig &m = machines.at(i);
-        QList<QPair<const char *, QByteArray>> fields;
-        auto add = [&](const char *key, const QByteArray &value) { fields.emplaceBack(key, value); };
-        auto addString = [&](const char *key, const QString &value) {
-            if (!value.isEmpty())
-                add(key, quoted(value));
-        };
-        add("id", quoted(m.id));
-        if (m.name != m.id)
-            addString("name", m.name);
-        addString("host", m.host);
-        if (m.port != defaults.port)
-            add("port", QByteArray::number(m.port));
-        addString("user", m.user);
-        addString("key_file", m.keyFile);
-        addString("known_hosts", m.knownHosts);
-        if (m.timeoutSeconds != defaults.timeoutSeconds)
-            add("timeout_s", QByteArray::number(m.timeoutSeconds));
-        addString("server_url", m.serverUrl);
-        if (m.serverKind != ServerKind::Auto)
-            add("server_kind", quoted(serverKindName(m.serverKind)));
-        if (m.probe)
-            add("probe", "true");
-        if (m.probeIntervalSeconds != defaults.probeIntervalSeconds)
-            add("probe_interval_s", QByteArray::number(m.probeIntervalSeconds));
-        addString("node_exporter_url", m.nodeExporterUrl);
+    Fields fields;
+    fields.emplaceBack("id", quoted(m.id));
+    if (m.name != m.id)
+        addString(fields, "name", m.name);
+    addString(fields, "host", m.host);
+    if (m.port != defaults.port)
+        fields.emplaceBack("port", QByteArray::number(m.port));
+    addString(fields, "user", m.user);
+    addString(fields, "key_file", m.keyFile);
+    addString(fields, "known_hosts", m.knownHosts);
+    if (m.timeoutSeconds != defaults.timeoutSeconds)
+        fields.emplaceBack("timeout_s", QByteArray::number(m.timeoutSeconds));
+    addString(fields, "server_url", m.serverUrl);
+    if (m.serverKind != ServerKind::Auto)
+        fields.emplaceBack("server_kind", quoted(serverKindName(m.serverKind)));
+    if (m.probe)
+        fields.emplaceBack("probe", "true");
+    if (m.probeIntervalSeconds != defaults.probeIntervalSeconds)
+        fields.emplaceBack("probe_interval_s", QByteArray::number(m.probeIntervalSeconds));
+    addString(fields, "node_exporter_url", m.nodeExporterUrl);
+    return fields;
+}
 
+Fields fieldsOf(const PrometheusServerConfig &p)
+{
+    Fields fields;
+    fields.emplaceBack("url", quoted(p.url));
+    addString(fields, "selector", p.selector);
+    addString(fields, "token_file", p.tokenFile);
+    addString(fields, "user", p.user);
+    addString(fields, "password", p.password);
+    if (p.timeoutSeconds != PrometheusServerConfig().timeoutSeconds)
+        fields.emplaceBack("timeout_s", QByteArray::number(p.timeoutSeconds));
+    return fields;
+}
+
+// "    "key": [ {…}, {…} ]", each object's fields one a line.
+template<typename T> QByteArray arrayOf(const char *key, const QList<T> &entries)
+{
+    QByteArray out = QByteArray("    \"") + key + "\": [";
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const Fields fields = fieldsOf(entries.at(i));
         out += i == 0 ? "\n        {\n" : ",\n        {\n";
         for (qsizetype f = 0; f < fields.size(); ++f) {
             out += "            \"";
@@ -58,6 +77,17 @@ QByteArray machinesToJson(const QList<MachineConfig> &machines)
         }
         out += "        }";
     }
-    out += machines.isEmpty() ? "]\n}\n" : "\n    ]\n}\n";
+    out += entries.isEmpty() ? "]" : "\n    ]";
+    return out;
+}
+
+} // namespace
+
+QByteArray machinesToJson(const QList<MachineConfig> &machines, const QList<PrometheusServerConfig> &prometheus)
+{
+    QByteArray out = "{\n" + arrayOf("machines", machines);
+    if (!prometheus.isEmpty())
+        out += ",\n" + arrayOf("prometheus", prometheus);
+    out += "\n}\n";
     return out;
 }

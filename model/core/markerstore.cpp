@@ -26,13 +26,28 @@ int MarkerStore::add(Marker marker)
     marker.notes = MarkerText::cleaned(marker.notes);
     if (marker.recordedLabel.isEmpty())
         marker.recordedLabel = marker.label;
+    const int index = insertSorted(marker);
+    emit added(m_markers[index], index);
+    return marker.id;
+}
+
+bool MarkerStore::restore(const Marker &marker)
+{
+    if (marker.id <= 0 || marker.id >= m_nextId || indexOf(marker.id) >= 0)
+        return false;
+    const int index = insertSorted(marker);
+    emit added(m_markers[index], index, true);
+    return true;
+}
+
+int MarkerStore::insertSorted(const Marker &marker)
+{
     const auto pos = std::upper_bound(
         m_markers.begin(), m_markers.end(), marker.timeMs, [](qint64 t, const Marker &m) { return t < m.timeMs; });
     const int index = int(pos - m_markers.begin());
     emit aboutToBeAdded(index);
     m_markers.insert(index, marker);
-    emit added(m_markers[index], index);
-    return marker.id;
+    return index;
 }
 
 bool MarkerStore::update(int id, const QString &label, const QString &notes)

@@ -22,6 +22,9 @@ public:
     int add(Marker marker);
     bool update(int id, const QString &label, const QString &notes);
     bool remove(int id);
+    // Puts back a removed marker as it was (its id and recorded label too), for undo: the log
+    // already has its row, so it is announced as added with `restored` set.
+    bool restore(const Marker &marker);
     // The markers were written to a new log as they read now: that label is what names each one
     // in the new log's sidecar from now on.
     void rebaseRecordedLabels();
@@ -30,11 +33,14 @@ signals:
     // Before the list changes, for item models that must announce rows first.
     void aboutToBeAdded(int index);
     void aboutToBeRemoved(int index);
-    void added(const Marker &marker, int index);
+    // `restored`: the marker was removed before and is back (undo); it is not new to the log.
+    void added(const Marker &marker, int index, bool restored = false);
     void changed(const Marker &marker, int index);
     void removed(const Marker &marker, int index);
 
 private:
     QList<Marker> m_markers;
+    int insertSorted(const Marker &marker);
+
     int m_nextId = 1;
 };

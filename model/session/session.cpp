@@ -22,7 +22,12 @@ Session::Session(QObject *parent)
     m_machinesTimer.setSingleShot(true);
     m_machinesTimer.setInterval(0);
     connect(&m_machinesTimer, &QTimer::timeout, this, &Session::applyMachineChanges);
-    connect(&m_markers, &MarkerStore::added, this, &Session::onMarkerAdded);
+    connect(&m_markers, &MarkerStore::added, this, [this](const Marker &m, int, bool restored) {
+        if (restored)
+            recordMarkerChange(m, QStringLiteral("restore"));
+        else
+            onMarkerAdded(m);
+    });
     connect(&m_markers, &MarkerStore::changed, this,
         [this](const Marker &m) { recordMarkerChange(m, QStringLiteral("edit")); });
     connect(&m_markers, &MarkerStore::removed, this,
@@ -385,7 +390,8 @@ void Session::recordMarkerChange(const Marker &marker, const QString &action)
         { QStringLiteral("action"), action },
         { QStringLiteral("at"), LogTime::format(QDateTime::currentMSecsSinceEpoch()) },
     };
-    if (action == QLatin1String("edit")) {
+    // An edit, and a restore (an undone delete: the marker is back as it read when deleted).
+    if (action != QLatin1String("delete")) {
         change.insert(QStringLiteral("new_event"), marker.label);
         change.insert(QStringLiteral("new_notes"), marker.notes);
     }

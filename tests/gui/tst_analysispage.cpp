@@ -2,6 +2,7 @@
 // under QAbstractItemModelTester, a row click zooming the charts, thresholds and runs re-analysing,
 // the reader's errors in the tab, and stale loads dropped.
 #include "analysispage.h"
+#include "analysisreportwriter.h"
 #include "chartcanvas.h"
 #include "chartchecks.h"
 #include "issuetablemodel.h"
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
@@ -21,12 +23,14 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTime>
 #include <QWheelEvent>
 
 namespace {
@@ -96,6 +100,8 @@ private slots:
     void cleanup();
     void opensALogAndShowsTheLatestRun();
     void clickingAnIssueZoomsTheCharts();
+    void timeZoneSettingMovesAxisAndTablesTogether_data();
+    void timeZoneSettingMovesAxisAndTablesTogether();
     void runSelectorAndThresholdsReanalyse();
     void readerErrorsShowInTheTab_data();
     void readerErrorsShowInTheTab();
@@ -227,6 +233,65 @@ void TestAnalysisPage::clickingAnIssueZoomsTheCharts()
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, gap.center());
     QCOMPARE(m_page->charts().first()->rangeStartMs(), kT0 + 99'000 - 225'250);
     QCOMPARE(m_page->charts().first()->rangeEndMs(), kT0 + 1000'000 + 225'250);
+}
+
+void TestAnalysisPage::timeZoneSettingMovesAxisAndTablesTogether_data()
+{
+    QTest::addColumn<int>("zone");
+    QTest::addColumn<QString>("issueStart"); // run 1's high_cpu, at 14:30:40+01:00
+    QTest::addColumn<QString>("zoneSuffix");
+    QTest::addRow("the log's own") << int(ViewClock::LogZone) << QStringLiteral("14:30:40") << QStringLiteral("+01:00");
+    // This computer's time zone is set to UTC+05:30 below: 4 h 30 min ahead of the log.
+    QTest::addRow("this computer") << int(ViewClock::LocalZone) << QStringLiteral("19:00:40")
+                                   << QStringLiteral("+05:30");
+}
+
+// View → Time zone: one clock for the axis, the Issues and Markers tables and their tooltips. A
+// clicked issue's start in the table is inside the axis's labels in either clock.
+void TestAnalysisPage::timeZoneSettingMovesAxisAndTablesTogether()
+{
+    QFETCH(int, zone);
+    QFETCH(QString, issueStart);
+    QFETCH(QString, zoneSuffix);
+    const QByteArray oldTz = qgetenv("TZ");
+    qputenv("TZ", "XST-5:30"); // POSIX: UTC+05:30, no summer time
+    auto restore = qScopeGuard([&] {
+        if (oldTz.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", oldTz);
+    });
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(kT0).offsetFromUtc(), 5 * 3600 + 1800);
+    QVERIFY(openAndWait(m_log));
+    m_page->setRunSelection(RunSelection::all());
+    QSignalSpy shown(m_page, &AnalysisPage::analysisShown);
+    QVERIFY(shown.wait(20'000));
+    m_page->setTimeZone(ViewClock::Zone(zone));
+    QCOMPARE(m_page->clock().zone(), ViewClock::Zone(zone));
+
+    QTableView *view = m_page->issuesView();
+    const QModelIndex start = m_page->issuesModel()->index(0, IssueTableModel::StartColumn);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(start).center());
+    QCOMPARE(start.data().toString(), issueStart);
+    QVERIFY2(start.data(Qt::ToolTipRole).toString().endsWith(zoneSuffix),
+        qPrintable(start.data(Qt::ToolTipRole).toString()));
+    // The zoom is the issue ± 30 s: every label lies within 30 s of the issue, on the same clock.
+    const QTime issue = QTime::fromString(issueStart, QStringLiteral("HH:mm:ss"));
+    const QStringList labels = m_page->charts().last()->timeLabels();
+    QVERIFY(!labels.isEmpty());
+    for (const QString &label : labels) {
+        const QTime t = QTime::fromString(label, QStringLiteral("HH:mm:ss"));
+        QVERIFY2(t.isValid() && std::abs(issue.secsTo(t)) <= 40, qPrintable(issueStart + u' ' + labels.join(u' ')));
+    }
+    // The marker "batch" at 41 s, a second after the issue's start, on the same clock.
+    auto *markers = m_page->findChild<QTableWidget *>(QStringLiteral("analysisMarkers"));
+    QVERIFY(markers && markers->rowCount() >= 1);
+    QCOMPARE(markers->item(0, 0)->text(), issue.addSecs(1).toString(QStringLiteral("HH:mm:ss")));
+    QVERIFY(markers->item(0, 0)->toolTip().endsWith(zoneSuffix));
+    // The report reads the same clock, and names it.
+    const QString report = AnalysisReportWriter::html(*m_page->result(), m_page->charts(), false);
+    QVERIFY2(report.contains(issueStart), qPrintable(issueStart));
+    QVERIFY(report.contains(QStringLiteral("UTC") + zoneSuffix));
 }
 
 void TestAnalysisPage::runSelectorAndThresholdsReanalyse()
@@ -374,7 +439,9 @@ void TestAnalysisPage::logFolderListsAtOnceThenSummarises()
     QVERIFY(complete.wait(20'000));
     QVERIFY(model->isComplete());
 
-    QCOMPARE(model->index(0, LogFolderModel::StartColumn).data().toString(),
+    // Short on the log's own clock, in full in the tooltip.
+    QCOMPARE(model->index(0, LogFolderModel::StartColumn).data().toString(), QStringLiteral("11-22 09:00:00"));
+    QCOMPARE(model->index(0, LogFolderModel::StartColumn).data(Qt::ToolTipRole).toString(),
         QStringLiteral("2026-11-22T09:00:00.000+01:00"));
     QCOMPARE(model->index(0, LogFolderModel::MachinesColumn).data().toString(), QStringLiteral("solo"));
     QCOMPARE(model->index(0, LogFolderModel::IssuesColumn).data().toInt(), 0);

@@ -9,6 +9,7 @@
 #include "exportdialog.h"
 #include "localsource.h"
 #include "logchart.h"
+#include "logfoldermodel.h"
 #include "machinemonitor.h"
 #include "machinepanel.h"
 #include "mainwindow.h"
@@ -17,8 +18,10 @@
 #include "session.h"
 #include "textline.h"
 #include "timechart.h"
+#include "timingspage.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
@@ -28,6 +31,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -100,9 +104,11 @@ private slots:
     void cleanup();
     void clickOnChartAddsMarkerEverywhere();
     void gpuChartAppearsWithTheFirstGpuValue();
+    void sshLatencyRepaintsWithoutLayingOut();
     void escapeCancelsTheDialog();
     void presetButtonMarksNowInOneClick();
     void editAndDeleteAreRecordedInTheSidecar();
+    void undoBringsADeletedMarkerBack();
     void markersTableModelIsSound();
     void pauseFreezesTheChartsButNotTheLog();
     void exportPng_data();
@@ -116,9 +122,12 @@ private slots:
     void firstStartFitsTheScreen();
     void helpMenuListsShortcutsAndOpensTheManual();
     void openLogShowsTheAnalysisTab();
+    void openLogShowsTimingLogsInTheTimingsTab();
     void analysisChartsGetMostOfTheTabOnALaptopScreen();
     void analysisLabelsAndTitlesOnALaptopScreen();
     void analysisSplittersAreRemembered();
+    void logListColumnsShowTheirHeaders_data();
+    void logListColumnsShowTheirHeaders();
     void darkThemeReachesTheCharts();
     void liveMarkerLabelsKeepToTheirLane();
 
@@ -209,6 +218,55 @@ void TestMainWindow::gpuChartAppearsWithTheFirstGpuValue()
     QVERIFY2(values->text().contains(QLatin1String("GPU 57.0 %")), qPrintable(values->text()));
     QVERIFY2(values->text().contains(QStringLiteral("61.0 °C")), qPrintable(values->text()));
     QVERIFY2(values->text().contains(QLatin1String("GPU memory 2")), qPrintable(values->text()));
+}
+
+namespace {
+// Counts the layout requests a widget receives.
+class LayoutRequests : public QObject
+{
+public:
+    int count = 0;
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        count += event->type() == QEvent::LayoutRequest ? 1 : 0;
+        return false;
+    }
+};
+} // namespace
+
+// Issue 13, item 5: "SSH connected · last sample N ms" changes with every sample. The panel is
+// laid out when the line appears, not again for each new latency; a failure shows in red.
+void TestMainWindow::sshLatencyRepaintsWithoutLayingOut()
+{
+    Session session;
+    MachineMonitor *machine = session.addMachine({ QStringLiteral("ssh1"), QStringLiteral("SSH box") });
+    MachinePanel panel(machine, session.markers());
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    ConnectionState state;
+    state.kind = ConnectionState::Connected;
+    state.latencyMs = 40;
+    emit machine->connectionStateChanged(state);
+    QCoreApplication::processEvents();
+    auto *line = panel.findChild<TextLine *>(QStringLiteral("connectionState"));
+    QVERIFY(line);
+    QVERIFY(line->isVisible());
+    LayoutRequests requests;
+    panel.installEventFilter(&requests);
+    for (double ms : { 41.0, 180.0, 7.0, 1234.0 }) {
+        state.latencyMs = ms;
+        emit machine->connectionStateChanged(state);
+        QCoreApplication::processEvents();
+        QCOMPARE(panel.connectionText(), QStringLiteral("SSH connected · last sample %1 ms").arg(ms));
+    }
+    QCOMPARE(requests.count, 0);
+    QVERIFY(!line->color().isValid());
+    state.kind = ConnectionState::Failed;
+    state.detail = QStringLiteral("timed out");
+    emit machine->connectionStateChanged(state);
+    QVERIFY(panel.connectionText().startsWith(QStringLiteral("SSH failed")));
+    QCOMPARE(line->color(), QColor(0xb0, 0x00, 0x20));
+    panel.removeEventFilter(&requests);
 }
 
 void TestMainWindow::clickOnChartAddsMarkerEverywhere()
@@ -329,6 +387,60 @@ void TestMainWindow::editAndDeleteAreRecordedInTheSidecar()
     for (const Csv::Record &r : readCsv(m_session->log().csvPath()))
         rows += r.fields.contains(QStringLiteral("Started batch")) ? 1 : 0;
     QCOMPARE(rows, 1);
+}
+
+// Delete with the panel's button, then Markers → Undo: the marker is back in the panel and on
+// every chart, and the sidecar reads delete then restore (with the marker's text). Redo deletes
+// it again; an edit undoes to the text before it.
+void TestMainWindow::undoBringsADeletedMarkerBack()
+{
+    const qint64 t = QDateTime::currentMSecsSinceEpoch() - 1000;
+    const int id = m_session->addMarker(t, QStringLiteral("Qwen crashed"), QStringLiteral("OOM"));
+    auto *undo = m_window->findChild<QAction *>(QStringLiteral("undoMarkerChange"));
+    auto *redo = m_window->findChild<QAction *>(QStringLiteral("redoMarkerChange"));
+    QVERIFY(undo && redo);
+    QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+    QTableView *table = m_window->markersPanel()->table();
+    table->selectRow(0);
+    QPushButton *remove = nullptr;
+    for (QPushButton *b : m_window->markersPanel()->findChildren<QPushButton *>())
+        remove = b->text() == QLatin1String("Delete") ? b : remove;
+    QVERIFY(remove);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(m_window->charts().first()->visibleMarkerLabels().isEmpty());
+
+    QVERIFY(undo->isEnabled());
+    undo->trigger();
+    QCOMPARE(table->model()->rowCount(), 1);
+    const Marker *back = m_session->markers()->find(id);
+    QVERIFY(back);
+    QCOMPARE(back->timeMs, t);
+    QCOMPARE(back->notes, QStringLiteral("OOM"));
+    for (TimeChart *chart : m_window->charts())
+        QCOMPARE(chart->visibleMarkerLabels(), QStringList { QStringLiteral("Qwen crashed") });
+
+    redo->trigger();
+    QCOMPARE(table->model()->rowCount(), 0);
+    undo->trigger();
+    m_session->markers()->update(id, QStringLiteral("Qwen crashed (OOM)"), QStringLiteral("OOM"));
+    undo->trigger();
+    QCOMPARE(m_session->markers()->find(id)->label, QStringLiteral("Qwen crashed"));
+
+    m_session->syncLog();
+    QFile sidecar(m_session->log().sidecarPath());
+    QVERIFY(sidecar.open(QIODevice::ReadOnly));
+    const QJsonArray changes
+        = QJsonDocument::fromJson(sidecar.readAll()).object().value(QStringLiteral("marker_changes")).toArray();
+    QStringList actions;
+    for (const QJsonValue &c : changes)
+        actions << c.toObject().value(QStringLiteral("action")).toString();
+    const QString d = QStringLiteral("delete"), r = QStringLiteral("restore"), e = QStringLiteral("edit");
+    QCOMPARE(actions, (QStringList { d, r, d, r, e, e }));
+    const QJsonObject restore = changes[1].toObject();
+    QCOMPARE(restore.value(QStringLiteral("event")).toString(), QStringLiteral("Qwen crashed"));
+    QCOMPARE(restore.value(QStringLiteral("new_notes")).toString(), QStringLiteral("OOM"));
+    QCOMPARE(changes[5].toObject().value(QStringLiteral("new_event")).toString(), QStringLiteral("Qwen crashed"));
 }
 
 void TestMainWindow::markersTableModelIsSound()
@@ -463,6 +575,28 @@ void TestMainWindow::firstSampleIsDrawnAsADot()
     const int before = countPixelsNear(QImage(empty), blue, 30);
     const int after = countPixelsNear(QImage(one), blue, 30);
     QVERIFY2(after > before + 12, qPrintable(QStringLiteral("%1 → %2 pixels").arg(before).arg(after)));
+}
+
+// A timing log (by its content, whatever its name) opens in the Timings tab; a session log does not.
+void TestMainWindow::openLogShowsTimingLogsInTheTimingsTab()
+{
+    const QString path = QDir(m_logs->path()).filePath(QStringLiteral("calls.csv")); // a misleading name
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"function\": \"infer\", \"execution_time\": 0.5, \"timestamp\": 1795354200.5}\n"
+            "{\"function\": \"load\", \"execution_time\": 1.5, \"timestamp\": 1795354202.0}\n");
+    f.close();
+    TimingsPage *timings = m_window->timingsPage();
+    QVERIFY(timings);
+    QSignalSpy shown(timings, &TimingsPage::viewShown);
+    m_window->openLog(path);
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("pages"));
+    QCOMPARE(tabs->currentWidget(), timings);
+    QVERIFY(shown.wait(10'000));
+    QVERIFY2(timings->errorText().isEmpty(), qPrintable(timings->errorText()));
+    QCOMPARE(timings->view().data->size(), 2);
+    m_window->openLog(m_session->log().csvPath());
+    QCOMPARE(tabs->currentWidget(), m_window->analysisPage());
 }
 
 // Opening a log in Analysis made the window 1525 wide, and going back to Live 1871 with a minimum
@@ -686,6 +820,56 @@ void TestMainWindow::analysisSplittersAreRemembered()
     QVERIFY(restored);
     QCOMPARE(restored->sizes().value(1), 0);
     AppSettings::setAnalysisLayout({});
+}
+
+void TestMainWindow::logListColumnsShowTheirHeaders_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addRow("1280x720") << QSize(1280, 720);
+    QTest::addRow("1600x1000") << QSize(1600, 1000);
+}
+
+// Issue 13: the Analysis tab's list of logs showed "Dur" for "Duration". Every column is as wide
+// as its header and its cells; only the file name is elided when the list is narrow.
+void TestMainWindow::logListColumnsShowTheirHeaders()
+{
+    QFETCH(QSize, size);
+    QTemporaryDir dir;
+    for (const char *name : { "performance_log_20261122_143022.csv", "performance_log_20261121_090000.csv" }) {
+        QFile f(dir.filePath(QLatin1String(name)));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(ChartChecks::markedDay(600, 5));
+    }
+    m_window->resize(size);
+    AnalysisPage *page = m_window->analysisPage();
+    page->setLogFolder(dir.path());
+    m_window->findChild<QTabWidget *>()->setCurrentWidget(page);
+    QSignalSpy complete(page->folderModel(), &LogFolderModel::summariesComplete);
+    QVERIFY(complete.wait(20'000));
+    QCoreApplication::processEvents();
+    QTableView *view = page->folderView();
+    QHeaderView *header = view->horizontalHeader();
+    const QFontMetrics fm(header->font());
+    for (int c = 0; c < LogFolderModel::ColumnCount; ++c) {
+        const QString title = view->model()->headerData(c, Qt::Horizontal).toString();
+        QVERIFY2(header->sectionSize(c) >= fm.horizontalAdvance(title),
+            qPrintable(QStringLiteral("%1: %2 px for a title of %3 px")
+                           .arg(title)
+                           .arg(header->sectionSize(c))
+                           .arg(fm.horizontalAdvance(title))));
+        if (c == LogFolderModel::FileColumn)
+            continue;
+        // The other columns are never cut: each cell's text fits.
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QString text = view->model()->index(row, c).data().toString();
+            QVERIFY2(header->sectionSize(c) >= view->fontMetrics().horizontalAdvance(text),
+                qPrintable(QStringLiteral("%1: %2 px for “%3”").arg(title).arg(header->sectionSize(c)).arg(text)));
+        }
+    }
+    // The file name is elided at the left, keeping its date and time, and keeps room for them.
+    QCOMPARE(view->textElideMode(), Qt::ElideLeft);
+    QVERIFY(header->sectionSize(LogFolderModel::FileColumn)
+        >= view->fontMetrics().horizontalAdvance(QStringLiteral("…1122_143022.csv")));
 }
 
 // Issue 13, item 9: with a dark palette the menus went dark and every chart stayed white. View →

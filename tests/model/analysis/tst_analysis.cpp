@@ -107,6 +107,7 @@ private slots:
     void jsonWallClock();
     void emptyLogs();
     void report();
+    void reportOverMidnightDatesItsTimes();
     void hostileFixturesAnalyse_data();
     void hostileFixturesAnalyse();
 };
@@ -692,10 +693,31 @@ void TestAnalysis::report()
     QVERIFY2(text.contains(u"high_cpu"_qs) && text.contains(u"server_down"_qs), qPrintable(text));
     QVERIFY2(text.contains(u"Qwen crashed (line 2)"_qs), qPrintable(text));
     QVERIFY2(text.contains(u"no warnings"_qs), qPrintable(text));
+    // Times on the log's clock, named once; no ISO 8601 in the text (the JSON keeps it).
+    QCOMPARE(text.count(u"UTC+01:00"_qs), 1);
+    // The summary's start and end with their date, the issues and markers (within a day) without.
+    QVERIFY2(text.contains(u"2026-11-22 14:30:00"_qs), qPrintable(text));
+    QCOMPARE(text.count(u"2026-11-22"_qs), 2);
+    QVERIFY2(text.contains(u"  14:30:00  14:30:01"_qs), qPrintable(text));
+    QVERIFY2(!text.contains(u"T14:"_qs), qPrintable(text));
     QCOMPARE(AnalysisReport::duration(45'000), u"45 s"_qs);
     QCOMPARE(AnalysisReport::duration(1'500), u"1.5 s"_qs);
     QCOMPARE(AnalysisReport::duration(725'000), u"12 min 05 s"_qs);
     QCOMPARE(AnalysisReport::duration(3 * 3600'000 + 4 * 60'000), u"3 h 04 min"_qs);
+    QCOMPARE(AnalysisReport::duration(3600'000 + 5 * 60'000), u"1 h 05 min"_qs);
+}
+
+// A log over midnight (of its own clock): every time in the text report carries its date.
+void TestAnalysis::reportOverMidnightDatesItsTimes()
+{
+    // kT0 is 14:30 at +01:00: 9.5 h later it is 00:00 on the 23rd there.
+    const double toMidnight = 9.5 * 3600;
+    const AnalysisResult r = Analysis::analyze(load(makeLog({ QString::number(toMidnight - 2) + u"|90,50,1,5,1,10,,"_qs,
+        QString::number(toMidnight + 2) + u"|95,52,1,5,1,12,late,"_qs })));
+    const QString text = AnalysisReport::text(r);
+    QVERIFY2(text.contains(u"2026-11-22 23:59:58"_qs), qPrintable(text));
+    QVERIFY2(text.contains(u"2026-11-23 00:00:02"_qs), qPrintable(text));
+    QCOMPARE(text.count(u"UTC+01:00"_qs), 1);
 }
 
 void TestAnalysis::hostileFixturesAnalyse_data()

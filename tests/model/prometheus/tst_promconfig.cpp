@@ -37,6 +37,34 @@ private slots:
         QCOMPARE(r.prometheus.size(), 1);
         QVERIFY(r.machines.isEmpty());
     }
+    // machinesToJson() writes the "prometheus" list back: read again, the same servers.
+    void prometheusWrittenBack()
+    {
+        MachineConfig box;
+        box.id = box.name = QStringLiteral("box");
+        PrometheusServerConfig a;
+        a.url = QStringLiteral("http://prom.lab:9090");
+        a.selector = QStringLiteral("{job=\"node\"}");
+        a.tokenFile = QStringLiteral("~/.config/perfdash/token");
+        PrometheusServerConfig b;
+        b.url = QStringLiteral("https://prom2.lab/prometheus");
+        b.user = QStringLiteral("me");
+        b.password = QStringLiteral("pw");
+        b.timeoutSeconds = 12;
+        const QByteArray json = machinesToJson({ box }, { a, b });
+        const MachineConfigResult r = parseMachinesJson(json);
+        QVERIFY2(r.errors.isEmpty() && r.warnings.isEmpty(), json.constData());
+        QCOMPARE(r.machines.size(), 1);
+        QCOMPARE(r.prometheus.size(), 2);
+        QVERIFY(r.prometheus[0] == a);
+        QVERIFY(r.prometheus[1] == b);
+        QCOMPARE(machinesToJson(r.machines, r.prometheus), json);
+        // Without servers, no "prometheus" key; servers alone keep an empty "machines" list.
+        QVERIFY(!machinesToJson({ box }).contains("prometheus"));
+        const MachineConfigResult alone = parseMachinesJson(machinesToJson({}, { a }));
+        QVERIFY(alone.errors.isEmpty());
+        QCOMPARE(alone.prometheus.size(), 1);
+    }
     void badPrometheusEntries_data()
     {
         QTest::addColumn<QByteArray>("json");
