@@ -406,6 +406,21 @@
     </message>
 </context>
 <context>
+    <name>AnalysisReport::Clock</name>
+    <message>
+        <source>Times as written in the log (it has no UTC offsets)
+</source>
+        <translation>时间按日志中的原样显示（日志不含 UTC 偏移）
+</translation>
+    </message>
+    <message>
+        <source>Times on the log&apos;s clock, UTC%1%2:%3
+</source>
+        <translation>时间采用日志的时钟，UTC%1%2:%3
+</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisReportWriter</name>
     <message>
         <source>perfdash analysis</source>
@@ -416,128 +431,24 @@
         <translation>%1 的分析</translation>
     </message>
     <message>
-        <source>Selection</source>
-        <translation>范围</translation>
-    </message>
-    <message>
-        <source>run %1 of %2</source>
-        <translation>运行段 %1/%2</translation>
-    </message>
-    <message>
-        <source>the whole file</source>
-        <translation>整个文件</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>结束</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>Snapshots</source>
-        <translation>快照</translation>
-    </message>
-    <message>
-        <source>Markers</source>
-        <translation>标记</translation>
-    </message>
-    <message>
-        <source>Reader warnings</source>
-        <translation>读取警告</translation>
-    </message>
-    <message>
-        <source>Thresholds</source>
-        <translation>阈值</translation>
-    </message>
-    <message>
-        <source>CPU &gt; %1 %, tokens/s &lt; %2, gap &gt; %3 × the median interval</source>
-        <translation>CPU &gt; %1 %，tokens/s &lt; %2，间隔 &gt; 中位间隔的 %3 倍</translation>
-    </message>
-    <message>
         <source>Machines</source>
         <translation>机器</translation>
-    </message>
-    <message>
-        <source>Machine</source>
-        <translation>机器</translation>
-    </message>
-    <message>
-        <source>Samples</source>
-        <translation>采样数</translation>
-    </message>
-    <message>
-        <source>CPU avg</source>
-        <translation>CPU 平均</translation>
-    </message>
-    <message>
-        <source>CPU max</source>
-        <translation>CPU 最高</translation>
-    </message>
-    <message>
-        <source>CPU min</source>
-        <translation>CPU 最低</translation>
-    </message>
-    <message>
-        <source>Memory avg</source>
-        <translation>内存平均</translation>
-    </message>
-    <message>
-        <source>Memory max</source>
-        <translation>内存最高</translation>
-    </message>
-    <message>
-        <source>Tokens/s avg</source>
-        <translation>Tokens/s 平均</translation>
-    </message>
-    <message>
-        <source>Tokens/s max</source>
-        <translation>Tokens/s 最高</translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation>请求数</translation>
-    </message>
-    <message>
-        <source>Uptime %</source>
-        <translation>在线率 %</translation>
     </message>
     <message>
         <source>Issues (%1)</source>
         <translation>问题 (%1)</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Peak</source>
-        <translation>峰值</translation>
-    </message>
-    <message>
-        <source>Nearest marker</source>
-        <translation>最近的标记</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
         <source>the PDF could not be written to %1</source>
         <translation>无法将 PDF 写入 %1</translation>
+    </message>
+    <message>
+        <source>Markers (%1)</source>
+        <translation>标记 (%1)</translation>
+    </message>
+    <message>
+        <source>perfdash analysis of %1</source>
+        <translation>perfdash 对 %1 的分析</translation>
     </message>
 </context>
 <context>
@@ -599,6 +510,14 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -720,10 +639,6 @@
         <translation>--json、--cpu-threshold、--low-tps 和 --run 仅用于 &apos;perfdash analyze&apos;</translation>
     </message>
     <message>
-        <source>&apos;perfdash analyze&apos; takes FILE|DIR, --json, --cpu-threshold, --low-tps, --run and --log-dir</source>
-        <translation>&apos;perfdash analyze&apos; 接受 FILE|DIR、--json、--cpu-threshold、--low-tps、--run 和 --log-dir</translation>
-    </message>
-    <message>
         <source>--json needs a file</source>
         <translation>--json 需要指定一个文件</translation>
     </message>
@@ -766,6 +681,62 @@
     <message>
         <source>Trust and record unknown SSH host keys.</source>
         <translation>信任并记录未知的 SSH 主机密钥。</translation>
+    </message>
+    <message>
+        <source>Functions printed.</source>
+        <translation>列出的函数个数。</translation>
+    </message>
+    <message>
+        <source>Prometheus server.</source>
+        <translation>Prometheus 服务器。</translation>
+    </message>
+    <message>
+        <source>Prometheus selector.</source>
+        <translation>Prometheus 选择器。</translation>
+    </message>
+    <message>
+        <source>Start of the range.</source>
+        <translation>范围的起点。</translation>
+    </message>
+    <message>
+        <source>End of the range.</source>
+        <translation>范围的终点。</translation>
+    </message>
+    <message>
+        <source>Step of the range.</source>
+        <translation>范围的步长。</translation>
+    </message>
+    <message>
+        <source>--top belongs to &apos;perfdash timings&apos;</source>
+        <translation>--top 只能用于 &apos;perfdash timings&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;perfdash analyze&apos; takes FILE|DIR, --json, --cpu-threshold, --low-tps, --run and --log-dir, or --prometheus URL with --from, --to, --selector and --step</source>
+        <translation>&apos;perfdash analyze&apos; 接受 FILE|DIR、--json、--cpu-threshold、--low-tps、--run 和 --log-dir，或者 --prometheus URL 搭配 --from、--to、--selector 和 --step</translation>
+    </message>
+    <message>
+        <source>--from, --to, --step and --selector go with --prometheus URL</source>
+        <translation>--from、--to、--step 和 --selector 需与 --prometheus URL 一起使用</translation>
+    </message>
+    <message>
+        <source>--prometheus reads a server, not a log: unexpected argument &apos;%1&apos;</source>
+        <translation>--prometheus 读取的是服务器而不是日志：意外的参数 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--prometheus needs --from T (ISO 8601, or relative such as -1h)</source>
+        <translation>--prometheus 需要 --from T（ISO 8601，或相对时间，如 -1h）</translation>
+    </message>
+    <message>
+        <source>--step must be a number of seconds, not &apos;%1&apos;</source>
+        <translation>--step 必须是秒数，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--%1 belongs to &apos;perfdash analyze --prometheus&apos;</source>
+        <translation>--%1 只能用于 &apos;perfdash analyze --prometheus&apos;</translation>
+    </message>
+    <message>
+        <source>--prometheus-selector goes with --prometheus URL</source>
+        <translation>--prometheus-selector 需与 --prometheus URL 一起使用</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1019,100 @@
     </message>
 </context>
 <context>
+    <name>FleetQuery</name>
+    <message>
+        <source>the selector must be label matchers such as job=&quot;node&quot; or {env=~&quot;lab.*&quot;}, not &apos;%1&apos;</source>
+        <translation>选择器必须是标签匹配器，例如 job=&quot;node&quot; 或 {env=~&quot;lab.*&quot;}，而不是 &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>FleetTableModel</name>
+    <message>
+        <source>up</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>加载中</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>Memory %</source>
+        <translation>内存 %</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+</context>
+<context>
+    <name>FleetView</name>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>Memory %</source>
+        <translation>内存 %</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <source>Filter machines</source>
+        <translation>筛选机器</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>前</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>名，按</translation>
+    </message>
+    <message>
+        <source>%1 machines, %2 connected</source>
+        <translation>%1 台机器，%2 台已连接</translation>
+    </message>
+    <message>
+        <source>Top %1 by %2</source>
+        <translation>按 %2 排名前 %1</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessLogger</name>
+    <message numerus="yes">
+        <source>perfdash: Prometheus %1: %n machine(s) %2</source>
+        <translation>
+            <numerusform>perfdash: Prometheus %1：%n 台机器 %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Click on a chart</source>
@@ -1111,6 +1176,10 @@
     <message>
         <source>the body must be a JSON object</source>
         <translation>请求正文必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1 must be ms or seconds since the epoch, or ISO 8601, not &apos;%2&apos;</source>
+        <translation>%1 必须是自纪元起的毫秒数或秒数，或 ISO 8601，而不是 &apos;%2&apos;</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1249,16 @@
     <message>
         <source>the connection closed before the answer was complete</source>
         <translation>响应尚未完整，连接即已关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n redirect(s)</source>
+        <translation>
+            <numerusform>重定向超过 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>redirected to an address that is not http:// or https://: “%1”</source>
+        <translation>重定向到的地址不是 http:// 或 https://：“%1”</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1359,13 @@
     </message>
 </context>
 <context>
+    <name>IdRegister</name>
+    <message>
+        <source>%1: the id &quot;%2&quot; is already used by machine %3.</source>
+        <translation>%1：ID &quot;%2&quot; 已被机器 %3 使用。</translation>
+    </message>
+</context>
+<context>
     <name>IssueTableModel</name>
     <message>
         <source>Machine</source>
@@ -1308,6 +1394,25 @@
     <message>
         <source>Nearest marker</source>
         <translation>最近的标记</translation>
+    </message>
+</context>
+<context>
+    <name>JsonLinesParser</name>
+    <message>
+        <source>bytes that are not UTF-8 (replaced by U+FFFD)</source>
+        <translation>含非 UTF-8 字节（已替换为 U+FFFD）</translation>
+    </message>
+    <message>
+        <source>execution_time is not a finite number of seconds &gt;= 0: call skipped</source>
+        <translation>execution_time 不是 &gt;= 0 的有限秒数：已跳过该调用</translation>
+    </message>
+    <message>
+        <source>no execution_time: call skipped</source>
+        <translation>没有 execution_time：已跳过该调用</translation>
+    </message>
+    <message>
+        <source>no usable timestamp or start_time: call skipped</source>
+        <translation>没有可用的 timestamp 或 start_time：已跳过该调用</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1682,121 @@
     </message>
 </context>
 <context>
+    <name>MachineForm</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Probe tokens/s by sending a tiny request every</source>
+        <translation>发送极小的请求以探测 tokens/s，间隔</translation>
+    </message>
+    <message>
+        <source>e.g. Mac Studio 1 (GPT-OSS)</source>
+        <translation>例如 Mac Studio 1 (GPT-OSS)</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits and _; names the log columns</source>
+        <translation>小写字母、数字和 _；用于命名日志列</translation>
+    </message>
+    <message>
+        <source>name or address; empty: not sampled over SSH</source>
+        <translation>名称或地址；留空：不通过 SSH 采样</translation>
+    </message>
+    <message>
+        <source>ssh-agent</source>
+        <translation>ssh-agent</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>How long connecting, logging in or a sample&apos;s answer may take before the machine counts as lost and is tried again</source>
+        <translation>连接、登录或等待一次采样应答最多可用的时间，超时后视为失去连接并重试</translation>
+    </message>
+    <message>
+        <source>e.g. http://mac1.local:8080; empty: none</source>
+        <translation>例如 http://mac1.local:8080；留空：无</translation>
+    </message>
+    <message>
+        <source>e.g. http://box:9100/metrics; empty: none</source>
+        <translation>例如 http://box:9100/metrics；留空：无</translation>
+    </message>
+    <message>
+        <source>A passphrase is asked for when needed, never stored.</source>
+        <translation>需要时会询问密码短语，且从不保存。</translation>
+    </message>
+    <message>
+        <source>Remote over SSH</source>
+        <translation>通过 SSH 远程</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>身份验证：</translation>
+    </message>
+    <message>
+        <source>Key file:</source>
+        <translation>密钥文件：</translation>
+    </message>
+    <message>
+        <source>Known hosts:</source>
+        <translation>known_hosts：</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>超时：</translation>
+    </message>
+    <message>
+        <source>Model server</source>
+        <translation>模型服务器</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>(adds load)</source>
+        <translation>（会增加负载）</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>ID：</translation>
+    </message>
+    <message>
+        <source>node_exporter URL:</source>
+        <translation>node_exporter URL：</translation>
+    </message>
+    <message>
+        <source>Known hosts file</source>
+        <translation>known_hosts 文件</translation>
+    </message>
+</context>
+<context>
     <name>MachinePanel</name>
     <message>
         <source>CPU — %1</source>
@@ -1779,110 +1999,6 @@
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>Probe tokens/s by sending a tiny request every</source>
-        <translation>发送极小的请求以探测 tokens/s，间隔</translation>
-    </message>
-    <message>
-        <source>e.g. Mac Studio 1 (GPT-OSS)</source>
-        <translation>例如 Mac Studio 1 (GPT-OSS)</translation>
-    </message>
-    <message>
-        <source>lowercase letters, digits and _; names the log columns</source>
-        <translation>小写字母、数字和 _；用于命名日志列</translation>
-    </message>
-    <message>
-        <source>name or address; empty: not sampled over SSH</source>
-        <translation>名称或地址；留空：不通过 SSH 采样</translation>
-    </message>
-    <message>
-        <source>ssh-agent</source>
-        <translation>ssh-agent</translation>
-    </message>
-    <message>
-        <source>Key file</source>
-        <translation>密钥文件</translation>
-    </message>
-    <message>
-        <source>e.g. http://mac1.local:8080; empty: none</source>
-        <translation>例如 http://mac1.local:8080；留空：无</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <source>e.g. http://box:9100/metrics; empty: none</source>
-        <translation>例如 http://box:9100/metrics；留空：无</translation>
-    </message>
-    <message>
-        <source>A passphrase is asked for when needed, never stored.</source>
-        <translation>需要时会询问密码短语，且从不保存。</translation>
-    </message>
-    <message>
-        <source>Remote over SSH</source>
-        <translation>通过 SSH 远程</translation>
-    </message>
-    <message>
-        <source>Host:</source>
-        <translation>主机：</translation>
-    </message>
-    <message>
-        <source>Port:</source>
-        <translation>端口：</translation>
-    </message>
-    <message>
-        <source>User:</source>
-        <translation>用户：</translation>
-    </message>
-    <message>
-        <source>Authentication:</source>
-        <translation>身份验证：</translation>
-    </message>
-    <message>
-        <source>Key file:</source>
-        <translation>密钥文件：</translation>
-    </message>
-    <message>
-        <source>Known hosts:</source>
-        <translation>known_hosts：</translation>
-    </message>
-    <message>
-        <source>Model server</source>
-        <translation>模型服务器</translation>
-    </message>
-    <message>
-        <source>URL:</source>
-        <translation>URL：</translation>
-    </message>
-    <message>
-        <source>Kind:</source>
-        <translation>类型：</translation>
-    </message>
-    <message>
-        <source>(adds load)</source>
-        <translation>（会增加负载）</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>名称：</translation>
-    </message>
-    <message>
-        <source>Id:</source>
-        <translation>ID：</translation>
-    </message>
-    <message>
-        <source>node_exporter URL:</source>
-        <translation>node_exporter URL：</translation>
-    </message>
-    <message>
-        <source>Known hosts file</source>
-        <translation>known_hosts 文件</translation>
-    </message>
-    <message>
         <source> (copy)</source>
         <translation> (副本)</translation>
     </message>
@@ -1925,14 +2041,6 @@
     <message>
         <source>Export machines</source>
         <translation>导出机器</translation>
-    </message>
-    <message>
-        <source>How long connecting, logging in or a sample&apos;s answer may take before the machine counts as lost and is tried again</source>
-        <translation>连接、登录或等待一次采样应答最多可用的时间，超时后视为失去连接并重试</translation>
-    </message>
-    <message>
-        <source>Timeout:</source>
-        <translation>超时：</translation>
     </message>
 </context>
 <context>
@@ -2068,10 +2176,6 @@
         <translation>打开日志(&amp;O)…</translation>
     </message>
     <message>
-        <source>Analyse a past session log</source>
-        <translation>分析以往的会话日志</translation>
-    </message>
-    <message>
         <source>&amp;HTTP API…</source>
         <translation>HTTP API(&amp;H)…</translation>
     </message>
@@ -2114,6 +2218,46 @@
     <message>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Timings</source>
+        <translation>计时</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>机群</translation>
+    </message>
+    <message>
+        <source>Analyse a past session log, or a timing log of an instrumented program</source>
+        <translation>分析过去的会话日志，或插桩程序的计时日志</translation>
+    </message>
+    <message>
+        <source>Open a log</source>
+        <translation>打开日志</translation>
+    </message>
+    <message>
+        <source>Logs (*.csv *.log *.jsonl *.json *.txt);;All files (*)</source>
+        <translation>日志 (*.csv *.log *.jsonl *.json *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>时区(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>The &amp;log&apos;s own</source>
+        <translation>日志自身的时区(&amp;L)</translation>
+    </message>
+    <message>
+        <source>This &amp;computer</source>
+        <translation>本计算机的时区(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2182,6 +2326,21 @@
     <message>
         <source>the %1 holds a control character (U+%2) at position %3; only tab and newline are allowed</source>
         <translation>%1 在第 %3 个字符处含控制字符（U+%2）；只允许制表符和换行</translation>
+    </message>
+</context>
+<context>
+    <name>MarkerUndo</name>
+    <message>
+        <source>Add marker “%1”</source>
+        <translation>添加标记“%1”</translation>
+    </message>
+    <message>
+        <source>Edit marker “%1”</source>
+        <translation>编辑标记“%1”</translation>
+    </message>
+    <message>
+        <source>Delete marker “%1”</source>
+        <translation>删除标记“%1”</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2413,223 @@
     </message>
 </context>
 <context>
+    <name>PromApi</name>
+    <message>
+        <source>a %1 series with a malformed sample</source>
+        <translation>含有格式错误采样的 %1 序列</translation>
+    </message>
+    <message>
+        <source>a malformed scalar</source>
+        <translation>格式错误的标量</translation>
+    </message>
+    <message>
+        <source>unknown resultType &quot;%1&quot;</source>
+        <translation>未知的 resultType &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusCheck</name>
+    <message>
+        <source>The URL must be http:// or https:// with a host.</source>
+        <translation>URL 必须是带主机的 http:// 或 https:// 地址。</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusClient</name>
+    <message>
+        <source>cannot read the token file %1: %2</source>
+        <translation>无法读取令牌文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>the token file %1 is empty</source>
+        <translation>令牌文件 %1 为空</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusFleet</name>
+    <message>
+        <source>the Prometheus URL must be http:// or https:// with a host, not &apos;%1&apos;</source>
+        <translation>Prometheus URL 必须是带主机的 http:// 或 https:// 地址，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Prometheus %1 did not answer within %2 s</source>
+        <translation>Prometheus %1 在 %2 秒内无响应</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusServerDialog</name>
+    <message>
+        <source>Prometheus server</source>
+        <translation>Prometheus 服务器</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>e.g. http://prometheus.lab:9090</source>
+        <translation>例如 http://prometheus.lab:9090</translation>
+    </message>
+    <message>
+        <source>optional, e.g. {job=&quot;node&quot;}; empty: every target</source>
+        <translation>可选，例如 {job=&quot;node&quot;}；留空：所有目标</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Bearer token file</source>
+        <translation>Bearer 令牌文件</translation>
+    </message>
+    <message>
+        <source>User and password (basic)</source>
+        <translation>用户名和密码（basic）</translation>
+    </message>
+    <message>
+        <source>a file whose first line is the token</source>
+        <translation>首行为令牌的文件</translation>
+    </message>
+    <message>
+        <source>Saved with the machines as written; a token file keeps the secret out of the settings</source>
+        <translation>按填写内容与机器一起保存；使用令牌文件可避免将密钥存入设置</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL：</translation>
+    </message>
+    <message>
+        <source>Selector:</source>
+        <translation>选择器：</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>身份验证：</translation>
+    </message>
+    <message>
+        <source>Token file:</source>
+        <translation>令牌文件：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>超时：</translation>
+    </message>
+    <message>
+        <source>The URL must be http:// or https:// with a host.</source>
+        <translation>URL 必须是带主机的 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>Choose the token file, or no authentication.</source>
+        <translation>请选择令牌文件，或选择不进行身份验证。</translation>
+    </message>
+    <message>
+        <source>Give the user, or no authentication.</source>
+        <translation>请填写用户，或选择不进行身份验证。</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>正在查询 %1…</translation>
+    </message>
+    <message>
+        <source>Found %1 targets on %2 machines, %3 up.</source>
+        <translation>在 %2 台机器上找到 %1 个目标，%3 个在线。</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>无响应：%1</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>令牌文件</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusServerList</name>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Add from Prometheus…</source>
+        <translation>从 Prometheus 添加…</translation>
+    </message>
+    <message>
+        <source>Prometheus servers (their targets are machines):</source>
+        <translation>Prometheus 服务器（其目标即为机器）：</translation>
+    </message>
+    <message>
+        <source>no authentication</source>
+        <translation>无身份验证</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>token file %1</source>
+        <translation>令牌文件 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusSource</name>
+    <message>
+        <source>Prometheus %1</source>
+        <translation>Prometheus %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: no answer yet</source>
+        <translation>%1：尚无响应</translation>
+    </message>
+    <message>
+        <source>%1: no answer for %2 s</source>
+        <translation>%1：已 %2 秒无响应</translation>
+    </message>
+    <message>
+        <source>no longer a target of %1</source>
+        <translation>已不再是 %1 的目标</translation>
+    </message>
+    <message>
+        <source>target down</source>
+        <translation>目标离线</translation>
+    </message>
+    <message>
+        <source>target down: %1</source>
+        <translation>目标离线：%1</translation>
+    </message>
+    <message>
+        <source>target down (%1)</source>
+        <translation>目标离线（%1）</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Not recording</source>
@@ -2284,6 +2660,164 @@
     <message>
         <source>(from --http for this run)</source>
         <translation>（本次运行由 --http 指定）</translation>
+    </message>
+    <message>
+        <source>Prometheus %1: %2</source>
+        <translation>Prometheus %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTable</name>
+    <message>
+        <source>Selection</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>run %1 of %2</source>
+        <translation>运行段 %1/%2</translation>
+    </message>
+    <message>
+        <source>the whole file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Reader warnings</source>
+        <translation>读取警告</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>CPU &gt; %1 %, tokens/s &lt; %2, gap &gt; %3 × the median interval</source>
+        <translation>CPU &gt; %1 %，tokens/s &lt; %2，间隔 &gt; 中位间隔的 %3 倍</translation>
+    </message>
+    <message>
+        <source>Machines (continued)</source>
+        <translation>机器（续）</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>采样数</translation>
+    </message>
+    <message>
+        <source>CPU avg</source>
+        <translation>CPU 平均</translation>
+    </message>
+    <message>
+        <source>CPU max</source>
+        <translation>CPU 最高</translation>
+    </message>
+    <message>
+        <source>CPU min</source>
+        <translation>CPU 最低</translation>
+    </message>
+    <message>
+        <source>Memory avg</source>
+        <translation>内存平均</translation>
+    </message>
+    <message>
+        <source>Memory max</source>
+        <translation>内存最高</translation>
+    </message>
+    <message>
+        <source>Tokens/s avg</source>
+        <translation>Tokens/s 平均</translation>
+    </message>
+    <message>
+        <source>Tokens/s max</source>
+        <translation>Tokens/s 最高</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <source>Uptime %</source>
+        <translation>在线率 %</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <source>Nearest marker</source>
+        <translation>最近的标记</translation>
+    </message>
+    <message>
+        <source>Issues (continued)</source>
+        <translation>问题（续）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Markers (continued)</source>
+        <translation>标记（续）</translation>
     </message>
 </context>
 <context>
@@ -2519,6 +3053,10 @@
         <source>the sampling command on %1 ended: %2</source>
         <translation>%1 上的采样命令已结束：%2</translation>
     </message>
+    <message>
+        <source>a sample</source>
+        <translation>一次采样</translation>
+    </message>
 </context>
 <context>
     <name>SshSource</name>
@@ -2586,6 +3124,562 @@
     </message>
 </context>
 <context>
+    <name>TimingBuilder</name>
+    <message>
+        <source>more than %1 distinct attribute names: the others are not kept</source>
+        <translation>不同的属性名超过 %1 个：其余的不予保留</translation>
+    </message>
+</context>
+<context>
+    <name>TimingCsv</name>
+    <message>
+        <source>a quote never closed: the rest of the file skipped</source>
+        <translation>引号未闭合：已跳过文件的其余部分</translation>
+    </message>
+    <message>
+        <source>%1 fields where the header has %2</source>
+        <translation>%1 个字段，而表头有 %2 个</translation>
+    </message>
+    <message>
+        <source>bytes that are not UTF-8 (replaced by U+FFFD)</source>
+        <translation>含非 UTF-8 字节（已替换为 U+FFFD）</translation>
+    </message>
+</context>
+<context>
+    <name>TimingCsv::RowReader</name>
+    <message>
+        <source>unknown tier</source>
+        <translation>未知档位</translation>
+    </message>
+    <message>
+        <source>no duration that is a finite number of seconds &gt;= 0: row skipped</source>
+        <translation>没有 &gt;= 0 的有限秒数时长：已跳过该行</translation>
+    </message>
+    <message>
+        <source>no usable start, end or timestamp: row skipped</source>
+        <translation>没有可用的 start、end 或 timestamp：已跳过该行</translation>
+    </message>
+    <message>
+        <source>no function name: row skipped</source>
+        <translation>没有函数名：已跳过该行</translation>
+    </message>
+    <message>
+        <source>no usable timestamp: sample skipped</source>
+        <translation>没有可用的 timestamp：已跳过该采样</translation>
+    </message>
+</context>
+<context>
+    <name>TimingDocument</name>
+    <message>
+        <source>processing[%1]: no operation, duration_ms &gt;= 0 or timestamp: skipped</source>
+        <translation>processing[%1]：没有 operation、duration_ms &gt;= 0 或 timestamp：已跳过</translation>
+    </message>
+    <message>
+        <source>event %1: no ph or ts: skipped</source>
+        <translation>事件 %1：没有 ph 或 ts：已跳过</translation>
+    </message>
+    <message>
+        <source>event %1: a negative dur: skipped</source>
+        <translation>事件 %1：dur 为负：已跳过</translation>
+    </message>
+    <message>
+        <source>event %1: an end (E) without its begin (B) on thread %2: skipped</source>
+        <translation>事件 %1：线程 %2 上的结束 (E) 没有对应的开始 (B)：已跳过</translation>
+    </message>
+    <message>
+        <source>event %1: a begin (B) of %2 never ended on thread %3: no call</source>
+        <translation>事件 %1：线程 %3 上 %2 的开始 (B) 从未结束：不计为调用</translation>
+    </message>
+</context>
+<context>
+    <name>TimingFollower</name>
+    <message>
+        <source>%1: a %2, not JSON lines: only JSON-lines logs are followed</source>
+        <translation>%1：是 %2，而不是 JSON lines：只能跟随 JSON lines 日志</translation>
+    </message>
+</context>
+<context>
+    <name>TimingReader</name>
+    <message>
+        <source>JSON lines of {&quot;function&quot;, &quot;execution_time&quot;, &quot;timestamp&quot;} (maybe after a log prefix), a timing_results.csv, a collector export ({&quot;processing&quot;: …} or CSV), a synthesis_&lt;tier&gt;_*.csv, or a Chrome trace ({&quot;traceEvents&quot;: …})</source>
+        <translation>{&quot;function&quot;, &quot;execution_time&quot;, &quot;timestamp&quot;} 形式的 JSON lines（前面可带日志前缀）、timing_results.csv、采集器导出文件（{&quot;processing&quot;: …} 或 CSV）、synthesis_&lt;tier&gt;_*.csv，或 Chrome trace（{&quot;traceEvents&quot;: …}）</translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation>JSON lines</translation>
+    </message>
+    <message>
+        <source>results CSV</source>
+        <translation>结果 CSV</translation>
+    </message>
+    <message>
+        <source>collector export</source>
+        <translation>采集器导出文件</translation>
+    </message>
+    <message>
+        <source>samples CSV</source>
+        <translation>采样 CSV</translation>
+    </message>
+    <message>
+        <source>per-request CSV</source>
+        <translation>逐请求 CSV</translation>
+    </message>
+    <message>
+        <source>Chrome trace</source>
+        <translation>Chrome trace</translation>
+    </message>
+    <message>
+        <source>hardware description</source>
+        <translation>硬件描述</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>not a timing log: expected %1</source>
+        <translation>不是计时日志：应为 %1</translation>
+    </message>
+    <message>
+        <source>%1: no such file or directory</source>
+        <translation>%1：没有该文件或目录</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file (a pipe, socket or device)</source>
+        <translation>%1：不是普通文件（而是管道、套接字或设备）</translation>
+    </message>
+    <message>
+        <source>missing from its rotated set: the calls it held are not read</source>
+        <translation>在其轮转文件组中缺失：其中的调用未被读取</translation>
+    </message>
+</context>
+<context>
+    <name>TimingReport</name>
+    <message>
+        <source>Timings: %1
+</source>
+        <translation>计时：%1
+</translation>
+    </message>
+    <message>
+        <source>Files: %1; calls read: %2; lines without a call skipped: %3
+</source>
+        <translation>文件：%1；读取的调用：%2；跳过的非调用行：%3
+</translation>
+    </message>
+    <message>
+        <source>
+Runs (a gap over max(10 × the median spacing, 60 s) starts a new one):
+</source>
+        <translation>
+运行段（间隔超过 max(10 × 中位间距, 60 秒) 即开始新的运行段）：
+</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation>%1 次调用</translation>
+    </message>
+    <message>
+        <source>
+Run %1</source>
+        <translation>
+运行段 %1</translation>
+    </message>
+    <message>
+        <source>
+All calls</source>
+        <translation>
+全部调用</translation>
+    </message>
+    <message>
+        <source>: %1 – %2, %3 calls, %4 s in calls
+</source>
+        <translation>：%1 – %2，%3 次调用，调用共耗时 %4 秒
+</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>   count    total s   mean s  median s    p95 s    min s    max s  errors  share
+</source>
+        <translation>  次数     总计 s   均值 s  中位数 s    p95 s   最小 s   最大 s    错误   占比
+</translation>
+    </message>
+    <message>
+        <source>… and %1 more functions (--top)
+</source>
+        <translation>… 另有 %1 个函数（--top）
+</translation>
+    </message>
+    <message>
+        <source>
+Errors: %1
+</source>
+        <translation>
+错误：%1
+</translation>
+    </message>
+    <message>
+        <source>
+Warnings: %1
+</source>
+        <translation>
+警告：%1
+</translation>
+    </message>
+</context>
+<context>
+    <name>TimingStats</name>
+    <message>
+        <source>no calls</source>
+        <translation>没有调用</translation>
+    </message>
+    <message>
+        <source>no run %1: the calls form %2 run(s)</source>
+        <translation>没有运行段 %1：这些调用构成 %2 个运行段</translation>
+    </message>
+    <message>
+        <source>no calls in the selected time range</source>
+        <translation>所选时间范围内没有调用</translation>
+    </message>
+</context>
+<context>
+    <name>TimingsErrorsPanel</name>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>The traceback of the selected error</source>
+        <translation>所选错误的回溯信息</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>TimingsExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>On screen (%1×%2)</source>
+        <translation>与屏幕显示相同 (%1×%2)</translation>
+    </message>
+    <message>
+        <source>Export a chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Picture size:</source>
+        <translation>图片尺寸：</translation>
+    </message>
+    <message>
+        <source>PNG (*.png);;SVG (*.svg)</source>
+        <translation>PNG (*.png);;SVG (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>TimingsHistogram</name>
+    <message>
+        <source>Durations: select a function</source>
+        <translation>时长：请选择一个函数</translation>
+    </message>
+    <message>
+        <source>Durations of %1 (%2)</source>
+        <translation>%1 的时长 (%2)</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性刻度</translation>
+    </message>
+</context>
+<context>
+    <name>TimingsPage</name>
+    <message>
+        <source>Not followed: %1</source>
+        <translation>未跟随：%1</translation>
+    </message>
+    <message>
+        <source>Open timing log…</source>
+        <translation>打开计时日志…</translation>
+    </message>
+    <message>
+        <source>No timing log open. Open one, or drop it here.</source>
+        <translation>未打开计时日志。请打开一个日志，或将其拖放到此处。</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Read the calls appended to the log as it grows</source>
+        <translation>随日志增长读取追加的调用</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Histogram</source>
+        <translation>直方图</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <source>Open a timing log</source>
+        <translation>打开计时日志</translation>
+    </message>
+    <message>
+        <source>Timing logs (*.log *.jsonl *.json *.csv *.txt);;All files (*)</source>
+        <translation>计时日志 (*.log *.jsonl *.json *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>  ·  machines: %1</source>
+        <translation>  ·  机器：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s), %1 function(s), %2 run(s); %3 error(s)</source>
+        <translation>
+            <numerusform>%n 次调用，%1 个函数，%2 个运行段；%3 个错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Timeline as picture…</source>
+        <translation>时间线（图片）…</translation>
+    </message>
+    <message>
+        <source>Call timeline</source>
+        <translation>调用时间线</translation>
+    </message>
+    <message>
+        <source>Histogram as picture…</source>
+        <translation>直方图（图片）…</translation>
+    </message>
+    <message>
+        <source>Durations</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Tiers as picture…</source>
+        <translation>档位（图片）…</translation>
+    </message>
+    <message>
+        <source>Hardware tiers</source>
+        <translation>硬件档位</translation>
+    </message>
+    <message>
+        <source>Statistics as CSV…</source>
+        <translation>统计（CSV）…</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Statistics as JSON…</source>
+        <translation>统计（JSON）…</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Timeline as Chrome trace…</source>
+        <translation>时间线（Chrome trace）…</translation>
+    </message>
+    <message>
+        <source>Export a Chrome trace</source>
+        <translation>导出 Chrome trace</translation>
+    </message>
+</context>
+<context>
+    <name>TimingsRunSelector</name>
+    <message>
+        <source>The calls the statistics cover</source>
+        <translation>统计所涵盖的调用</translation>
+    </message>
+    <message>
+        <source>The time range&apos;s start</source>
+        <translation>时间范围的起点</translation>
+    </message>
+    <message>
+        <source>The time range&apos;s end</source>
+        <translation>时间范围的终点</translation>
+    </message>
+    <message>
+        <source>Latest run</source>
+        <translation>最新运行段</translation>
+    </message>
+    <message>
+        <source>All runs</source>
+        <translation>所有运行段</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: %2, %n call(s)</source>
+        <translation>
+            <numerusform>运行段 %1：%2，%n 次调用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>时间范围</translation>
+    </message>
+</context>
+<context>
+    <name>TimingsTableModel</name>
+    <message>
+        <source>%1: one of the ten functions with the largest total time</source>
+        <translation>%1：总时间最长的十个函数之一</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>成功率</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Memory Δ</source>
+        <translation>内存 Δ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s), total %1, mean %2, p95 %3</source>
+        <translation>
+            <numerusform>%n 次调用，总计 %1，均值 %2，p95 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Memory delta: %1 MB on average</source>
+        <translation>内存变化：平均 %1 MB</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+</context>
+<context>
+    <name>TimingsTierChart</name>
+    <message>
+        <source>Peak memory (MB)</source>
+        <translation>峰值内存 (MB)</translation>
+    </message>
+    <message>
+        <source>Real-time factor</source>
+        <translation>实时因子</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <source>Success rate (%)</source>
+        <translation>成功率 (%)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <source>No hardware tiers: per-request logs (synthesis_&lt;tier&gt;_*.csv) have them</source>
+        <translation>没有硬件档位：逐请求日志（synthesis_&lt;tier&gt;_*.csv）才有</translation>
+    </message>
+</context>
+<context>
+    <name>TimingsTimeline</name>
+    <message>
+        <source>Duration: %1 s</source>
+        <translation>时长：%1 秒</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
     <name>Units</name>
     <message>
         <source>n/a</source>
@@ -2628,6 +3722,21 @@
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ViewClock</name>
+    <message>
+        <source>as written in the log (it has no UTC offsets)</source>
+        <translation>按日志中的原样（日志不含 UTC 偏移）</translation>
+    </message>
+    <message>
+        <source>%1, this computer&apos;s time zone</source>
+        <translation>%1，本计算机的时区</translation>
+    </message>
+    <message>
+        <source>%1, the log&apos;s own clock</source>
+        <translation>%1，日志自身的时钟</translation>
     </message>
 </context>
 </TS>

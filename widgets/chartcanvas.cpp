@@ -9,6 +9,7 @@
 
 #include <QCategoryAxis>
 #include <QDateTime>
+#include <QFontMetrics>
 #include <QGraphicsLayout>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
@@ -176,7 +177,16 @@ void ChartCanvas::setTimeRange(qint64 startMs, qint64 endMs)
     // A picture (renderTo) is read, not hovered: a label every ~80 pixels, up to 12.
     const int maxTicks
         = m_rendering ? std::clamp(plotWidth() / 80 + 1, 2, 12) : std::clamp(plotWidth() / 110 + 1, 2, 9);
-    const QList<TimeTicks::Tick> ticks = TimeTicks::compute(startMs, endMs, maxTicks, m_offset);
+    QList<TimeTicks::Tick> ticks = TimeTicks::compute(startMs, endMs, maxTicks, m_offset);
+    // A label centred on a tick at the very end would be cut by the chart's edge ("00:29:4"):
+    // such a tick waits until the window has slid past it by half a label.
+    if (endMs > startMs && plotWidth() > 0) {
+        const QFontMetrics metrics(m_timeAxis->labelsFont());
+        const double pxPerMs = double(plotWidth()) / double(endMs - startMs);
+        ticks.removeIf([&](const TimeTicks::Tick &t) {
+            return double(endMs - t.ms) * pxPerMs < metrics.horizontalAdvance(t.label) / 2.0 - m_chart->margins().right();
+        });
+    }
     QList<qint64> times;
     for (const TimeTicks::Tick &t : ticks)
         times.append(t.ms);
