@@ -150,185 +150,6 @@ template<typename Fail> CommandLine parseTimings(const QCommandLineParser &parse
     }
     return cl;
 }
-
-// Every mode's options: each mode refuses those that are not its own.
-struct Options
-{
-    const QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help.") };
-    const QCommandLineOption version { { QStringLiteral("v"), QStringLiteral("version") }, tr("Show the version.") };
-    const QCommandLineOption interval { QStringLiteral("interval"), tr("Sampling interval."), QStringLiteral("S") };
-    const QCommandLineOption duration { QStringLiteral("duration"), tr("Stop after S seconds."), QStringLiteral("S") };
-    const QCommandLineOption logDir { QStringLiteral("log-dir"), tr("Log directory."), QStringLiteral("DIR") };
-    const QCommandLineOption single { QStringLiteral("single"), tr("One snapshot.") };
-    const QCommandLineOption event { QStringLiteral("event"), tr("Marker label."), QStringLiteral("LABEL") };
-    const QCommandLineOption notes { QStringLiteral("notes"), tr("Marker notes."), QStringLiteral("TEXT") };
-    const QCommandLineOption machines { QStringLiteral("machines"), tr("Machines file."), QStringLiteral("FILE") };
-    const QCommandLineOption noLocal { QStringLiteral("no-local"), tr("Do not watch this computer.") };
-    const QCommandLineOption machine { QStringLiteral("machine"), tr("Marked machine."), QStringLiteral("ID") };
-    const QCommandLineOption http { QStringLiteral("http"), tr("HTTP API address."), QStringLiteral("ADDR:PORT") };
-    const QCommandLineOption httpToken { QStringLiteral("http-token"), tr("HTTP API token."), QStringLiteral("TOKEN") };
-    const QCommandLineOption json { QStringLiteral("json"), tr("JSON output."), QStringLiteral("OUT") };
-    const QCommandLineOption cpuThreshold { QStringLiteral("cpu-threshold"), tr("CPU threshold."),
-        QStringLiteral("N") };
-    const QCommandLineOption lowTps { QStringLiteral("low-tps"), tr("Tokens/s threshold."), QStringLiteral("N") };
-    const QCommandLineOption run { QStringLiteral("run"), tr("Run."), QStringLiteral("R") };
-    const QCommandLineOption top { QStringLiteral("top"), tr("Functions printed."), QStringLiteral("N") };
-    const QCommandLineOption acceptNewHostKeys { QStringLiteral("accept-new-host-keys"),
-        tr("Trust and record unknown SSH host keys.") };
-    const QCommandLineOption prometheus { QStringLiteral("prometheus"), tr("Prometheus server."),
-        QStringLiteral("URL") };
-    const QCommandLineOption prometheusSelector { QStringLiteral("prometheus-selector"), tr("Prometheus selector."),
-        QStringLiteral("SEL") };
-    const QCommandLineOption selector { QStringLiteral("selector"), tr("Prometheus selector."), QStringLiteral("SEL") };
-    const QCommandLineOption from { QStringLiteral("from"), tr("Start of the range."), QStringLiteral("T") };
-    const QCommandLineOption to { QStringLiteral("to"), tr("End of the range."), QStringLiteral("T") };
-    const QCommandLineOption step { QStringLiteral("step"), tr("Step of the range."), QStringLiteral("S") };
-
-    QList<QCommandLineOption> all() const
-    {
-        return { help, version, interval, duration, logDir, single, event, notes, machines, noLocal, machine, http,
-            httpToken, json, cpuThreshold, lowTps, run, top, acceptNewHostKeys, prometheus, prometheusSelector,
-            selector, from, to, step };
-    }
-};
-
-// `perfdash analyze [FILE|DIR] …`, or `perfdash analyze --prometheus URL --from T …`.
-template<typename Fail>
-CommandLine parseAnalyze(const QCommandLineParser &parser, const Options &o, CommandLine &cl, Fail fail)
-{
-    const bool other = parser.isSet(o.interval) || parser.isSet(o.duration) || parser.isSet(o.single)
-        || parser.isSet(o.event) || parser.isSet(o.notes) || parser.isSet(o.machines) || parser.isSet(o.noLocal)
-        || parser.isSet(o.machine) || parser.isSet(o.http) || parser.isSet(o.httpToken)
-        || parser.isSet(o.acceptNewHostKeys);
-    if (other)
-        return fail(tr("'perfdash analyze' takes FILE|DIR, --json, --cpu-threshold, --low-tps, --run and "
-                       "--log-dir, or --prometheus URL with --from, --to, --selector and --step"));
-    const QStringList positional = parser.positionalArguments();
-    cl.prometheusUrl = parser.value(o.prometheus);
-    const bool rangeOptions = parser.isSet(o.from) || parser.isSet(o.to) || parser.isSet(o.step)
-        || parser.isSet(o.selector) || parser.isSet(o.prometheusSelector);
-    if (!parser.isSet(o.prometheus) && rangeOptions)
-        return fail(tr("--from, --to, --step and --selector go with --prometheus URL"));
-    if (parser.isSet(o.prometheus)) {
-        if (!positional.isEmpty())
-            return fail(tr("--prometheus reads a server, not a log: unexpected argument '%1'").arg(positional[0]));
-        if (!parser.isSet(o.from))
-            return fail(tr("--prometheus needs --from T (ISO 8601, or relative such as -1h)"));
-        cl.from = parser.value(o.from);
-        cl.to = parser.isSet(o.to) ? parser.value(o.to) : QStringLiteral("now");
-        cl.prometheusSelector
-            = parser.isSet(o.selector) ? parser.value(o.selector) : parser.value(o.prometheusSelector);
-        if (parser.isSet(o.step) && !parseSeconds(parser.value(o.step), 0.001, 86400, &cl.stepSeconds))
-            return fail(tr("--step must be a number of seconds, not '%1'").arg(parser.value(o.step)));
-        if (!parser.isSet(o.run))
-            cl.run = QStringLiteral("all");
-    }
-    if (positional.size() > 1)
-        return fail(tr("unexpected argument '%1'").arg(positional[1]));
-    cl.path = positional.value(0);
-    cl.logDir = parser.value(o.logDir);
-    if (parser.isSet(o.logDir) && cl.logDir.isEmpty())
-        return fail(tr("--log-dir needs a directory"));
-    cl.jsonOut = parser.value(o.json);
-    if (parser.isSet(o.json) && cl.jsonOut.isEmpty())
-        return fail(tr("--json needs a file"));
-    if (parser.isSet(o.cpuThreshold) && !parseSeconds(parser.value(o.cpuThreshold), 0, 100, &cl.cpuThreshold))
-        return fail(tr("--cpu-threshold must be a percent from 0 to 100, not '%1'").arg(parser.value(o.cpuThreshold)));
-    if (parser.isSet(o.lowTps) && !parseSeconds(parser.value(o.lowTps), 0, 1e9, &cl.lowTokensPerSecond))
-        return fail(
-            tr("--low-tps must be a number of tokens per second, 0 or more, not '%1'").arg(parser.value(o.lowTps)));
-    if (parser.isSet(o.run) && !parseRun(parser.value(o.run), cl))
-        return fail(tr("--run must be latest, all or a run number from 1, not '%1'").arg(parser.value(o.run)));
-    return cl;
-}
-
-// `perfdash mark LABEL [--notes TEXT] [--machine ID] [--log-dir DIR]`.
-template<typename Fail>
-CommandLine parseMark(const QCommandLineParser &parser, const Options &o, CommandLine &cl, Fail fail)
-{
-    const QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty() || positional.first().trimmed().isEmpty())
-        return fail(tr("'perfdash mark' needs a LABEL"));
-    if (positional.size() > 1)
-        return fail(tr("unexpected argument '%1' (quote a label of several words)").arg(positional[1]));
-    for (const QCommandLineOption &option : { o.interval, o.duration, o.single, o.event, o.machines, o.noLocal, o.http,
-             o.httpToken, o.acceptNewHostKeys, o.prometheus, o.prometheusSelector, o.selector, o.from, o.to, o.step }) {
-        if (parser.isSet(option))
-            return fail(tr("--%1 does not apply to 'perfdash mark'").arg(option.names().first()));
-    }
-    cl.label = positional.first().trimmed();
-    cl.notes = parser.value(o.notes);
-    cl.machine = parser.value(o.machine);
-    if (const QString problem = MarkerText::problem(cl.label, cl.notes); !problem.isEmpty())
-        return fail(problem);
-    return cl;
-}
-
-// The window (`perfdash [FILE.csv]`) and `perfdash log`: machines, sampling, the HTTP API, and
-// the log's one-snapshot mode.
-template<typename Fail>
-CommandLine parseWindowOrLog(const QCommandLineParser &parser, const Options &o, CommandLine &cl, Fail fail)
-{
-    if (parser.isSet(o.machine))
-        return fail(tr("--machine belongs to 'perfdash mark'"));
-    for (const QCommandLineOption &option : { o.from, o.to, o.step, o.selector }) {
-        if (parser.isSet(option))
-            return fail(tr("--%1 belongs to 'perfdash analyze --prometheus'").arg(option.names().first()));
-    }
-    cl.prometheusUrl = parser.value(o.prometheus);
-    cl.prometheusSelector = parser.value(o.prometheusSelector);
-    if (parser.isSet(o.prometheusSelector) && !parser.isSet(o.prometheus))
-        return fail(tr("--prometheus-selector goes with --prometheus URL"));
-    const QStringList positional = parser.positionalArguments();
-    if (cl.mode == CommandLine::Mode::Gui && positional.size() == 1)
-        cl.path = positional.first();
-    else if (!positional.isEmpty())
-        return fail(tr("unexpected argument '%1'").arg(positional.value(cl.mode == CommandLine::Mode::Gui ? 1 : 0)));
-
-    cl.http = parser.value(o.http);
-    cl.httpToken = parser.value(o.httpToken);
-    if (parser.isSet(o.http)) {
-        QString why;
-        if (!HttpBind::parse(cl.http, nullptr, nullptr, &why))
-            return fail(why);
-    }
-    if (parser.isSet(o.httpToken) && !parser.isSet(o.http))
-        return fail(tr("--http-token goes with --http"));
-    if (parser.isSet(o.http) && parser.isSet(o.single))
-        return fail(tr("--single takes one snapshot: --http does not apply"));
-    if (parser.isSet(o.interval)
-        && !parseSeconds(parser.value(o.interval), Session::kMinInterval, Session::kMaxInterval, &cl.interval))
-        return fail(
-            tr("--interval must be a number of seconds from 0.1 to 60, not '%1'").arg(parser.value(o.interval)));
-
-    const bool logOnly
-        = parser.isSet(o.duration) || parser.isSet(o.single) || parser.isSet(o.event) || parser.isSet(o.notes);
-    if (cl.mode != CommandLine::Mode::Log && logOnly)
-        return fail(tr("--duration, --single, --event and --notes belong to 'perfdash log'"));
-    if (parser.isSet(o.duration) && !parseSeconds(parser.value(o.duration), 0.1, 1e9, &cl.duration))
-        return fail(tr("--duration must be a positive number of seconds, not '%1'").arg(parser.value(o.duration)));
-
-    cl.machinesFile = parser.value(o.machines);
-    if (parser.isSet(o.machines) && cl.machinesFile.isEmpty())
-        return fail(tr("--machines needs a file"));
-    cl.noLocal = parser.isSet(o.noLocal);
-    cl.acceptNewHostKeys = parser.isSet(o.acceptNewHostKeys);
-
-    cl.single = parser.isSet(o.single);
-    cl.event = parser.value(o.event);
-    cl.notes = parser.value(o.notes);
-    if (cl.single && cl.event.trimmed().isEmpty())
-        return fail(tr("--single needs --event LABEL"));
-    if (const QString problem = MarkerText::problem(cl.event, cl.notes); !problem.isEmpty())
-        return fail(problem);
-    if (!cl.single && (parser.isSet(o.event) || parser.isSet(o.notes)))
-        return fail(tr("--event and --notes go with --single"));
-    if (cl.single && parser.isSet(o.duration))
-        return fail(tr("--single takes one snapshot: --duration does not apply"));
-    if (cl.single && (parser.isSet(o.machines) || cl.noLocal || parser.isSet(o.prometheus)))
-        return fail(tr("--single takes a snapshot of this computer: --machines and --no-local do not apply"));
-    return cl;
-}
 } // namespace
 
 CommandLine CommandLine::parse(const QStringList &arguments)
@@ -356,8 +177,36 @@ CommandLine CommandLine::parse(const QStringList &arguments)
 
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const Options o;
-    parser.addOptions(o.all());
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
+    const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") }, tr("Show the version."));
+    const QCommandLineOption interval(QStringLiteral("interval"), tr("Sampling interval."), QStringLiteral("S"));
+    const QCommandLineOption duration(QStringLiteral("duration"), tr("Stop after S seconds."), QStringLiteral("S"));
+    const QCommandLineOption logDir(QStringLiteral("log-dir"), tr("Log directory."), QStringLiteral("DIR"));
+    const QCommandLineOption single(QStringLiteral("single"), tr("One snapshot."));
+    const QCommandLineOption event(QStringLiteral("event"), tr("Marker label."), QStringLiteral("LABEL"));
+    const QCommandLineOption notes(QStringLiteral("notes"), tr("Marker notes."), QStringLiteral("TEXT"));
+    const QCommandLineOption machines(QStringLiteral("machines"), tr("Machines file."), QStringLiteral("FILE"));
+    const QCommandLineOption noLocal(QStringLiteral("no-local"), tr("Do not watch this computer."));
+    const QCommandLineOption machine(QStringLiteral("machine"), tr("Marked machine."), QStringLiteral("ID"));
+    const QCommandLineOption http(QStringLiteral("http"), tr("HTTP API address."), QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption httpToken(QStringLiteral("http-token"), tr("HTTP API token."), QStringLiteral("TOKEN"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("JSON output."), QStringLiteral("OUT"));
+    const QCommandLineOption cpuThreshold(QStringLiteral("cpu-threshold"), tr("CPU threshold."), QStringLiteral("N"));
+    const QCommandLineOption lowTps(QStringLiteral("low-tps"), tr("Tokens/s threshold."), QStringLiteral("N"));
+    const QCommandLineOption run(QStringLiteral("run"), tr("Run."), QStringLiteral("R"));
+    const QCommandLineOption top(QStringLiteral("top"), tr("Functions printed."), QStringLiteral("N"));
+    const QCommandLineOption acceptNewHostKeys(
+        QStringLiteral("accept-new-host-keys"), tr("Trust and record unknown SSH host keys."));
+    const QCommandLineOption prometheus(QStringLiteral("prometheus"), tr("Prometheus server."), QStringLiteral("URL"));
+    const QCommandLineOption prometheusSelector(
+        QStringLiteral("prometheus-selector"), tr("Prometheus selector."), QStringLiteral("SEL"));
+    const QCommandLineOption selector(QStringLiteral("selector"), tr("Prometheus selector."), QStringLiteral("SEL"));
+    const QCommandLineOption from(QStringLiteral("from"), tr("Start of the range."), QStringLiteral("T"));
+    const QCommandLineOption to(QStringLiteral("to"), tr("End of the range."), QStringLiteral("T"));
+    const QCommandLineOption step(QStringLiteral("step"), tr("Step of the range."), QStringLiteral("S"));
+    parser.addOptions({ help, version, interval, duration, logDir, single, event, notes, machines, noLocal, machine,
+        http, httpToken, json, cpuThreshold, lowTps, run, top, acceptNewHostKeys, prometheus, prometheusSelector,
+        selector, from, to, step });
 
     auto fail = [&cl](const QString &message) {
         cl.mode = Mode::Error;
@@ -367,30 +216,147 @@ CommandLine CommandLine::parse(const QStringList &arguments)
 
     if (!parser.parse(args))
         return fail(parser.errorText());
-    if (parser.isSet(o.help)) {
+    if (parser.isSet(help)) {
         cl.mode = Mode::Help;
         cl.text = usage();
         return cl;
     }
-    if (parser.isSet(o.version)) {
+    if (parser.isSet(version)) {
         cl.mode = Mode::Version;
         cl.text = QStringLiteral("perfdash " PERFDASH_VERSION);
         return cl;
     }
     if (cl.mode == Mode::Timings)
         return parseTimings(parser, cl, fail);
-    if (parser.isSet(o.top))
+    if (parser.isSet(top))
         return fail(tr("--top belongs to 'perfdash timings'"));
     const bool analyzeOnly
-        = parser.isSet(o.json) || parser.isSet(o.cpuThreshold) || parser.isSet(o.lowTps) || parser.isSet(o.run);
+        = parser.isSet(json) || parser.isSet(cpuThreshold) || parser.isSet(lowTps) || parser.isSet(run);
     if (cl.mode != Mode::Analyze && analyzeOnly)
         return fail(tr("--json, --cpu-threshold, --low-tps and --run belong to 'perfdash analyze'"));
-    if (cl.mode == Mode::Analyze)
-        return parseAnalyze(parser, o, cl, fail);
-    cl.logDir = parser.value(o.logDir);
-    if (parser.isSet(o.logDir) && cl.logDir.isEmpty())
+    if (cl.mode == Mode::Analyze) {
+        const bool other = parser.isSet(interval) || parser.isSet(duration) || parser.isSet(single)
+            || parser.isSet(event) || parser.isSet(notes) || parser.isSet(machines) || parser.isSet(noLocal)
+            || parser.isSet(machine) || parser.isSet(http) || parser.isSet(httpToken)
+            || parser.isSet(acceptNewHostKeys);
+        if (other)
+            return fail(tr("'perfdash analyze' takes FILE|DIR, --json, --cpu-threshold, --low-tps, --run and "
+                           "--log-dir, or --prometheus URL with --from, --to, --selector and --step"));
+        const QStringList positional = parser.positionalArguments();
+        cl.prometheusUrl = parser.value(prometheus);
+        const bool rangeOptions = parser.isSet(from) || parser.isSet(to) || parser.isSet(step) || parser.isSet(selector)
+            || parser.isSet(prometheusSelector);
+        if (!parser.isSet(prometheus) && rangeOptions)
+            return fail(tr("--from, --to, --step and --selector go with --prometheus URL"));
+        if (parser.isSet(prometheus)) {
+            if (!positional.isEmpty())
+                return fail(tr("--prometheus reads a server, not a log: unexpected argument '%1'").arg(positional[0]));
+            if (!parser.isSet(from))
+                return fail(tr("--prometheus needs --from T (ISO 8601, or relative such as -1h)"));
+            cl.from = parser.value(from);
+            cl.to = parser.isSet(to) ? parser.value(to) : QStringLiteral("now");
+            cl.prometheusSelector = parser.isSet(selector) ? parser.value(selector) : parser.value(prometheusSelector);
+            if (parser.isSet(step) && !parseSeconds(parser.value(step), 0.001, 86400, &cl.stepSeconds))
+                return fail(tr("--step must be a number of seconds, not '%1'").arg(parser.value(step)));
+            if (!parser.isSet(run))
+                cl.run = QStringLiteral("all");
+        }
+        if (positional.size() > 1)
+            return fail(tr("unexpected argument '%1'").arg(positional[1]));
+        cl.path = positional.value(0);
+        cl.logDir = parser.value(logDir);
+        if (parser.isSet(logDir) && cl.logDir.isEmpty())
+            return fail(tr("--log-dir needs a directory"));
+        cl.jsonOut = parser.value(json);
+        if (parser.isSet(json) && cl.jsonOut.isEmpty())
+            return fail(tr("--json needs a file"));
+        if (parser.isSet(cpuThreshold) && !parseSeconds(parser.value(cpuThreshold), 0, 100, &cl.cpuThreshold))
+            return fail(
+                tr("--cpu-threshold must be a percent from 0 to 100, not '%1'").arg(parser.value(cpuThreshold)));
+        if (parser.isSet(lowTps) && !parseSeconds(parser.value(lowTps), 0, 1e9, &cl.lowTokensPerSecond))
+            return fail(
+                tr("--low-tps must be a number of tokens per second, 0 or more, not '%1'").arg(parser.value(lowTps)));
+        if (parser.isSet(run) && !parseRun(parser.value(run), cl))
+            return fail(tr("--run must be latest, all or a run number from 1, not '%1'").arg(parser.value(run)));
+        return cl;
+    }
+    cl.logDir = parser.value(logDir);
+    if (parser.isSet(logDir) && cl.logDir.isEmpty())
         return fail(tr("--log-dir needs a directory"));
-    if (cl.mode == Mode::Mark)
-        return parseMark(parser, o, cl, fail);
-    return parseWindowOrLog(parser, o, cl, fail);
+
+    if (cl.mode == Mode::Mark) {
+        const QStringList positional = parser.positionalArguments();
+        if (positional.isEmpty() || positional.first().trimmed().isEmpty())
+            return fail(tr("'perfdash mark' needs a LABEL"));
+        if (positional.size() > 1)
+            return fail(tr("unexpected argument '%1' (quote a label of several words)").arg(positional[1]));
+        for (const QCommandLineOption &o : { interval, duration, single, event, machines, noLocal, http, httpToken,
+                 acceptNewHostKeys, prometheus, prometheusSelector, selector, from, to, step }) {
+            if (parser.isSet(o))
+                return fail(tr("--%1 does not apply to 'perfdash mark'").arg(o.names().first()));
+        }
+        cl.label = positional.first().trimmed();
+        cl.notes = parser.value(notes);
+        cl.machine = parser.value(machine);
+        if (const QString problem = MarkerText::problem(cl.label, cl.notes); !problem.isEmpty())
+            return fail(problem);
+        return cl;
+    }
+    if (parser.isSet(machine))
+        return fail(tr("--machine belongs to 'perfdash mark'"));
+    for (const QCommandLineOption &o : { from, to, step, selector }) {
+        if (parser.isSet(o))
+            return fail(tr("--%1 belongs to 'perfdash analyze --prometheus'").arg(o.names().first()));
+    }
+    cl.prometheusUrl = parser.value(prometheus);
+    cl.prometheusSelector = parser.value(prometheusSelector);
+    if (parser.isSet(prometheusSelector) && !parser.isSet(prometheus))
+        return fail(tr("--prometheus-selector goes with --prometheus URL"));
+    const QStringList positional = parser.positionalArguments();
+    if (cl.mode == Mode::Gui && positional.size() == 1)
+        cl.path = positional.first();
+    else if (!positional.isEmpty())
+        return fail(tr("unexpected argument '%1'").arg(positional.value(cl.mode == Mode::Gui ? 1 : 0)));
+
+    cl.http = parser.value(http);
+    cl.httpToken = parser.value(httpToken);
+    if (parser.isSet(http)) {
+        QString why;
+        if (!HttpBind::parse(cl.http, nullptr, nullptr, &why))
+            return fail(why);
+    }
+    if (parser.isSet(httpToken) && !parser.isSet(http))
+        return fail(tr("--http-token goes with --http"));
+    if (parser.isSet(http) && parser.isSet(single))
+        return fail(tr("--single takes one snapshot: --http does not apply"));
+    if (parser.isSet(interval)
+        && !parseSeconds(parser.value(interval), Session::kMinInterval, Session::kMaxInterval, &cl.interval))
+        return fail(tr("--interval must be a number of seconds from 0.1 to 60, not '%1'").arg(parser.value(interval)));
+
+    const bool logOnly = parser.isSet(duration) || parser.isSet(single) || parser.isSet(event) || parser.isSet(notes);
+    if (cl.mode != Mode::Log && logOnly)
+        return fail(tr("--duration, --single, --event and --notes belong to 'perfdash log'"));
+    if (parser.isSet(duration) && !parseSeconds(parser.value(duration), 0.1, 1e9, &cl.duration))
+        return fail(tr("--duration must be a positive number of seconds, not '%1'").arg(parser.value(duration)));
+
+    cl.machinesFile = parser.value(machines);
+    if (parser.isSet(machines) && cl.machinesFile.isEmpty())
+        return fail(tr("--machines needs a file"));
+    cl.noLocal = parser.isSet(noLocal);
+    cl.acceptNewHostKeys = parser.isSet(acceptNewHostKeys);
+
+    cl.single = parser.isSet(single);
+    cl.event = parser.value(event);
+    cl.notes = parser.value(notes);
+    if (cl.single && cl.event.trimmed().isEmpty())
+        return fail(tr("--single needs --event LABEL"));
+    if (const QString problem = MarkerText::problem(cl.event, cl.notes); !problem.isEmpty())
+        return fail(problem);
+    if (!cl.single && (parser.isSet(event) || parser.isSet(notes)))
+        return fail(tr("--event and --notes go with --single"));
+    if (cl.single && parser.isSet(duration))
+        return fail(tr("--single takes one snapshot: --duration does not apply"));
+    if (cl.single && (parser.isSet(machines) || cl.noLocal || parser.isSet(prometheus)))
+        return fail(tr("--single takes a snapshot of this computer: --machines and --no-local do not apply"));
+    return cl;
 }
