@@ -740,6 +740,21 @@
     </message>
 </context>
 <context>
+    <name>CompareCharts</name>
+    <message>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Overlaid from a common start</source>
+        <translation>从共同起点叠加</translation>
+    </message>
+    <message>
+        <source>time from the start</source>
+        <translation>距开始的时间</translation>
+    </message>
+</context>
+<context>
     <name>ComparePage</name>
     <message>
         <source>Add logs…</source>
@@ -770,14 +785,6 @@
         <translation>Tokens/s</translation>
     </message>
     <message>
-        <source>Side by side</source>
-        <translation>并排</translation>
-    </message>
-    <message>
-        <source>Overlaid from a common start</source>
-        <translation>从共同起点叠加</translation>
-    </message>
-    <message>
         <source>CPU avg %</source>
         <translation>CPU 平均 %</translation>
     </message>
@@ -796,10 +803,6 @@
     <message>
         <source>Server uptime %</source>
         <translation>服务器在线率 %</translation>
-    </message>
-    <message>
-        <source>seconds from the start</source>
-        <translation>距开始的秒数</translation>
     </message>
     <message>
         <source>Logs to compare</source>

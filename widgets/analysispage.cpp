@@ -25,7 +25,6 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -80,7 +79,27 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     setAcceptDrops(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
+    // Made in the order of the tab's focus chain: the tool bar, the progress row, the banner, the
+    // charts, the tables, the log folder.
+    QToolBar *bar = buildToolBar();
+    addExportButtons(bar);
+    layout->addWidget(bar);
+    layout->addLayout(buildProgressRow());
+    m_banner = ErrorBanner::create(QStringLiteral("analysisError"), this);
+    layout->addWidget(m_banner);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = splitter;
+    splitter->addWidget(buildChartArea(splitter));
+    splitter->addWidget(buildTables(splitter));
+    layout->addWidget(buildFolderPane(splitter), 1);
+    setUpSplitters();
+    connectControls();
+    setLoading(false);
+    fillRunSelector();
+}
 
+QToolBar *AnalysisPage::buildToolBar()
+{
     // A tool bar: what does not fit a narrow window goes into its » menu instead of widening the
     // window past the screen.
     auto *bar = new QToolBar(this);
@@ -118,6 +137,11 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     bar->addWidget(m_cpu);
     bar->addWidget(m_lowTps);
     bar->addWidget(m_gap);
+    return bar;
+}
+
+void AnalysisPage::addExportButtons(QToolBar *bar)
+{
     m_showAllButton = new QPushButton(tr("Show all"), this);
     m_showAllButton->setObjectName(QStringLiteral("showAllButton"));
     m_showAllButton->setEnabled(false); // nothing to show before a log is open
@@ -141,8 +165,10 @@ AnalysisPage::AnalysisPage(QWidget *parent)
             exportReport(path);
     });
     bar->addWidget(m_reportButton);
-    layout->addWidget(bar);
+}
 
+QHBoxLayout *AnalysisPage::buildProgressRow()
+{
     auto *progressRow = new QHBoxLayout;
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("loadProgress"));
@@ -152,16 +178,14 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     connect(m_cancelButton, &QPushButton::clicked, this, &AnalysisPage::cancelLoading);
     progressRow->addWidget(m_progress, 1);
     progressRow->addWidget(m_cancelButton);
-    layout->addLayout(progressRow);
     m_progressTimer = new QTimer(this);
     m_progressTimer->setInterval(100);
     connect(m_progressTimer, &QTimer::timeout, this, [this] { m_progress->setValue(m_progressValue->load()); });
+    return progressRow;
+}
 
-    m_banner = ErrorBanner::create(QStringLiteral("analysisError"), this);
-    layout->addWidget(m_banner);
-
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_splitter = splitter;
+QWidget *AnalysisPage::buildChartArea(QSplitter *splitter)
+{
     m_chartArea = new QWidget(splitter);
     m_chartLayout = new QVBoxLayout(m_chartArea);
     m_chartLayout->setContentsMargins(0, 0, 0, 0);
@@ -179,8 +203,11 @@ AnalysisPage::AnalysisPage(QWidget *parent)
         const qint64 start = m_result->start->ms + qint64(seconds) * 1000;
         showRange(start, start + width);
     });
-    splitter->addWidget(m_chartArea);
+    return m_chartArea;
+}
 
+QTabWidget *AnalysisPage::buildTables(QSplitter *splitter)
+{
     auto *tabs = new QTabWidget(splitter);
     tabs->setMinimumHeight(80); // a few rows: the charts keep the rest of a laptop's screen
     m_issuesView = new QTableView(tabs);
@@ -206,6 +233,15 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     statsLayout->addWidget(m_statistics, 1);
     tabs->addTab(stats, tr("Summary and statistics"));
 
+    tabs->addTab(buildMarkersTable(tabs), tr("Markers"));
+    m_warnings = new QListWidget(tabs);
+    m_warnings->setObjectName(QStringLiteral("readerWarnings"));
+    tabs->addTab(m_warnings, tr("Reader warnings"));
+    return tabs;
+}
+
+QTableWidget *AnalysisPage::buildMarkersTable(QTabWidget *tabs)
+{
     // The markers of the run with their notes; a click zooms to the moment.
     m_markersTable = new QTableWidget(0, 3, tabs);
     m_markersTable->setObjectName(QStringLiteral("analysisMarkers"));
@@ -221,13 +257,11 @@ AnalysisPage::AnalysisPage(QWidget *parent)
         const qint64 t = m_result->markers[row].timeMs;
         showRange(t - 60'000, t + 60'000);
     });
-    tabs->addTab(m_markersTable, tr("Markers"));
+    return m_markersTable;
+}
 
-    m_warnings = new QListWidget(tabs);
-    m_warnings->setObjectName(QStringLiteral("readerWarnings"));
-    tabs->addTab(m_warnings, tr("Reader warnings"));
-    splitter->addWidget(tabs);
-
+QSplitter *AnalysisPage::buildFolderPane(QSplitter *splitter)
+{
     // Left: the logs of the log folder, newest first, summarised in the background.
     auto *outer = new QSplitter(Qt::Horizontal, this);
     m_outer = outer;
@@ -238,9 +272,11 @@ AnalysisPage::AnalysisPage(QWidget *parent)
     outer->setStretchFactor(0, 1);
     outer->setStretchFactor(1, 4);
     outer->setChildrenCollapsible(true);
-    layout->addWidget(outer, 1);
-    setUpSplitters();
+    return outer;
+}
 
+void AnalysisPage::connectControls()
+{
     auto changed = [this] {
         AnalysisThresholds t;
         t.cpuPercent = m_cpu->value();
@@ -261,8 +297,6 @@ AnalysisPage::AnalysisPage(QWidget *parent)
                 : value < 0        ? RunSelection::all()
                                    : RunSelection::run(value));
     });
-    setLoading(false);
-    fillRunSelector();
 }
 
 AnalysisPage::~AnalysisPage()
@@ -315,8 +349,8 @@ void AnalysisPage::openFile(const QString &path)
         m_cancel->store(true);
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_cancel = cancel;
-    const int generation = ++m_loadGeneration;
-    ++m_analysisGeneration; // an analysis of the previous log still running is stale now
+    const quint64 token = m_loadJobs.startJob(); // a load still running is stale now
+    m_analysisJobs.invalidate();                 // and so is an analysis of the previous log
     m_path = path;
     m_file->setText(QFileInfo(path).fileName());
     m_file->setToolTip(QDir::toNativeSeparators(path));
@@ -326,12 +360,16 @@ void AnalysisPage::openFile(const QString &path)
     setLoading(true);
 
     auto progress = m_progressValue;
-    auto *watcher = new QFutureWatcher<LoadedLog>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_loadGeneration)
-            return; // a newer load was asked for
-        LoadedLog loaded = watcher->future().takeResult();
+    auto load = QtConcurrent::run([path, cancel, progress] {
+        LogReadResult read = LogReader::read(path, cancel.get(), [progress](int percent) { progress->store(percent); });
+        LoadedLog out;
+        out.cancelled = read.cancelled;
+        out.error = read.error;
+        if (read.data)
+            out.data = std::make_shared<const LogData>(std::move(*read.data));
+        return out;
+    });
+    m_loadJobs.watch(token, std::move(load), [this](LoadedLog loaded) {
         setLoading(false);
         if (loaded.cancelled) {
             showError(tr("Loading was cancelled."));
@@ -351,15 +389,6 @@ void AnalysisPage::openFile(const QString &path)
         m_shownRun = -2;
         reanalyse();
     });
-    watcher->setFuture(QtConcurrent::run([path, cancel, progress] {
-        LogReadResult read = LogReader::read(path, cancel.get(), [progress](int percent) { progress->store(percent); });
-        LoadedLog out;
-        out.cancelled = read.cancelled;
-        out.error = read.error;
-        if (read.data)
-            out.data = std::make_shared<const LogData>(std::move(*read.data));
-        return out;
-    }));
 }
 
 void AnalysisPage::cancelLoading()
@@ -390,18 +419,13 @@ void AnalysisPage::reanalyse()
 {
     if (!m_data)
         return;
-    const int generation = ++m_analysisGeneration;
-    auto *watcher = new QFutureWatcher<AnalysisResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation == m_analysisGeneration)
-            showResult(watcher->future().takeResult());
-    });
-    watcher->setFuture(QtConcurrent::run([data = m_data, t = m_thresholds, s = m_selection, path = m_path] {
+    const quint64 token = m_analysisJobs.startJob();
+    auto analysis = QtConcurrent::run([data = m_data, t = m_thresholds, s = m_selection, path = m_path] {
         AnalysisResult r = Analysis::analyze(*data, t, s);
         r.file = path;
         return r;
-    }));
+    });
+    m_analysisJobs.watch(token, std::move(analysis), [this](AnalysisResult result) { showResult(std::move(result)); });
 }
 
 void AnalysisPage::showResult(AnalysisResult result)
@@ -425,6 +449,28 @@ void AnalysisPage::showResult(AnalysisResult result)
         rebuilt = true;
     }
 
+    showOnCharts(r, rebuilt);
+    m_shownRun = r.selectedRun;
+
+    m_issues->setResult(r, clock());
+    applyClock();
+    m_warnings->clear();
+    for (const LogWarning &w : r.warnings)
+        m_warnings->addItem(w.message);
+    // A damaged log (a power cut, a bad write) opens with every intact row; the top says what was
+    // skipped.
+    if (const QString damage = AnalysisReport::damageSummary(r); !damage.isEmpty()) {
+        m_banner->setText(damage);
+        m_banner->show();
+    }
+    m_exportButton->setEnabled(true);
+    m_reportButton->setEnabled(true);
+    m_showAllButton->setEnabled(true);
+    emit analysisShown();
+}
+
+void AnalysisPage::showOnCharts(const AnalysisResult &r, bool rebuilt)
+{
     QList<LogChartShade> shades;
     for (const IssuePeriod &i : r.issues) {
         if (m_chartMachine < 0 || i.machine == m_chartMachine)
@@ -457,23 +503,6 @@ void AnalysisPage::showResult(AnalysisResult result)
     else
         for (LogChart *chart : std::as_const(m_charts))
             chart->refresh();
-    m_shownRun = r.selectedRun;
-
-    m_issues->setResult(r, clock());
-    applyClock();
-    m_warnings->clear();
-    for (const LogWarning &w : r.warnings)
-        m_warnings->addItem(w.message);
-    // A damaged log (a power cut, a bad write) opens with every intact row; the top says what was
-    // skipped.
-    if (const QString damage = AnalysisReport::damageSummary(r); !damage.isEmpty()) {
-        m_banner->setText(damage);
-        m_banner->show();
-    }
-    m_exportButton->setEnabled(true);
-    m_reportButton->setEnabled(true);
-    m_showAllButton->setEnabled(true);
-    emit analysisShown();
 }
 
 void AnalysisPage::setTimeZone(ViewClock::Zone zone)

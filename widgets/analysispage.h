@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysisresult.h"
+#include "jobtracker.h"
 #include "viewclock.h"
 
 #include <QList>
@@ -19,6 +20,7 @@ class StatisticsTable;
 class MarkerStore;
 class QComboBox;
 class QDoubleSpinBox;
+class QHBoxLayout;
 class QLabel;
 class QListWidget;
 class QTableWidget;
@@ -26,8 +28,10 @@ class QProgressBar;
 class QPushButton;
 class QScrollBar;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 class QTimer;
+class QToolBar;
 class QVBoxLayout;
 
 // The Analysis tab: a past session log opened (button, File → Open log, drag and drop, the command
@@ -103,8 +107,21 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // The constructor's parts, each making its widgets (in the tab's focus order) and wiring them.
+    QToolBar *buildToolBar();
+    void addExportButtons(QToolBar *bar);
+    QHBoxLayout *buildProgressRow();
+    QWidget *buildChartArea(QSplitter *splitter);
+    QTabWidget *buildTables(QSplitter *splitter);
+    QTableWidget *buildMarkersTable(QTabWidget *tabs);
+    // The log folder's list beside the charts and tables: the page's outer splitter.
+    QSplitter *buildFolderPane(QSplitter *splitter);
+    void connectControls();
     void reanalyse();
     void showResult(AnalysisResult result);
+    // The result's rows, issue shades and markers on the charts, and their range: the run's whole
+    // length when it is another run, else the range shown (charts just rebuilt) or a refresh.
+    void showOnCharts(const AnalysisResult &r, bool rebuilt);
     void showError(const QString &error);
     void rebuildCharts();
     void setUpSplitters();
@@ -124,8 +141,8 @@ private:
     AnalysisThresholds m_thresholds;
     RunSelection m_selection;
     int m_shownRun = -2; // the run the charts' range was last reset for
-    int m_loadGeneration = 0;
-    int m_analysisGeneration = 0;
+    JobTracker m_loadJobs { this };
+    JobTracker m_analysisJobs { this };
     bool m_loading = false;
     std::shared_ptr<std::atomic_bool> m_cancel;
     std::shared_ptr<std::atomic_int> m_progressValue;

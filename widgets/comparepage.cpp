@@ -1,28 +1,18 @@
 #include "comparepage.h"
 
 #include "analysis.h"
-#include "charttheme.h"
+#include "comparecharts.h"
 #include "decimator.h"
 #include "errorbanner.h"
 #include "logreader.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
 #include <QComboBox>
-#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineSeries>
 #include <QPushButton>
-#include <QSplitter>
 #include <QVBoxLayout>
-#include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
@@ -79,32 +69,9 @@ ComparePage::ComparePage(QWidget *parent)
     m_banner = ErrorBanner::create(QStringLiteral("compareError"), this);
     layout->addWidget(m_banner);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_bars = new QChart;
-    m_bars->setTitle(tr("Side by side"));
-    m_barsView = new QChartView(m_bars, splitter);
-    m_barsView->setRenderHint(QPainter::Antialiasing);
-    m_overlay = new QChart;
-    m_overlay->setTitle(tr("Overlaid from a common start"));
-    m_overlayView = new QChartView(m_overlay, splitter);
-    m_overlayView->setRenderHint(QPainter::Antialiasing);
-    // The axes are made once; each rebuild attaches new series to them.
-    m_categories = new QBarCategoryAxis;
-    m_categories->append(
-        { tr("CPU avg %"), tr("CPU max %"), tr("Memory max %"), tr("Tokens/s avg"), tr("Server uptime %") });
-    m_barAxis = new QValueAxis;
-    m_bars->addAxis(m_categories, Qt::AlignBottom);
-    m_bars->addAxis(m_barAxis, Qt::AlignLeft);
-    m_seconds = new QValueAxis;
-    m_seconds->setTitleText(tr("seconds from the start"));
-    m_overlayAxis = new QValueAxis;
-    m_overlay->addAxis(m_seconds, Qt::AlignBottom);
-    m_overlay->addAxis(m_overlayAxis, Qt::AlignLeft);
-    splitter->addWidget(m_barsView);
-    splitter->addWidget(m_overlayView);
-    applyPalette();
-    m_charts = splitter;
-    layout->addWidget(splitter, 1);
+    m_charts = new CompareCharts(
+        { tr("CPU avg %"), tr("CPU max %"), tr("Memory max %"), tr("Tokens/s avg"), tr("Server uptime %") }, this);
+    layout->addWidget(m_charts, 1);
     // Empty, the charts would be meaningless axes: a hint stands in their place.
     m_hint = new QLabel(tr("Add two logs or more (Add logs…) to compare them: each machine of each log, its latest "
                            "run, side by side in bars and overlaid from a common start."),
@@ -129,14 +96,22 @@ void ComparePage::chooseLogs()
 void ComparePage::addLog(const QString &path)
 {
     ++m_pending;
-    const int generation = m_generation;
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // cleared meanwhile
+    auto load = QtConcurrent::run([path] {
+        Loaded out;
+        out.path = path;
+        LogReadResult read = LogReader::read(path);
+        if (!read.data) {
+            out.error = read.error;
+            return out;
+        }
+        auto data = std::make_shared<const LogData>(std::move(*read.data));
+        out.result = Analysis::analyze(*data);
+        out.data = std::move(data);
+        return out;
+    });
+    // Logs load side by side: each is wanted until the next clear().
+    m_jobs.watch(m_jobs.token(), std::move(load), [this](Loaded loaded) {
         --m_pending;
-        Loaded loaded = watcher->future().takeResult();
         if (!loaded.data) {
             m_errors << loaded.error;
         } else {
@@ -153,24 +128,11 @@ void ComparePage::addLog(const QString &path)
         rebuildCharts();
         emit entriesChanged();
     });
-    watcher->setFuture(QtConcurrent::run([path] {
-        Loaded out;
-        out.path = path;
-        LogReadResult read = LogReader::read(path);
-        if (!read.data) {
-            out.error = read.error;
-            return out;
-        }
-        auto data = std::make_shared<const LogData>(std::move(*read.data));
-        out.result = Analysis::analyze(*data);
-        out.data = std::move(data);
-        return out;
-    }));
 }
 
 void ComparePage::clear()
 {
-    ++m_generation;
+    m_jobs.invalidate(); // logs still loading are not wanted any more
     m_pending = 0;
     m_entries.clear();
     m_errors.clear();
@@ -225,79 +187,25 @@ void ComparePage::rebuildCharts()
 {
     m_charts->setVisible(!m_entries.isEmpty());
     m_hint->setVisible(m_entries.isEmpty());
-    m_bars->removeAllSeries();
-    auto *bars = new QBarSeries;
-    double top = 10;
+    QList<CompareCharts::BarSet> bars;
+    QList<CompareCharts::Line> lines;
+    const Metric metric = overlayMetric();
+    const int columns = std::max(100, m_charts->overlayPlotWidth());
     for (int i = 0; i < m_entries.size(); ++i) {
-        auto *set = new QBarSet(m_entries[i].label);
-        set->setColor(kColors[i % kColors.size()]);
-        for (double v : barValues(m_entries[i].statistics)) {
-            *set << (std::isnan(v) ? 0.0 : v);
-            top = std::max(top, std::isnan(v) ? 0.0 : v);
-        }
-        bars->append(set);
+        const QColor color = kColors[i % kColors.size()];
+        bars.append({ m_entries[i].label, color, barValues(m_entries[i].statistics) });
+        lines.append({ m_entries[i].label, color, overlayPoints(m_entries[i], metric, columns) });
     }
-    m_bars->addSeries(bars);
-    bars->attachAxis(m_categories);
-    bars->attachAxis(m_barAxis);
-    m_barAxis->setRange(0, top * 1.1);
-
-    m_overlay->removeAllSeries();
-    m_overlayAxis->setTitleText(m_metric->currentText());
-    double maxX = 1;
-    double maxY = 10;
-    const int columns = std::max(100, int(m_overlay->plotArea().width()));
-    for (int i = 0; i < m_entries.size(); ++i) {
-        auto *line = new QLineSeries;
-        line->setName(m_entries[i].label);
-        line->setColor(kColors[i % kColors.size()]);
-        const QList<QPointF> points = overlayPoints(m_entries[i], overlayMetric(), columns);
-        for (const QPointF &p : points) {
-            maxX = std::max(maxX, p.x());
-            maxY = std::max(maxY, p.y());
-        }
-        line->replace(points);
-        m_overlay->addSeries(line);
-        line->attachAxis(m_seconds);
-        line->attachAxis(m_overlayAxis);
-    }
-    m_seconds->setRange(0, maxX);
-    m_overlayAxis->setRange(0, overlayMetric() == Metric::TokensPerSecond ? maxY * 1.1 : 100);
+    m_charts->setBars(bars);
+    m_charts->setOverlay(m_metric->currentText(), lines, metric != Metric::TokensPerSecond);
 }
 
 QList<QList<double>> ComparePage::shownBars() const
 {
-    QList<QList<double>> out;
-    for (QAbstractSeries *series : m_bars->series()) {
-        for (QBarSet *set : static_cast<QBarSeries *>(series)->barSets()) {
-            QList<double> values;
-            for (int i = 0; i < set->count(); ++i)
-                values << set->at(i);
-            out << values;
-        }
-    }
-    return out;
+    return m_charts->shownBars();
 }
 
 QList<QList<QPointF>> ComparePage::shownOverlay() const
 {
-    QList<QList<QPointF>> out;
-    for (QAbstractSeries *series : m_overlay->series())
-        out << static_cast<QLineSeries *>(series)->points();
-    return out;
-}
-
-void ComparePage::changeEvent(QEvent *event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        applyPalette();
-}
-
-void ComparePage::applyPalette()
-{
-    for (QChartView *view : { m_barsView, m_overlayView }) {
-        ChartTheme::apply(view->chart(), palette());
-        view->setBackgroundBrush(palette().color(QPalette::Base));
-    }
+    return m_charts->shownOverlay();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysisresult.h"
+#include "jobtracker.h"
 #include "metric.h"
 
 #include <QList>
@@ -9,17 +10,15 @@
 
 #include <memory>
 
-class QBarCategoryAxis;
-class QChart;
-class QChartView;
+class CompareCharts;
 class QComboBox;
 class QLabel;
-class QValueAxis;
 
 // The Compare tab: logs added (each machine of each log's latest run is one entry, so machines
 // within one log compare too), read and analysed in worker threads, shown side by side as bars of
 // average and maximum CPU, peak memory, average tokens/s and uptime %, and their time series
-// overlaid from a common start. The only file of the tab that includes Qt Charts is this one's .cpp.
+// overlaid from a common start. The charts are CompareCharts, the only part of the tab that knows Qt
+// Charts.
 class ComparePage : public QWidget
 {
     Q_OBJECT
@@ -57,33 +56,21 @@ public:
     // What the charts show now (for tests): bar sets and their values, overlay lines and their points.
     QList<QList<double>> shownBars() const;
     QList<QList<QPointF>> shownOverlay() const;
-
-protected:
-    // The charts take the palette's colors, light or dark.
-    void changeEvent(QEvent *event) override;
+    const CompareCharts *charts() const { return m_charts; }
 
 signals:
     void entriesChanged();
 
 private:
-    void applyPalette();
     void chooseLogs();
     void rebuildCharts();
 
     QList<Entry> m_entries;
     int m_pending = 0;
-    int m_generation = 0;
+    JobTracker m_jobs { this }; // the logs loading
     QLabel *m_banner = nullptr;
     QLabel *m_hint = nullptr;
-    QWidget *m_charts = nullptr;
+    CompareCharts *m_charts = nullptr;
     QComboBox *m_metric = nullptr;
-    QChart *m_bars = nullptr;
-    QChart *m_overlay = nullptr;
-    QChartView *m_barsView = nullptr;
-    QChartView *m_overlayView = nullptr;
-    QBarCategoryAxis *m_categories = nullptr;
-    QValueAxis *m_barAxis = nullptr;
-    QValueAxis *m_seconds = nullptr;
-    QValueAxis *m_overlayAxis = nullptr;
     QStringList m_errors;
 };

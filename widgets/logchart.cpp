@@ -1,6 +1,7 @@
 #include "logchart.h"
 
 #include "chartcanvas.h"
+#include "chartscale.h"
 #include "decimator.h"
 #include "logreader.h"
 
@@ -12,20 +13,6 @@
 #include <QWheelEvent>
 
 #include <algorithm>
-#include <cmath>
-
-namespace {
-// 1, 2 or 5 times a power of ten, at or above v: axis ends that read well.
-double niceCeiling(double v)
-{
-    const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
-    for (double step : { 1.0, 2.0, 5.0, 10.0 }) {
-        if (step * magnitude >= v)
-            return step * magnitude;
-    }
-    return 10 * magnitude;
-}
-} // namespace
 
 LogChart::LogChart(const QString &title, const QString &unit, std::shared_ptr<const LogData> data,
     const QList<LogChartLine> &lines, QWidget *parent)
@@ -170,10 +157,7 @@ void LogChart::refresh()
         return;
     }
     const int columns = m_canvas->plotWidth();
-    double leftMax = 0;
-    double rightMax = 0;
-    QList<QList<QPointF>> points(m_lines.size());
-    QList<QList<qsizetype>> breaks(m_lines.size());
+    QList<ChartScale::Line> lines(m_lines.size());
     const std::vector<qint64> *times = m_data ? &m_data->timeMs : nullptr;
     qsizetype first = m_begin;
     if (times && m_begin < m_end) {
@@ -184,31 +168,23 @@ void LogChart::refresh()
     for (int i = 0; i < m_lines.size(); ++i) {
         const std::vector<double> *column = m_data ? m_data->series(m_lines[i].machine, m_lines[i].metric) : nullptr;
         if (column) {
-            points[i] = Decimator::minMax(
+            lines[i].points = Decimator::minMax(
                 first, m_end, [times](qsizetype j) { return (*times)[size_t(j)]; },
                 [column](qsizetype j) { return (*column)[size_t(j)]; }, m_startMs, m_endMs, columns, m_gapMs,
-                &breaks[i]);
+                &lines[i].breaks);
         }
-        double &top = m_lines[i].rightAxis ? rightMax : leftMax;
-        for (const QPointF &p : std::as_const(points[i]))
-            top = std::max(top, p.y());
-        m_canvas->setPoints(i, {}); // empty first: moving the axes then re-maps nothing
+        lines[i].rightAxis = m_lines[i].rightAxis;
     }
-    if (m_autoRange)
-        m_canvas->setValueRange(0, niceCeiling(std::max(leftMax * 1.15, 10.0)));
-    m_canvas->setRightValueRange(0, niceCeiling(std::max(rightMax * 1.25, 4.0)));
     const qint64 msPerPixel = std::max<qint64>(1, (m_endMs - m_startMs) / std::max(1, columns));
-    const QList<LogChartShade> merged = mergeShades(m_shades, m_startMs, m_endMs, msPerPixel);
-    QList<QPair<qint64, qint64>> ranges;
-    QList<QColor> colors;
-    for (const LogChartShade &shade : merged) {
-        ranges.append({ shade.startMs, shade.endMs });
-        colors.append(shade.color);
-    }
-    m_canvas->setShadedRanges(ranges, colors);
-    m_canvas->setTimeRange(m_startMs, m_endMs);
-    for (int i = 0; i < m_lines.size(); ++i)
-        m_canvas->setPoints(i, points[i], breaks[i]);
+    ChartScale::push(m_canvas, lines, m_autoRange, m_startMs, m_endMs, [this, msPerPixel] {
+        QList<QPair<qint64, qint64>> ranges;
+        QList<QColor> colors;
+        for (const LogChartShade &shade : mergeShades(m_shades, m_startMs, m_endMs, msPerPixel)) {
+            ranges.append({ shade.startMs, shade.endMs });
+            colors.append(shade.color);
+        }
+        m_canvas->setShadedRanges(ranges, colors);
+    });
 }
 
 QList<LogChartShade> LogChart::mergeShades(const QList<LogChartShade> &shades, qint64 fromMs, qint64 toMs, qint64 gapMs)

@@ -19,7 +19,28 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
     , m_connection(new TextLine(this))
     , m_reconnect(new QPushButton(tr("Reconnect"), this))
 {
-    const MachineInfo &info = machine->info();
+    QHBoxLayout *header = buildHeader();
+    addCharts();
+    auto *charts = new QHBoxLayout;
+    for (TimeChart *chart : std::as_const(m_charts)) {
+        chart->setMarkers(markers);
+        charts->addWidget(chart, 1); // equal widths, also for the GPU chart shown later
+    }
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(header);
+    layout->addWidget(m_state);
+    layout->addLayout(charts, 1);
+
+    connect(machine, &MachineMonitor::sampleReady, this, [this](quint64, const Sample &s) { onSample(s); });
+    connect(machine, &MachineMonitor::errorChanged, this, &MachinePanel::onError);
+    m_values->setText(tr("Waiting for the first sample…"));
+}
+
+QHBoxLayout *MachinePanel::buildHeader()
+{
+    const MachineInfo &info = m_machine->info();
     auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(info.name.toHtmlEscaped()), this);
     QFont big = title->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
@@ -36,8 +57,8 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
         m_badge = new QLabel(this);
         m_badge->setObjectName(QStringLiteral("serverBadge"));
         header->addWidget(m_badge);
-        onServerState(machine->serverState());
-        connect(machine, &MachineMonitor::serverStateChanged, this, &MachinePanel::onServerState);
+        onServerState(m_machine->serverState());
+        connect(m_machine, &MachineMonitor::serverStateChanged, this, &MachinePanel::onServerState);
     }
     m_connection->setObjectName(QStringLiteral("connectionState"));
     // Its latency changes with every sample: a line that only repaints, not a QLabel that would
@@ -49,13 +70,18 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
     m_reconnect->setObjectName(QStringLiteral("reconnectButton"));
     m_reconnect->setToolTip(tr("Try to connect to %1 again now").arg(info.name));
     m_reconnect->hide();
-    connect(m_reconnect, &QPushButton::clicked, machine, &MachineMonitor::reconnect);
+    connect(m_reconnect, &QPushButton::clicked, m_machine, &MachineMonitor::reconnect);
     header->addWidget(m_reconnect);
-    connect(machine, &MachineMonitor::connectionStateChanged, this, &MachinePanel::onConnectionState);
+    connect(m_machine, &MachineMonitor::connectionStateChanged, this, &MachinePanel::onConnectionState);
     header->addSpacing(16);
     header->addWidget(m_values, 1);
+    return header;
+}
 
-    const History *history = &machine->history();
+void MachinePanel::addCharts()
+{
+    const MachineInfo &info = m_machine->info();
+    const History *history = &m_machine->history();
     if (info.hasSystemMetrics) {
         auto *cpu = new TimeChart(tr("CPU — %1").arg(info.name), tr("CPU %"), this);
         cpu->addSeries({ tr("CPU"), history, Metric::CpuPercent, QColor(0x1f, 0x77, 0xb4) });
@@ -85,22 +111,6 @@ MachinePanel::MachinePanel(MachineMonitor *machine, const MarkerStore *markers, 
         tokens->setDowntimeSource(history);
         m_charts << tokens;
     }
-
-    auto *charts = new QHBoxLayout;
-    for (TimeChart *chart : std::as_const(m_charts)) {
-        chart->setMarkers(markers);
-        charts->addWidget(chart, 1); // equal widths, also for the GPU chart shown later
-    }
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(header);
-    layout->addWidget(m_state);
-    layout->addLayout(charts, 1);
-
-    connect(machine, &MachineMonitor::sampleReady, this, [this](quint64, const Sample &s) { onSample(s); });
-    connect(machine, &MachineMonitor::errorChanged, this, &MachinePanel::onError);
-    m_values->setText(tr("Waiting for the first sample…"));
 }
 
 QString MachinePanel::serverBadgeText() const

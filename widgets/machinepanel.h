@@ -5,6 +5,7 @@
 
 class MachineMonitor;
 class MarkerStore;
+class QHBoxLayout;
 class QLabel;
 class TextLine;
 class QPushButton;
@@ -29,6 +30,10 @@ public:
     QString connectionText() const;
 
 private:
+    // The constructor's parts: the row of the name, the server badge, the connection and the values;
+    // the machine's charts (in m_charts), by what it measures.
+    QHBoxLayout *buildHeader();
+    void addCharts();
     void onSample(const Sample &sample);
     void onError(const QString &error);
     void updateErrorVisibility();

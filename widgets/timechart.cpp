@@ -1,6 +1,7 @@
 #include "timechart.h"
 
 #include "chartcanvas.h"
+#include "chartscale.h"
 #include "decimator.h"
 #include "history.h"
 #include "units.h"
@@ -16,17 +17,6 @@
 #include <cmath>
 
 namespace {
-// 1, 2 or 5 times a power of ten, at or above v: axis ends that read well.
-double niceCeiling(double v)
-{
-    const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
-    for (double step : { 1.0, 2.0, 5.0, 10.0 }) {
-        if (step * magnitude >= v)
-            return step * magnitude;
-    }
-    return 10 * magnitude;
-}
-
 // The stretches in [from, to] where server_up was 0: from the first such sample to the next sample.
 QList<QPair<qint64, qint64>> downRanges(const History &h, qint64 from, qint64 to)
 {
@@ -192,32 +182,21 @@ void TimeChart::refresh()
         return;
     }
     const int columns = m_canvas->plotWidth();
-    double leftMax = 0;
-    double rightMax = 0;
-    QList<QList<QPointF>> points(m_series.size());
-    QList<QList<qsizetype>> breaks(m_series.size());
+    QList<ChartScale::Line> lines(m_series.size());
     for (int i = 0; i < m_series.size(); ++i) {
         const History *h = m_series[i].history;
         const Metric metric = m_series[i].metric;
         const qsizetype first = std::max<qsizetype>(0, h->lowerBound(start) - 1);
-        points[i] = Decimator::minMax(
+        lines[i].points = Decimator::minMax(
             first, h->size(), [h](qsizetype j) { return h->at(j).timeMs; },
-            [h, metric](qsizetype j) { return h->at(j).value(metric); }, start, m_endMs, columns, m_gapMs, &breaks[i]);
-        double &top = m_series[i].rightAxis ? rightMax : leftMax;
-        for (const QPointF &p : std::as_const(points[i]))
-            top = std::max(top, p.y());
-        // Empty the line first: moving the axes then re-maps nothing, and the new points are
-        // mapped once, not twice.
-        m_canvas->setPoints(i, {});
+            [h, metric](qsizetype j) { return h->at(j).value(metric); }, start, m_endMs, columns, m_gapMs,
+            &lines[i].breaks);
+        lines[i].rightAxis = m_series[i].rightAxis;
     }
-    if (m_autoRange)
-        m_canvas->setValueRange(0, niceCeiling(std::max(leftMax * 1.15, 10.0)));
-    m_canvas->setRightValueRange(0, niceCeiling(std::max(rightMax * 1.25, 4.0)));
-    if (m_downtime)
-        m_canvas->setShadedRanges(downRanges(*m_downtime, start, m_endMs));
-    m_canvas->setTimeRange(start, m_endMs);
-    for (int i = 0; i < m_series.size(); ++i)
-        m_canvas->setPoints(i, points[i], breaks[i]);
+    ChartScale::push(m_canvas, lines, m_autoRange, start, m_endMs, [this, start] {
+        if (m_downtime)
+            m_canvas->setShadedRanges(downRanges(*m_downtime, start, m_endMs));
+    });
 }
 
 qsizetype TimeChart::pointCount(int series) const

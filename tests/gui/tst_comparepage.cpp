@@ -1,5 +1,6 @@
 // The Compare tab, offscreen: real log files read in the worker, one entry per machine, the bars and
 // the overlaid series checked against values worked out here.
+#include "comparecharts.h"
 #include "comparepage.h"
 
 #include <QFile>
@@ -24,6 +25,8 @@ class TestComparePage : public QObject
 
 private slots:
     void barsAndOverlayOfTwoLogs();
+    void elapsedTicks_data();
+    void elapsedTicks();
 };
 
 void TestComparePage::barsAndOverlayOfTwoLogs()
@@ -83,6 +86,14 @@ void TestComparePage::barsAndOverlayOfTwoLogs()
     QCOMPARE(overlay[1].last(), QPointF(4, 70));
     QCOMPARE(overlay[2], QList<QPointF> { QPointF(0, 5) });
 
+    // Issue 13, item 7: percent axes end at 100 (not 10 % above the highest bar), and the elapsed axis
+    // reads h:mm(:ss) at round elapsed times, not raw seconds.
+    QCOMPARE(page.charts()->barAxisMax(), 100.0);
+    QCOMPARE(page.charts()->overlayAxisMax(), 100.0);
+    QTRY_COMPARE(page.charts()->elapsedLabels(),
+        (QStringList { QStringLiteral("0:00:00"), QStringLiteral("0:00:01"), QStringLiteral("0:00:02"),
+            QStringLiteral("0:00:03"), QStringLiteral("0:00:04") }));
+
     page.setOverlayMetric(Metric::MemoryPercent);
     QCOMPARE(page.shownOverlay()[0].last(), QPointF(2, 60));
     QVERIFY(page.shownOverlay()[1].isEmpty()); // B has no memory column
@@ -95,6 +106,48 @@ void TestComparePage::barsAndOverlayOfTwoLogs()
     page.clear();
     QVERIFY(page.entries().isEmpty());
     QVERIFY(page.shownBars().isEmpty());
+}
+
+void TestComparePage::elapsedTicks_data()
+{
+    QTest::addColumn<double>("maxSeconds");
+    QTest::addColumn<int>("maxTicks");
+    QTest::addColumn<QStringList>("labels");
+    QTest::addColumn<double>("lastSeconds");
+    // The raw 0, 2668, 5336 of issue 13: quarter hours instead.
+    QTest::addRow("an hour and a half") << 5336.0 << 6
+                                        << QStringList { QStringLiteral("0:00"), QStringLiteral("0:15"),
+                                               QStringLiteral("0:30"), QStringLiteral("0:45"), QStringLiteral("1:00"),
+                                               QStringLiteral("1:15") }
+                                        << 4500.0;
+    QTest::addRow("seconds") << 4.0 << 9
+                             << QStringList { QStringLiteral("0:00:00"), QStringLiteral("0:00:01"),
+                                    QStringLiteral("0:00:02"), QStringLiteral("0:00:03"), QStringLiteral("0:00:04") }
+                             << 4.0;
+    QTest::addRow("past a day") << 90000.0 << 6
+                                << QStringList { QStringLiteral("0:00"), QStringLiteral("6:00"),
+                                       QStringLiteral("12:00"), QStringLiteral("18:00"), QStringLiteral("24:00") }
+                                << 86400.0;
+    QTest::addRow("days") << 864000.0 << 4
+                          << QStringList { QStringLiteral("0:00"), QStringLiteral("96:00"), QStringLiteral("192:00") }
+                          << 691200.0;
+    QTest::addRow("nothing elapsed") << 0.0 << 5 << QStringList { QStringLiteral("0:00:00") } << 0.0;
+}
+
+void TestComparePage::elapsedTicks()
+{
+    QFETCH(double, maxSeconds);
+    QFETCH(int, maxTicks);
+    QFETCH(QStringList, labels);
+    QFETCH(double, lastSeconds);
+    const QList<CompareCharts::ElapsedTick> ticks = CompareCharts::elapsedTicks(maxSeconds, maxTicks);
+    QStringList got;
+    for (const CompareCharts::ElapsedTick &t : ticks)
+        got << t.label;
+    QCOMPARE(got, labels);
+    QVERIFY(ticks.size() <= std::max(maxTicks, 2));
+    QCOMPARE(ticks.last().seconds, lastSeconds);
+    QCOMPARE(CompareCharts::formatElapsed(2668, false), QStringLiteral("0:44"));
 }
 
 QTEST_MAIN(TestComparePage)
