@@ -593,9 +593,13 @@ void AnalysisPage::rebuildCharts()
     }
     // The first time, unless the person's sizes were restored: the charts take most of the height,
     // the tables the rest (a few rows at the least).
+    // Across, the log list takes a quarter and the charts the rest: its columns' widths would
+    // otherwise give it half of a 1280 px screen.
     if (!m_splitterSized) {
         const int total = std::max(m_splitter->height(), 400);
         m_splitter->setSizes({ total * 17 / 20, total - total * 17 / 20 });
+        const int across = std::max(m_outer->width(), 800);
+        m_outer->setSizes({ across / 4, across - across / 4 });
         m_splitterSized = true;
     }
     // Laid out now, not at the next turn of the event loop: drawn before they have their size,
