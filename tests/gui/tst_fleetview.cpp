@@ -113,7 +113,9 @@ void TestFleetView::fleetInTheWindow()
     const int requests = prom.totalRequests();
     qInfo("over 5 s: %lld frames, %d fleet queries, %d requests, worst timer lateness %lld ms",
         qlonglong(frames.size()), queries, requests, worst);
+#ifndef PERFDASH_SANITIZED // a timer's lateness means nothing under AddressSanitizer
     QVERIFY2(worst < 50, qPrintable(QString::number(worst)));
+#endif
     QVERIFY(frames.size() >= 5);
     QVERIFY2(queries >= 2 && requests <= 3 * queries, qPrintable(QString::number(requests)));
 
