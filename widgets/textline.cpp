@@ -17,7 +17,7 @@ void TextLine::setText(const QString &text)
     if (text == m_text)
         return;
     m_text = text;
-    updateToolTip();
+    elide();
     update();
 }
 
@@ -54,14 +54,13 @@ void TextLine::paintEvent(QPaintEvent *)
     painter.setPen(m_color.isValid()
             ? m_color
             : palette().color(isEnabled() ? QPalette::Active : QPalette::Disabled, QPalette::WindowText));
-    const QString shown = fontMetrics().elidedText(m_text, Qt::ElideRight, width());
-    painter.drawText(rect(), int(Qt::AlignLeft | Qt::AlignVCenter) | int(Qt::TextSingleLine), shown);
+    painter.drawText(rect(), int(Qt::AlignLeft | Qt::AlignVCenter) | int(Qt::TextSingleLine), m_shown);
 }
 
 void TextLine::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    updateToolTip();
+    elide();
 }
 
 void TextLine::changeEvent(QEvent *event)
@@ -69,14 +68,16 @@ void TextLine::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange) {
         updateGeometry();
-        updateToolTip();
+        elide();
     }
 }
 
-void TextLine::updateToolTip()
+void TextLine::elide()
 {
-    const bool elided = fontMetrics().horizontalAdvance(m_text) > width();
-    if (elided || m_elided)
+    // Measured once per change of text, width or font, not on every paint.
+    const bool wasElided = m_shown != m_text;
+    m_shown = fontMetrics().elidedText(m_text, Qt::ElideRight, width());
+    const bool elided = m_shown != m_text;
+    if (elided || wasElided)
         setToolTip(elided ? m_text : QString());
-    m_elided = elided;
 }

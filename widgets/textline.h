@@ -31,10 +31,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void updateToolTip();
+    void elide();
 
     QString m_text;
     QColor m_color;
     int m_characters = 60;
-    bool m_elided = false;
+    QString m_shown; // m_text as it fits the width
 };
