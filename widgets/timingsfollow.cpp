@@ -14,16 +14,16 @@ TimingsFollow::TimingsFollow(QObject *parent)
 
 TimingsFollow::~TimingsFollow() = default;
 
-void TimingsFollow::follow(const QString &path, int intervalMs)
+void TimingsFollow::follow(const QString &path, int intervalMs, const TimingFollower::Resume &resume)
 {
     ++m_generation;
     m_timer->stop();
     m_follower.reset();
     m_polling = false;
-    m_first = true;
+    m_first = !resume.valid;
     if (path.isEmpty())
         return;
-    m_follower = std::make_shared<TimingFollower>(path);
+    m_follower = std::make_shared<TimingFollower>(path, resume);
     m_timer->start(intervalMs);
     poll();
 }

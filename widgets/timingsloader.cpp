@@ -86,6 +86,7 @@ TimingsView load(
 {
     TimingsView view;
     view.path = path;
+    TimingFollower::Resume resume = TimingFollower::resumeAfter(path); // before the read: see there
     TimingReadResult read = TimingReader::read(path);
     if (!read.data) {
         view.error = read.error;
@@ -93,6 +94,10 @@ TimingsView load(
     }
     view.data = std::make_shared<const TimingData>(std::move(*read.data));
     view.followable = QFileInfo(path).isFile() && TimingReader::detect(head(path)) == TimingShape::JsonLines;
+    if (view.followable) {
+        TimingFollower::finishResume(resume, path, *view.data);
+        view.followFrom = resume;
+    }
     view.lanes = std::make_shared<const TimingLanes>(TimingsTimeline::buildLanes(*view.data));
     summarize(view, selection);
     if (!sessionLog.isEmpty()) {
@@ -125,6 +130,7 @@ TimingsView append(TimingsView view, const TimingData &calls, bool restarted, co
     auto data = std::make_shared<TimingData>(restarted || !view.data ? TimingData() : *view.data);
     data->append(calls);
     view.data = data;
+    view.followFrom = {};
     view.lanes = std::make_shared<const TimingLanes>(TimingsTimeline::buildLanes(*view.data));
     summarize(view, selection);
     return view;

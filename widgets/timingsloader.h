@@ -1,5 +1,6 @@
 #pragma once
 
+#include "timingfollower.h"
 #include "timingstats.h"
 #include "timingstimeline.h"
 #include "timingtiers.h"
@@ -23,7 +24,10 @@ struct TimingsView
     QString sessionLogPath; // empty: no session log overlaps the calls
     std::shared_ptr<const LogData> sessionLog;
     bool followable = false; // a JSON-lines file, which TimingFollower can follow as it grows
-    QString error;           // why nothing could be read
+    // Where the read of a followable file ended, for following it without reading it again;
+    // invalid once followed calls were added (following again reads it from its start).
+    TimingFollower::Resume followFrom;
+    QString error; // why nothing could be read
 };
 
 // The Timings tab's work off the GUI thread: pure functions of their arguments (QtConcurrent::run).

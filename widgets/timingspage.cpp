@@ -416,7 +416,7 @@ void TimingsPage::setFollowing(bool follow)
     const QSignalBlocker block(m_follow);
     m_follow->setChecked(follow);
     if (follow && m_view.followable)
-        m_following->follow(m_view.path, kFollowMs);
+        m_following->follow(m_view.path, kFollowMs, m_view.followFrom);
     else
         m_following->stop();
 }

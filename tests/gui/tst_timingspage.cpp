@@ -153,6 +153,13 @@ void TestTimingsPage::followsAGrowingFile()
     page.openFile(path);
     QVERIFY(waitShown(page));
     QTRY_COMPARE(page.view().data->size(), 10);
+    // Followed from where the read ended: the first polls find nothing new (they read the whole
+    // file again and showed it anew before).
+    QVERIFY(page.view().followFrom.valid);
+    QCOMPARE(page.view().followFrom.sizeBefore, QFileInfo(path).size());
+    QSignalSpy shownAgain(&page, &TimingsPage::viewShown);
+    QTest::qWait(3 * TimingsPage::kFollowMs);
+    QCOMPARE(shownAgain.size(), 0);
     // Five more calls appended: in the table within a second or so.
     QVERIFY(writeFile(path, calls(5, 2, 30), QIODevice::Append));
     QTRY_COMPARE_WITH_TIMEOUT(page.view().data->size(), 15, 3000);
