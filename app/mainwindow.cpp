@@ -84,6 +84,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_analysis->setThresholds(AppSettings::analysisThresholds());
     connect(m_analysis, &AnalysisPage::thresholdsChanged, this, &AppSettings::setAnalysisThresholds);
     connect(m_analysis, &AnalysisPage::fileLoaded, this, &AppSettings::addRecentLog);
+    connect(m_analysis, &AnalysisPage::timingLogRequested, this, [this](const QString &path) { openLog(path); });
     setAcceptDrops(true); // a log dropped anywhere on the window opens in the Analysis or Timings tab
     m_tabs->addTab(m_analysis, tr("Analysis"));
     m_timings = new TimingsPage(m_tabs);

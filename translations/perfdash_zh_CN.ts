@@ -829,6 +829,29 @@
     </message>
 </context>
 <context>
+    <name>ConfigJson</name>
+    <message>
+        <source>&quot;prometheus&quot; must be an array of servers, not %1.</source>
+        <translation>“prometheus” 必须是服务器数组，而不是%1。</translation>
+    </message>
+    <message>
+        <source>prometheus server %1</source>
+        <translation>Prometheus 服务器 %1</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be a string, not %3.</source>
+        <translation>%1：“%2”必须是字符串，而不是%3。</translation>
+    </message>
+    <message>
+        <source>%1: unknown field &quot;%2&quot; is ignored.</source>
+        <translation>%1：未知字段“%2”已忽略。</translation>
+    </message>
+    <message>
+        <source>%1: needs an &quot;url&quot; (http:// or https:// with a host) and valid fields.</source>
+        <translation>%1：需要一个“url”（带主机名的 http:// 或 https://）以及有效的字段。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionPrompt</name>
     <message>
         <source>Key passphrase</source>
@@ -1504,6 +1527,32 @@
         <source>Issues</source>
         <translation>问题</translation>
     </message>
+    <message>
+        <source>session</source>
+        <translation>会话</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) of %1 function(s), %2 error(s)</source>
+        <translation>
+            <numerusform>%n 次调用，%1 个函数，%2 个错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opens in the Timings tab</source>
+        <translation>在“计时”标签页中打开</translation>
+    </message>
+    <message>
+        <source>timing: %1</source>
+        <translation>计时：%1</translation>
+    </message>
+    <message>
+        <source>(no calls)</source>
+        <translation>（无调用）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
 </context>
 <context>
     <name>LogFolderPanel</name>
@@ -1682,6 +1731,18 @@
     <message>
         <source>… and %n more warnings.</source>
         <translation>… 另有 %n 个警告。</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空</translation>
     </message>
 </context>
 <context>

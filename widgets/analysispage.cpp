@@ -267,6 +267,7 @@ QSplitter *AnalysisPage::buildFolderPane(QSplitter *splitter)
     m_outer = outer;
     m_folderPanel = new LogFolderPanel(outer);
     connect(m_folderPanel, &LogFolderPanel::openRequested, this, &AnalysisPage::openFile);
+    connect(m_folderPanel, &LogFolderPanel::timingLogRequested, this, &AnalysisPage::timingLogRequested);
     outer->addWidget(m_folderPanel);
     outer->addWidget(splitter);
     outer->setStretchFactor(0, 1);

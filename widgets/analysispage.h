@@ -100,6 +100,8 @@ signals:
     void fileLoaded(const QString &path);
     // The person moved a splitter (splitterState() has changed).
     void splitterMoved();
+    // A timing log was chosen in the log folder's list: it opens in the Timings tab.
+    void timingLogRequested(const QString &path);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -47,7 +47,12 @@ LogFolderPanel::LogFolderPanel(QWidget *parent)
         if (section != LogFolderModel::FileColumn)
             fitFileColumn();
     });
-    auto open = [this](const QModelIndex &index) { emit openRequested(m_model->pathAt(index.row())); };
+    auto open = [this](const QModelIndex &index) {
+        if (m_model->isTimingLogAt(index.row()))
+            emit timingLogRequested(m_model->pathAt(index.row()));
+        else
+            emit openRequested(m_model->pathAt(index.row()));
+    };
     connect(m_view, &QTableView::activated, this, open);
     connect(m_view, &QTableView::clicked, this, open);
     layout->addWidget(m_view, 1);

@@ -9,7 +9,8 @@ class QLabel;
 class QTableView;
 
 // The list of the log folder's logs beside the Analysis tab's charts: the folder's name, a Refresh
-// button and the table of LogFolderModel; a click or Enter on a row asks to open that log.
+// button and the table of LogFolderModel; a click or Enter on a row asks to open that log (a timing
+// log: in the Timings tab).
 class LogFolderPanel : public QWidget
 {
     Q_OBJECT
@@ -22,6 +23,7 @@ public:
 
 signals:
     void openRequested(const QString &path);
+    void timingLogRequested(const QString &path);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

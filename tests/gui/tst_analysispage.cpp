@@ -9,6 +9,7 @@
 #include "logchart.h"
 #include "logfoldermodel.h"
 #include "markerlabelitem.h"
+#include "viewclock.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -109,6 +110,7 @@ private slots:
     void markersTableShowsTheNotes();
     void aNewerLoadWins();
     void logFolderListsAtOnceThenSummarises();
+    void logFolderListsTimingLogsToo();
     void exportsAReport();
     void wheelZoomsAndTheScrollBarPans();
     void chartsOfOneMachine();
@@ -466,6 +468,71 @@ void TestAnalysisPage::logFolderListsAtOnceThenSummarises()
     QCOMPARE(hidden.folderModel()->rowCount(), 0);
     hidden.show();
     QCOMPARE(hidden.folderModel()->rowCount(), 3);
+}
+
+// Issue 14: the folder list listed only session logs. Timing logs are found by their content (a
+// name tells nothing: calls.txt), listed after the session logs with their kind, and a click asks
+// for the Timings tab; a rotated backup beside its log and files of no timing shape are not listed.
+void TestAnalysisPage::logFolderListsTimingLogsToo()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QVERIFY(writeFile(folder.filePath(QStringLiteral("performance_log_20261122_090000.csv")),
+        "timestamp,solo_cpu_percent,event,notes\n2026-11-22T09:00:00.000+01:00,12,,\n"));
+    // 2026-11-22T14:30:00Z and on: three calls over 12.5 s, one of them failed.
+    const QByteArray calls = "[2026-11-22 14:30:02,000] INFO EXECUTION_TIME: {\"function\": \"load_model\", "
+                             "\"execution_time\": 2.0, \"timestamp\": 1795357802.0}\n"
+                             "plain message\n"
+                             "{\"function\": \"generate\", \"execution_time\": 0.5, \"timestamp\": 1795357810.0}\n"
+                             "{\"function\": \"generate\", \"execution_time\": 0.5, \"timestamp\": 1795357812.5, "
+                             "\"error\": \"CUDA out of memory\"}\n";
+    QVERIFY(writeFile(folder.filePath(QStringLiteral("calls.txt")), calls));
+    QVERIFY(writeFile(folder.filePath(QStringLiteral("timing.log")),
+        "{\"function\": \"step\", \"execution_time\": 1.0, \"timestamp\": 1795357900.0}\n"));
+    QVERIFY(writeFile(folder.filePath(QStringLiteral("timing.log.1")),
+        "{\"function\": \"step\", \"execution_time\": 1.0, \"timestamp\": 1795357800.0}\n"));
+    QVERIFY(writeFile(folder.filePath(QStringLiteral("notes.txt")), "not a log of ours\n"));
+    // calls.txt the newest: the timing logs are listed newest first.
+    QFile timingLog(folder.filePath(QStringLiteral("timing.log")));
+    QVERIFY(timingLog.open(QIODevice::ReadWrite));
+    QVERIFY(timingLog.setFileTime(QDateTime::currentDateTime().addSecs(-60), QFileDevice::FileModificationTime));
+    timingLog.close();
+
+    LogFolderModel *model = m_page->folderModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy complete(model, &LogFolderModel::summariesComplete);
+    m_page->setLogFolder(folder.path());
+    QCOMPARE(model->rowCount(), 1); // the session log at once, the timing logs when looked at
+    QVERIFY(!model->isComplete());
+    QVERIFY(complete.wait(20'000));
+    QVERIFY(model->isComplete());
+    QCOMPARE(model->rowCount(), 3);
+    const auto cell = [&](int row, int column) { return model->index(row, column).data().toString(); };
+    QCOMPARE(cell(0, LogFolderModel::KindColumn), QStringLiteral("session"));
+    QCOMPARE(cell(1, LogFolderModel::FileColumn), QStringLiteral("calls.txt"));
+    QCOMPARE(cell(1, LogFolderModel::KindColumn), QStringLiteral("timing: JSON lines"));
+    QCOMPARE(cell(2, LogFolderModel::FileColumn), QStringLiteral("timing.log"));
+    QVERIFY(!model->isTimingLogAt(0));
+    QVERIFY(model->isTimingLogAt(1));
+    QVERIFY(model->isTimingLogAt(2));
+    // The calls' span, from the first start (14:30:00) to the last end (14:30:12.5), on this computer's clock.
+    QCOMPARE(model->index(1, LogFolderModel::StartColumn).data(Qt::ToolTipRole).toString(),
+        ViewClock(ViewClock::LocalZone, 0, true).iso(1795357800000));
+    QCOMPARE(cell(1, LogFolderModel::DurationColumn), QStringLiteral("12.5 s"));
+    const QString tip = model->index(1, LogFolderModel::FileColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("3 call(s) of 2 function(s), 1 error(s)")), qPrintable(tip));
+    // timing.log is read with its backup timing.log.1: 100 s apart.
+    QCOMPARE(cell(2, LogFolderModel::DurationColumn), QStringLiteral("1 min 41 s"));
+
+    // A click on a timing log asks for the Timings tab; the Analysis tab keeps its log.
+    QSignalSpy timing(m_page, &AnalysisPage::timingLogRequested);
+    QSignalSpy shown(m_page, &AnalysisPage::analysisShown);
+    const QRect row = m_page->folderView()->visualRect(model->index(1, LogFolderModel::FileColumn));
+    QTest::mouseClick(m_page->folderView()->viewport(), Qt::LeftButton, {}, row.center());
+    QCOMPARE(timing.size(), 1);
+    QCOMPARE(timing.first().first().toString(), folder.filePath(QStringLiteral("calls.txt")));
+    QTest::qWait(100);
+    QCOMPARE(shown.size(), 0);
 }
 
 void TestAnalysisPage::exportsAReport()

@@ -123,6 +123,7 @@ private slots:
     void helpMenuListsShortcutsAndOpensTheManual();
     void openLogShowsTheAnalysisTab();
     void openLogShowsTimingLogsInTheTimingsTab();
+    void timingLogChosenInTheLogFolderListOpensInTheTimingsTab();
     void analysisChartsGetMostOfTheTabOnALaptopScreen();
     void analysisLabelsAndTitlesOnALaptopScreen();
     void analysisSplittersAreRemembered();
@@ -597,6 +598,37 @@ void TestMainWindow::openLogShowsTimingLogsInTheTimingsTab()
     QCOMPARE(timings->view().data->size(), 2);
     m_window->openLog(m_session->log().csvPath());
     QCOMPARE(tabs->currentWidget(), m_window->analysisPage());
+}
+
+// Issue 14: a timing log listed in the Analysis tab's folder list opens in the Timings tab, as
+// File → Open does.
+void TestMainWindow::timingLogChosenInTheLogFolderListOpensInTheTimingsTab()
+{
+    const QString path = QDir(m_logs->path()).filePath(QStringLiteral("performance.log"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"function\": \"infer\", \"execution_time\": 0.5, \"timestamp\": 1795354200.5}\n");
+    f.close();
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("pages"));
+    AnalysisPage *analysis = m_window->analysisPage();
+    LogFolderModel *model = analysis->folderModel();
+    QSignalSpy complete(model, &LogFolderModel::summariesComplete);
+    analysis->setLogFolder(m_logs->path());
+    tabs->setCurrentWidget(analysis);
+    QVERIFY(complete.wait(20'000));
+    int row = -1;
+    for (int r = 0; r < model->rowCount(); ++r)
+        row = model->pathAt(r) == path ? r : row;
+    QVERIFY2(row >= 0, "the timing log is listed");
+    QVERIFY(model->isTimingLogAt(row));
+    TimingsPage *timings = m_window->timingsPage();
+    QSignalSpy shown(timings, &TimingsPage::viewShown);
+    const QRect rect = analysis->folderView()->visualRect(model->index(row, LogFolderModel::FileColumn));
+    QTest::mouseClick(analysis->folderView()->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(tabs->currentWidget(), timings);
+    QVERIFY(shown.wait(10'000));
+    QCOMPARE(timings->view().path, path);
+    QCOMPARE(timings->view().data->size(), 1);
 }
 
 // Opening a log in Analysis made the window 1525 wide, and going back to Live 1871 with a minimum
