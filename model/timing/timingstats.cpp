@@ -194,8 +194,22 @@ TimingSummary summarize(const TimingData &data, const TimingSelection &selection
     std::sort(s.functions.begin(), s.functions.end(), [](const FunctionStats &a, const FunctionStats &b) {
         return a.total != b.total ? a.total > b.total : a.name < b.name;
     });
+    // An error record joined to no call belongs to the run it was written in: from the run's start
+    // to the next run's (the one that ended a run, written after its last call, is the one to see),
+    // the first run from the log's start, the last to its end.
+    double errorsFrom = s.start, errorsTo = s.end;
+    bool toIncluded = true;
+    if (selection.kind != TimingSelection::Kind::Range) {
+        const int first = s.run > 0 ? s.run : 1;
+        const int last = s.run > 0 ? s.run : int(s.runs.size());
+        errorsFrom = first == 1 ? -INFINITY : s.runs[first - 1].start;
+        errorsTo = last == s.runs.size() ? INFINITY : s.runs[last].start;
+        toIncluded = false; // the next run's start is the next run's
+    }
     for (const TimingError &e : data.errors) {
-        if (e.call >= 0 ? bool(in[size_t(e.call)]) : (!std::isfinite(e.time) || (e.time >= s.start && e.time <= s.end)))
+        if (e.call >= 0 ? bool(in[size_t(e.call)])
+                        : (!std::isfinite(e.time)
+                            || (e.time >= errorsFrom && (e.time < errorsTo || (toIncluded && e.time == errorsTo)))))
             s.errors.append(e);
     }
     return s;

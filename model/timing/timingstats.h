@@ -78,7 +78,7 @@ struct TimingSummary
     qsizetype calls = 0;
     double total = 0;
     QList<FunctionStats> functions; // sorted by total, largest first (ties: by name)
-    QList<TimingError> errors;      // the errors of the selected calls, and unjoined ones in the window
+    QList<TimingError> errors;      // the errors of the selected calls, and unjoined ones of the run(s) or range
     QString error;                  // why nothing could be selected (no calls, no such run); empty when fine
 };
 

@@ -39,6 +39,7 @@ private slots:
     void runGapFollowsSpacing();
     void selections();
     void nothingToSelect();
+    void errorWrittenAfterARunsLastCallIsThatRuns();
 };
 
 void TestTimingStats::percentile_data()
@@ -194,6 +195,41 @@ void TestTimingStats::nothingToSelect()
     const TimingData d = make({ { "f", 1, 1 } });
     QVERIFY(TimingStats::summarize(d, TimingSelection::number(2)).error.contains(QLatin1String("no run 2")));
     QVERIFY(!TimingStats::summarize(d, TimingSelection::range(5, 6)).error.isEmpty());
+}
+
+// An error record joined to no call (shape A's JSON-lines error records have no duration) written
+// after the last call of a run — the crash that ended it — was in no selection, not even "all".
+void TestTimingStats::errorWrittenAfterARunsLastCallIsThatRuns()
+{
+    // Run 1: calls 0–1 s, 2–3 s, 4–5 s, 6–7 s; run 2, after a gap far over 60 s (10 × the median
+    // spacing of 1 s is less): 1000–1001 s, 1002–1003 s.
+    TimingData d
+        = make({ { "a", 0, 1 }, { "a", 2, 1 }, { "a", 4, 1 }, { "a", 6, 1 }, { "a", 1000, 1 }, { "a", 1002, 1 } });
+    QCOMPARE(TimingStats::runs(d).size(), 2);
+    const auto error = [](double time, const char *message) {
+        TimingError e;
+        e.function = QStringLiteral("a");
+        e.time = time;
+        e.message = QLatin1String(message);
+        return e;
+    };
+    d.errors = { error(-5, "before the first call"), error(10, "after run 1"), error(1000, "at run 2's start"),
+        error(5000, "after run 2"), error(std::nan(""), "no time") };
+    const auto messages = [&](const TimingSelection &selection) {
+        QStringList out;
+        for (const TimingError &e : TimingStats::summarize(d, selection).errors)
+            out << e.message;
+        return out;
+    };
+    QCOMPARE(messages(TimingSelection::number(1)),
+        (QStringList {
+            QStringLiteral("before the first call"), QStringLiteral("after run 1"), QStringLiteral("no time") }));
+    QCOMPARE(messages(TimingSelection::latest()),
+        (QStringList { QStringLiteral("at run 2's start"), QStringLiteral("after run 2"), QStringLiteral("no time") }));
+    QCOMPARE(messages(TimingSelection::all()).size(), 5);
+    // A time range is the range: only the one within it.
+    QCOMPARE(messages(TimingSelection::range(5, 20)),
+        (QStringList { QStringLiteral("after run 1"), QStringLiteral("no time") }));
 }
 
 QTEST_GUILESS_MAIN(TestTimingStats)
