@@ -1542,16 +1542,20 @@
         <translation>在“计时”标签页中打开</translation>
     </message>
     <message>
-        <source>timing: %1</source>
-        <translation>计时：%1</translation>
-    </message>
-    <message>
         <source>(no calls)</source>
         <translation>（无调用）</translation>
     </message>
     <message>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <source>A timing log: %1</source>
+        <translation>计时日志：%1</translation>
+    </message>
+    <message>
+        <source>timing</source>
+        <translation>计时</translation>
     </message>
 </context>
 <context>

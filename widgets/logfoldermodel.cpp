@@ -206,7 +206,7 @@ QVariant LogFolderModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-// A timing log's row: its shape as its kind; its calls' start (on this computer's clock: timing logs
+// A timing log's row: "timing" as its kind (the shape in its tooltip); its calls' start (on this computer's clock: timing logs
 // hold Unix times, no UTC offset) and length; the count of calls and errors in the tooltip.
 QVariant LogFolderModel::timingData(const Row &row, int column, int role) const
 {
@@ -217,6 +217,8 @@ QVariant LogFolderModel::timingData(const Row &row, int column, int role) const
     if (role == Qt::ToolTipRole) {
         if (column == StartColumn && span)
             return clock.iso(startMs);
+        if (column == KindColumn)
+            return tr("A timing log: %1").arg(TimingReader::shapeName(row.shape));
         if (!row.ready)
             return row.path;
         if (!s.error.isEmpty())
@@ -233,7 +235,7 @@ QVariant LogFolderModel::timingData(const Row &row, int column, int role) const
     case FileColumn:
         return row.name;
     case KindColumn:
-        return tr("timing: %1").arg(TimingReader::shapeName(row.shape));
+        return tr("timing");
     case StartColumn:
         if (!row.ready)
             return tr("…");

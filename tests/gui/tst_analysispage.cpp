@@ -510,7 +510,9 @@ void TestAnalysisPage::logFolderListsTimingLogsToo()
     const auto cell = [&](int row, int column) { return model->index(row, column).data().toString(); };
     QCOMPARE(cell(0, LogFolderModel::KindColumn), QStringLiteral("session"));
     QCOMPARE(cell(1, LogFolderModel::FileColumn), QStringLiteral("calls.txt"));
-    QCOMPARE(cell(1, LogFolderModel::KindColumn), QStringLiteral("timing: JSON lines"));
+    QCOMPARE(cell(1, LogFolderModel::KindColumn), QStringLiteral("timing"));
+    QCOMPARE(model->index(1, LogFolderModel::KindColumn).data(Qt::ToolTipRole).toString(),
+        QStringLiteral("A timing log: JSON lines"));
     QCOMPARE(cell(2, LogFolderModel::FileColumn), QStringLiteral("timing.log"));
     QVERIFY(!model->isTimingLogAt(0));
     QVERIFY(model->isTimingLogAt(1));
