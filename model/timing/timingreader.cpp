@@ -134,6 +134,26 @@ bool readItems(const QList<Item> &items, TimingData &data, bool skipJsonLinesCal
     return true;
 }
 
+// Shape B's timing.log or results CSV opened alone: the error records of the error.log beside it
+// (and its rotated backups, oldest first), to be joined to its calls by UUID as in a directory.
+void readErrorLogBeside(const QFileInfo &opened, TimingData &data)
+{
+    const QString name = QStringLiteral("error.log");
+    const QDir dir = opened.dir();
+    QList<Item> logs;
+    for (const QString &file : dir.entryList({ name, name + QStringLiteral(".*") }, QDir::Files)) {
+        const QString path = dir.filePath(file);
+        QString why;
+        if (rotation(file).first == name && QFileInfo(path) != opened
+            && sniff(path, true, &why) == TimingShape::JsonLines)
+            logs.append(Item { path, TimingShape::JsonLines });
+    }
+    QStringList gaps;
+    QString error;
+    if (!logs.isEmpty())
+        readItems(ordered(logs, &gaps), data, true, &error);
+}
+
 TimingReadResult readDirectory(const QString &path)
 {
     QList<Item> items;
@@ -273,6 +293,8 @@ TimingReadResult read(const QString &path)
     r.data.emplace();
     if (!readItems(items, *r.data, false, &r.error))
         return { std::nullopt, r.error };
+    if (r.data->textColumn(QStringLiteral("uuid")))
+        readErrorLogBeside(fi, *r.data);
     for (const QString &gap : std::as_const(gaps))
         r.data->warnings.append(TimingWarning {
             fi.dir().filePath(gap), 0, tr("missing from its rotated set: the calls it held are not read") });

@@ -51,9 +51,11 @@ namespace TimingReader {
 constexpr qsizetype kHeadBytes = 64 << 10;
 
 // Reads a file (with its rotated siblings NAME.1 … NAME.N, oldest first, when NAME is a JSON-lines
-// log) or every timing file of a directory (not its sub-directories; files of no timing shape are
-// passed over). Error records (shape B error.log) are joined to their calls by UUID. A directory
-// with a timing_results.csv reads its calls from it, not again from its JSON-lines timing.log.
+// log; with the error records of the error.log beside it when its calls have a "uuid", as shape
+// B's timing.log and results CSV do) or every timing file of a directory (not its sub-directories;
+// files of no timing shape are passed over). Error records (shape B error.log) are joined to their
+// calls by UUID. A directory with a timing_results.csv reads its calls from it, not again from its
+// JSON-lines timing.log.
 TimingReadResult read(const QString &path);
 
 // The shape of a file from its first bytes; Unknown with the reason in *why (gzip, UTF-16, binary,

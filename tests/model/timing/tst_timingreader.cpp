@@ -68,6 +68,8 @@ private slots:
     void traceNestedAndUnbalanced();
     void largeFileReadInPieces();
     void callNamingItsErrorIsACall();
+    void shapeBFileOpenedAloneJoinsTheErrorLogBesideIt_data();
+    void shapeBFileOpenedAloneJoinsTheErrorLogBesideIt();
 };
 
 // Each fixture: its shape from content, the calls in the order read, and the lines warned about.
@@ -353,6 +355,35 @@ void TestTimingReader::callNamingItsErrorIsACall()
     QCOMPARE(d.errors[0].call, 0);
     QCOMPARE(d.errors[0].message, QStringLiteral("bad"));
     QCOMPARE(d.errors[0].type, QStringLiteral("ValueError"));
+}
+
+// Issue 14 by hand: timing_results.csv or timing.log opened alone (File → Open, the log folder's
+// list) showed none of error.log's errors, which the directory opened joined to their calls.
+void TestTimingReader::shapeBFileOpenedAloneJoinsTheErrorLogBesideIt_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addRow("results CSV") << fixture("b_results/timing_results.csv");
+    QTest::addRow("timing.log") << fixture("b_results/timing.log");
+}
+
+void TestTimingReader::shapeBFileOpenedAloneJoinsTheErrorLogBesideIt()
+{
+    QFETCH(QString, path);
+    const TimingData d = readOk(path);
+    QCOMPARE(
+        functionsOfCalls(d), (QStringList { QStringLiteral("load"), QStringLiteral("save"), QStringLiteral("save") }));
+    QCOMPARE(d.ok, (std::vector<std::uint8_t> { 1, 0, 1 })); // u2 failed: error.log
+    QCOMPARE(d.errors.size(), 1);
+    QCOMPARE(d.errors[0].call, 1);
+    QCOMPARE(d.errors[0].type, QStringLiteral("IOError"));
+    QCOMPARE(d.errors[0].message, QStringLiteral("disk full"));
+    QVERIFY(d.errors[0].traceback.contains(QLatin1String("OSError: disk full")));
+    QVERIFY(d.warnings.isEmpty());
+    // error.log opened alone is what it is: its records, joined to nothing.
+    const TimingData errors = readOk(fixture("b_results/error.log"));
+    QCOMPARE(errors.size(), 0);
+    QCOMPARE(errors.errors.size(), 1);
+    QCOMPARE(errors.errors[0].call, -1);
 }
 
 QTEST_GUILESS_MAIN(TestTimingReader)
