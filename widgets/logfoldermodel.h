@@ -49,7 +49,6 @@ signals:
     void summariesComplete();
 
 private:
-public:
     // What the worker hands back: a timing log found (a new row), or a row's summary.
     struct Found
     {
@@ -61,7 +60,6 @@ public:
         TimingFileSummary timing;
     };
 
-private:
     struct Row
     {
         QString path;
