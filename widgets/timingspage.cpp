@@ -421,7 +421,7 @@ void TimingsPage::setFollowing(bool follow)
         m_following->stop();
 }
 
-// New calls of the followed file: appended (or, the first time and after a rotation, all of them)
+// New calls of the followed file: appended (or, without a read to go on from and after truncation, all of them)
 // in a worker, the statistics of the selection made again; the range follows unless zoomed.
 void TimingsPage::onNewCalls(const TimingData &calls, bool restarted)
 {

@@ -124,8 +124,13 @@ bool TimingFollower::resume(Update &update)
     m_resume.valid = false; // once: a later reopening (rotation) starts the new file at its start
     if (!open(update))
         return false;
-    if (m_device != r.device || m_inode != r.inode || m_file.size() < r.sizeBefore) {
-        update.restarted = true; // replaced or truncated since it was read: read again, replacing
+    if (m_device != r.device || m_inode != r.inode) {
+        // Replaced (rotated) since it was read: the new file from its start, after the calls read
+        // (what the old one got between the read and the rotation is not known).
+        return true;
+    }
+    if (m_file.size() < r.sizeBefore) {
+        update.restarted = true; // truncated since it was read: read again, replacing what was read
         return true;
     }
     m_offset = lineStartAtOrBefore(m_file, r.sizeBefore, &m_bytesRead);
@@ -236,7 +241,6 @@ TimingFollower::Update TimingFollower::poll()
         && (quint64(now.st_dev) != m_device || quint64(now.st_ino) != m_inode);
     if (replaced) {
         readNew(update); // the rest of the old file, through the handle still open on it
-        update.restarted = true;
         Update next;
         if (!open(next))
             return update;

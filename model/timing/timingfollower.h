@@ -12,9 +12,11 @@
 // Follows a growing JSON-lines timing log (shape A, or shape B's timing.log) the way `tail -F` does:
 // each poll() reads what was appended since the last one and returns only the new calls (a line
 // still being written is kept until its line end arrives). When the file is truncated, it is read
-// again from its start; when it is replaced (rotated: timing.log renamed to timing.log.1 and a new
-// timing.log begun), the rest of the old file is read first, then the new one from its start. Both
-// set Update::restarted. Append each update to the calls held so far with TimingData::append.
+// again from its start and Update::restarted is set: its calls replace those held. When it is
+// replaced (rotated: timing.log renamed to timing.log.1 and a new timing.log begun), the rest of
+// the old file is read first, then the new one from its start: the calls held stay (they are in
+// timing.log.1 now) and these follow them. Append each update to the calls held so far with
+// TimingData::append.
 // Not thread-safe; cheap to call on a timer (one stat and one read of the new bytes).
 //
 // A file just read whole (TimingReader) is followed from where that read ended, not read again:
@@ -29,7 +31,7 @@ public:
     struct Update
     {
         TimingData calls;       // only the calls new since the last poll (files: the followed path)
-        bool restarted = false; // the file was truncated or replaced since the last poll
+        bool restarted = false; // the file was truncated since the last poll: the calls replace those held
         QString error;          // why the file cannot be followed (not there yet, unreadable, not JSON lines)
     };
 
@@ -52,8 +54,9 @@ public:
     };
 
     explicit TimingFollower(const QString &path);
-    // Goes on from the end of a read of the file (an invalid Resume, or one of a file since
-    // replaced or truncated: from its start, as a new follower).
+    // Goes on from the end of a read of the file (an invalid Resume: from its start, as a new
+    // follower; a file since replaced: the new one from its start, as after a rotation; a file
+    // since truncated: from its start, restarted).
     TimingFollower(const QString &path, const Resume &resume);
 
     // The file's identity and size now, before it is read whole; invalid when it cannot be opened.

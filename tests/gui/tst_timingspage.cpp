@@ -167,6 +167,11 @@ void TestTimingsPage::followsAGrowingFile()
     for (int row = 0; row < page.tableModel()->rowCount(); ++row)
         counted += page.tableModel()->stats(row)->count;
     QCOMPARE(counted, 15);
+    // Rotated (renamed growing.log.1, a new growing.log begun): the calls so far stay, the new
+    // file's follow them (they replaced them all before).
+    QVERIFY(QFile::rename(path, path + QStringLiteral(".1")));
+    QVERIFY(writeFile(path, calls(2, 2, 60)));
+    QTRY_COMPARE_WITH_TIMEOUT(page.view().data->size(), 17, 3000);
 }
 
 void TestTimingsPage::exportsStatistics()
