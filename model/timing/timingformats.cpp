@@ -276,7 +276,9 @@ qint64 readJsonLines(QFile &in, TimingBuilder &builder, int file, bool readCalls
     Parallel::runTogether(pieces, [&](int k) {
         QFile f(in.fileName());
         TimingBuilder b(parts[size_t(k)]);
-        b.reserve((bounds[size_t(k) + 1] - bounds[size_t(k)]) / 64); // address space only: no page is touched
+        // Address space only: no page is touched. The first piece's columns become the result's:
+        // room for the calls of all pieces, so that appending the others moves nothing.
+        b.reserve((k == 0 ? size : bounds[size_t(k) + 1] - bounds[size_t(k)]) / 64);
         JsonLinesParser parser(b, b.file(path));
         if (!f.open(QIODevice::ReadOnly) || !f.seek(bounds[size_t(k)]))
             return;
