@@ -54,15 +54,21 @@ void TimingBuilder::rehash()
     m_numeric.clear();
     m_text.clear();
     m_textValues.clear();
-    for (qsizetype i = 0; i < m_data.functions.size(); ++i)
-        m_functions.insert(m_data.functions[i].toUtf8(), int(i));
+    for (qsizetype i = 0; i < m_data.functions.size(); ++i) {
+        const QByteArray name = m_data.functions[i].toUtf8();
+        if (m_functions.find(name) < 0)
+            m_functions.insert(name, int(i));
+    }
     for (size_t i = 0; i < m_data.numeric.size(); ++i)
         m_numeric.insert(m_data.numeric[i].name.toUtf8(), int(i));
     for (size_t i = 0; i < m_data.text.size(); ++i) {
         m_text.insert(m_data.text[i].name.toUtf8(), int(i));
-        QHash<QByteArray, int> values;
-        for (qsizetype v = 0; v < m_data.text[i].values.size(); ++v)
-            values.insert(m_data.text[i].values[v].toUtf8(), int(v));
+        ByteTable values;
+        for (qsizetype v = 0; v < m_data.text[i].values.size(); ++v) {
+            const QByteArray value = m_data.text[i].values[v].toUtf8();
+            if (values.find(value) < 0)
+                values.insert(value, int(v));
+        }
         m_textValues.push_back(std::move(values));
     }
 }
@@ -113,12 +119,11 @@ int TimingBuilder::file(const QString &path)
 
 int TimingBuilder::function(QByteArrayView utf8)
 {
-    const auto it = m_functions.constFind(key(utf8));
-    if (it != m_functions.constEnd())
-        return it.value();
+    if (const int found = m_functions.find(utf8); found >= 0)
+        return found;
     const int index = int(m_data.functions.size());
     m_data.functions.append(QString::fromUtf8(utf8));
-    m_functions.insert(utf8.toByteArray(), index);
+    m_functions.insert(utf8, index);
     return index;
 }
 
@@ -206,15 +211,12 @@ void TimingBuilder::setNumber(int column, qsizetype call, double value)
 void TimingBuilder::setText(int column, qsizetype call, QByteArrayView utf8Value)
 {
     TextColumn &c = m_data.text[size_t(column)];
-    QHash<QByteArray, int> &values = m_textValues[size_t(column)];
-    auto it = values.constFind(key(utf8Value));
-    int index = 0;
-    if (it != values.constEnd()) {
-        index = it.value();
-    } else {
+    ByteTable &values = m_textValues[size_t(column)];
+    int index = values.find(utf8Value);
+    if (index < 0) {
         index = int(c.values.size());
         c.values.append(QString::fromUtf8(utf8Value));
-        values.insert(utf8Value.toByteArray(), index);
+        values.insert(utf8Value, index);
     }
     c.rows.push_back(std::uint32_t(call));
     c.valueIndex.push_back(index);

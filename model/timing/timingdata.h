@@ -1,5 +1,7 @@
 #pragma once
 
+#include "bytetable.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
@@ -154,10 +156,10 @@ private:
     bool roomForAttribute(int file);
     void rehash();
     TimingData &m_data;
-    QHash<QByteArray, int> m_functions;
+    ByteTable m_functions;
     QHash<QByteArray, int> m_numeric;
     QHash<QByteArray, int> m_text;
-    std::vector<QHash<QByteArray, int>> m_textValues;
+    std::vector<ByteTable> m_textValues;
     bool m_warnedAttributes = false;
     qsizetype m_reserve = 0;
 };
