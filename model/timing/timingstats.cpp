@@ -1,40 +1,90 @@
 #include "timingstats.h"
 
+#include "parallel.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
 #include <numeric>
+#include <thread>
 #include <utility>
 
 namespace {
+
+constexpr size_t kParallelCalls = 1 << 16; // from this many calls, the functions are described on two threads
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("TimingStats", text);
 }
 
-// (end, start) of every call, by end. Logs are written as calls end: usually sorted already.
-std::vector<std::pair<double, double>> byEnd(const TimingData &data)
+// The order of the calls by end: empty when their ends are in order already (logs are written as
+// calls end), else their indices sorted by end.
+std::vector<std::uint32_t> orderByEnd(const TimingData &data)
 {
-    std::vector<std::pair<double, double>> calls(size_t(data.size()));
-    for (size_t i = 0; i < calls.size(); ++i)
-        calls[i] = { data.start[i] + data.duration[i], data.start[i] };
-    const auto byFirst = [](const auto &a, const auto &b) { return a.first < b.first; };
-    if (!std::is_sorted(calls.begin(), calls.end(), byFirst))
-        std::sort(calls.begin(), calls.end(), byFirst);
-    return calls;
+    const size_t n = size_t(data.size());
+    size_t i = 1;
+    while (i < n && data.end(qsizetype(i - 1)) <= data.end(qsizetype(i)))
+        ++i;
+    if (i >= n)
+        return {};
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(
+        order.begin(), order.end(), [&data](std::uint32_t a, std::uint32_t b) { return data.end(a) < data.end(b); });
+    return order;
 }
 
-double medianGap(const std::vector<std::pair<double, double>> &calls)
+// max(kGapFactor × the median of the positive gaps between consecutive ends, kMinGapSeconds).
+// `endAt(k)`: the k-th end in order. When enough gaps are below kMinGapSeconds / kGapFactor, the
+// median is too, and the threshold is kMinGapSeconds whatever the median is: counted, not selected.
+template<typename EndAt> double gapThreshold(size_t n, EndAt endAt)
 {
+    using TimingStats::kGapFactor;
+    using TimingStats::kMinGapSeconds;
+    size_t positive = 0, short_ = 0;
+    for (size_t k = 1; k < n; ++k) {
+        const double gap = endAt(k) - endAt(k - 1);
+        positive += gap > 0 ? 1 : 0;
+        short_ += gap > 0 && gap < kMinGapSeconds / kGapFactor ? 1 : 0;
+    }
+    if (positive == 0)
+        return kMinGapSeconds;
+    // The median interpolates between ranks lo and lo + 1 (0-based, ascending): both short.
+    const size_t lo = (positive - 1) / 2;
+    if (short_ >= ((positive - 1) % 2 == 0 ? lo + 1 : lo + 2))
+        return kMinGapSeconds;
     std::vector<double> gaps;
-    gaps.reserve(calls.size());
-    for (size_t i = 1; i < calls.size(); ++i) {
-        const double gap = calls[i].first - calls[i - 1].first;
+    gaps.reserve(positive);
+    for (size_t k = 1; k < n; ++k) {
+        const double gap = endAt(k) - endAt(k - 1);
         if (gap > 0)
             gaps.push_back(gap);
     }
-    return gaps.empty() ? 0 : TimingStats::percentile(gaps, 0.5);
+    return std::max(kGapFactor * TimingStats::percentile(gaps, 0.5), kMinGapSeconds);
+}
+
+// The runs over the calls in end order (`at(k)`: the index of the k-th call by end).
+template<typename At> QList<TimingRun> runsInOrder(const TimingData &data, At at)
+{
+    const size_t n = size_t(data.size());
+    const double threshold = gapThreshold(n, [&](size_t k) { return data.end(qsizetype(at(k))); });
+    // From the last end back: a call whose end is further than the threshold before the earliest
+    // start of the calls that end after it closes an idle gap; those calls form a run of their own.
+    QList<TimingRun> out;
+    TimingRun run { INFINITY, data.end(qsizetype(at(n - 1))), 0 };
+    for (size_t k = n; k-- > 0;) {
+        const size_t i = at(k);
+        const double end = data.end(qsizetype(i));
+        if (run.calls > 0 && run.start - end > threshold) {
+            out.prepend(run);
+            run = TimingRun { INFINITY, end, 0 };
+        }
+        run.start = std::min(run.start, data.start[i]);
+        ++run.calls;
+    }
+    out.prepend(run);
+    return out;
 }
 
 // Accumulates the numeric attributes of the selected calls per function.
@@ -102,25 +152,12 @@ double percentile(std::vector<double> &values, double q)
 
 QList<TimingRun> runs(const TimingData &data)
 {
-    QList<TimingRun> out;
     if (data.size() == 0)
-        return out;
-    const std::vector<std::pair<double, double>> calls = byEnd(data);
-    const double threshold = std::max(kGapFactor * medianGap(calls), kMinGapSeconds);
-    // From the last end back: a call whose end is further than the threshold before the earliest
-    // start of the calls that end after it closes an idle gap; those calls form a run of their own.
-    TimingRun run { INFINITY, calls.back().first, 0 };
-    for (auto it = calls.crbegin(); it != calls.crend(); ++it) {
-        const auto &[end, start] = *it;
-        if (run.calls > 0 && run.start - end > threshold) {
-            out.prepend(run);
-            run = TimingRun { INFINITY, end, 0 };
-        }
-        run.start = std::min(run.start, start);
-        ++run.calls;
-    }
-    out.prepend(run);
-    return out;
+        return {};
+    const std::vector<std::uint32_t> order = orderByEnd(data);
+    if (order.empty())
+        return runsInOrder(data, [](size_t k) { return k; });
+    return runsInOrder(data, [&order](size_t k) { return size_t(order[k]); });
 }
 
 TimingSummary summarize(const TimingData &data, const TimingSelection &selection)
@@ -173,12 +210,21 @@ TimingSummary summarize(const TimingData &data, const TimingSelection &selection
         if (in[i])
             durations[size_t(data.function[i])].push_back(data.duration[i]);
     }
+    // Each function's selections (nth_element) on its own: on two threads when there are many calls.
+    std::vector<FunctionStats> described(count.size());
+    const int threads = n >= kParallelCalls ? std::clamp(int(std::thread::hardware_concurrency()), 1, 2) : 1;
+    Parallel::runTogether(threads, [&](int k) {
+        for (size_t f = size_t(k); f < count.size(); f += size_t(threads)) {
+            if (count[f] > 0)
+                described[f] = describe(durations[f], errors[f]);
+            std::vector<double>().swap(durations[f]);
+        }
+    });
     std::vector<int> statsOf(count.size(), -1);
     for (size_t f = 0; f < count.size(); ++f) {
         if (count[f] == 0)
             continue;
-        FunctionStats fs = describe(durations[f], errors[f]);
-        std::vector<double>().swap(durations[f]);
+        FunctionStats fs = std::move(described[f]);
         fs.name = data.functions[qsizetype(f)];
         fs.function = int(f);
         s.calls += fs.count;
