@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <utility>
 
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#endif
+
 namespace {
 QString tr(const char *text)
 {
@@ -12,6 +16,22 @@ QString tr(const char *text)
 }
 
 constexpr size_t kReservedColumns = 8; // attribute columns of each kind given room by reserve()
+
+// Asks for transparent huge pages (2 MB) under the room a column has reserved, where the kernel
+// gives them on request only ("madvise" mode, Debian's default): a page fault per 2 MB written
+// instead of one per 4 kB. Advice only: nothing changes where it is not taken.
+template<typename T> void adviseHugePages(const std::vector<T> &column)
+{
+#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
+    constexpr quintptr huge = 2 << 20;
+    const quintptr b = (quintptr(column.data()) + huge - 1) & ~(huge - 1);
+    const quintptr e = (quintptr(column.data() + column.capacity())) & ~(huge - 1);
+    if (e > b)
+        ::madvise(reinterpret_cast<void *>(b), size_t(e - b), MADV_HUGEPAGE);
+#else
+    Q_UNUSED(column);
+#endif
+}
 
 QByteArray key(QByteArrayView utf8)
 {
@@ -142,6 +162,12 @@ void TimingBuilder::reserve(qsizetype calls)
     m_data.ok.reserve(n);
     m_data.fileIndex.reserve(n);
     m_data.line.reserve(n);
+    adviseHugePages(m_data.function);
+    adviseHugePages(m_data.start);
+    adviseHugePages(m_data.duration);
+    adviseHugePages(m_data.ok);
+    adviseHugePages(m_data.fileIndex);
+    adviseHugePages(m_data.line);
 }
 
 qsizetype TimingBuilder::addCall(int function, double start, double duration, bool ok, int file, int line)
@@ -177,6 +203,8 @@ int TimingBuilder::numericColumn(QByteArrayView utf8Name)
     if (m_data.numeric.size() <= kReservedColumns) {
         m_data.numeric.back().rows.reserve(size_t(m_reserve));
         m_data.numeric.back().values.reserve(size_t(m_reserve));
+        adviseHugePages(m_data.numeric.back().rows);
+        adviseHugePages(m_data.numeric.back().values);
     }
     const int index = int(m_data.numeric.size() - 1);
     m_numeric.insert(utf8Name.toByteArray(), index);
@@ -194,6 +222,8 @@ int TimingBuilder::textColumn(QByteArrayView utf8Name)
     if (m_data.text.size() <= kReservedColumns) {
         m_data.text.back().rows.reserve(size_t(m_reserve));
         m_data.text.back().valueIndex.reserve(size_t(m_reserve));
+        adviseHugePages(m_data.text.back().rows);
+        adviseHugePages(m_data.text.back().valueIndex);
     }
     m_textValues.emplace_back();
     const int index = int(m_data.text.size() - 1);
