@@ -154,6 +154,7 @@ public:
 
 private:
     bool roomForAttribute(int file);
+    int internText(int column, QByteArrayView utf8Value); // the value's index in the column
     void rehash();
     TimingData &m_data;
     ByteTable m_functions;
