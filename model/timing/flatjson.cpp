@@ -243,6 +243,28 @@ const char *parseValue(const char *p, const char *end, Member &m)
     return q;
 }
 
+// memcmp() == 0 inline, 8 bytes at a time, for the 10 – 30 bytes around a key: cheaper than a call.
+bool sameBytes(const char *a, const char *b, qsizetype n)
+{
+    std::uint64_t x, y;
+    if (n >= 8) {
+        for (qsizetype i = 0; i + 8 <= n; i += 8) {
+            std::memcpy(&x, a + i, 8);
+            std::memcpy(&y, b + i, 8);
+            if (x != y)
+                return false;
+        }
+        std::memcpy(&x, a + n - 8, 8);
+        std::memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    for (qsizetype i = 0; i < n; ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
 void appendUtf8(QByteArray &out, unsigned cp)
 {
     if (cp < 0x80) {
@@ -326,7 +348,7 @@ const char *Scanner::parseObject(const char *p, const char *end, std::vector<Mem
         size_t i = 0;
         for (; i < m_frames.size(); ++i) {
             const Frame &f = m_frames[i];
-            if (end - q <= f.size || std::memcmp(q, m_bytes.constData() + f.from, size_t(f.size)) != 0)
+            if (end - q <= f.size || !sameBytes(q, m_bytes.constData() + f.from, f.size))
                 break;
             Member &m = members[i];
             m = Member();
