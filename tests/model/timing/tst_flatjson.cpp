@@ -3,6 +3,7 @@
 
 #include <QTest>
 
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -12,6 +13,7 @@ class TestFlatJson : public QObject
 private slots:
     void numbers_data();
     void numbers();
+    void plainDecimalsExact();
     void invalid_data();
     void invalid();
     void stringsAndNesting();
@@ -29,6 +31,16 @@ void TestFlatJson::numbers_data()
     QTest::addRow("exponent") << QByteArray("1e-3") << 0.001;
     QTest::addRow("Unix time, 16 digits") << QByteArray("1640995200.123456") << 1640995200.123456;
     QTest::addRow("17 digits") << QByteArray("0.12345678901234567") << 0.12345678901234567;
+    // Lengths around the 15 digits read exactly without std::from_chars.
+    QTest::addRow("7 digits") << QByteArray("1234567") << 1234567.0;
+    QTest::addRow("8 digits") << QByteArray("12345678") << 12345678.0;
+    QTest::addRow("9 digits") << QByteArray("123456789") << 123456789.0;
+    QTest::addRow("8.8 digits") << QByteArray("-1234567.8765432") << -1234567.8765432;
+    QTest::addRow("15 digits") << QByteArray("987654321098765") << 987654321098765.0;
+    QTest::addRow("15 digits, point") << QByteArray("0.00000000000001") << 1e-14;
+    QTest::addRow("16 digits") << QByteArray("9876543210987654") << 9876543210987654.0;
+    QTest::addRow("Unix time, 12 digits") << QByteArray("1795357800.12") << 1795357800.12;
+    QTest::addRow("zeros") << QByteArray("000000000.000000") << 0.0;
     QTest::addRow("Infinity") << QByteArray("Infinity") << double(INFINITY);
     QTest::addRow("-Infinity") << QByteArray("-Infinity") << -double(INFINITY);
 }
@@ -43,6 +55,41 @@ void TestFlatJson::numbers()
     QCOMPARE(members.size(), size_t(1));
     QCOMPARE(int(members[0].type), int(FlatJson::Type::Number));
     QCOMPARE(members[0].number, value);
+    // The same number right before the end of the bytes (no 8 left after it).
+    const QByteArray tight = "{\"v\":" + text + "}";
+    QVERIFY(FlatJson::parseObject(tight.constData(), tight.constData() + tight.size(), members));
+    QCOMPARE(members[0].number, value);
+    QCOMPARE(members[0].raw, QByteArrayView(text));
+}
+
+// Plain decimals of up to 15 digits are read exactly (one division by an exact power of ten): bit
+// for bit what std::from_chars reads, for every length of integer and fraction part.
+void TestFlatJson::plainDecimalsExact()
+{
+    quint64 seed = 42;
+    auto next = [&seed] { return seed = seed * 6364136223846793005u + 1442695040888963407u; };
+    std::vector<FlatJson::Member> members;
+    int checked = 0;
+    for (int round = 0; round < 20000; ++round) {
+        const int integer = 1 + int(next() >> 33) % 15;
+        const int fraction = int(next() >> 33) % (16 - integer);
+        QByteArray text = (next() >> 63) ? "-" : "";
+        for (int i = 0; i < integer + fraction; ++i) {
+            if (i == integer)
+                text += '.';
+            text += char('0' + (next() >> 33) % 10);
+        }
+        const QByteArray object = "{\"v\": " + text + ", \"w\":" + text + "}";
+        QVERIFY(FlatJson::parseObject(object.constData(), object.constData() + object.size(), members));
+        double expected = 0;
+        std::from_chars(text.constData(), text.constData() + text.size(), expected);
+        for (const FlatJson::Member &m : members) {
+            if (std::memcmp(&m.number, &expected, sizeof(double)) != 0)
+                QFAIL(text.constData());
+        }
+        ++checked;
+    }
+    QCOMPARE(checked, 20000);
 }
 
 void TestFlatJson::invalid_data()
