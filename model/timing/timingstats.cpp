@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
 #include <thread>
 #include <utility>
@@ -18,44 +19,45 @@ QString tr(const char *text)
     return QCoreApplication::translate("TimingStats", text);
 }
 
-// The order of the calls by end: empty when their ends are in order already (logs are written as
-// calls end), else their indices sorted by end.
-std::vector<std::uint32_t> orderByEnd(const TimingData &data)
+// The gaps between consecutive ends (`endAt(k)`: the k-th end): how many are positive, how many of
+// those are under kMinGapSeconds / kGapFactor, and whether no end comes before the one preceding it.
+struct Gaps
 {
-    const size_t n = size_t(data.size());
-    size_t i = 1;
-    while (i < n && data.end(qsizetype(i - 1)) <= data.end(qsizetype(i)))
-        ++i;
-    if (i >= n)
-        return {};
-    std::vector<std::uint32_t> order(n);
-    std::iota(order.begin(), order.end(), 0u);
-    std::stable_sort(
-        order.begin(), order.end(), [&data](std::uint32_t a, std::uint32_t b) { return data.end(a) < data.end(b); });
-    return order;
+    size_t positive = 0;
+    size_t short_ = 0;
+    bool ordered = true;
+};
+
+template<typename EndAt> Gaps countGaps(size_t n, EndAt endAt)
+{
+    Gaps g;
+    double before = n > 0 ? endAt(0) : 0;
+    for (size_t k = 1; k < n; ++k) {
+        const double end = endAt(k);
+        const double gap = end - before;
+        g.ordered = g.ordered && before <= end;
+        g.positive += gap > 0 ? 1 : 0;
+        g.short_ += gap > 0 && gap < TimingStats::kMinGapSeconds / TimingStats::kGapFactor ? 1 : 0;
+        before = end;
+    }
+    return g;
 }
 
-// max(kGapFactor × the median of the positive gaps between consecutive ends, kMinGapSeconds).
-// `endAt(k)`: the k-th end in order. When enough gaps are below kMinGapSeconds / kGapFactor, the
-// median is too, and the threshold is kMinGapSeconds whatever the median is: counted, not selected.
-template<typename EndAt> double gapThreshold(size_t n, EndAt endAt)
+// max(kGapFactor × the median of the positive gaps between consecutive ends, kMinGapSeconds). When
+// enough gaps are under kMinGapSeconds / kGapFactor, the median is too, and the threshold is
+// kMinGapSeconds whatever the median is: counted, not selected.
+template<typename EndAt> double gapThreshold(const Gaps &g, size_t n, EndAt endAt)
 {
     using TimingStats::kGapFactor;
     using TimingStats::kMinGapSeconds;
-    size_t positive = 0, short_ = 0;
-    for (size_t k = 1; k < n; ++k) {
-        const double gap = endAt(k) - endAt(k - 1);
-        positive += gap > 0 ? 1 : 0;
-        short_ += gap > 0 && gap < kMinGapSeconds / kGapFactor ? 1 : 0;
-    }
-    if (positive == 0)
+    if (g.positive == 0)
         return kMinGapSeconds;
     // The median interpolates between ranks lo and lo + 1 (0-based, ascending): both short.
-    const size_t lo = (positive - 1) / 2;
-    if (short_ >= ((positive - 1) % 2 == 0 ? lo + 1 : lo + 2))
+    const size_t lo = (g.positive - 1) / 2;
+    if (g.short_ >= ((g.positive - 1) % 2 == 0 ? lo + 1 : lo + 2))
         return kMinGapSeconds;
     std::vector<double> gaps;
-    gaps.reserve(positive);
+    gaps.reserve(g.positive);
     for (size_t k = 1; k < n; ++k) {
         const double gap = endAt(k) - endAt(k - 1);
         if (gap > 0)
@@ -65,10 +67,9 @@ template<typename EndAt> double gapThreshold(size_t n, EndAt endAt)
 }
 
 // The runs over the calls in end order (`at(k)`: the index of the k-th call by end).
-template<typename At> QList<TimingRun> runsInOrder(const TimingData &data, At at)
+template<typename At> QList<TimingRun> runsInOrder(const TimingData &data, At at, double threshold)
 {
     const size_t n = size_t(data.size());
-    const double threshold = gapThreshold(n, [&](size_t k) { return data.end(qsizetype(at(k))); });
     // From the last end back: a call whose end is further than the threshold before the earliest
     // start of the calls that end after it closes an idle gap; those calls form a run of their own.
     QList<TimingRun> out;
@@ -87,30 +88,46 @@ template<typename At> QList<TimingRun> runsInOrder(const TimingData &data, At at
     return out;
 }
 
-// Accumulates the numeric attributes of the selected calls per function.
-void attributes(const TimingData &data, const std::vector<std::uint8_t> &in, QList<FunctionStats> &stats,
-    const std::vector<int> &statsOf)
+// A numeric attribute over the selected calls, per function (by its index in TimingData::functions).
+struct Accumulated
 {
-    for (const NumericColumn &c : data.numeric) {
-        std::vector<double> sum(stats.size(), 0), max(stats.size(), -INFINITY);
-        std::vector<qsizetype> count(stats.size(), 0);
-        for (size_t j = 0; j < c.rows.size(); ++j) {
-            const size_t row = c.rows[j];
-            const double v = c.values[j];
-            if (!in[row] || std::isnan(v))
+    std::vector<double> sum;
+    std::vector<double> max;
+    std::vector<qsizetype> count;
+};
+
+Accumulated accumulate(const TimingData &data, const NumericColumn &c, const std::vector<std::uint8_t> &in)
+{
+    const size_t functions = size_t(data.functions.size());
+    Accumulated a { std::vector<double>(functions, 0), std::vector<double>(functions, -INFINITY),
+        std::vector<qsizetype>(functions, 0) };
+    for (size_t j = 0; j < c.rows.size(); ++j) {
+        const size_t row = c.rows[j];
+        const double v = c.values[j];
+        if (!in[row] || std::isnan(v))
+            continue;
+        const size_t f = size_t(data.function[row]);
+        a.sum[f] += v;
+        a.max[f] = std::max(a.max[f], v);
+        ++a.count[f];
+    }
+    return a;
+}
+
+// Adds the numeric attributes to the functions' statistics, column by column.
+void attach(const TimingData &data, const std::vector<Accumulated> &columns, QList<FunctionStats> &stats)
+{
+    for (size_t c = 0; c < columns.size(); ++c) {
+        const QString &name = data.numeric[c].name;
+        for (FunctionStats &fs : stats) {
+            const size_t f = size_t(fs.function);
+            const qsizetype count = columns[c].count[f];
+            if (count == 0)
                 continue;
-            const size_t s = size_t(statsOf[size_t(data.function[row])]);
-            sum[s] += v;
-            max[s] = std::max(max[s], v);
-            ++count[s];
-        }
-        for (qsizetype s = 0; s < stats.size(); ++s) {
-            if (count[size_t(s)] == 0)
-                continue;
-            const double mean = sum[size_t(s)] / double(count[size_t(s)]);
-            stats[s].attributes.append(AttributeStats { c.name, count[size_t(s)], mean, max[size_t(s)] });
-            if (c.name == QLatin1String("memory_delta_mb"))
-                stats[s].memoryDelta = mean;
+            const double mean = columns[c].sum[f] / double(count);
+            fs.attributes.append(AttributeStats { name, count, mean, columns[c].max[f] });
+            if (name == QLatin1String("memory_delta_mb"))
+                fs.memoryDelta = mean;
         }
     }
 }
@@ -152,12 +169,23 @@ double percentile(std::vector<double> &values, double q)
 
 QList<TimingRun> runs(const TimingData &data)
 {
-    if (data.size() == 0)
+    const size_t n = size_t(data.size());
+    if (n == 0)
         return {};
-    const std::vector<std::uint32_t> order = orderByEnd(data);
-    if (order.empty())
-        return runsInOrder(data, [](size_t k) { return k; });
-    return runsInOrder(data, [&order](size_t k) { return size_t(order[k]); });
+    // Logs are written as calls end: their ends are in order, and read in place, in one pass with
+    // the gaps. Else the calls are sorted by end first.
+    const auto inPlace = [&data](size_t k) { return data.end(qsizetype(k)); };
+    const Gaps gaps = countGaps(n, inPlace);
+    if (gaps.ordered)
+        return runsInOrder(
+            data, [](size_t k) { return k; }, gapThreshold(gaps, n, inPlace));
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(
+        order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return inPlace(a) < inPlace(b); });
+    const auto sorted = [&](size_t k) { return inPlace(order[k]); };
+    return runsInOrder(
+        data, [&order](size_t k) { return size_t(order[k]); }, gapThreshold(countGaps(n, sorted), n, sorted));
 }
 
 TimingSummary summarize(const TimingData &data, const TimingSelection &selection)
@@ -210,17 +238,25 @@ TimingSummary summarize(const TimingData &data, const TimingSelection &selection
         if (in[i])
             durations[size_t(data.function[i])].push_back(data.duration[i]);
     }
-    // Each function's selections (nth_element) on its own: on two threads when there are many calls.
+    // Each numeric attribute, and each function's selections (nth_element), on its own: taken in
+    // turn by two threads when there are many calls.
+    std::vector<Accumulated> columns(data.numeric.size());
     std::vector<FunctionStats> described(count.size());
+    const size_t tasks = columns.size() + count.size();
+    std::atomic<size_t> next { 0 };
     const int threads = n >= kParallelCalls ? std::clamp(int(std::thread::hardware_concurrency()), 1, 2) : 1;
-    Parallel::runTogether(threads, [&](int k) {
-        for (size_t f = size_t(k); f < count.size(); f += size_t(threads)) {
+    Parallel::runTogether(threads, [&](int) {
+        for (size_t t = next++; t < tasks; t = next++) {
+            if (t < columns.size()) {
+                columns[t] = accumulate(data, data.numeric[t], in);
+                continue;
+            }
+            const size_t f = t - columns.size();
             if (count[f] > 0)
                 described[f] = describe(durations[f], errors[f]);
             std::vector<double>().swap(durations[f]);
         }
     });
-    std::vector<int> statsOf(count.size(), -1);
     for (size_t f = 0; f < count.size(); ++f) {
         if (count[f] == 0)
             continue;
@@ -229,12 +265,11 @@ TimingSummary summarize(const TimingData &data, const TimingSelection &selection
         fs.function = int(f);
         s.calls += fs.count;
         s.total += fs.total;
-        statsOf[f] = int(s.functions.size());
         s.functions.append(fs);
     }
     if (s.calls == 0 && s.error.isEmpty())
         s.error = tr("no calls in the selected time range");
-    attributes(data, in, s.functions, statsOf);
+    attach(data, columns, s.functions);
     for (FunctionStats &f : s.functions)
         f.share = s.total > 0 ? f.total / s.total : 0;
     std::sort(s.functions.begin(), s.functions.end(), [](const FunctionStats &a, const FunctionStats &b) {
