@@ -1,5 +1,6 @@
 #include "timingdata.h"
 
+#include "hugepages.h"
 #include "parallel.h"
 
 #include <QCoreApplication>
@@ -9,10 +10,6 @@
 #include <thread>
 #include <utility>
 
-#ifdef Q_OS_LINUX
-#include <sys/mman.h>
-#endif
-
 namespace {
 QString tr(const char *text)
 {
@@ -21,22 +18,6 @@ QString tr(const char *text)
 
 constexpr size_t kReservedColumns = 8;     // attribute columns of each kind given room by reserve()
 constexpr size_t kParallelCalls = 1 << 16; // appending this many calls: the columns copied on two threads
-
-// Asks for transparent huge pages (2 MB) under the room a column has reserved, where the kernel
-// gives them on request only ("madvise" mode, Debian's default): a page fault per 2 MB written
-// instead of one per 4 kB. Advice only: nothing changes where it is not taken.
-template<typename T> void adviseHugePages(const std::vector<T> &column)
-{
-#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
-    constexpr quintptr huge = 2 << 20;
-    const quintptr b = (quintptr(column.data()) + huge - 1) & ~(huge - 1);
-    const quintptr e = (quintptr(column.data() + column.capacity())) & ~(huge - 1);
-    if (e > b)
-        ::madvise(reinterpret_cast<void *>(b), size_t(e - b), MADV_HUGEPAGE);
-#else
-    Q_UNUSED(column);
-#endif
-}
 
 QByteArray key(QByteArrayView utf8)
 {

@@ -1,5 +1,6 @@
 #include "timingstats.h"
 
+#include "hugepages.h"
 #include "parallel.h"
 
 #include <QCoreApplication>
@@ -132,17 +133,36 @@ void attach(const TimingData &data, const std::vector<Accumulated> &columns, QLi
     }
 }
 
-FunctionStats describe(std::vector<double> &durations, qsizetype errors)
+// The q-quantile of [b, e) by linear interpolation; reorders it. Nothing before b + from may be
+// greater than anything from there on (a selection made before): the selection starts there.
+double quantile(double *b, double *e, double q, size_t from = 0)
+{
+    const size_t n = size_t(e - b);
+    if (n == 0)
+        return std::nan("");
+    const double pos = double(n - 1) * std::clamp(q, 0.0, 1.0);
+    const size_t lo = size_t(pos);
+    const double fraction = pos - double(lo);
+    std::nth_element(b + std::min(from, lo), b + lo, e);
+    const double low = b[lo];
+    if (fraction <= 0 || lo + 1 >= n)
+        return low;
+    const double high = *std::min_element(b + lo + 1, e);
+    return low + fraction * (high - low);
+}
+
+FunctionStats describe(double *b, double *e, qsizetype errors)
 {
     FunctionStats f;
-    f.count = qsizetype(durations.size());
-    f.total = std::accumulate(durations.begin(), durations.end(), 0.0);
+    f.count = qsizetype(e - b);
+    f.total = std::accumulate(b, e, 0.0);
     f.mean = f.total / double(f.count);
-    const auto [lo, hi] = std::minmax_element(durations.begin(), durations.end());
+    const auto [lo, hi] = std::minmax_element(b, e);
     f.min = *lo;
     f.max = *hi;
-    f.median = TimingStats::percentile(durations, 0.5);
-    f.p95 = TimingStats::percentile(durations, 0.95);
+    f.median = quantile(b, e, 0.5);
+    // The median's selection left the upper half above it: the 95th percentile is found there.
+    f.p95 = quantile(b, e, 0.95, size_t(double(f.count - 1) * 0.5) + 1);
     f.errors = errors;
     f.successRate = double(f.count - errors) / double(f.count);
     return f;
@@ -154,17 +174,7 @@ namespace TimingStats {
 
 double percentile(std::vector<double> &values, double q)
 {
-    if (values.empty())
-        return std::nan("");
-    const double pos = double(values.size() - 1) * std::clamp(q, 0.0, 1.0);
-    const size_t lo = size_t(pos);
-    const double fraction = pos - double(lo);
-    std::nth_element(values.begin(), values.begin() + qsizetype(lo), values.end());
-    const double low = values[lo];
-    if (fraction <= 0 || lo + 1 >= values.size())
-        return low;
-    const double high = *std::min_element(values.begin() + qsizetype(lo) + 1, values.end());
-    return low + fraction * (high - low);
+    return quantile(values.data(), values.data() + values.size(), q);
 }
 
 QList<TimingRun> runs(const TimingData &data)
@@ -231,12 +241,21 @@ TimingSummary summarize(const TimingData &data, const TimingSelection &selection
             errors[size_t(data.function[i])] += data.ok[i] ? 0 : 1;
         }
     }
-    std::vector<std::vector<double>> durations(count.size());
+    // One array, each function's durations together from its offset (fewer pages to fault in than
+    // a vector per function, huge ones where the kernel gives them).
+    std::vector<size_t> offset(count.size() + 1, 0);
     for (size_t f = 0; f < count.size(); ++f)
-        durations[f].reserve(size_t(count[f]));
-    for (size_t i = 0; i < n; ++i) {
-        if (in[i])
-            durations[size_t(data.function[i])].push_back(data.duration[i]);
+        offset[f + 1] = offset[f] + size_t(count[f]);
+    std::vector<double> durations;
+    durations.reserve(offset.back());
+    adviseHugePages(durations);
+    durations.resize(offset.back());
+    {
+        std::vector<size_t> next(offset.begin(), offset.end() - 1);
+        for (size_t i = 0; i < n; ++i) {
+            if (in[i])
+                durations[next[size_t(data.function[i])]++] = data.duration[i];
+        }
     }
     // Each numeric attribute, and each function's selections (nth_element), on its own: taken in
     // turn by two threads when there are many calls.
@@ -253,8 +272,7 @@ TimingSummary summarize(const TimingData &data, const TimingSelection &selection
             }
             const size_t f = t - columns.size();
             if (count[f] > 0)
-                described[f] = describe(durations[f], errors[f]);
-            std::vector<double>().swap(durations[f]);
+                described[f] = describe(durations.data() + offset[f], durations.data() + offset[f + 1], errors[f]);
         }
     });
     for (size_t f = 0; f < count.size(); ++f) {

@@ -132,6 +132,7 @@ void TestTimingStats::manyCalls()
     QCOMPARE(s.functions[1].median, 14.9995);
     QCOMPARE(s.functions[1].count, 30000);
     QCOMPARE(s.functions[1].max, 29.999);
+    QCOMPARE(s.functions[1].p95, 28.49905); // position 29,999 × 0.95 = 28,499.05
     QCOMPARE(s.functions[2].name, QStringLiteral("h"));
     QCOMPARE(s.functions[2].median, 1.0);
 }
