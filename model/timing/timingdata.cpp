@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <thread>
 #include <utility>
@@ -325,9 +326,12 @@ void TimingBuilder::append(const TimingData &other, int lineOffset)
             }
         });
     }
+    // Taken in turn, not shared out in advance: on a busy machine a thread that starts late finds
+    // the copies done by the other instead of making it wait for its share.
     const int threads = n >= kParallelCalls ? std::clamp(int(std::thread::hardware_concurrency()), 1, 2) : 1;
-    Parallel::runTogether(threads, [&](int k) {
-        for (size_t i = size_t(k); i < copies.size(); i += size_t(threads))
+    std::atomic<size_t> next { 0 };
+    Parallel::runTogether(threads, [&](int) {
+        for (size_t i = next++; i < copies.size(); i = next++)
             copies[i]();
     });
     for (TimingError e : other.errors) {
