@@ -28,6 +28,33 @@ struct Member
 // closing '}', or nullptr when the bytes are not a valid object. `members` is cleared first.
 const char *parseObject(const char *p, const char *end, std::vector<Member> &members);
 
+// parseObject for a stream of objects that mostly repeat their keys (the lines of one program):
+// when an object has the bytes around its values of the last one read (the same keys in the same
+// order, the same spacing), those bytes are compared with memcmp instead of scanned, and only the
+// values are read. Same results as parseObject on every input; anything else takes its path.
+class Scanner
+{
+public:
+    const char *parseObject(const char *p, const char *end, std::vector<Member> &members);
+    // Whether the last object parsed had the keys (and the bytes around them) of the one before.
+    bool sameKeys() const { return m_same; }
+
+private:
+    struct Frame
+    {
+        qsizetype from = 0; // in m_bytes: what comes before the value ('{' or ',', spaces, key, ':')
+        qsizetype size = 0;
+        qsizetype keyAt = 0; // the key's offset in those bytes
+        qsizetype keySize = 0;
+        bool keyEscaped = false;
+    };
+    void remember(const char *p, const std::vector<Member> &members);
+    QByteArray m_bytes;
+    std::vector<Frame> m_frames;
+    bool m_valid = false;
+    bool m_same = false;
+};
+
 // A string value's bytes as UTF-8, escapes undone (\uXXXX and surrogate pairs included).
 QByteArray unescape(QByteArrayView raw);
 

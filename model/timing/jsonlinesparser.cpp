@@ -106,8 +106,10 @@ void JsonLinesParser::parseLine(const char *b, const char *e)
         p = static_cast<const char *>(std::memchr(p, '{', size_t(e - p)));
         if (!p)
             break;
-        if (FlatJson::parseObject(p, e, m_members)) {
-            indexRoles();
+        if (m_scanner.parseObject(p, e, m_members)) {
+            // The keys of the last object: their roles are known (m_byRole points into m_members).
+            if (!m_scanner.sameKeys() || m_members.data() != m_indexed)
+                indexRoles();
             // An error record (error.log) names an exception and has no duration; a call may name its error.
             const bool errorRecord = (m_byRole[Traceback] || m_byRole[ErrorType]) && !m_byRole[Duration];
             if (m_byRole[Function] || errorRecord) {
@@ -129,6 +131,7 @@ void JsonLinesParser::parseLine(const char *b, const char *e)
 
 void JsonLinesParser::indexRoles()
 {
+    m_indexed = m_members.data();
     m_byRole.fill(nullptr);
     m_roles.resize(m_members.size());
     if (m_keys.size() < m_members.size())

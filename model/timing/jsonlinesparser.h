@@ -56,8 +56,10 @@ private:
     bool m_readCalls = true;
     qint64 m_ignoredCalls = 0;
     QByteArray m_partial;
+    FlatJson::Scanner m_scanner;
     std::vector<FlatJson::Member> m_members;
-    std::vector<int> m_roles; // the role of each member (see the .cpp)
+    const FlatJson::Member *m_indexed = nullptr; // m_members when indexRoles() last ran
+    std::vector<int> m_roles;                    // the role of each member (see the .cpp)
     // What the key at each position of the last objects was: lines of one program repeat their
     // keys in the same order, so a key's role and columns are found without hashing it again.
     struct KeyAt

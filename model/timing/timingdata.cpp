@@ -1,8 +1,14 @@
 #include "timingdata.h"
 
+#include "hugepages.h"
+#include "parallel.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <thread>
 #include <utility>
 
 namespace {
@@ -11,7 +17,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("TimingData", text);
 }
 
-constexpr size_t kReservedColumns = 8; // attribute columns of each kind given room by reserve()
+constexpr size_t kReservedColumns = 8;     // attribute columns of each kind given room by reserve()
+constexpr size_t kParallelCalls = 1 << 16; // appending this many calls: the columns copied on two threads
 
 QByteArray key(QByteArrayView utf8)
 {
@@ -54,15 +61,21 @@ void TimingBuilder::rehash()
     m_numeric.clear();
     m_text.clear();
     m_textValues.clear();
-    for (qsizetype i = 0; i < m_data.functions.size(); ++i)
-        m_functions.insert(m_data.functions[i].toUtf8(), int(i));
+    for (qsizetype i = 0; i < m_data.functions.size(); ++i) {
+        const QByteArray name = m_data.functions[i].toUtf8();
+        if (m_functions.find(name) < 0)
+            m_functions.insert(name, int(i));
+    }
     for (size_t i = 0; i < m_data.numeric.size(); ++i)
         m_numeric.insert(m_data.numeric[i].name.toUtf8(), int(i));
     for (size_t i = 0; i < m_data.text.size(); ++i) {
         m_text.insert(m_data.text[i].name.toUtf8(), int(i));
-        QHash<QByteArray, int> values;
-        for (qsizetype v = 0; v < m_data.text[i].values.size(); ++v)
-            values.insert(m_data.text[i].values[v].toUtf8(), int(v));
+        ByteTable values;
+        for (qsizetype v = 0; v < m_data.text[i].values.size(); ++v) {
+            const QByteArray value = m_data.text[i].values[v].toUtf8();
+            if (values.find(value) < 0)
+                values.insert(value, int(v));
+        }
         m_textValues.push_back(std::move(values));
     }
 }
@@ -113,12 +126,11 @@ int TimingBuilder::file(const QString &path)
 
 int TimingBuilder::function(QByteArrayView utf8)
 {
-    const auto it = m_functions.constFind(key(utf8));
-    if (it != m_functions.constEnd())
-        return it.value();
+    if (const int found = m_functions.find(utf8); found >= 0)
+        return found;
     const int index = int(m_data.functions.size());
     m_data.functions.append(QString::fromUtf8(utf8));
-    m_functions.insert(utf8.toByteArray(), index);
+    m_functions.insert(utf8, index);
     return index;
 }
 
@@ -137,6 +149,12 @@ void TimingBuilder::reserve(qsizetype calls)
     m_data.ok.reserve(n);
     m_data.fileIndex.reserve(n);
     m_data.line.reserve(n);
+    adviseHugePages(m_data.function);
+    adviseHugePages(m_data.start);
+    adviseHugePages(m_data.duration);
+    adviseHugePages(m_data.ok);
+    adviseHugePages(m_data.fileIndex);
+    adviseHugePages(m_data.line);
 }
 
 qsizetype TimingBuilder::addCall(int function, double start, double duration, bool ok, int file, int line)
@@ -172,6 +190,8 @@ int TimingBuilder::numericColumn(QByteArrayView utf8Name)
     if (m_data.numeric.size() <= kReservedColumns) {
         m_data.numeric.back().rows.reserve(size_t(m_reserve));
         m_data.numeric.back().values.reserve(size_t(m_reserve));
+        adviseHugePages(m_data.numeric.back().rows);
+        adviseHugePages(m_data.numeric.back().values);
     }
     const int index = int(m_data.numeric.size() - 1);
     m_numeric.insert(utf8Name.toByteArray(), index);
@@ -189,6 +209,8 @@ int TimingBuilder::textColumn(QByteArrayView utf8Name)
     if (m_data.text.size() <= kReservedColumns) {
         m_data.text.back().rows.reserve(size_t(m_reserve));
         m_data.text.back().valueIndex.reserve(size_t(m_reserve));
+        adviseHugePages(m_data.text.back().rows);
+        adviseHugePages(m_data.text.back().valueIndex);
     }
     m_textValues.emplace_back();
     const int index = int(m_data.text.size() - 1);
@@ -203,19 +225,23 @@ void TimingBuilder::setNumber(int column, qsizetype call, double value)
     c.values.push_back(value);
 }
 
+int TimingBuilder::internText(int column, QByteArrayView utf8Value)
+{
+    ByteTable &values = m_textValues[size_t(column)];
+    int index = values.find(utf8Value);
+    if (index < 0) {
+        TextColumn &c = m_data.text[size_t(column)];
+        index = int(c.values.size());
+        c.values.append(QString::fromUtf8(utf8Value));
+        values.insert(utf8Value, index);
+    }
+    return index;
+}
+
 void TimingBuilder::setText(int column, qsizetype call, QByteArrayView utf8Value)
 {
     TextColumn &c = m_data.text[size_t(column)];
-    QHash<QByteArray, int> &values = m_textValues[size_t(column)];
-    auto it = values.constFind(key(utf8Value));
-    int index = 0;
-    if (it != values.constEnd()) {
-        index = it.value();
-    } else {
-        index = int(c.values.size());
-        c.values.append(QString::fromUtf8(utf8Value));
-        values.insert(utf8Value.toByteArray(), index);
-    }
+    const int index = internText(column, utf8Value);
     c.rows.push_back(std::uint32_t(call));
     c.valueIndex.push_back(index);
 }
@@ -243,45 +269,71 @@ void TimingBuilder::append(const TimingData &other, int lineOffset)
     std::vector<int> files(size_t(other.files.size()));
     for (qsizetype i = 0; i < other.files.size(); ++i)
         files[size_t(i)] = file(other.files[i]);
+    // Names and values re-indexed first; then each column copied on its own, the columns shared
+    // out between two threads when there are many calls (a piece of a large file).
+    std::vector<std::function<void()>> copies;
     const size_t n = size_t(other.size());
-    m_data.function.reserve(m_data.function.size() + n);
-    m_data.fileIndex.reserve(m_data.fileIndex.size() + n);
-    m_data.line.reserve(m_data.line.size() + n);
-    for (size_t i = 0; i < n; ++i) {
-        m_data.function.push_back(fn[size_t(other.function[i])]);
-        m_data.fileIndex.push_back(files[size_t(other.fileIndex[i])]);
-        m_data.line.push_back(other.line[i] > 0 ? other.line[i] + lineOffset : 0);
-    }
-    m_data.start.insert(m_data.start.end(), other.start.begin(), other.start.end());
-    m_data.duration.insert(m_data.duration.end(), other.duration.begin(), other.duration.end());
-    m_data.ok.insert(m_data.ok.end(), other.ok.begin(), other.ok.end());
+    copies.emplace_back([&] {
+        m_data.function.reserve(m_data.function.size() + n);
+        for (size_t i = 0; i < n; ++i)
+            m_data.function.push_back(fn[size_t(other.function[i])]);
+    });
+    copies.emplace_back([&] {
+        m_data.fileIndex.reserve(m_data.fileIndex.size() + n);
+        for (size_t i = 0; i < n; ++i)
+            m_data.fileIndex.push_back(files[size_t(other.fileIndex[i])]);
+    });
+    copies.emplace_back([&] {
+        m_data.line.reserve(m_data.line.size() + n);
+        for (size_t i = 0; i < n; ++i)
+            m_data.line.push_back(other.line[i] > 0 ? other.line[i] + lineOffset : 0);
+    });
+    copies.emplace_back([&] { m_data.start.insert(m_data.start.end(), other.start.begin(), other.start.end()); });
+    copies.emplace_back(
+        [&] { m_data.duration.insert(m_data.duration.end(), other.duration.begin(), other.duration.end()); });
+    copies.emplace_back([&] { m_data.ok.insert(m_data.ok.end(), other.ok.begin(), other.ok.end()); });
     for (const NumericColumn &c : other.numeric) {
         const int col = numericColumn(QByteArrayView(c.name.toUtf8()));
         if (col < 0)
             continue;
-        NumericColumn &to = m_data.numeric[size_t(col)];
-        for (const std::uint32_t row : c.rows)
-            to.rows.push_back(row + base);
-        to.values.insert(to.values.end(), c.values.begin(), c.values.end());
+        // The column found inside: making the next column may move them all.
+        copies.emplace_back([this, &c, col, base] {
+            NumericColumn &to = m_data.numeric[size_t(col)];
+            to.rows.reserve(to.rows.size() + c.rows.size());
+            for (const std::uint32_t row : c.rows)
+                to.rows.push_back(row + base);
+            to.values.insert(to.values.end(), c.values.begin(), c.values.end());
+        });
     }
+    std::vector<std::vector<int>> valueOf; // per text column: its value indices here
+    valueOf.reserve(other.text.size());
     for (const TextColumn &c : other.text) {
         const int col = textColumn(QByteArrayView(c.name.toUtf8()));
         if (col < 0)
             continue;
-        // Intern each distinct value once: the first call with it goes through setText.
-        std::vector<int> valueOf(size_t(c.values.size()), -1);
-        TextColumn &to = m_data.text[size_t(col)];
-        for (size_t j = 0; j < c.rows.size(); ++j) {
-            int &v = valueOf[size_t(c.valueIndex[j])];
-            if (v < 0) {
-                setText(col, c.rows[j] + base, QStringView(c.values[c.valueIndex[j]]));
-                v = to.valueIndex.back();
-                continue;
+        // Every value of a column has a call, and values are numbered as first met: interning
+        // them in their order keeps the order they would have had if read here.
+        std::vector<int> &of = valueOf.emplace_back(size_t(c.values.size()));
+        for (qsizetype v = 0; v < c.values.size(); ++v)
+            of[size_t(v)] = internText(col, QByteArrayView(c.values[v].toUtf8()));
+        copies.emplace_back([this, &c, col, &of, base] {
+            TextColumn &to = m_data.text[size_t(col)];
+            to.rows.reserve(to.rows.size() + c.rows.size());
+            to.valueIndex.reserve(to.valueIndex.size() + c.rows.size());
+            for (size_t j = 0; j < c.rows.size(); ++j) {
+                to.rows.push_back(c.rows[j] + base);
+                to.valueIndex.push_back(of[size_t(c.valueIndex[j])]);
             }
-            to.rows.push_back(c.rows[j] + base);
-            to.valueIndex.push_back(v);
-        }
+        });
     }
+    // Taken in turn, not shared out in advance: on a busy machine a thread that starts late finds
+    // the copies done by the other instead of making it wait for its share.
+    const int threads = n >= kParallelCalls ? std::clamp(int(std::thread::hardware_concurrency()), 1, 2) : 1;
+    std::atomic<size_t> next { 0 };
+    Parallel::runTogether(threads, [&](int) {
+        for (size_t i = next++; i < copies.size(); i = next++)
+            copies[i]();
+    });
     for (TimingError e : other.errors) {
         if (e.call >= 0)
             e.call += base;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "bytetable.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
@@ -152,12 +154,13 @@ public:
 
 private:
     bool roomForAttribute(int file);
+    int internText(int column, QByteArrayView utf8Value); // the value's index in the column
     void rehash();
     TimingData &m_data;
-    QHash<QByteArray, int> m_functions;
+    ByteTable m_functions;
     QHash<QByteArray, int> m_numeric;
     QHash<QByteArray, int> m_text;
-    std::vector<QHash<QByteArray, int>> m_textValues;
+    std::vector<ByteTable> m_textValues;
     bool m_warnedAttributes = false;
     qsizetype m_reserve = 0;
 };

@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <atomic>
 #include <sys/mman.h>
 #include <thread>
 #include <unistd.h>
@@ -259,11 +260,14 @@ qint64 readJsonLines(QFile &in, TimingBuilder &builder, int file, bool readCalls
         parser.finish();
         return parser.ignoredCalls();
     }
-    // Pieces that start at line starts, each parsed on its own thread into its own columns, then
-    // appended in order, their line numbers shifted by the lines of the pieces before.
+    // Pieces that start at line starts, two per thread, each parsed into its own columns by the
+    // thread that takes it next, then appended in order, their line numbers shifted by the lines of
+    // the pieces before. Taken in turn: on a busy machine a thread that gets a core late leaves
+    // its second piece to the other instead of being waited for.
+    const int wanted = threads * 2;
     std::vector<qint64> bounds { 0 };
-    for (int k = 1; k < threads; ++k) {
-        const qint64 b = lineStartAtOrAfter(in, size * k / threads);
+    for (int k = 1; k < wanted; ++k) {
+        const qint64 b = lineStartAtOrAfter(in, size * k / wanted);
         if (b > bounds.back() && b < size)
             bounds.push_back(b);
     }
@@ -273,16 +277,23 @@ qint64 readJsonLines(QFile &in, TimingBuilder &builder, int file, bool readCalls
     parts.resize(size_t(pieces));
     std::vector<int> lines(size_t(pieces), 0);
     const QString path = builder.data().files.value(file);
-    Parallel::runTogether(pieces, [&](int k) {
+    const auto parse = [&](int k) {
         QFile f(in.fileName());
         TimingBuilder b(parts[size_t(k)]);
-        b.reserve((bounds[size_t(k) + 1] - bounds[size_t(k)]) / 64); // address space only: no page is touched
+        // Address space only: no page is touched. The first piece's columns become the result's:
+        // room for the calls of all pieces, so that appending the others moves nothing.
+        b.reserve((k == 0 ? size : bounds[size_t(k) + 1] - bounds[size_t(k)]) / 64);
         JsonLinesParser parser(b, b.file(path));
         if (!f.open(QIODevice::ReadOnly) || !f.seek(bounds[size_t(k)]))
             return;
         readRange(f, parser, bounds[size_t(k) + 1] - bounds[size_t(k)]);
         parser.finish();
         lines[size_t(k)] = parser.nextLine() - 1;
+    };
+    std::atomic<int> next { 0 };
+    Parallel::runTogether(std::min(threads, pieces), [&](int) {
+        for (int k = next++; k < pieces; k = next++)
+            parse(k);
     });
     int offset = 0;
     for (int k = 0; k < pieces; ++k) {

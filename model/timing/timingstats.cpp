@@ -1,81 +1,168 @@
 #include "timingstats.h"
 
+#include "hugepages.h"
+#include "parallel.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
+#include <thread>
 #include <utility>
 
 namespace {
+
+constexpr size_t kParallelCalls = 1 << 16; // from this many calls, the functions are described on two threads
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("TimingStats", text);
 }
 
-// (end, start) of every call, by end. Logs are written as calls end: usually sorted already.
-std::vector<std::pair<double, double>> byEnd(const TimingData &data)
+// The gaps between consecutive ends (`endAt(k)`: the k-th end): how many are positive, how many of
+// those are under kMinGapSeconds / kGapFactor, and whether no end comes before the one preceding it.
+struct Gaps
 {
-    std::vector<std::pair<double, double>> calls(size_t(data.size()));
-    for (size_t i = 0; i < calls.size(); ++i)
-        calls[i] = { data.start[i] + data.duration[i], data.start[i] };
-    const auto byFirst = [](const auto &a, const auto &b) { return a.first < b.first; };
-    if (!std::is_sorted(calls.begin(), calls.end(), byFirst))
-        std::sort(calls.begin(), calls.end(), byFirst);
-    return calls;
+    size_t positive = 0;
+    size_t short_ = 0;
+    bool ordered = true;
+};
+
+template<typename EndAt> Gaps countGaps(size_t n, EndAt endAt)
+{
+    Gaps g;
+    double before = n > 0 ? endAt(0) : 0;
+    for (size_t k = 1; k < n; ++k) {
+        const double end = endAt(k);
+        const double gap = end - before;
+        g.ordered = g.ordered && before <= end;
+        g.positive += gap > 0 ? 1 : 0;
+        g.short_ += gap > 0 && gap < TimingStats::kMinGapSeconds / TimingStats::kGapFactor ? 1 : 0;
+        before = end;
+    }
+    return g;
 }
 
-double medianGap(const std::vector<std::pair<double, double>> &calls)
+// max(kGapFactor × the median of the positive gaps between consecutive ends, kMinGapSeconds). When
+// enough gaps are under kMinGapSeconds / kGapFactor, the median is too, and the threshold is
+// kMinGapSeconds whatever the median is: counted, not selected.
+template<typename EndAt> double gapThreshold(const Gaps &g, size_t n, EndAt endAt)
 {
+    using TimingStats::kGapFactor;
+    using TimingStats::kMinGapSeconds;
+    if (g.positive == 0)
+        return kMinGapSeconds;
+    // The median interpolates between ranks lo and lo + 1 (0-based, ascending): both short.
+    const size_t lo = (g.positive - 1) / 2;
+    if (g.short_ >= ((g.positive - 1) % 2 == 0 ? lo + 1 : lo + 2))
+        return kMinGapSeconds;
     std::vector<double> gaps;
-    gaps.reserve(calls.size());
-    for (size_t i = 1; i < calls.size(); ++i) {
-        const double gap = calls[i].first - calls[i - 1].first;
+    gaps.reserve(g.positive);
+    for (size_t k = 1; k < n; ++k) {
+        const double gap = endAt(k) - endAt(k - 1);
         if (gap > 0)
             gaps.push_back(gap);
     }
-    return gaps.empty() ? 0 : TimingStats::percentile(gaps, 0.5);
+    return std::max(kGapFactor * TimingStats::percentile(gaps, 0.5), kMinGapSeconds);
 }
 
-// Accumulates the numeric attributes of the selected calls per function.
-void attributes(const TimingData &data, const std::vector<std::uint8_t> &in, QList<FunctionStats> &stats,
-    const std::vector<int> &statsOf)
+// The runs over the calls in end order (`at(k)`: the index of the k-th call by end).
+template<typename At> QList<TimingRun> runsInOrder(const TimingData &data, At at, double threshold)
 {
-    for (const NumericColumn &c : data.numeric) {
-        std::vector<double> sum(stats.size(), 0), max(stats.size(), -INFINITY);
-        std::vector<qsizetype> count(stats.size(), 0);
-        for (size_t j = 0; j < c.rows.size(); ++j) {
-            const size_t row = c.rows[j];
-            const double v = c.values[j];
-            if (!in[row] || std::isnan(v))
-                continue;
-            const size_t s = size_t(statsOf[size_t(data.function[row])]);
-            sum[s] += v;
-            max[s] = std::max(max[s], v);
-            ++count[s];
+    const size_t n = size_t(data.size());
+    // From the last end back: a call whose end is further than the threshold before the earliest
+    // start of the calls that end after it closes an idle gap; those calls form a run of their own.
+    QList<TimingRun> out;
+    TimingRun run { INFINITY, data.end(qsizetype(at(n - 1))), 0 };
+    for (size_t k = n; k-- > 0;) {
+        const size_t i = at(k);
+        const double end = data.end(qsizetype(i));
+        if (run.calls > 0 && run.start - end > threshold) {
+            out.prepend(run);
+            run = TimingRun { INFINITY, end, 0 };
         }
-        for (qsizetype s = 0; s < stats.size(); ++s) {
-            if (count[size_t(s)] == 0)
+        run.start = std::min(run.start, data.start[i]);
+        ++run.calls;
+    }
+    out.prepend(run);
+    return out;
+}
+
+// A numeric attribute over the selected calls, per function (by its index in TimingData::functions).
+struct Accumulated
+{
+    std::vector<double> sum;
+    std::vector<double> max;
+    std::vector<qsizetype> count;
+};
+
+Accumulated accumulate(const TimingData &data, const NumericColumn &c, const std::vector<std::uint8_t> &in)
+{
+    const size_t functions = size_t(data.functions.size());
+    Accumulated a { std::vector<double>(functions, 0), std::vector<double>(functions, -INFINITY),
+        std::vector<qsizetype>(functions, 0) };
+    for (size_t j = 0; j < c.rows.size(); ++j) {
+        const size_t row = c.rows[j];
+        const double v = c.values[j];
+        if (!in[row] || std::isnan(v))
+            continue;
+        const size_t f = size_t(data.function[row]);
+        a.sum[f] += v;
+        a.max[f] = std::max(a.max[f], v);
+        ++a.count[f];
+    }
+    return a;
+}
+
+// Adds the numeric attributes to the functions' statistics, column by column.
+void attach(const TimingData &data, const std::vector<Accumulated> &columns, QList<FunctionStats> &stats)
+{
+    for (size_t c = 0; c < columns.size(); ++c) {
+        const QString &name = data.numeric[c].name;
+        for (FunctionStats &fs : stats) {
+            const size_t f = size_t(fs.function);
+            const qsizetype count = columns[c].count[f];
+            if (count == 0)
                 continue;
-            const double mean = sum[size_t(s)] / double(count[size_t(s)]);
-            stats[s].attributes.append(AttributeStats { c.name, count[size_t(s)], mean, max[size_t(s)] });
-            if (c.name == QLatin1String("memory_delta_mb"))
-                stats[s].memoryDelta = mean;
+            const double mean = columns[c].sum[f] / double(count);
+            fs.attributes.append(AttributeStats { name, count, mean, columns[c].max[f] });
+            if (name == QLatin1String("memory_delta_mb"))
+                fs.memoryDelta = mean;
         }
     }
 }
 
-FunctionStats describe(std::vector<double> &durations, qsizetype errors)
+// The q-quantile of [b, e) by linear interpolation; reorders it. Nothing before b + from may be
+// greater than anything from there on (a selection made before): the selection starts there.
+double quantile(double *b, double *e, double q, size_t from = 0)
+{
+    const size_t n = size_t(e - b);
+    if (n == 0)
+        return std::nan("");
+    const double pos = double(n - 1) * std::clamp(q, 0.0, 1.0);
+    const size_t lo = size_t(pos);
+    const double fraction = pos - double(lo);
+    std::nth_element(b + std::min(from, lo), b + lo, e);
+    const double low = b[lo];
+    if (fraction <= 0 || lo + 1 >= n)
+        return low;
+    const double high = *std::min_element(b + lo + 1, e);
+    return low + fraction * (high - low);
+}
+
+FunctionStats describe(double *b, double *e, qsizetype errors)
 {
     FunctionStats f;
-    f.count = qsizetype(durations.size());
-    f.total = std::accumulate(durations.begin(), durations.end(), 0.0);
+    f.count = qsizetype(e - b);
+    f.total = std::accumulate(b, e, 0.0);
     f.mean = f.total / double(f.count);
-    const auto [lo, hi] = std::minmax_element(durations.begin(), durations.end());
+    const auto [lo, hi] = std::minmax_element(b, e);
     f.min = *lo;
     f.max = *hi;
-    f.median = TimingStats::percentile(durations, 0.5);
-    f.p95 = TimingStats::percentile(durations, 0.95);
+    f.median = quantile(b, e, 0.5);
+    // The median's selection left the upper half above it: the 95th percentile is found there.
+    f.p95 = quantile(b, e, 0.95, size_t(double(f.count - 1) * 0.5) + 1);
     f.errors = errors;
     f.successRate = double(f.count - errors) / double(f.count);
     return f;
@@ -87,40 +174,28 @@ namespace TimingStats {
 
 double percentile(std::vector<double> &values, double q)
 {
-    if (values.empty())
-        return std::nan("");
-    const double pos = double(values.size() - 1) * std::clamp(q, 0.0, 1.0);
-    const size_t lo = size_t(pos);
-    const double fraction = pos - double(lo);
-    std::nth_element(values.begin(), values.begin() + qsizetype(lo), values.end());
-    const double low = values[lo];
-    if (fraction <= 0 || lo + 1 >= values.size())
-        return low;
-    const double high = *std::min_element(values.begin() + qsizetype(lo) + 1, values.end());
-    return low + fraction * (high - low);
+    return quantile(values.data(), values.data() + values.size(), q);
 }
 
 QList<TimingRun> runs(const TimingData &data)
 {
-    QList<TimingRun> out;
-    if (data.size() == 0)
-        return out;
-    const std::vector<std::pair<double, double>> calls = byEnd(data);
-    const double threshold = std::max(kGapFactor * medianGap(calls), kMinGapSeconds);
-    // From the last end back: a call whose end is further than the threshold before the earliest
-    // start of the calls that end after it closes an idle gap; those calls form a run of their own.
-    TimingRun run { INFINITY, calls.back().first, 0 };
-    for (auto it = calls.crbegin(); it != calls.crend(); ++it) {
-        const auto &[end, start] = *it;
-        if (run.calls > 0 && run.start - end > threshold) {
-            out.prepend(run);
-            run = TimingRun { INFINITY, end, 0 };
-        }
-        run.start = std::min(run.start, start);
-        ++run.calls;
-    }
-    out.prepend(run);
-    return out;
+    const size_t n = size_t(data.size());
+    if (n == 0)
+        return {};
+    // Logs are written as calls end: their ends are in order, and read in place, in one pass with
+    // the gaps. Else the calls are sorted by end first.
+    const auto inPlace = [&data](size_t k) { return data.end(qsizetype(k)); };
+    const Gaps gaps = countGaps(n, inPlace);
+    if (gaps.ordered)
+        return runsInOrder(
+            data, [](size_t k) { return k; }, gapThreshold(gaps, n, inPlace));
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(
+        order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return inPlace(a) < inPlace(b); });
+    const auto sorted = [&](size_t k) { return inPlace(order[k]); };
+    return runsInOrder(
+        data, [&order](size_t k) { return size_t(order[k]); }, gapThreshold(countGaps(n, sorted), n, sorted));
 }
 
 TimingSummary summarize(const TimingData &data, const TimingSelection &selection)
@@ -166,29 +241,53 @@ TimingSummary summarize(const TimingData &data, const TimingSelection &selection
             errors[size_t(data.function[i])] += data.ok[i] ? 0 : 1;
         }
     }
-    std::vector<std::vector<double>> durations(count.size());
+    // One array, each function's durations together from its offset (fewer pages to fault in than
+    // a vector per function, huge ones where the kernel gives them).
+    std::vector<size_t> offset(count.size() + 1, 0);
     for (size_t f = 0; f < count.size(); ++f)
-        durations[f].reserve(size_t(count[f]));
-    for (size_t i = 0; i < n; ++i) {
-        if (in[i])
-            durations[size_t(data.function[i])].push_back(data.duration[i]);
+        offset[f + 1] = offset[f] + size_t(count[f]);
+    std::vector<double> durations;
+    durations.reserve(offset.back());
+    adviseHugePages(durations);
+    durations.resize(offset.back());
+    {
+        std::vector<size_t> next(offset.begin(), offset.end() - 1);
+        for (size_t i = 0; i < n; ++i) {
+            if (in[i])
+                durations[next[size_t(data.function[i])]++] = data.duration[i];
+        }
     }
-    std::vector<int> statsOf(count.size(), -1);
+    // Each numeric attribute, and each function's selections (nth_element), on its own: taken in
+    // turn by two threads when there are many calls.
+    std::vector<Accumulated> columns(data.numeric.size());
+    std::vector<FunctionStats> described(count.size());
+    const size_t tasks = columns.size() + count.size();
+    std::atomic<size_t> next { 0 };
+    const int threads = n >= kParallelCalls ? std::clamp(int(std::thread::hardware_concurrency()), 1, 2) : 1;
+    Parallel::runTogether(threads, [&](int) {
+        for (size_t t = next++; t < tasks; t = next++) {
+            if (t < columns.size()) {
+                columns[t] = accumulate(data, data.numeric[t], in);
+                continue;
+            }
+            const size_t f = t - columns.size();
+            if (count[f] > 0)
+                described[f] = describe(durations.data() + offset[f], durations.data() + offset[f + 1], errors[f]);
+        }
+    });
     for (size_t f = 0; f < count.size(); ++f) {
         if (count[f] == 0)
             continue;
-        FunctionStats fs = describe(durations[f], errors[f]);
-        std::vector<double>().swap(durations[f]);
+        FunctionStats fs = std::move(described[f]);
         fs.name = data.functions[qsizetype(f)];
         fs.function = int(f);
         s.calls += fs.count;
         s.total += fs.total;
-        statsOf[f] = int(s.functions.size());
         s.functions.append(fs);
     }
     if (s.calls == 0 && s.error.isEmpty())
         s.error = tr("no calls in the selected time range");
-    attributes(data, in, s.functions, statsOf);
+    attach(data, columns, s.functions);
     for (FunctionStats &f : s.functions)
         f.share = s.total > 0 ? f.total / s.total : 0;
     std::sort(s.functions.begin(), s.functions.end(), [](const FunctionStats &a, const FunctionStats &b) {

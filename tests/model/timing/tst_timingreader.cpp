@@ -67,6 +67,7 @@ private slots:
     void requestsPerTier();
     void traceNestedAndUnbalanced();
     void largeFileReadInPieces();
+    void appendManyCallsWithNewColumns();
     void callNamingItsErrorIsACall();
     void shapeBFileOpenedAloneJoinsTheErrorLogBesideIt_data();
     void shapeBFileOpenedAloneJoinsTheErrorLogBesideIt();
@@ -336,6 +337,56 @@ void TestTimingReader::largeFileReadInPieces()
     const TextColumn *pad = d.textColumn(QStringLiteral("pad"));
     QVERIFY(pad);
     QCOMPARE(pad->values.size(), 1);
+}
+
+// Appending 100,000 calls (the columns copied on two threads) that bring columns of their own, and
+// a text value known already and new ones: re-indexed as if read after the first calls.
+void TestTimingReader::appendManyCallsWithNewColumns()
+{
+    TimingData first;
+    TimingBuilder a(first);
+    const int fa = a.file(QStringLiteral("a.log"));
+    const int kind = a.textColumn("kind");
+    for (int i = 0; i < 10; ++i)
+        a.setText(kind, a.addCall(a.function(QByteArrayView("f")), i, 1, true, fa, i + 1), "x");
+    TimingData second;
+    TimingBuilder b(second);
+    const int fb = b.file(QStringLiteral("b.log"));
+    const int n1 = b.numericColumn("n1"), n2 = b.numericColumn("n2");
+    const int t1 = b.textColumn("t1"), k2 = b.textColumn("kind");
+    for (int i = 0; i < 100000; ++i) {
+        const qsizetype call = b.addCall(b.function(QByteArrayView(i % 2 ? "g" : "f")), i, 2, i % 3 != 0, fb, i + 1);
+        b.setNumber(n1, call, i);
+        if (i % 2)
+            b.setNumber(n2, call, -i);
+        b.setText(t1, call, i % 4 ? QByteArrayView("q") : QByteArrayView("r"));
+        b.setText(k2, call, i % 5 ? QByteArrayView("y") : QByteArrayView("x"));
+    }
+    TimingBuilder(first).append(second, 10);
+    QCOMPARE(first.size(), 100010);
+    QCOMPARE(first.functions, QStringList({ QStringLiteral("f"), QStringLiteral("g") }));
+    QCOMPARE(first.files, QStringList({ QStringLiteral("a.log"), QStringLiteral("b.log") }));
+    const NumericColumn *c1 = first.numericColumn(QStringLiteral("n1"));
+    const NumericColumn *c2 = first.numericColumn(QStringLiteral("n2"));
+    const TextColumn *t = first.textColumn(QStringLiteral("t1"));
+    const TextColumn *k = first.textColumn(QStringLiteral("kind"));
+    QVERIFY(c1 && c2 && t && k);
+    QCOMPARE(c2->rows.size(), size_t(50000));
+    QCOMPARE(t->values, QStringList({ QStringLiteral("r"), QStringLiteral("q") }));
+    QCOMPARE(k->values, QStringList({ QStringLiteral("x"), QStringLiteral("y") }));
+    QCOMPARE(k->rows.size(), size_t(100010));
+    bool same = true;
+    for (int i = 0; i < 100000; ++i) {
+        const size_t call = size_t(10 + i);
+        same = same && first.function[call] == i % 2 && first.fileIndex[call] == 1 && first.line[call] == i + 11
+            && first.ok[call] == (i % 3 != 0) && first.start[call] == i && first.duration[call] == 2
+            && c1->rows[size_t(i)] == call && c1->values[size_t(i)] == i && t->rows[size_t(i)] == call
+            && t->valueIndex[size_t(i)] == (i % 4 ? 1 : 0) && k->rows[call] == call
+            && k->valueIndex[call] == (i % 5 ? 1 : 0);
+        if (i % 2)
+            same = same && c2->rows[size_t(i / 2)] == call && c2->values[size_t(i / 2)] == -i;
+    }
+    QVERIFY(same);
 }
 
 // A call that records its exception type is a failed call, not an error.log record.

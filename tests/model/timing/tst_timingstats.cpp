@@ -34,9 +34,11 @@ private slots:
     void percentile();
     void perFunction();
     void oneCall();
+    void manyCalls();
     void attributes();
     void runsSplitAtLargeGaps();
     void runGapFollowsSpacing();
+    void runGapNearTheMinimum();
     void selections();
     void nothingToSelect();
     void errorWrittenAfterARunsLastCallIsThatRuns();
@@ -112,6 +114,30 @@ void TestTimingStats::oneCall()
 }
 
 // n on two of a's three calls: 1 and 3 → mean 2, max 3; memory_delta_mb on b: -2, 6 → 2.
+// Past 65,536 calls the functions are described on two threads: the same figures. f: durations
+// 0 … 29,999 ms, g: twice those, h: 1 s each (by total: g, f, h); median of 0 … 29,999 = 14,999.5.
+void TestTimingStats::manyCalls()
+{
+    QList<Call> calls;
+    for (int i = 0; i < 30000; ++i) {
+        calls.append({ "f", double(i), i / 1000.0 });
+        calls.append({ "g", double(i), i / 500.0 });
+        calls.append({ "h", double(i), 1.0 });
+    }
+    const TimingSummary s = TimingStats::summarize(make(calls), TimingSelection::all());
+    QCOMPARE(s.calls, 90000);
+    QCOMPARE(s.functions.size(), 3);
+    QCOMPARE(s.functions[0].name, QStringLiteral("g"));
+    QCOMPARE(s.functions[0].median, 29.999);
+    QCOMPARE(s.functions[1].name, QStringLiteral("f"));
+    QCOMPARE(s.functions[1].median, 14.9995);
+    QCOMPARE(s.functions[1].count, 30000);
+    QCOMPARE(s.functions[1].max, 29.999);
+    QCOMPARE(s.functions[1].p95, 28.49905); // position 29,999 × 0.95 = 28,499.05
+    QCOMPARE(s.functions[2].name, QStringLiteral("h"));
+    QCOMPARE(s.functions[2].median, 1.0);
+}
+
 void TestTimingStats::attributes()
 {
     TimingData d = make({ { "a", 0, 1 }, { "a", 1, 1 }, { "a", 2, 1 }, { "b", 3, 1 }, { "b", 4, 1 } });
@@ -167,6 +193,22 @@ void TestTimingStats::runGapFollowsSpacing()
     QCOMPARE(runs[1].calls, 3);
     QCOMPARE(runs[1].end, 840.0);
     QCOMPARE(runs[2].start, 941.0);
+}
+
+// The threshold is 60 s while the median gap is under 6 s (counted, not selected): gaps 5 5 5 7 70,
+// median 5: 60 s, the 70 s gap splits. Gaps 5 8 8 8 70, median 8: 80 s, it does not.
+void TestTimingStats::runGapNearTheMinimum()
+{
+    const auto runsOf = [](const QList<double> &gaps) {
+        QList<Call> calls { { "f", 0, 0 } };
+        for (const double gap : gaps)
+            calls.append({ "f", calls.last().start + gap, 0 });
+        return TimingStats::runs(make(calls)).size();
+    };
+    QCOMPARE(runsOf({ 5, 5, 5, 7, 70 }), 2);
+    QCOMPARE(runsOf({ 5, 8, 8, 8, 70 }), 1);
+    QCOMPARE(runsOf({ 5, 7, 70 }), 1);    // median 7: 70 s
+    QCOMPARE(runsOf({ 5, 5, 7, 70 }), 2); // median 6: 60 s
 }
 
 void TestTimingStats::selections()
