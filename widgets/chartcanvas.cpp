@@ -458,24 +458,13 @@ void ChartCanvas::layoutLabels()
 
 QString ChartCanvas::labelToolTip(const QList<MarkerItem *> &markers) const
 {
-    // The markers' times on the axis' clock, their labels and notes; a long list is cut.
-    constexpr int kMax = 12;
-    QStringList lines;
-    for (const MarkerItem *m : markers.mid(0, kMax)) {
-        const QDateTime t = m_offset ? QDateTime::fromMSecsSinceEpoch(m->timeMs(), QTimeZone(*m_offset))
-                                     : QDateTime::fromMSecsSinceEpoch(m->timeMs());
-        QString line = QStringLiteral("<b>") + t.toString(QStringLiteral("HH:mm:ss")) + QStringLiteral("</b> ")
-            + m->label().toHtmlEscaped();
-        if (!m->notes().trimmed().isEmpty()) {
-            line += QStringLiteral("<br>&nbsp;&nbsp;<i>") + m->notes().simplified().left(200).toHtmlEscaped()
-                + QStringLiteral("</i>");
-        }
-        lines << line;
-    }
-    if (markers.size() > kMax)
-        lines << tr("… and %n more (zoom in to see them)", nullptr, int(markers.size() - kMax));
-    return QStringLiteral("<p style='white-space:pre-wrap'>") + lines.join(QStringLiteral("<br>"))
-        + QStringLiteral("</p>");
+    QList<Marker> values;
+    for (const MarkerItem *m : markers)
+        values.append(Marker { m->markerId(), m->timeMs(), m->label(), m->notes(), {}, {} });
+    QList<const Marker *> pointers;
+    for (const Marker &m : std::as_const(values))
+        pointers.append(&m);
+    return MarkerLane::toolTip(pointers, m_offset);
 }
 
 MarkerLabelItem *ChartCanvas::labelAt(const QPoint &pos) const

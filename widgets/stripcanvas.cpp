@@ -1,0 +1,601 @@
+#include "stripcanvas.h"
+
+#include "markerlane.h"
+#include "markerstore.h"
+#include "timeticks.h"
+
+#include <QCoreApplication>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+constexpr int kTick = 4;         // the length of an axis' tick marks
+constexpr int kMarginLeft = 6;   // the widget's edge to the left axis' title
+constexpr int kMarginRight = 10; // the right axis' labels (or the plot) to the widget's edge
+constexpr int kMarginBottom = 4;
+constexpr qreal kDotRadius = 3; // a lone sample
+
+QString valueText(double v, double step)
+{
+    // Whole numbers where the ticks fall on them (0, 20, 40), else one decimal (0, 2.5, 5).
+    const int decimals = std::abs(step - std::round(step)) < 1e-9 ? 0 : 1;
+    return QString::number(v, 'f', decimals);
+}
+} // namespace
+
+StripCanvas::StripCanvas(const QString &title, const QString &unit, QWidget *parent)
+    : QWidget(parent)
+    , m_title(title)
+{
+    setMouseTracking(true);
+    // Every pixel is painted on each paint: nothing under it needs drawing first.
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    m_bold = font();
+    m_bold.setBold(true);
+    m_left.title = unit;
+    m_right.present = false;
+    m_right.max = 4;
+    applyPalette();
+    relayout();
+}
+
+int StripCanvas::addLine(const QString &name, const QColor &color, bool rightAxis)
+{
+    Line line;
+    line.name = name;
+    line.color = color;
+    line.rightAxis = rightAxis;
+    line.legend.setText(name);
+    line.legend.setTextFormat(Qt::PlainText);
+    line.legend.prepare(QTransform(), font());
+    m_lines.append(line);
+    if (rightAxis && !m_right.present) {
+        m_right.present = true;
+        m_right.labels.clear();
+        relayout();
+    }
+    update();
+    return int(m_lines.size() - 1);
+}
+
+void StripCanvas::setPoints(int line, const QList<QPointF> &points, const QList<qsizetype> &breaks)
+{
+    m_lines[line].points = points;
+    m_lines[line].breaks = breaks;
+    update();
+}
+
+qsizetype StripCanvas::pointCount(int line) const
+{
+    return m_lines[line].points.size();
+}
+
+void StripCanvas::setTimeRange(qint64 startMs, qint64 endMs)
+{
+    m_startMs = startMs;
+    m_endMs = std::max(endMs, startMs + 1);
+    updateTimeTicks();
+    layoutMarkers();
+    update();
+}
+
+QStringList StripCanvas::timeLabels() const
+{
+    QStringList labels;
+    for (const TimeLabel &t : m_timeLabels)
+        labels << t.text.text();
+    return labels;
+}
+
+void StripCanvas::setValueRange(double min, double max)
+{
+    if (min == m_left.min && max == m_left.max)
+        return;
+    m_left.min = min;
+    m_left.max = max;
+    m_left.labels.clear();
+    relayout();
+}
+
+void StripCanvas::setRightValueRange(double min, double max)
+{
+    if (min == m_right.min && max == m_right.max)
+        return;
+    m_right.min = min;
+    m_right.max = max;
+    m_right.labels.clear();
+    if (m_right.present)
+        relayout();
+}
+
+void StripCanvas::setRightAxisTitle(const QString &title)
+{
+    m_right.title = title;
+    m_right.labels.clear();
+    relayout();
+}
+
+void StripCanvas::setShadedRanges(const QList<QPair<qint64, qint64>> &ranges)
+{
+    if (ranges == m_shaded)
+        return;
+    m_shaded = ranges;
+    update();
+}
+
+void StripCanvas::setMarkers(const MarkerStore *markers)
+{
+    if (m_markers)
+        disconnect(m_markers, nullptr, this, nullptr);
+    m_markers = markers;
+    if (m_markers) {
+        // The lane comes and goes with the first and last marker; a label's width may change.
+        const auto again = [this] {
+            relayout();
+            layoutMarkers();
+            update();
+        };
+        connect(m_markers, &MarkerStore::added, this, again);
+        connect(m_markers, &MarkerStore::removed, this, again);
+        connect(m_markers, &MarkerStore::changed, this, again);
+    }
+    relayout();
+    layoutMarkers();
+    update();
+}
+
+QStringList StripCanvas::visibleMarkerLabels() const
+{
+    QStringList labels;
+    for (const Marker *m : m_visibleMarkers)
+        labels << m->label;
+    labels.sort();
+    return labels;
+}
+
+QRectF StripCanvas::laneRect() const
+{
+    return m_laneHeight > 0 ? QRectF(m_plot.left(), m_plot.top() - m_laneHeight, m_plot.width(), m_laneHeight - 2)
+                            : QRectF();
+}
+
+bool StripCanvas::isLaidOut() const
+{
+    return m_plot.width() >= 20 && m_plot.height() >= 10;
+}
+
+int StripCanvas::plotWidth() const
+{
+    return std::max(1, m_plot.width());
+}
+
+double StripCanvas::xOf(qint64 ms) const
+{
+    return m_plot.left() + double(ms - m_startMs) * m_plot.width() / double(m_endMs - m_startMs);
+}
+
+double StripCanvas::yOf(double value, const Axis &axis) const
+{
+    const double span = axis.max > axis.min ? axis.max - axis.min : 1;
+    return m_plot.top() + m_plot.height() - (value - axis.min) * m_plot.height() / span;
+}
+
+QPoint StripCanvas::positionOf(qint64 timeMs) const
+{
+    return { int(std::lround(xOf(timeMs))), m_plot.top() + m_plot.height() - 4 };
+}
+
+bool StripCanvas::timeAt(const QPoint &pos, qint64 *timeMs) const
+{
+    if (m_lines.isEmpty() || !QRectF(m_plot).contains(pos))
+        return false;
+    *timeMs = m_startMs
+        + qint64(
+            std::llround(double(pos.x() - m_plot.left()) * double(m_endMs - m_startMs) / std::max(1, m_plot.width())));
+    return true;
+}
+
+qreal StripCanvas::textWidth(const QString &text)
+{
+    auto it = m_widths.constFind(text);
+    if (it == m_widths.constEnd())
+        it = m_widths.insert(text, fontMetrics().horizontalAdvance(text));
+    return *it;
+}
+
+void StripCanvas::relabel(Axis &axis)
+{
+    axis.labels.clear();
+    axis.labelWidth = 0;
+    const double step = (axis.max - axis.min) / std::max(1, axis.ticks - 1);
+    for (int k = 0; k < axis.ticks; ++k) {
+        QStaticText text(valueText(axis.min + k * step, step));
+        text.setTextFormat(Qt::PlainText);
+        text.prepare(QTransform(), font());
+        axis.labelWidth = std::max(axis.labelWidth, text.size().width());
+        axis.labels.append(text);
+    }
+}
+
+void StripCanvas::relayout()
+{
+    const QFontMetrics fm(font());
+    m_lineHeight = fm.height();
+    m_headerHeight = std::max(QFontMetrics(m_bold).height(), m_lineHeight) + 4;
+    m_laneHeight = m_markers && !m_markers->markers().isEmpty() ? m_lineHeight + 6 : 0;
+    const int top = m_headerHeight + m_laneHeight + 2;
+    const int bottom = height() - kMarginBottom - m_lineHeight - kTick - 2;
+    const int plotHeight = std::max(0, bottom - top);
+
+    // As many value ticks as the height has room for: counts that split 0–100 and the 1-2-5 maxima
+    // of the automatic ranges at round values.
+    int ticks = 2;
+    for (int count : { 3, 5, 6 }) {
+        if (plotHeight >= (count - 1) * m_lineHeight * 1.5)
+            ticks = count;
+    }
+    // Each axis title where it fits whole: one that would be cut short goes into the header.
+    QStringList moved;
+    for (Axis *axis : { &m_left, &m_right }) {
+        if (!axis->present)
+            continue;
+        if (axis->ticks != ticks || axis->labels.isEmpty()) {
+            axis->ticks = ticks;
+            relabel(*axis);
+        }
+        axis->titleVisible = axis->title.isEmpty() || fm.horizontalAdvance(axis->title) + 8 <= plotHeight;
+        if (axis->titleText.text() != axis->title) {
+            axis->titleText.setText(axis->title);
+            axis->titleText.setTextFormat(Qt::PlainText);
+            axis->titleText.prepare(QTransform(), font());
+        }
+        if (!axis->titleVisible)
+            moved << (axis == &m_right ? tr("right: %1").arg(axis->title) : axis->title);
+    }
+    const QString header
+        = moved.isEmpty() ? m_title : m_title + QStringLiteral(" — ") + moved.join(QStringLiteral(", "));
+    if (header != m_headerText || m_titleText.text().isEmpty()) {
+        m_headerText = header;
+        m_titleText.setText(header);
+        m_titleText.setTextFormat(Qt::PlainText);
+        m_titleText.prepare(QTransform(), m_bold);
+    }
+
+    const auto axisWidth = [this](const Axis &axis) {
+        if (!axis.present)
+            return 0;
+        return int(std::ceil(axis.labelWidth)) + 3 + kTick
+            + (axis.titleVisible && !axis.title.isEmpty() ? m_lineHeight + 4 : 0);
+    };
+    const int left = kMarginLeft + axisWidth(m_left);
+    const int right = width() - kMarginRight - axisWidth(m_right);
+    const QRect plot(left, top, std::max(0, right - left), plotHeight);
+    if (plot != m_plot) {
+        const bool moved = plot.width() != m_plot.width() || plot.left() != m_plot.left();
+        m_plot = plot;
+        updateTimeTicks();
+        layoutMarkers();
+        if (moved)
+            emit plotWidthChanged();
+    }
+    update();
+}
+
+void StripCanvas::updateTimeTicks()
+{
+    // One label per ~110 pixels, so the clock labels never collide or get cut; a label that would
+    // stick out of the widget at either end waits until the window has slid on.
+    const int maxTicks = std::clamp(plotWidth() / 110 + 1, 2, 9);
+    QList<TimeTicks::Tick> ticks = TimeTicks::compute(m_startMs, m_endMs, maxTicks, std::nullopt);
+    ticks.removeIf([this](const TimeTicks::Tick &t) {
+        const double half = textWidth(t.label) / 2;
+        const double x = xOf(t.ms);
+        return x - half < 0 || x + half > width();
+    });
+    bool same = ticks.size() == m_timeLabels.size();
+    for (qsizetype i = 0; same && i < ticks.size(); ++i)
+        same = ticks[i].ms == m_timeLabels[i].ms && ticks[i].label == m_timeLabels[i].text.text();
+    if (same)
+        return;
+    m_timeLabels.clear();
+    for (const TimeTicks::Tick &t : std::as_const(ticks)) {
+        TimeLabel label { t.ms, QStaticText(t.label), textWidth(t.label) };
+        label.text.setTextFormat(Qt::PlainText);
+        label.text.prepare(QTransform(), font());
+        m_timeLabels.append(label);
+    }
+}
+
+void StripCanvas::layoutMarkers()
+{
+    m_visibleMarkers.clear();
+    m_boxes.clear();
+    if (!m_markers || m_lines.isEmpty())
+        return;
+    QList<qreal> xs;
+    QStringList labels;
+    for (const Marker &m : m_markers->markers()) {
+        const double x = xOf(m.timeMs);
+        if (x < m_plot.left() - 0.5 || x > m_plot.left() + m_plot.width() + 0.5)
+            continue;
+        m_visibleMarkers.append(&m);
+        xs.append(x);
+        labels.append(m.label);
+    }
+    if (m_laneHeight == 0 || xs.isEmpty())
+        return;
+    // The store keeps its markers in time order: so are the x positions.
+    const MarkerLane lane([this](const QString &text) { return textWidth(text); },
+        [](int n) { return QCoreApplication::translate("ChartCanvas", "%n markers", nullptr, n); });
+    const QList<MarkerLane::Box> boxes = lane.layout(xs, labels, m_plot.left(), m_plot.left() + m_plot.width());
+    const QFontMetricsF fm(font());
+    for (const MarkerLane::Box &box : boxes) {
+        LabelBox b;
+        // The lane ends two pixels above the plot: a box never touches the data.
+        b.rect = QRectF(box.left, m_plot.top() - m_laneHeight, box.width, m_laneHeight - 2);
+        b.fullText = box.text;
+        b.text
+            = box.count > 1 ? box.text : fm.elidedText(box.text, Qt::ElideRight, box.width - 2 * MarkerLane::kPadding);
+        b.first = box.first;
+        b.count = box.count;
+        b.firstMs = m_visibleMarkers[box.first]->timeMs;
+        b.lastMs = m_visibleMarkers[box.first + box.count - 1]->timeMs;
+        m_boxes.append(b);
+    }
+}
+
+void StripCanvas::applyPalette()
+{
+    m_colors = ChartTheme::colors(palette());
+    update();
+}
+
+void StripCanvas::paintEvent(QPaintEvent * /*event*/)
+{
+    QPainter p(this);
+    p.fillRect(rect(), m_colors.base);
+
+    // The header: the title, then the legend, each entry a swatch of its line's color and its name.
+    p.setPen(m_colors.text);
+    p.setFont(m_bold);
+    const QSizeF titleSize = m_titleText.size();
+    p.drawStaticText(QPointF(8, 1 + (m_headerHeight - titleSize.height()) / 2), m_titleText);
+    p.setFont(font());
+    qreal x = 8 + titleSize.width() + 16;
+    const qreal swatch = std::round(m_lineHeight * 0.6);
+    for (const Line &line : std::as_const(m_lines)) {
+        const qreal textTop = 1 + (m_headerHeight - m_lineHeight) / 2.0;
+        p.fillRect(QRectF(x, std::round(textTop + (m_lineHeight - swatch) / 2), swatch, swatch), line.color);
+        x += swatch + 5;
+        p.drawStaticText(QPointF(x, textTop), line.legend);
+        x += line.legend.size().width() + 14;
+    }
+    if (m_plot.width() <= 0 || m_plot.height() <= 0)
+        return;
+
+    const int top = m_plot.top();
+    const int bottom = m_plot.top() + m_plot.height();
+    const int left = m_plot.left();
+    const int right = m_plot.left() + m_plot.width();
+    // Down time under everything.
+    for (const auto &[from, to] : std::as_const(m_shaded)) {
+        const double x1 = std::max<double>(xOf(from), left);
+        const double x2 = std::min<double>(std::max(xOf(to), x1 + 2), right);
+        if (x2 > x1)
+            p.fillRect(QRectF(x1, top, x2 - x1, bottom - top), QColor(220, 40, 40, 45));
+    }
+    // The grid: at the value ticks and the clock labels.
+    p.setPen(m_colors.grid);
+    for (int k = 1; k + 1 < m_left.ticks; ++k) {
+        const int y = int(std::lround(top + double(k) * (bottom - top) / (m_left.ticks - 1)));
+        p.drawLine(left + 1, y, right - 1, y);
+    }
+    p.drawLine(left, top, right, top);
+    for (const TimeLabel &t : std::as_const(m_timeLabels)) {
+        const int tx = int(std::lround(xOf(t.ms)));
+        if (tx > left && tx < right)
+            p.drawLine(tx, top + 1, tx, bottom - 1);
+    }
+    p.drawLine(right, top, right, bottom);
+    // The axes, their ticks and labels.
+    p.setPen(m_colors.axis);
+    p.drawLine(left, bottom, right, bottom);
+    drawAxis(p, m_left, false);
+    if (m_right.present)
+        drawAxis(p, m_right, true);
+    p.setPen(m_colors.axis);
+    for (const TimeLabel &t : std::as_const(m_timeLabels)) {
+        const int tx = int(std::lround(xOf(t.ms)));
+        p.drawLine(tx, bottom, tx, bottom + kTick);
+    }
+    p.setPen(m_colors.text);
+    for (const TimeLabel &t : std::as_const(m_timeLabels))
+        p.drawStaticText(QPointF(std::round(xOf(t.ms) - t.width / 2), bottom + kTick + 2), t.text);
+
+    drawLines(p);
+    drawMarkers(p);
+}
+
+void StripCanvas::drawAxis(QPainter &p, const Axis &axis, bool right) const
+{
+    const int top = m_plot.top();
+    const int bottom = m_plot.top() + m_plot.height();
+    const int edge = right ? m_plot.left() + m_plot.width() : m_plot.left();
+    const int out = right ? 1 : -1; // the side the ticks and labels go
+    p.setPen(m_colors.axis);
+    p.drawLine(edge, top, edge, bottom);
+    const int n = std::max(2, axis.ticks);
+    for (int k = 0; k < n; ++k) {
+        const int y = int(std::lround(bottom - double(k) * (bottom - top) / (n - 1)));
+        p.drawLine(edge, y, edge + out * kTick, y);
+    }
+    p.setPen(m_colors.text);
+    for (int k = 0; k < axis.labels.size(); ++k) {
+        const QStaticText &label = axis.labels[k];
+        const double y = bottom - double(k) * (bottom - top) / (n - 1) - label.size().height() / 2;
+        const double lx = right ? edge + kTick + 3 : edge - kTick - 3 - label.size().width();
+        p.drawStaticText(QPointF(std::round(lx), std::round(y)), label);
+    }
+    if (!axis.titleVisible || axis.title.isEmpty())
+        return;
+    // The title along the axis, reading upwards at the left and downwards at the right.
+    const QSizeF size = axis.titleText.size();
+    const double middle = top + (bottom - top) / 2.0;
+    p.save();
+    if (right) {
+        p.translate(edge + kTick + 3 + axis.labelWidth + 4 + m_lineHeight, middle - size.width() / 2);
+        p.rotate(90);
+    } else {
+        p.translate(kMarginLeft, middle + size.width() / 2);
+        p.rotate(-90);
+    }
+    p.drawStaticText(QPointF(0, 0), axis.titleText);
+    p.restore();
+}
+
+void StripCanvas::drawLines(QPainter &p)
+{
+    // 1 px lines without antialiasing, clipped to the plot (the decimated points start with the
+    // sample before the window).
+    p.save();
+    p.setClipRect(m_plot.adjusted(0, 0, 1, 1));
+    for (const Line &line : std::as_const(m_lines)) {
+        const qsizetype n = line.points.size();
+        if (n == 0)
+            continue;
+        const Axis &axis = line.rightAxis ? m_right : m_left;
+        m_polygon.resize(n);
+        const double x0 = m_plot.left();
+        const double xScale = double(m_plot.width()) / double(m_endMs - m_startMs);
+        const double y0 = m_plot.top() + m_plot.height();
+        const double yScale = m_plot.height() / (axis.max > axis.min ? axis.max - axis.min : 1.0);
+        for (qsizetype i = 0; i < n; ++i) {
+            const QPointF &pt = line.points[i];
+            m_polygon[i] = QPointF(x0 + (pt.x() - double(m_startMs)) * xScale, y0 - (pt.y() - axis.min) * yScale);
+        }
+        p.setPen(QPen(line.color, 0));
+        p.setBrush(line.color);
+        qsizetype from = 0;
+        for (qsizetype b = 0; b <= line.breaks.size(); ++b) {
+            const qsizetype to = b < line.breaks.size() ? std::clamp(line.breaks[b], from, n) : n;
+            if (to - from == 1) {
+                p.setRenderHint(QPainter::Antialiasing, true);
+                p.drawEllipse(m_polygon[from], kDotRadius, kDotRadius);
+                p.setRenderHint(QPainter::Antialiasing, false);
+            } else if (to - from > 1) {
+                p.drawPolyline(m_polygon.constData() + from, int(to - from));
+            }
+            from = to;
+        }
+    }
+    p.restore();
+}
+
+void StripCanvas::drawMarkers(QPainter &p) const
+{
+    if (m_visibleMarkers.isEmpty())
+        return;
+    QPen dashed(m_colors.marker, 0, Qt::DashLine);
+    p.setPen(dashed);
+    const int top = m_plot.top();
+    const int bottom = m_plot.top() + m_plot.height();
+    for (const Marker *m : m_visibleMarkers) {
+        const int x = int(std::lround(xOf(m->timeMs)));
+        p.drawLine(x, top, x, bottom);
+    }
+    // The lane's boxes: a merged box filled with the marker color, a label only outlined.
+    for (const LabelBox &box : m_boxes) {
+        const bool merged = box.count > 1;
+        p.setPen(m_colors.marker);
+        p.setBrush(merged ? m_colors.marker : m_colors.base);
+        p.drawRect(box.rect.adjusted(0.5, 0.5, -0.5, -0.5));
+        p.setPen(merged ? m_colors.base : m_colors.marker);
+        p.drawText(box.rect, Qt::AlignCenter, box.text);
+    }
+}
+
+const StripCanvas::LabelBox *StripCanvas::boxAt(const QPoint &pos) const
+{
+    for (const LabelBox &box : m_boxes) {
+        if (box.rect.contains(pos))
+            return &box;
+    }
+    return nullptr;
+}
+
+void StripCanvas::mouseMoveEvent(QMouseEvent *event)
+{
+    qint64 t = 0;
+    const QPoint global = event->globalPosition().toPoint();
+    if (const LabelBox *box = boxAt(event->pos())) {
+        QToolTip::showText(global + QPoint(12, 12),
+            MarkerLane::toolTip(m_visibleMarkers.mid(box->first, box->count), std::nullopt), this);
+    } else if (timeAt(event->pos(), &t)) {
+        emit hovered(t, global);
+    } else {
+        QToolTip::hideText();
+    }
+    QWidget::mouseMoveEvent(event);
+}
+
+void StripCanvas::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_pressPos = event->pos();
+        m_pressed = true;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void StripCanvas::mouseReleaseEvent(QMouseEvent *event)
+{
+    qint64 t = 0;
+    const bool isClick
+        = m_pressed && event->button() == Qt::LeftButton && (event->pos() - m_pressPos).manhattanLength() < 6;
+    m_pressed = false;
+    if (const LabelBox *box = isClick ? boxAt(event->pos()) : nullptr)
+        emit markerLabelClicked(box->firstMs, box->lastMs);
+    else if (isClick && timeAt(event->pos(), &t))
+        emit clicked(t);
+    QWidget::mouseReleaseEvent(event);
+}
+
+void StripCanvas::leaveEvent(QEvent *event)
+{
+    QToolTip::hideText();
+    QWidget::leaveEvent(event);
+}
+
+void StripCanvas::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyPalette();
+    } else if (event->type() == QEvent::FontChange) {
+        // Every piece of text is laid out again in the new font.
+        m_widths.clear();
+        m_bold = font();
+        m_bold.setBold(true);
+        m_titleText = QStaticText();
+        for (Line &line : m_lines)
+            line.legend.prepare(QTransform(), font());
+        for (Axis *axis : { &m_left, &m_right }) {
+            axis->labels.clear();
+            axis->titleText = QStaticText();
+        }
+        m_timeLabels.clear();
+        relayout();
+        updateTimeTicks();
+        layoutMarkers();
+    }
+}
+
+void StripCanvas::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    relayout();
+}
