@@ -53,6 +53,7 @@ int StripCanvas::addLine(const QString &name, const QColor &color, bool rightAxi
     line.legend.setTextFormat(Qt::PlainText);
     line.legend.prepare(QTransform(), font());
     m_lines.append(line);
+    invalidateStatic(); // the legend
     if (rightAxis && !m_right.present) {
         m_right.present = true;
         m_right.labels.clear();
@@ -274,6 +275,7 @@ void StripCanvas::relayout()
     const int left = kMarginLeft + axisWidth(m_left);
     const int right = width() - kMarginRight - axisWidth(m_right);
     const QRect plot(left, top, std::max(0, right - left), plotHeight);
+    invalidateStatic();
     if (plot != m_plot) {
         const bool moved = plot.width() != m_plot.width() || plot.left() != m_plot.left();
         m_plot = plot;
@@ -351,14 +353,25 @@ void StripCanvas::layoutMarkers()
 void StripCanvas::applyPalette()
 {
     m_colors = ChartTheme::colors(palette());
+    invalidateStatic();
+}
+
+void StripCanvas::invalidateStatic()
+{
+    m_staticValid = false;
     update();
 }
 
-void StripCanvas::paintEvent(QPaintEvent * /*event*/)
+void StripCanvas::drawStatic()
 {
-    QPainter p(this);
-    p.fillRect(rect(), m_colors.base);
-
+    const qreal ratio = devicePixelRatioF();
+    const QSize pixels = (QSizeF(size()) * ratio).toSize();
+    if (m_static.size() != pixels)
+        m_static = QPixmap(pixels);
+    m_static.setDevicePixelRatio(ratio);
+    m_static.fill(m_colors.base);
+    m_staticValid = true;
+    QPainter p(&m_static);
     // The header: the title, then the legend, each entry a swatch of its line's color and its name.
     p.setPen(m_colors.text);
     p.setFont(m_bold);
@@ -376,41 +389,50 @@ void StripCanvas::paintEvent(QPaintEvent * /*event*/)
     }
     if (m_plot.width() <= 0 || m_plot.height() <= 0)
         return;
+    // The grid at the value ticks and round the plot, the axes with their ticks, labels and titles.
+    const int top = m_plot.top();
+    const int bottom = m_plot.top() + m_plot.height();
+    const int left = m_plot.left();
+    const int right = m_plot.left() + m_plot.width();
+    for (int k = 1; k + 1 < m_left.ticks; ++k) {
+        const int y = int(std::lround(top + double(k) * (bottom - top) / (m_left.ticks - 1)));
+        p.fillRect(left + 1, y, right - left - 1, 1, m_colors.grid);
+    }
+    p.fillRect(left, top, right - left + 1, 1, m_colors.grid);
+    p.fillRect(right, top, 1, bottom - top, m_colors.grid);
+    p.fillRect(left, bottom, right - left + 1, 1, m_colors.axis);
+    drawAxis(p, m_left, false);
+    if (m_right.present)
+        drawAxis(p, m_right, true);
+}
+
+void StripCanvas::paintEvent(QPaintEvent * /*event*/)
+{
+    if (!m_staticValid || m_static.size() != (QSizeF(size()) * devicePixelRatioF()).toSize())
+        drawStatic();
+    QPainter p(this);
+    p.drawPixmap(0, 0, m_static);
+    if (m_plot.width() <= 0 || m_plot.height() <= 0)
+        return;
 
     const int top = m_plot.top();
     const int bottom = m_plot.top() + m_plot.height();
     const int left = m_plot.left();
     const int right = m_plot.left() + m_plot.width();
-    // Down time under everything.
+    // Down time over the grid, under the lines.
     for (const auto &[from, to] : std::as_const(m_shaded)) {
         const double x1 = std::max<double>(xOf(from), left);
         const double x2 = std::min<double>(std::max(xOf(to), x1 + 2), right);
         if (x2 > x1)
-            p.fillRect(QRectF(x1, top, x2 - x1, bottom - top), QColor(220, 40, 40, 45));
+            p.fillRect(QRectF(x1, top + 1, x2 - x1, bottom - top - 1), QColor(220, 40, 40, 45));
     }
-    // The grid: at the value ticks and the clock labels.
-    p.setPen(m_colors.grid);
-    for (int k = 1; k + 1 < m_left.ticks; ++k) {
-        const int y = int(std::lround(top + double(k) * (bottom - top) / (m_left.ticks - 1)));
-        p.drawLine(left + 1, y, right - 1, y);
-    }
-    p.drawLine(left, top, right, top);
+    // The clock: a grid line, a tick and a label at each round time. Lines one pixel wide are
+    // filled rectangles, which Qt fills as spans (a pen's line is drawn a pixel at a time).
     for (const TimeLabel &t : std::as_const(m_timeLabels)) {
         const int tx = int(std::lround(xOf(t.ms)));
         if (tx > left && tx < right)
-            p.drawLine(tx, top + 1, tx, bottom - 1);
-    }
-    p.drawLine(right, top, right, bottom);
-    // The axes, their ticks and labels.
-    p.setPen(m_colors.axis);
-    p.drawLine(left, bottom, right, bottom);
-    drawAxis(p, m_left, false);
-    if (m_right.present)
-        drawAxis(p, m_right, true);
-    p.setPen(m_colors.axis);
-    for (const TimeLabel &t : std::as_const(m_timeLabels)) {
-        const int tx = int(std::lround(xOf(t.ms)));
-        p.drawLine(tx, bottom, tx, bottom + kTick);
+            p.fillRect(tx, top + 1, 1, bottom - top - 1, m_colors.grid);
+        p.fillRect(tx, bottom + 1, 1, kTick, m_colors.axis);
     }
     p.setPen(m_colors.text);
     for (const TimeLabel &t : std::as_const(m_timeLabels))
@@ -425,13 +447,11 @@ void StripCanvas::drawAxis(QPainter &p, const Axis &axis, bool right) const
     const int top = m_plot.top();
     const int bottom = m_plot.top() + m_plot.height();
     const int edge = right ? m_plot.left() + m_plot.width() : m_plot.left();
-    const int out = right ? 1 : -1; // the side the ticks and labels go
-    p.setPen(m_colors.axis);
-    p.drawLine(edge, top, edge, bottom);
+    p.fillRect(edge, top, 1, bottom - top + 1, m_colors.axis);
     const int n = std::max(2, axis.ticks);
     for (int k = 0; k < n; ++k) {
         const int y = int(std::lround(bottom - double(k) * (bottom - top) / (n - 1)));
-        p.drawLine(edge, y, edge + out * kTick, y);
+        p.fillRect(right ? edge + 1 : edge - kTick, y, kTick, 1, m_colors.axis);
     }
     p.setPen(m_colors.text);
     for (int k = 0; k < axis.labels.size(); ++k) {

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QPixmap>
 #include <QPointF>
 #include <QPolygonF>
 #include <QStaticText>
@@ -120,6 +121,10 @@ private:
     void updateTimeTicks();
     void layoutMarkers();
     void applyPalette();
+    // What does not move as time goes by (the background, header, value axes, horizontal grid) is
+    // drawn once into m_static and copied on each paint, until something in it changes.
+    void invalidateStatic();
+    void drawStatic();
     qreal textWidth(const QString &text);
     double xOf(qint64 ms) const;
     double yOf(double value, const Axis &axis) const;
@@ -149,6 +154,8 @@ private:
     int m_laneHeight = 0;
     int m_lineHeight = 0; // of the widget's font
     QPolygonF m_polygon;  // the points of a line in pixels, kept between paints
+    QPixmap m_static;
+    bool m_staticValid = false;
     QPoint m_pressPos;
     bool m_pressed = false;
 };
