@@ -86,6 +86,12 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    static constexpr int kTick = 4;         // the length of an axis' tick marks
+    static constexpr int kMarginLeft = 6;   // the widget's edge to the left axis' title
+    static constexpr int kMarginRight = 10; // the right axis' labels (or the plot) to the widget's edge
+    static constexpr int kMarginBottom = 4;
+    static constexpr qreal kDotRadius = 3; // a lone sample
+
     struct Line
     {
         QString name;
