@@ -264,7 +264,7 @@ void StripCanvas::relayout()
         if (!axis.present)
             return 0;
         return int(std::ceil(axis.labelWidth)) + 3 + kTick
-            + (axis.titleVisible && !axis.title.isEmpty() ? m_lineHeight + 4 : 0);
+            + (axis.titleVisible && !axis.title.isEmpty() ? m_lineHeight + kTitleGap : 0);
     };
     const int left = kMarginLeft + axisWidth(m_left);
     const int right = width() - kMarginRight - axisWidth(m_right);

@@ -90,6 +90,7 @@ private:
     static constexpr int kMarginLeft = 6;   // the widget's edge to the left axis' title
     static constexpr int kMarginRight = 10; // the right axis' labels (or the plot) to the widget's edge
     static constexpr int kMarginBottom = 4;
+    static constexpr int kTitleGap = 6;    // an axis' title to its labels
     static constexpr qreal kDotRadius = 3; // a lone sample
 
     struct Line

@@ -106,17 +106,13 @@ void StripCanvas::drawAxis(QPainter &p, const Axis &axis, bool right) const
     }
     if (!axis.titleVisible || axis.title.isEmpty())
         return;
-    // The title along the axis, reading upwards at the left and downwards at the right.
+    // The title along the axis, reading upwards on both sides (as Qt Charts has it).
     const QSizeF size = axis.titleText.size();
     const double middle = top + (bottom - top) / 2.0;
     p.save();
-    if (right) {
-        p.translate(edge + kTick + 3 + axis.labelWidth + 4 + m_lineHeight, middle - size.width() / 2);
-        p.rotate(90);
-    } else {
-        p.translate(kMarginLeft, middle + size.width() / 2);
-        p.rotate(-90);
-    }
+    p.translate(right ? edge + kTick + 3 + std::ceil(axis.labelWidth) + kTitleGap : kMarginLeft,
+        std::round(middle + size.width() / 2));
+    p.rotate(-90);
     p.drawStaticText(QPointF(0, 0), axis.titleText);
     p.restore();
 }
