@@ -31,7 +31,8 @@ int redPixels(const QImage &image, int x, int halfWidth)
     for (int y = 0; y < image.height(); ++y) {
         for (int dx = -halfWidth; dx <= halfWidth; ++dx) {
             const QColor c = image.pixelColor(std::clamp(x + dx, 0, image.width() - 1), y);
-            if (c.red() > 200 && c.green() < 80 && c.blue() < 80)
+            // Red, or half red on white where an antialiased line falls between two pixel rows.
+            if (c.red() > 200 && c.red() - std::max(c.green(), c.blue()) > 80)
                 ++n;
         }
     }
