@@ -497,8 +497,8 @@ void ChartCanvas::applyPalette()
 {
     const QPalette p = palette();
     ChartTheme::apply(m_chart, p);
-    // Around the chart, inside the view; a live chart fills the view, and one fill is enough.
-    setBackgroundBrush(m_live ? QBrush(Qt::NoBrush) : QBrush(p.color(QPalette::Base)));
+    // Around the chart, inside the view.
+    setBackgroundBrush(p.color(QPalette::Base));
     m_title->setBrush(p.color(QPalette::Text));
     const QColor marker = ChartTheme::markerColor(p);
     for (MarkerItem *item : std::as_const(m_markerItems))
@@ -524,16 +524,6 @@ void ChartCanvas::changeEvent(QEvent *event)
         updateMargins();
         relayoutMarkers();
     }
-}
-
-void ChartCanvas::setLive(bool live)
-{
-    m_live = live;
-    setRenderHint(QPainter::Antialiasing, !live);
-    // Everything moves on each sample anyway: one rectangle to repaint, not a region made of every
-    // item's outline, which Qt clipped each line against pixel by pixel.
-    setViewportUpdateMode(live ? QGraphicsView::FullViewportUpdate : QGraphicsView::MinimalViewportUpdate);
-    applyPalette();
 }
 
 void ChartCanvas::renderTo(QPainter *painter, QSize size)

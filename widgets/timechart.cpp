@@ -230,7 +230,6 @@ void TimeChart::render(QPainter *painter, QSize size)
     canvas.setAttribute(Qt::WA_DontShowOnScreen);
     canvas.setFont(font());
     canvas.setPalette(palette());
-    canvas.setLive(true);
     for (const ChartSeries &s : std::as_const(m_series))
         canvas.addLine(s.name, s.color, s.rightAxis);
     canvas.setRightAxisTitle(m_rightTitle);
