@@ -197,8 +197,12 @@ bool StripCanvas::timeAt(const QPoint &pos, qint64 *timeMs) const
 qreal StripCanvas::textWidth(const QString &text)
 {
     auto it = m_widths.constFind(text);
-    if (it == m_widths.constEnd())
+    if (it == m_widths.constEnd()) {
+        // The clock's labels change all day long: the cache starts again rather than grow.
+        if (m_widths.size() >= 512)
+            m_widths.clear();
         it = m_widths.insert(text, fontMetrics().horizontalAdvance(text));
+    }
     return *it;
 }
 
@@ -271,11 +275,11 @@ void StripCanvas::relayout()
     const QRect plot(left, top, std::max(0, right - left), plotHeight);
     invalidateStatic();
     if (plot != m_plot) {
-        const bool moved = plot.width() != m_plot.width() || plot.left() != m_plot.left();
+        const bool shifted = plot.width() != m_plot.width() || plot.left() != m_plot.left();
         m_plot = plot;
         updateTimeTicks();
         layoutMarkers();
-        if (moved)
+        if (shifted)
             emit plotWidthChanged();
     }
     update();
