@@ -104,12 +104,13 @@ void benchTimeChart()
         chart.refresh();
         const double refresh = msSince(timer);
 
-        // What the window does on the next paint: the view draws the whole scene.
+        // What the window does on the next paint: the strip canvas draws the whole chart.
         timer.restart();
         const QPixmap frame = chart.grab();
         const double repaint = msSince(timer);
 
-        // The same through the PNG export path: TimeChart::render() with the exporter's hints.
+        // A picture through the PNG export path: TimeChart::render() (a Qt Charts canvas made for it)
+        // with the exporter's hints.
         timer.restart();
         {
             image.fill(Qt::white);

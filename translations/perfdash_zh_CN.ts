@@ -3181,6 +3181,13 @@
     </message>
 </context>
 <context>
+    <name>StripCanvas</name>
+    <message>
+        <source>right: %1</source>
+        <translation>右轴：%1</translation>
+    </message>
+</context>
+<context>
     <name>TimeChart</name>
     <message>
         <source>Add marker here…</source>

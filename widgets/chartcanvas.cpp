@@ -458,24 +458,13 @@ void ChartCanvas::layoutLabels()
 
 QString ChartCanvas::labelToolTip(const QList<MarkerItem *> &markers) const
 {
-    // The markers' times on the axis' clock, their labels and notes; a long list is cut.
-    constexpr int kMax = 12;
-    QStringList lines;
-    for (const MarkerItem *m : markers.mid(0, kMax)) {
-        const QDateTime t = m_offset ? QDateTime::fromMSecsSinceEpoch(m->timeMs(), QTimeZone(*m_offset))
-                                     : QDateTime::fromMSecsSinceEpoch(m->timeMs());
-        QString line = QStringLiteral("<b>") + t.toString(QStringLiteral("HH:mm:ss")) + QStringLiteral("</b> ")
-            + m->label().toHtmlEscaped();
-        if (!m->notes().trimmed().isEmpty()) {
-            line += QStringLiteral("<br>&nbsp;&nbsp;<i>") + m->notes().simplified().left(200).toHtmlEscaped()
-                + QStringLiteral("</i>");
-        }
-        lines << line;
-    }
-    if (markers.size() > kMax)
-        lines << tr("… and %n more (zoom in to see them)", nullptr, int(markers.size() - kMax));
-    return QStringLiteral("<p style='white-space:pre-wrap'>") + lines.join(QStringLiteral("<br>"))
-        + QStringLiteral("</p>");
+    QList<Marker> values;
+    for (const MarkerItem *m : markers)
+        values.append(Marker { m->markerId(), m->timeMs(), m->label(), m->notes(), {}, {} });
+    QList<const Marker *> pointers;
+    for (const Marker &m : std::as_const(values))
+        pointers.append(&m);
+    return MarkerLane::toolTip(pointers, m_offset);
 }
 
 MarkerLabelItem *ChartCanvas::labelAt(const QPoint &pos) const
@@ -508,8 +497,8 @@ void ChartCanvas::applyPalette()
 {
     const QPalette p = palette();
     ChartTheme::apply(m_chart, p);
-    // Around the chart, inside the view; a live chart fills the view, and one fill is enough.
-    setBackgroundBrush(m_live ? QBrush(Qt::NoBrush) : QBrush(p.color(QPalette::Base)));
+    // Around the chart, inside the view.
+    setBackgroundBrush(p.color(QPalette::Base));
     m_title->setBrush(p.color(QPalette::Text));
     const QColor marker = ChartTheme::markerColor(p);
     for (MarkerItem *item : std::as_const(m_markerItems))
@@ -535,16 +524,6 @@ void ChartCanvas::changeEvent(QEvent *event)
         updateMargins();
         relayoutMarkers();
     }
-}
-
-void ChartCanvas::setLive(bool live)
-{
-    m_live = live;
-    setRenderHint(QPainter::Antialiasing, !live);
-    // Everything moves on each sample anyway: one rectangle to repaint, not a region made of every
-    // item's outline, which Qt clipped each line against pixel by pixel.
-    setViewportUpdateMode(live ? QGraphicsView::FullViewportUpdate : QGraphicsView::MinimalViewportUpdate);
-    applyPalette();
 }
 
 void ChartCanvas::renderTo(QPainter *painter, QSize size)

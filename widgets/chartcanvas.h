@@ -17,8 +17,10 @@ class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QValueAxis;
 
-// The Qt Charts part of a TimeChart: a chart with a wall-clock axis, line series fed with one
-// replace() per refresh, and the marker items. Everything Qt Charts-specific stays in here.
+// A time chart drawn by Qt Charts: the Analysis tab's charts (LogChart), and the pictures of the
+// Live charts (TimeChart::render(); on screen those are a StripCanvas). A wall-clock axis, line
+// series fed with one replace() per refresh, and the marker items. Everything Qt
+// Charts-specific stays in here.
 // From top to bottom: a header row (the title, then the legend), the marker lane (the markers'
 // labels, only when there are markers), the plot with the markers' lines, the time axis. The
 // colors follow the widget's palette, light or dark.
@@ -45,10 +47,6 @@ public:
     // The clock labels under the plot; charts stacked on one time range may show them only once.
     // Pictures always have them.
     void setTimeLabelsVisible(bool visible);
-    // A live chart is drawn again every sample: without antialiasing, and on the chart's own
-    // background only, it costs about a third less (bench/window_vs_btop). Pictures of it
-    // (renderTo) are still antialiased.
-    void setLive(bool live);
     // The marker lane (the lines stay); charts stacked on one time range may show it only once.
     // Pictures always have it.
     void setMarkerLaneVisible(bool visible);
@@ -113,7 +111,6 @@ private:
     QGraphicsSimpleTextItem *m_title;
     QString m_titleText;
     bool m_timeLabels = true;
-    bool m_live = false;
     bool m_lane = true;
     qreal m_padLeft = 0;
     qreal m_padRight = 0;

@@ -17,20 +17,27 @@ double niceCeiling(double v)
     return 10 * magnitude;
 }
 
-void push(ChartCanvas *canvas, const QList<Line> &lines, bool autoLeft, qint64 startMs, qint64 endMs,
-    const std::function<void()> &beforeTimeRange)
+Ends upperEnds(const QList<Line> &lines)
 {
     double leftMax = 0;
     double rightMax = 0;
-    for (int i = 0; i < lines.size(); ++i) {
-        double &top = lines[i].rightAxis ? rightMax : leftMax;
-        for (const QPointF &p : lines[i].points)
+    for (const Line &line : lines) {
+        double &top = line.rightAxis ? rightMax : leftMax;
+        for (const QPointF &p : line.points)
             top = std::max(top, p.y());
-        canvas->setPoints(i, {});
     }
+    return { niceCeiling(std::max(leftMax * 1.15, 10.0)), niceCeiling(std::max(rightMax * 1.25, 4.0)) };
+}
+
+void push(ChartCanvas *canvas, const QList<Line> &lines, bool autoLeft, qint64 startMs, qint64 endMs,
+    const std::function<void()> &beforeTimeRange)
+{
+    for (int i = 0; i < lines.size(); ++i)
+        canvas->setPoints(i, {});
+    const Ends ends = upperEnds(lines);
     if (autoLeft)
-        canvas->setValueRange(0, niceCeiling(std::max(leftMax * 1.15, 10.0)));
-    canvas->setRightValueRange(0, niceCeiling(std::max(rightMax * 1.25, 4.0)));
+        canvas->setValueRange(0, ends.left);
+    canvas->setRightValueRange(0, ends.right);
     if (beforeTimeRange)
         beforeTimeRange();
     canvas->setTimeRange(startMs, endMs);

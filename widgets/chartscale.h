@@ -22,6 +22,15 @@ struct Line
     bool rightAxis = false;
 };
 
+// The upper ends of the value axes that fit the lines: the left one (from 0, at least 10) and the
+// right one (at least 4), each with some headroom above the highest point.
+struct Ends
+{
+    double left = 10;
+    double right = 4;
+};
+Ends upperEnds(const QList<Line> &lines);
+
 // Empties the canvas' lines (moving the axes then re-maps nothing), fits the value axes to the
 // lines' maxima (the left one only when autoLeft), calls beforeTimeRange (shades), sets the time
 // range, then gives each line its points: line i of `lines` is the canvas' line i.

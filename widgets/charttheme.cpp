@@ -25,15 +25,23 @@ QColor markerColor(const QPalette &palette)
     return isDark(palette) ? QColor(0xff, 0x9a, 0x4d) : QColor(0xd9, 0x4f, 0x00);
 }
 
-void apply(QChart *chart, const QPalette &palette)
+Colors colors(const QPalette &palette)
 {
     const QColor base = palette.color(QPalette::Base);
     const QColor text = palette.color(QPalette::Text);
     // Opaque mixes rather than translucent text colour: the same look on the chart's plain
     // background, and solid spans that Qt fills without blending each pixel (a live chart's grid
     // is drawn again every second).
-    const QColor grid = mix(base, text, 0.16);
-    const QColor line = mix(base, text, 0.45);
+    return { base, text, mix(base, text, 0.16), mix(base, text, 0.45), markerColor(palette) };
+}
+
+void apply(QChart *chart, const QPalette &palette)
+{
+    const Colors c = colors(palette);
+    const QColor &base = c.base;
+    const QColor &text = c.text;
+    const QColor &grid = c.grid;
+    const QColor &line = c.axis;
     chart->setBackgroundBrush(base);
     chart->setBackgroundPen(Qt::NoPen);
     chart->setPlotAreaBackgroundVisible(false);

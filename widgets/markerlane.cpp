@@ -1,5 +1,11 @@
 #include "markerlane.h"
 
+#include "marker.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTimeZone>
+
 #include <algorithm>
 
 MarkerLane::MarkerLane(std::function<qreal(const QString &)> textWidth, std::function<QString(int)> countText)
@@ -53,4 +59,27 @@ QList<MarkerLane::Box> MarkerLane::layout(
         boxes[k].width = std::max<qreal>(0, std::min(wanted(boxes[k]), limit - boxes[k].left));
     }
     return boxes;
+}
+
+QString MarkerLane::toolTip(const QList<const Marker *> &markers, std::optional<int> offsetSeconds)
+{
+    constexpr int kMax = 12;
+    QStringList lines;
+    for (const Marker *m : markers.mid(0, kMax)) {
+        const QDateTime t = offsetSeconds ? QDateTime::fromMSecsSinceEpoch(m->timeMs, QTimeZone(*offsetSeconds))
+                                          : QDateTime::fromMSecsSinceEpoch(m->timeMs);
+        QString line = QStringLiteral("<b>") + t.toString(QStringLiteral("HH:mm:ss")) + QStringLiteral("</b> ")
+            + m->label.toHtmlEscaped();
+        if (!m->notes.trimmed().isEmpty()) {
+            line += QStringLiteral("<br>&nbsp;&nbsp;<i>") + m->notes.simplified().left(200).toHtmlEscaped()
+                + QStringLiteral("</i>");
+        }
+        lines << line;
+    }
+    if (markers.size() > kMax) {
+        lines << QCoreApplication::translate(
+            "ChartCanvas", "… and %n more (zoom in to see them)", nullptr, int(markers.size() - kMax));
+    }
+    return QStringLiteral("<p style='white-space:pre-wrap'>") + lines.join(QStringLiteral("<br>"))
+        + QStringLiteral("</p>");
 }

@@ -4,6 +4,9 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
+
+struct Marker;
 
 // Where the marker labels of a chart go in their lane above the plot: one row, left to right, no
 // two boxes overlapping. A label starts at its marker's line and is cut short (elided) where the
@@ -31,6 +34,10 @@ public:
 
     // xs in ascending order, labels[i] of the marker at xs[i]; the lane spans [left, right].
     QList<Box> layout(const QList<qreal> &xs, const QStringList &labels, qreal left, qreal right) const;
+
+    // The tooltip of a box (rich text): its markers' times on the clock of a UTC offset (none:
+    // this computer's), labels and notes; a long list is cut.
+    static QString toolTip(const QList<const Marker *> &markers, std::optional<int> offsetSeconds);
 
 private:
     qreal wanted(const Box &box) const;

@@ -4,6 +4,7 @@
 #include "chartscale.h"
 #include "decimator.h"
 #include "history.h"
+#include "stripcanvas.h"
 #include "units.h"
 
 #include <QContextMenuEvent>
@@ -45,7 +46,7 @@ TimeChart::TimeChart(const QString &title, const QString &unit, QWidget *parent)
     : QWidget(parent)
     , m_title(title)
     , m_unit(unit)
-    , m_canvas(new ChartCanvas(title, unit, this))
+    , m_canvas(new StripCanvas(title, unit, this))
     , m_refreshTimer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -56,11 +57,11 @@ TimeChart::TimeChart(const QString &title, const QString &unit, QWidget *parent)
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(40);
     connect(m_refreshTimer, &QTimer::timeout, this, &TimeChart::refresh);
-    connect(m_canvas, &ChartCanvas::plotWidthChanged, this, &TimeChart::scheduleRefresh);
-    connect(m_canvas, &ChartCanvas::clicked, this, &TimeChart::clicked);
-    connect(m_canvas, &ChartCanvas::hovered, this, &TimeChart::onHover);
-    m_canvas->viewport()->installEventFilter(this);
-    m_canvas->setLive(true);
+    connect(m_canvas, &StripCanvas::plotWidthChanged, this, &TimeChart::scheduleRefresh);
+    connect(m_canvas, &StripCanvas::clicked, this, &TimeChart::clicked);
+    connect(m_canvas, &StripCanvas::markerLabelClicked, this, &TimeChart::markerLabelClicked);
+    connect(m_canvas, &StripCanvas::hovered, this, &TimeChart::onHover);
+    m_canvas->installEventFilter(this);
     m_endMs = QDateTime::currentMSecsSinceEpoch();
     m_canvas->setTimeRange(m_endMs - m_windowMs, m_endMs);
     m_canvas->setValueRange(0, 10);
@@ -77,18 +78,23 @@ void TimeChart::addSeries(const ChartSeries &series)
 
 void TimeChart::setMarkers(const MarkerStore *markers)
 {
+    m_markers = markers;
     m_canvas->setMarkers(markers);
 }
 
 void TimeChart::setValueRange(double min, double max)
 {
     m_autoRange = max <= min;
-    if (!m_autoRange)
+    if (!m_autoRange) {
+        m_valueMin = min;
+        m_valueMax = max;
         m_canvas->setValueRange(min, max);
+    }
 }
 
 void TimeChart::setRightAxisTitle(const QString &title)
 {
+    m_rightTitle = title;
     m_canvas->setRightAxisTitle(title);
 }
 
@@ -148,13 +154,13 @@ void TimeChart::scheduleRefresh()
 
 bool TimeChart::isOnScreen() const
 {
-    // The canvas covers this widget: its viewport is what can be seen of the chart.
-    return isVisible() && !window()->isMinimized() && !m_canvas->viewport()->visibleRegion().isEmpty();
+    // The canvas covers this widget: it is what can be seen of the chart.
+    return isVisible() && !window()->isMinimized() && !m_canvas->visibleRegion().isEmpty();
 }
 
 bool TimeChart::eventFilter(QObject *watched, QEvent *event)
 {
-    // Scrolled back into view: the viewport is painted before any new sample comes.
+    // Scrolled back into view: the canvas is painted before any new sample comes.
     if (event->type() == QEvent::Paint && m_stale && !m_paused && !m_refreshTimer->isActive())
         m_refreshTimer->start();
     return QWidget::eventFilter(watched, event);
@@ -173,30 +179,42 @@ void TimeChart::refresh()
     if (!m_fixedRange && !m_paused)
         m_endMs = QDateTime::currentMSecsSinceEpoch();
     const qint64 start = rangeStartMs();
+    m_lines.resize(m_series.size());
     if (!m_canvas->isLaidOut()) {
         // Not on screen yet: points decimated to a plot a few pixels wide would be a diagonal line.
         // plotWidthChanged() asks again once the chart has its size.
-        for (int i = 0; i < m_series.size(); ++i)
+        for (int i = 0; i < m_series.size(); ++i) {
+            m_lines[i] = {};
             m_canvas->setPoints(i, {});
+        }
         m_canvas->setTimeRange(start, m_endMs);
         return;
     }
     const int columns = m_canvas->plotWidth();
-    QList<ChartScale::Line> lines(m_series.size());
     for (int i = 0; i < m_series.size(); ++i) {
         const History *h = m_series[i].history;
         const Metric metric = m_series[i].metric;
         const qsizetype first = std::max<qsizetype>(0, h->lowerBound(start) - 1);
-        lines[i].points = Decimator::minMax(
+        ChartScale::Line &line = m_lines[i];
+        line.breaks.clear();
+        line.points = Decimator::minMax(
             first, h->size(), [h](qsizetype j) { return h->at(j).timeMs; },
             [h, metric](qsizetype j) { return h->at(j).value(metric); }, start, m_endMs, columns, m_gapMs,
-            &lines[i].breaks);
-        lines[i].rightAxis = m_series[i].rightAxis;
+            &line.breaks);
+        line.rightAxis = m_series[i].rightAxis;
     }
-    ChartScale::push(m_canvas, lines, m_autoRange, start, m_endMs, [this, start] {
-        if (m_downtime)
-            m_canvas->setShadedRanges(downRanges(*m_downtime, start, m_endMs));
-    });
+    const ChartScale::Ends ends = ChartScale::upperEnds(m_lines);
+    if (m_autoRange) {
+        m_valueMin = 0;
+        m_valueMax = ends.left;
+        m_canvas->setValueRange(0, ends.left);
+    }
+    m_canvas->setRightValueRange(0, ends.right);
+    m_shaded = m_downtime ? downRanges(*m_downtime, start, m_endMs) : QList<QPair<qint64, qint64>>();
+    m_canvas->setShadedRanges(m_shaded);
+    m_canvas->setTimeRange(start, m_endMs);
+    for (int i = 0; i < m_series.size(); ++i)
+        m_canvas->setPoints(i, m_lines[i].points, m_lines[i].breaks);
 }
 
 qsizetype TimeChart::pointCount(int series) const
@@ -206,12 +224,26 @@ qsizetype TimeChart::pointCount(int series) const
 
 void TimeChart::render(QPainter *painter, QSize size)
 {
-    m_canvas->renderTo(painter, size);
+    // A picture is drawn by Qt Charts, as the Analysis tab's are (scaled fonts, the marker lane,
+    // round ticks for its own width): a canvas made for it, with what the screen shows now.
+    ChartCanvas canvas(m_title, m_unit);
+    canvas.setAttribute(Qt::WA_DontShowOnScreen);
+    canvas.setFont(font());
+    canvas.setPalette(palette());
+    for (const ChartSeries &s : std::as_const(m_series))
+        canvas.addLine(s.name, s.color, s.rightAxis);
+    canvas.setRightAxisTitle(m_rightTitle);
+    canvas.setMarkers(m_markers);
+    canvas.resize(size);
+    canvas.setValueRange(m_valueMin, m_valueMax);
+    ChartScale::push(
+        &canvas, m_lines, m_autoRange, rangeStartMs(), m_endMs, [this, &canvas] { canvas.setShadedRanges(m_shaded); });
+    canvas.renderTo(painter, size);
 }
 
 QPoint TimeChart::positionOf(qint64 timeMs) const
 {
-    return m_canvas->viewport()->mapTo(this, m_canvas->positionOf(timeMs));
+    return m_canvas->mapTo(this, m_canvas->positionOf(timeMs));
 }
 
 QStringList TimeChart::visibleMarkerLabels() const

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "chartscale.h"
 #include "chartseries.h"
 
 #include <QList>
 #include <QWidget>
 
-class ChartCanvas;
+class StripCanvas;
 class MarkerStore;
 class QPainter;
 class QTimer;
@@ -14,6 +15,8 @@ class QTimer;
 // markers as labelled vertical lines, a value on hover, and a click to mark a moment. It shows the
 // last `window` of time up to now, unless paused. Redraws are coalesced: scheduleRefresh() as often
 // as you like, the chart redraws at most every 40 ms, with at most two points per pixel column.
+// On screen it is a StripCanvas (QPainter); render() draws a picture with a ChartCanvas (Qt Charts)
+// made for it, as finished as the Analysis tab's charts.
 class TimeChart : public QWidget
 {
     Q_OBJECT
@@ -54,11 +57,18 @@ public:
     QPoint positionOf(qint64 timeMs) const;
     // The labels of the markers drawn in the visible range.
     QStringList visibleMarkerLabels() const;
+    // The tooltip over the plot at a moment: that sample's time and each line's value, or nothing
+    // when no sample is that close.
+    QString hoverText(qint64 timeMs) const;
+    // What is on screen (tests look into it).
+    StripCanvas *canvas() const { return m_canvas; }
 
 signals:
     // The person clicked the plot at this moment.
     void clicked(qint64 timeMs);
     void exportRequested(TimeChart *chart);
+    // A box of the marker lane was clicked: the moments of its first and last marker.
+    void markerLabelClicked(qint64 firstMs, qint64 lastMs);
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
@@ -68,13 +78,19 @@ protected:
 
 private:
     void onHover(qint64 timeMs, const QPoint &globalPos);
-    QString hoverText(qint64 timeMs) const;
     bool isOnScreen() const;
 
     QString m_title;
     QString m_unit;
     QList<ChartSeries> m_series;
-    ChartCanvas *m_canvas = nullptr;
+    StripCanvas *m_canvas = nullptr;
+    const MarkerStore *m_markers = nullptr;
+    QString m_rightTitle;
+    // What the last refresh handed to the canvas, for pictures (render()).
+    QList<ChartScale::Line> m_lines;
+    QList<QPair<qint64, qint64>> m_shaded;
+    double m_valueMin = 0;
+    double m_valueMax = 10;
     QTimer *m_refreshTimer = nullptr;
     bool m_stale = false; // data came while it could not be seen
     qint64 m_windowMs = 60'000;

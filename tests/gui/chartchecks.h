@@ -3,6 +3,7 @@
 // lane and axis titles.
 #include "chartcanvas.h"
 #include "markerlabelitem.h"
+#include "stripcanvas.h"
 
 #include <QByteArray>
 #include <QChart>
@@ -41,21 +42,25 @@ inline QByteArray markedDay(int rows, int markers)
     return out;
 }
 
-// Why the canvas' marker labels are not where they belong, or an empty string: every box in the
-// lane above the plot (not over the data or the axis), inside the chart, clear of the others, its
-// text inside it, and every marker in view in one box.
-inline QString laneProblem(ChartCanvas *canvas, int markersInView)
+// A box of a marker lane as the checks see it: where it is, its text, how many markers it holds.
+struct LaneBox
 {
-    QChart *chart = canvas->chart();
-    const QRectF plot = chart->mapRectToScene(chart->plotArea());
-    const QRectF whole = chart->mapRectToScene(chart->rect());
-    const QList<MarkerLabelItem *> labels = canvas->markerLabelItems();
-    const QFontMetricsF fm(canvas->font());
+    QRectF rect;
+    QString text;
+    int markers = 1;
+};
+
+// Why a chart's marker labels are not where they belong, or an empty string: every box in the
+// lane above the plot (not over the data or the axis), inside the chart, clear of the others, its
+// text (in the font of fm) inside it, and every marker in view in one box.
+inline QString laneProblem(
+    const QList<LaneBox> &labels, const QRectF &plot, const QRectF &whole, const QFontMetricsF &fm, int markersInView)
+{
     int counted = 0;
     for (qsizetype i = 0; i < labels.size(); ++i) {
-        const QRectF box = labels[i]->sceneBoundingRect();
+        const QRectF box = labels[i].rect;
         const QString name = QStringLiteral("'%1' at %2,%3 %4×%5")
-                                 .arg(labels[i]->text())
+                                 .arg(labels[i].text)
                                  .arg(box.x())
                                  .arg(box.y())
                                  .arg(box.width())
@@ -64,17 +69,37 @@ inline QString laneProblem(ChartCanvas *canvas, int markersInView)
             return name + QStringLiteral(" is not above the plot");
         if (!whole.contains(box))
             return name + QStringLiteral(" is outside its chart");
-        if (fm.horizontalAdvance(labels[i]->text()) > box.width())
+        if (fm.horizontalAdvance(labels[i].text) > box.width())
             return name + QStringLiteral(" does not hold its text");
         for (qsizetype j = i + 1; j < labels.size(); ++j) {
-            if (box.intersects(labels[j]->sceneBoundingRect()))
-                return name + QStringLiteral(" overlaps '%1'").arg(labels[j]->text());
+            if (box.intersects(labels[j].rect))
+                return name + QStringLiteral(" overlaps '%1'").arg(labels[j].text);
         }
-        counted += labels[i]->markerCount();
+        counted += labels[i].markers;
     }
     if (counted != markersInView)
         return QStringLiteral("%1 markers in the lane, %2 in view").arg(counted).arg(markersInView);
     return {};
+}
+
+// The same for a Qt Charts canvas (the Analysis tab's charts, pictures).
+inline QString laneProblem(ChartCanvas *canvas, int markersInView)
+{
+    QChart *chart = canvas->chart();
+    QList<LaneBox> boxes;
+    for (const MarkerLabelItem *item : canvas->markerLabelItems())
+        boxes.append({ item->sceneBoundingRect(), item->text(), item->markerCount() });
+    return laneProblem(boxes, chart->mapRectToScene(chart->plotArea()), chart->mapRectToScene(chart->rect()),
+        QFontMetricsF(canvas->font()), markersInView);
+}
+
+// The same for a live chart's strip canvas.
+inline QString laneProblem(StripCanvas *canvas, int markersInView)
+{
+    QList<LaneBox> boxes;
+    for (const StripCanvas::LabelBox &box : canvas->markerLabelBoxes())
+        boxes.append({ box.rect, box.text, box.count });
+    return laneProblem(boxes, canvas->plotRect(), QRectF(canvas->rect()), QFontMetricsF(canvas->font()), markersInView);
 }
 
 // Why an axis title is cut short, or an empty string. A title that does not fit the plot's height

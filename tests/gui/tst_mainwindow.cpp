@@ -305,14 +305,19 @@ void TestMainWindow::clickOnChartAddsMarkerEverywhere()
     // On every chart, and drawn: the marker's orange shows in the chart's column.
     for (TimeChart *chart : m_window->charts())
         QCOMPARE(chart->visibleMarkerLabels(), QStringList { label });
+    // On screen in the marker's column, and in a picture of the chart (drawn by Qt Charts).
+    cpu->refresh();
+    const QImage shot = cpu->grab().toImage();
+    const int x = cpu->positionOf(markers.first().timeMs).x();
+    const QImage column = shot.copy(x - 2, 0, 5, shot.height());
+    QVERIFY2(countPixelsNear(column, QColor(0xd9, 0x4f, 0x00), 40) > 20, "no marker line drawn at the marker");
     QImage picture(cpu->size(), QImage::Format_ARGB32);
     picture.fill(Qt::white);
     QPainter painter(&picture);
     cpu->render(&painter, cpu->size());
     painter.end();
-    const int x = cpu->positionOf(markers.first().timeMs).x();
-    const QImage column = picture.copy(x - 2, 0, 5, picture.height());
-    QVERIFY2(countPixelsNear(column, QColor(0xd9, 0x4f, 0x00), 40) > 20, "no marker line drawn at the marker");
+    const QImage pictureColumn = picture.copy(x - 8, 0, 17, picture.height());
+    QVERIFY2(countPixelsNear(pictureColumn, QColor(0xd9, 0x4f, 0x00), 40) > 20, "no marker line in the picture");
 
     // In the CSV: a marker row with the clicked time, the label and the notes exactly.
     const QList<Csv::Record> rows = readCsv(m_session->log().csvPath());
@@ -918,11 +923,19 @@ void TestMainWindow::darkThemeReachesTheCharts()
     const QColor base = QApplication::palette().color(QPalette::Base);
     QVERIFY(base.lightnessF() < 0.3);
     QCoreApplication::processEvents();
+    const QColor text = QApplication::palette().color(QPalette::Text);
     for (TimeChart *chart : m_window->charts()) {
-        auto *canvas = chart->findChild<ChartCanvas *>();
-        QVERIFY(canvas);
-        QCOMPARE(canvas->chart()->backgroundBrush().color(), base);
-        QCOMPARE(canvas->chart()->axes().first()->labelsBrush().color(), QApplication::palette().color(QPalette::Text));
+        StripCanvas *canvas = chart->canvas();
+        QCOMPARE(canvas->colors().base, base);
+        QCOMPARE(canvas->colors().text, text);
+        // Drawn so: the background at the plot's middle, and text pixels in the header.
+        if (!canvas->isVisible())
+            continue;
+        const QImage shot = canvas->grab().toImage();
+        const QRectF plot = canvas->plotRect();
+        QCOMPARE(QColor(shot.pixel(int(plot.left()) + 3, int(plot.top()) + 3)), base);
+        QVERIFY2(countPixelsNear(shot.copy(0, 0, shot.width(), int(plot.top()) - 2), text, 60) > 10,
+            qPrintable(chart->title() + QStringLiteral(": no light text in the header")));
     }
     actions[0]->trigger(); // back to the system's
     QCOMPARE(AppSettings::theme(), QStringLiteral("system"));
@@ -939,10 +952,8 @@ void TestMainWindow::liveMarkerLabelsKeepToTheirLane()
             QStringLiteral("notes %1").arg(k));
     for (TimeChart *chart : m_window->charts()) {
         chart->showRange(now - 60'000, now + 1000);
-        auto *canvas = chart->findChild<ChartCanvas *>();
-        QVERIFY(canvas);
         QCOMPARE(chart->visibleMarkerLabels().size(), 12);
-        const QString lane = ChartChecks::laneProblem(canvas, 12);
+        const QString lane = ChartChecks::laneProblem(chart->canvas(), 12);
         QVERIFY2(lane.isEmpty(), qPrintable(chart->title() + QStringLiteral(": ") + lane));
     }
 }
