@@ -103,8 +103,15 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     createMarkersDock();
 
-    m_status = new TextLine(this); // its row count changes every frame: repainted, not re-laid out
+    // Where the session records, and beside it the row count, which changes every frame: only the
+    // few glyphs of the count are drawn again each second, not the log's whole path.
+    m_status = new TextLine(this);
     statusBar()->addWidget(m_status, 1);
+    m_rows = new TextLine(this);
+    m_rows->setObjectName(QStringLiteral("rowCount"));
+    m_rows->setWidthInCharacters(14);
+    m_rows->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    statusBar()->addPermanentWidget(m_rows);
 
     createActions();
     createToolBar();
@@ -487,12 +494,22 @@ void MainWindow::showWarning(const QString &warning)
 void MainWindow::updateStatus()
 {
     const LogStatus &log = m_session->log();
-    const int rows = int(log.rowsWritten());
-    QString text
-        = log.isOpen() ? tr("Recording to %1 — %n rows", nullptr, rows).arg(log.csvPath()) : tr("Not recording");
-    if (m_pause && m_pause->isChecked())
-        text = tr("Charts paused (recording goes on) — ") + text;
-    m_status->setText(text);
+    // Called every frame: the text is made again only when what it says changes.
+    const QString where = log.isOpen() ? log.csvPath() : QString();
+    const bool paused = m_pause && m_pause->isChecked();
+    if (where != m_statusPath || paused != m_statusPaused || m_status->text().isEmpty()) {
+        m_statusPath = where;
+        m_statusPaused = paused;
+        QString text = log.isOpen() ? tr("Recording to %1").arg(where) : tr("Not recording");
+        if (paused)
+            text = tr("Charts paused (recording goes on) — ") + text;
+        m_status->setText(text);
+    }
+    const qint64 rows = log.rowsWritten();
+    if (rows != m_rowsShown || !log.isOpen()) {
+        m_rowsShown = rows;
+        m_rows->setText(log.isOpen() ? tr("%n rows", nullptr, int(rows)) : QString());
+    }
 }
 
 void MainWindow::restoreSettings()

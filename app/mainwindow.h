@@ -97,6 +97,10 @@ private:
     MarkersPanel *m_markers = nullptr;
     QLabel *m_banner = nullptr;
     TextLine *m_status = nullptr;
+    TextLine *m_rows = nullptr;
+    qint64 m_rowsShown = -1;
+    QString m_statusPath; // what the status line says now
+    bool m_statusPaused = false;
     QComboBox *m_window = nullptr;
     QDoubleSpinBox *m_interval = nullptr;
     QAction *m_addMarker = nullptr;

@@ -2205,12 +2205,6 @@
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
-    <message numerus="yes">
-        <source>Recording to %1 — %n rows</source>
-        <translation>
-            <numerusform>正在记录到 %1 — %n 行</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Not recording</source>
         <translation>未在记录</translation>
@@ -2326,6 +2320,16 @@
     <message>
         <source>This &amp;computer</source>
         <translation>本计算机的时区(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation>正在记录到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>

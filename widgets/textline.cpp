@@ -8,6 +8,7 @@
 TextLine::TextLine(QWidget *parent)
     : QWidget(parent)
 {
+    m_shown.setTextFormat(Qt::PlainText);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setAttribute(Qt::WA_OpaquePaintEvent, false);
 }
@@ -54,7 +55,7 @@ void TextLine::paintEvent(QPaintEvent *)
     painter.setPen(m_color.isValid()
             ? m_color
             : palette().color(isEnabled() ? QPalette::Active : QPalette::Disabled, QPalette::WindowText));
-    painter.drawText(rect(), int(Qt::AlignLeft | Qt::AlignVCenter) | int(Qt::TextSingleLine), m_shown);
+    painter.drawStaticText(QPointF(0, (height() - m_shown.size().height()) / 2), m_shown);
 }
 
 void TextLine::resizeEvent(QResizeEvent *event)
@@ -74,10 +75,16 @@ void TextLine::changeEvent(QEvent *event)
 
 void TextLine::elide()
 {
-    // Measured once per change of text, width or font, not on every paint.
-    const bool wasElided = m_shown != m_text;
-    m_shown = fontMetrics().elidedText(m_text, Qt::ElideRight, width());
-    const bool elided = m_shown != m_text;
+    // Laid out once per change of text, width or font, not on every paint; measured again only
+    // when the whole text does not fit.
+    const bool wasElided = m_shown.text() != m_text;
+    m_shown.setText(m_text);
+    m_shown.prepare(QTransform(), font());
+    if (m_shown.size().width() > width()) {
+        m_shown.setText(fontMetrics().elidedText(m_text, Qt::ElideRight, width()));
+        m_shown.prepare(QTransform(), font());
+    }
+    const bool elided = m_shown.text() != m_text;
     if (elided || wasElided)
         setToolTip(elided ? m_text : QString());
 }

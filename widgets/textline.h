@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QStaticText>
 #include <QString>
 #include <QWidget>
 
@@ -36,5 +37,5 @@ private:
     QString m_text;
     QColor m_color;
     int m_characters = 60;
-    QString m_shown; // m_text as it fits the width
+    QStaticText m_shown; // m_text as it fits the width, laid out
 };
