@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QToolTip>
 
 #include <algorithm>
@@ -301,13 +302,35 @@ void StripCanvas::updateTimeTicks()
         same = ticks[i].ms == m_timeLabels[i].ms && ticks[i].label == m_timeLabels[i].text.text();
     if (same)
         return;
-    m_timeLabels.clear();
+    QList<TimeLabel> labels;
     for (const TimeTicks::Tick &t : std::as_const(ticks)) {
-        TimeLabel label { t.ms, QStaticText(t.label), textWidth(t.label) };
+        // As the window slides, the labels are mostly those shown before: their pictures are kept.
+        const auto old = std::find_if(m_timeLabels.cbegin(), m_timeLabels.cend(),
+            [&t](const TimeLabel &l) { return l.ms == t.ms && l.text.text() == t.label; });
+        if (old != m_timeLabels.cend() && old->image.devicePixelRatio() == devicePixelRatioF()) {
+            labels.append(*old);
+            continue;
+        }
+        TimeLabel label { t.ms, QStaticText(t.label), textWidth(t.label), {} };
         label.text.setTextFormat(Qt::PlainText);
         label.text.prepare(QTransform(), font());
-        m_timeLabels.append(label);
+        label.image = labelImage(label.text);
+        labels.append(label);
     }
+    m_timeLabels = labels;
+}
+
+QPixmap StripCanvas::labelImage(const QStaticText &text) const
+{
+    const qreal ratio = devicePixelRatioF();
+    QPixmap image((text.size() * ratio).toSize().expandedTo(QSize(1, 1)));
+    image.setDevicePixelRatio(ratio);
+    image.fill(m_colors.base); // opaque: copied without blending
+    QPainter p(&image);
+    p.setPen(m_colors.text);
+    p.setFont(font());
+    p.drawStaticText(QPointF(0, 0), text);
+    return image;
 }
 
 void StripCanvas::layoutMarkers()
@@ -351,6 +374,8 @@ void StripCanvas::layoutMarkers()
 void StripCanvas::applyPalette()
 {
     m_colors = ChartTheme::colors(palette());
+    m_timeLabels.clear(); // their pictures are in the old colors
+    updateTimeTicks();
     invalidateStatic();
 }
 

@@ -119,6 +119,9 @@ private:
         qint64 ms = 0;
         QStaticText text;
         qreal width = 0;
+        // The label drawn once on the chart's background: copied on each paint, not drawn again
+        // glyph by glyph (the clock's labels are the only text that moves every second).
+        QPixmap image;
     };
 
     // Everything that depends on the size, the font and the axes' labels: the plot's rectangle,
@@ -133,6 +136,7 @@ private:
     void invalidateStatic();
     void drawStatic();
     qreal textWidth(const QString &text);
+    QPixmap labelImage(const QStaticText &text) const;
     double xOf(qint64 ms) const;
     double yOf(double value, const Axis &axis) const;
     void drawAxis(QPainter &p, const Axis &axis, bool right) const;

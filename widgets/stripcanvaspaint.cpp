@@ -78,9 +78,8 @@ void StripCanvas::paintEvent(QPaintEvent * /*event*/)
             p.fillRect(tx, top + 1, 1, bottom - top - 1, m_colors.grid);
         p.fillRect(tx, bottom + 1, 1, kTick, m_colors.axis);
     }
-    p.setPen(m_colors.text);
     for (const TimeLabel &t : std::as_const(m_timeLabels))
-        p.drawStaticText(QPointF(std::round(xOf(t.ms) - t.width / 2), bottom + kTick + 2), t.text);
+        p.drawPixmap(QPoint(int(std::lround(xOf(t.ms) - t.width / 2)), bottom + kTick + 2), t.image);
 
     drawLines(p);
     drawMarkers(p);
