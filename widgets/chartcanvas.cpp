@@ -184,7 +184,8 @@ void ChartCanvas::setTimeRange(qint64 startMs, qint64 endMs)
         const QFontMetrics metrics(m_timeAxis->labelsFont());
         const double pxPerMs = double(plotWidth()) / double(endMs - startMs);
         ticks.removeIf([&](const TimeTicks::Tick &t) {
-            return double(endMs - t.ms) * pxPerMs < metrics.horizontalAdvance(t.label) / 2.0 - m_chart->margins().right();
+            return double(endMs - t.ms) * pxPerMs
+                < metrics.horizontalAdvance(t.label) / 2.0 - m_chart->margins().right();
         });
     }
     QList<qint64> times;
@@ -621,19 +622,14 @@ void ChartCanvas::mouseMoveEvent(QMouseEvent *event)
 
 void ChartCanvas::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton) {
-        m_pressPos = event->pos();
-        m_pressed = true;
-    }
+    m_click.press(event);
     QChartView::mousePressEvent(event);
 }
 
 void ChartCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
     qint64 t = 0;
-    const bool isClick
-        = m_pressed && event->button() == Qt::LeftButton && (event->pos() - m_pressPos).manhattanLength() < 6;
-    m_pressed = false;
+    const bool isClick = m_click.release(event);
     const MarkerLabelItem *label = isClick ? labelAt(event->pos()) : nullptr;
     if (label) {
         emit markerLabelClicked(label->firstMs(), label->lastMs());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "clicktracker.h"
+
 #include <QChartView>
 #include <QHash>
 #include <QList>
@@ -132,7 +134,6 @@ private:
     qreal m_plotLeft = 0;
     int m_headerHeight = 0;
     int m_laneHeight = 0;
-    QPoint m_pressPos;
-    bool m_pressed = false;
+    ClickTracker m_click;
     bool m_rendering = false; // in renderTo(): the ticks of a picture
 };

@@ -411,19 +411,14 @@ void StripCanvas::mouseMoveEvent(QMouseEvent *event)
 
 void StripCanvas::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton) {
-        m_pressPos = event->pos();
-        m_pressed = true;
-    }
+    m_click.press(event);
     QWidget::mousePressEvent(event);
 }
 
 void StripCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
     qint64 t = 0;
-    const bool isClick
-        = m_pressed && event->button() == Qt::LeftButton && (event->pos() - m_pressPos).manhattanLength() < 6;
-    m_pressed = false;
+    const bool isClick = m_click.release(event);
     if (const LabelBox *box = isClick ? boxAt(event->pos()) : nullptr)
         emit markerLabelClicked(box->firstMs, box->lastMs);
     else if (isClick && timeAt(event->pos(), &t))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "charttheme.h"
+#include "clicktracker.h"
 
 #include <QHash>
 #include <QList>
@@ -167,6 +168,5 @@ private:
     QPolygonF m_polygon;  // the points of a line in pixels, kept between paints
     QPixmap m_static;
     bool m_staticValid = false;
-    QPoint m_pressPos;
-    bool m_pressed = false;
+    ClickTracker m_click;
 };

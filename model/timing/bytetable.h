@@ -1,5 +1,7 @@
 #pragma once
 
+#include "samebytes.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 
@@ -92,29 +94,7 @@ private:
         return w;
     }
 
-    // memcmp() == 0 without a call for the short names and values this table holds.
-    static bool equal(const char *a, const char *b, qsizetype n)
-    {
-        if (n >= 8) {
-            std::uint64_t x, y;
-            for (qsizetype i = 0; i + 8 <= n; i += 8) {
-                std::memcpy(&x, a + i, 8);
-                std::memcpy(&y, b + i, 8);
-                if (x != y)
-                    return false;
-            }
-            std::memcpy(&x, a + n - 8, 8);
-            std::memcpy(&y, b + n - 8, 8);
-            return x == y;
-        }
-        if (n >= 4)
-            return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
-        for (qsizetype i = 0; i < n; ++i) {
-            if (a[i] != b[i])
-                return false;
-        }
-        return true;
-    }
+    static bool equal(const char *a, const char *b, qsizetype n) { return sameBytes(a, b, n); }
 
     void place(const Slot &slot)
     {

@@ -1,5 +1,7 @@
 #include "flatjson.h"
 
+#include "samebytes.h"
+
 #include <QtGlobal>
 
 #include <charconv>
@@ -242,28 +244,6 @@ const char *parseValue(const char *p, const char *end, Member &m)
     else
         return nullptr;
     return q;
-}
-
-// memcmp() == 0 inline, 8 bytes at a time, for the 10 – 30 bytes around a key: cheaper than a call.
-bool sameBytes(const char *a, const char *b, qsizetype n)
-{
-    std::uint64_t x, y;
-    if (n >= 8) {
-        for (qsizetype i = 0; i + 8 <= n; i += 8) {
-            std::memcpy(&x, a + i, 8);
-            std::memcpy(&y, b + i, 8);
-            if (x != y)
-                return false;
-        }
-        std::memcpy(&x, a + n - 8, 8);
-        std::memcpy(&y, b + n - 8, 8);
-        return x == y;
-    }
-    for (qsizetype i = 0; i < n; ++i) {
-        if (a[i] != b[i])
-            return false;
-    }
-    return true;
 }
 
 void appendUtf8(QByteArray &out, unsigned cp)
