@@ -3613,6 +3613,10 @@ Warnings: %1
         <source>Export a Chrome trace</source>
         <translation>导出 Chrome trace</translation>
     </message>
+    <message>
+        <source>Only a single JSON-lines log can be followed as it grows</source>
+        <translation>只有单个 JSON 行日志可以随其增长而跟踪</translation>
+    </message>
 </context>
 <context>
     <name>TimingsRunSelector</name>

@@ -142,6 +142,7 @@ QWidget *TimingsPage::createToolbar()
     second->addWidget(m_runs->fromEdit());
     second->addWidget(m_runs->toEdit());
     m_follow = new QCheckBox(tr("Follow"), bar);
+    m_follow->setObjectName(QStringLiteral("followLog"));
     m_follow->setToolTip(tr("Read the calls appended to the log as it grows"));
     m_follow->setChecked(true);
     connect(m_follow, &QCheckBox::toggled, this, &TimingsPage::setFollowing);
@@ -202,6 +203,11 @@ void TimingsPage::openFile(const QString &path, const QString &sessionLog)
             }
             emit fileLoaded(view.path);
             showView(std::move(view), true);
+            // Only one JSON-lines file grows as a program runs: a folder or a finished shape has
+            // nothing to follow.
+            m_follow->setEnabled(m_view.followable);
+            m_follow->setToolTip(m_view.followable ? tr("Read the calls appended to the log as it grows")
+                                                   : tr("Only a single JSON-lines log can be followed as it grows"));
             setFollowing(m_follow->isChecked());
         });
 }

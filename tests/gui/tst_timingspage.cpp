@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -77,6 +78,7 @@ private slots:
     void machinesOnOneTimeAxis();
     void tableSortsAndHighlightsTopTen();
     void followsAGrowingFile();
+    void followOnlyForAJsonLinesFile();
     void exportsStatistics();
     void timelineDrawsAFixedNumberOfRects();
     void exportsTraceAndPictures();
@@ -172,6 +174,24 @@ void TestTimingsPage::followsAGrowingFile()
     QVERIFY(QFile::rename(path, path + QStringLiteral(".1")));
     QVERIFY(writeFile(path, calls(2, 2, 60)));
     QTRY_COMPARE_WITH_TIMEOUT(page.view().data->size(), 17, 3000);
+}
+
+// Follow is offered for one JSON-lines file, not for a folder of logs, where it did nothing.
+void TestTimingsPage::followOnlyForAJsonLinesFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("performance.log"));
+    QVERIFY(writeFile(path, calls(10, 2)));
+    TimingsPage page;
+    auto *follow = page.findChild<QCheckBox *>(QStringLiteral("followLog"));
+    QVERIFY(follow);
+    page.openFile(dir.path());
+    QVERIFY(waitShown(page));
+    QVERIFY(!follow->isEnabled());
+    page.openFile(path);
+    QVERIFY(waitShown(page));
+    QVERIFY(follow->isEnabled());
+    QVERIFY(follow->isChecked());
 }
 
 void TestTimingsPage::exportsStatistics()
