@@ -377,6 +377,11 @@ void ChartCanvas::setTimeLabelsVisible(bool visible)
 
 QPair<qreal, qreal> ChartCanvas::axisInsets() const
 {
+    // Qt Charts lays the chart out again later (a posted event): read after a change of the padding,
+    // its plot would still have the old one, and aligned charts would pad each other back and forth
+    // for ever, the GUI thread doing nothing else (the Timings tab with a day's session log).
+    if (QGraphicsLayout *layout = m_chart->layout(); layout && !layout->isActivated())
+        layout->activate();
     const QRectF plot = m_chart->plotArea();
     const QMargins margins = m_chart->margins();
     return { plot.left() - margins.left(), m_chart->rect().right() - plot.right() - margins.right() };
