@@ -69,6 +69,7 @@ public:
     static void alignPlots(const QList<LogChart *> &charts, qreal minLeft = 0);
     // Longer stretches without a sample are drawn as gaps.
     void setGapMs(qint64 ms);
+    qint64 gapMs() const { return m_gapMs; }
     void setShades(const QList<LogChartShade> &shades);
     QList<LogChartShade> shades() const { return m_shades; }
     // Where the plot begins and ends, in this widget's x: a view below it can line up with it.

@@ -1,5 +1,7 @@
 #include "timingsloader.h"
 
+#include "analysis.h"
+#include "analysisresult.h"
 #include "logreader.h"
 #include "timingreader.h"
 
@@ -115,6 +117,8 @@ TimingsView load(
         }
         view.sessionLogPath = findSessionLog(dirs, view.lanes->start, view.lanes->end, &view.sessionLog);
     }
+    if (view.sessionLog)
+        view.sessionGapMs = qint64(AnalysisThresholds {}.gapFactor * Analysis::medianInterval(view.sessionLog->timeMs));
     return view;
 }
 

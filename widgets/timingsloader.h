@@ -23,6 +23,9 @@ struct TimingsView
     QList<TierSummary> tiers;
     QString sessionLogPath; // empty: no session log overlaps the calls
     std::shared_ptr<const LogData> sessionLog;
+    // Two samples of the session log further apart than this are a gap in its lines (the Analysis
+    // tab's rule: its gap factor times the median interval); 0 without a session log.
+    qint64 sessionGapMs = 0;
     bool followable = false; // a JSON-lines file, which TimingFollower can follow as it grows
     // Where the read of a followable file ended, for following it without reading it again;
     // invalid once followed calls were added (following again reads it from its start).

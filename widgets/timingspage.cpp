@@ -273,7 +273,8 @@ void TimingsPage::rebuildMachineCharts()
             m_chartLayout->insertWidget(at++, chart, 3);
             m_charts.append(chart);
             chart->setTimeLabelsVisible(false);
-            chart->setMinimumHeight(70); // the timeline below gets the room it needs
+            chart->setMinimumHeight(70);          // the timeline below gets the room it needs
+            chart->setGapMs(m_view.sessionGapMs); // without it every sample was a gap: no line drawn
             chart->show();
             connect(chart, &LogChart::zoomRequested, this, [this](qint64 s, qint64 e) {
                 m_userRange = true;
