@@ -301,6 +301,9 @@ void TimingsPage::alignTimeline()
 {
     if (m_charts.isEmpty())
         return;
+    // Once more now that the charts have laid themselves out: an axis that changed its width after
+    // the last alignment (its ticks or title fitted to the new height) would leave its plot out of line.
+    LogChart::alignPlots(m_charts, TimingsTimeline::kLaneNamesWidth);
     LogChart *chart = m_charts.first();
     if (chart->rangeEndMs() <= chart->rangeStartMs())
         return;

@@ -1,6 +1,7 @@
 // The Timings tab driven with QTest, offscreen: a timing log read with a session log over the same
 // time (both charts on one time range, the selected function's calls shaded on the machine charts),
 // the table's sorting and top ten, a growing file followed, and the statistics exported.
+#include "chartchecks.h"
 #include "chartexporter.h"
 #include "logchart.h"
 #include "timingspage.h"
@@ -79,6 +80,7 @@ private slots:
     void tableSortsAndHighlightsTopTen();
     void followsAGrowingFile();
     void followOnlyForAJsonLinesFile();
+    void machineChartsSettleOnADaysLog();
     void exportsStatistics();
     void timelineDrawsAFixedNumberOfRects();
     void exportsTraceAndPictures();
@@ -206,6 +208,57 @@ void TestTimingsPage::followOnlyForAJsonLinesFile()
     QVERIFY(waitShown(page));
     QVERIFY(follow->isEnabled());
     QVERIFY(follow->isChecked());
+}
+
+// Three hours of calls over a day's session log of two machines (20,000 rows): the machine charts
+// padded each other back and forth for ever (their padding worked out from a layout not yet redone),
+// the GUI thread doing nothing else, and no line was ever drawn. Aligned, they must settle.
+void TestTimingsPage::machineChartsSettleOnADaysLog()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(
+        dir.filePath(QStringLiteral("performance_log_20261122_080000.csv")), ChartChecks::markedDay(20000, 50)));
+    const double t0 = 1795331400.0; // 2026-11-22T07:10:00Z, ten minutes into the session log
+    const char *names[] = { "load_model", "generate", "tokenize", "optimize_schedule" };
+    const double lengths[] = { 8, 1.5, 0.05, 0.4 };
+    QByteArray log;
+    double t = t0;
+    for (int i = 0; i < 3000; ++i) {
+        const int f = (i * 7) % 4;
+        const double duration = lengths[f] * (0.5 + (i % 11) / 10.0);
+        t += duration + 0.5 + (i % 5) * 0.5;
+        log += QStringLiteral("[x] INFO EXECUTION_TIME: {\"function\": \"%1\", \"execution_time\": %2, "
+                              "\"timestamp\": %3}\n")
+                   .arg(QLatin1String(names[f]))
+                   .arg(duration)
+                   .arg(t, 0, 'f', 3)
+                   .toUtf8();
+    }
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("performance.log")), log));
+    TimingsPage page;
+    page.resize(1500, 900);
+    page.show();
+    page.setFollowing(false);
+    page.openFile(dir.filePath(QStringLiteral("performance.log")));
+    QVERIFY(waitShown(page));
+    const QList<LogChart *> charts = page.machineCharts();
+    QCOMPARE(charts.size(), 3);
+    QTest::qWait(300);
+    QList<QSignalSpy *> moves;
+    for (LogChart *chart : charts)
+        moves.append(new QSignalSpy(chart, &LogChart::plotChanged));
+    QTest::qWait(500);
+    for (QSignalSpy *spy : std::as_const(moves))
+        QCOMPARE(spy->size(), 0);
+    qDeleteAll(moves);
+    // Settled aligned: every plot's left edge at the timeline's.
+    const TimingsTimeline *timeline = page.timeline();
+    for (LogChart *chart : charts) {
+        QVERIFY(chart->pointCount(0) > 0);
+        QTRY_VERIFY(std::abs(chart->mapTo(&page, QPoint(chart->plotEdges().first, 0)).x()
+                        - timeline->mapTo(&page, QPoint(timeline->plotLeft(), 0)).x())
+            <= 2);
+    }
 }
 
 void TestTimingsPage::exportsStatistics()
