@@ -25,6 +25,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+#include <vector>
+
 namespace {
 constexpr double kT0 = 1795354200.0; // 2026-11-22T13:30:00Z
 
@@ -63,6 +66,20 @@ QByteArray sessionLog()
             + ",50,40,,\n";
     }
     return out;
+}
+
+// How often the charts' plots moved in half a second, once they have had 0.3 s to lay out.
+qsizetype plotMoves(const QList<LogChart *> &charts)
+{
+    QTest::qWait(300);
+    std::vector<std::unique_ptr<QSignalSpy>> spies;
+    for (LogChart *chart : charts)
+        spies.push_back(std::make_unique<QSignalSpy>(chart, &LogChart::plotChanged));
+    QTest::qWait(500);
+    qsizetype moves = 0;
+    for (const auto &spy : spies)
+        moves += spy->size();
+    return moves;
 }
 
 bool waitShown(TimingsPage &page)
@@ -118,14 +135,7 @@ void TestTimingsPage::machinesOnOneTimeAxis()
         <= 2);
     // Aligned, the charts settle: no chart's plot keeps moving (padded back and forth for ever, the
     // GUI thread doing nothing else, when the padding was worked out from a stale layout).
-    QTest::qWait(300);
-    QList<QSignalSpy *> moves;
-    for (LogChart *chart : charts)
-        moves.append(new QSignalSpy(chart, &LogChart::plotChanged));
-    QTest::qWait(500);
-    for (QSignalSpy *spy : std::as_const(moves))
-        QCOMPARE(spy->size(), 0);
-    qDeleteAll(moves);
+    QCOMPARE(plotMoves(charts), 0);
     page.showRange(qint64(kT0 * 1000), qint64(kT0 * 1000) + 60'000);
     QCOMPARE(charts.last()->rangeEndMs(), qint64(kT0 * 1000) + 60'000);
     // Selecting f01 shades its calls (every 9 s, 0.2 s long) on the machine charts, and only them.
@@ -243,14 +253,7 @@ void TestTimingsPage::machineChartsSettleOnADaysLog()
     QVERIFY(waitShown(page));
     const QList<LogChart *> charts = page.machineCharts();
     QCOMPARE(charts.size(), 3);
-    QTest::qWait(300);
-    QList<QSignalSpy *> moves;
-    for (LogChart *chart : charts)
-        moves.append(new QSignalSpy(chart, &LogChart::plotChanged));
-    QTest::qWait(500);
-    for (QSignalSpy *spy : std::as_const(moves))
-        QCOMPARE(spy->size(), 0);
-    qDeleteAll(moves);
+    QCOMPARE(plotMoves(charts), 0);
     // Settled aligned: every plot's left edge at the timeline's.
     const TimingsTimeline *timeline = page.timeline();
     for (LogChart *chart : charts) {
