@@ -87,24 +87,25 @@ QStringList StripCanvas::timeLabels() const
     return labels;
 }
 
+bool StripCanvas::setRange(Axis &axis, double min, double max)
+{
+    if (min == axis.min && max == axis.max)
+        return false;
+    axis.min = min;
+    axis.max = max;
+    axis.labels.clear();
+    return true;
+}
+
 void StripCanvas::setValueRange(double min, double max)
 {
-    if (min == m_left.min && max == m_left.max)
-        return;
-    m_left.min = min;
-    m_left.max = max;
-    m_left.labels.clear();
-    relayout();
+    if (setRange(m_left, min, max))
+        relayout();
 }
 
 void StripCanvas::setRightValueRange(double min, double max)
 {
-    if (min == m_right.min && max == m_right.max)
-        return;
-    m_right.min = min;
-    m_right.max = max;
-    m_right.labels.clear();
-    if (m_right.present)
+    if (setRange(m_right, min, max) && m_right.present)
         relayout();
 }
 
@@ -177,12 +178,12 @@ double StripCanvas::xOf(qint64 ms) const
 double StripCanvas::yOf(double value, const Axis &axis) const
 {
     const double span = axis.max > axis.min ? axis.max - axis.min : 1;
-    return m_plot.top() + m_plot.height() - (value - axis.min) * m_plot.height() / span;
+    return plotBottom() - (value - axis.min) * m_plot.height() / span;
 }
 
 QPoint StripCanvas::positionOf(qint64 timeMs) const
 {
-    return { int(std::lround(xOf(timeMs))), m_plot.top() + m_plot.height() - 4 };
+    return { int(std::lround(xOf(timeMs))), plotBottom() - 4 };
 }
 
 bool StripCanvas::timeAt(const QPoint &pos, qint64 *timeMs) const
@@ -343,7 +344,7 @@ void StripCanvas::layoutMarkers()
     QStringList labels;
     for (const Marker &m : m_markers->markers()) {
         const double x = xOf(m.timeMs);
-        if (x < m_plot.left() - 0.5 || x > m_plot.left() + m_plot.width() + 0.5)
+        if (x < m_plot.left() - 0.5 || x > plotRight() + 0.5)
             continue;
         m_visibleMarkers.append(&m);
         xs.append(x);
@@ -354,7 +355,7 @@ void StripCanvas::layoutMarkers()
     // The store keeps its markers in time order: so are the x positions.
     const MarkerLane lane([this](const QString &text) { return textWidth(text); },
         [](int n) { return QCoreApplication::translate("ChartCanvas", "%n markers", nullptr, n); });
-    const QList<MarkerLane::Box> boxes = lane.layout(xs, labels, m_plot.left(), m_plot.left() + m_plot.width());
+    const QList<MarkerLane::Box> boxes = lane.layout(xs, labels, m_plot.left(), plotRight());
     const QFontMetricsF fm(font());
     for (const MarkerLane::Box &box : boxes) {
         LabelBox b;

@@ -128,6 +128,8 @@ private:
     // Everything that depends on the size, the font and the axes' labels: the plot's rectangle,
     // the value ticks, the titles. Cheap when nothing changed.
     void relayout();
+    // Sets an axis' ends; whether they changed (its labels are then made again).
+    static bool setRange(Axis &axis, double min, double max);
     void relabel(Axis &axis);
     void updateTimeTicks();
     void layoutMarkers();
@@ -139,6 +141,9 @@ private:
     qreal textWidth(const QString &text);
     QPixmap labelImage(const QStaticText &text) const;
     double xOf(qint64 ms) const;
+    // One past the plot's last row and column: where the time axis and the right axis are drawn.
+    int plotBottom() const { return m_plot.top() + m_plot.height(); }
+    int plotRight() const { return m_plot.left() + m_plot.width(); }
     double yOf(double value, const Axis &axis) const;
     void drawAxis(QPainter &p, const Axis &axis, bool right) const;
     void drawLines(QPainter &p);

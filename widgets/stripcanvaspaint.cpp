@@ -35,9 +35,9 @@ void StripCanvas::drawStatic()
         return;
     // The grid at the value ticks and round the plot, the axes with their ticks, labels and titles.
     const int top = m_plot.top();
-    const int bottom = m_plot.top() + m_plot.height();
+    const int bottom = plotBottom();
     const int left = m_plot.left();
-    const int right = m_plot.left() + m_plot.width();
+    const int right = plotRight();
     for (int k = 1; k + 1 < m_left.ticks; ++k) {
         const int y = int(std::lround(top + double(k) * (bottom - top) / (m_left.ticks - 1)));
         p.fillRect(left + 1, y, right - left - 1, 1, m_colors.grid);
@@ -60,9 +60,9 @@ void StripCanvas::paintEvent(QPaintEvent * /*event*/)
         return;
 
     const int top = m_plot.top();
-    const int bottom = m_plot.top() + m_plot.height();
+    const int bottom = plotBottom();
     const int left = m_plot.left();
-    const int right = m_plot.left() + m_plot.width();
+    const int right = plotRight();
     // Down time over the grid, under the lines.
     for (const auto &[from, to] : std::as_const(m_shaded)) {
         const double x1 = std::max<double>(xOf(from), left);
@@ -88,8 +88,8 @@ void StripCanvas::paintEvent(QPaintEvent * /*event*/)
 void StripCanvas::drawAxis(QPainter &p, const Axis &axis, bool right) const
 {
     const int top = m_plot.top();
-    const int bottom = m_plot.top() + m_plot.height();
-    const int edge = right ? m_plot.left() + m_plot.width() : m_plot.left();
+    const int bottom = plotBottom();
+    const int edge = right ? plotRight() : m_plot.left();
     p.fillRect(edge, top, 1, bottom - top + 1, m_colors.axis);
     const int n = std::max(2, axis.ticks);
     for (int k = 0; k < n; ++k) {
@@ -131,7 +131,7 @@ void StripCanvas::drawLines(QPainter &p)
         m_polygon.resize(n);
         const double x0 = m_plot.left();
         const double xScale = double(m_plot.width()) / double(m_endMs - m_startMs);
-        const double y0 = m_plot.top() + m_plot.height();
+        const double y0 = plotBottom();
         const double yScale = m_plot.height() / (axis.max > axis.min ? axis.max - axis.min : 1.0);
         for (qsizetype i = 0; i < n; ++i) {
             const QPointF &pt = line.points[i];
@@ -162,7 +162,7 @@ void StripCanvas::drawMarkers(QPainter &p) const
     QPen dashed(m_colors.marker, 0, Qt::DashLine);
     p.setPen(dashed);
     const int top = m_plot.top();
-    const int bottom = m_plot.top() + m_plot.height();
+    const int bottom = plotBottom();
     for (const Marker *m : m_visibleMarkers) {
         const int x = int(std::lround(xOf(m->timeMs)));
         p.drawLine(x, top, x, bottom);
